@@ -114,8 +114,8 @@ type Pattern struct {
 // holds every inflected form as a phrase ("hosted", "play host").
 type Verb struct {
 	Forms    []Phrase
-	Lemma    string  // readable head word, for explanations
-	Code     string  // default code when no pattern matches; "---" for none
+	Lemma    string // readable head word, for explanations
+	Code     string // default code when no pattern matches; "---" for none
 	Patterns []*Pattern
 	Rule     Source
 }

@@ -1,0 +1,115 @@
+// Command petrel codes news articles into CAMEO political events, stores
+// them, and serves them over HTTP.
+//
+//	petrel code [flags] PATH...     code articles, write events
+//	petrel explain "sentence"       show what each stage saw
+//	petrel validate FILE.xml        run a PETRARCH validation-record file
+//	petrel ingest [flags] PATH...   code and store articles
+//	petrel query [flags]            query stored events
+//	petrel stats [flags]            aggregate stored events
+//	petrel serve [flags]            HTTP API and web UI
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	m := NewMain()
+	if err := m.Run(ctx, os.Args[1:]); err != nil {
+		if !errors.Is(err, flag.ErrHelp) && !errors.Is(err, errReported) {
+			fmt.Fprintln(m.Stderr, "petrel:", err)
+		}
+		os.Exit(exitCode(err))
+	}
+}
+
+// errReported is returned by a command that has already told the user
+// what went wrong (bad input lines) and only needs a non-zero exit.
+var errReported = errors.New("errors were reported")
+
+func exitCode(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 2
+	}
+	return 1
+}
+
+// Main is the petrel program: its standard streams and environment, so
+// tests can run it in-process.
+type Main struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+	// StdoutIsTerminal and StderrIsTerminal choose the table format and
+	// the progress bar.
+	StdoutIsTerminal bool
+	StderrIsTerminal bool
+}
+
+// NewMain returns a Main wired to the process's streams.
+func NewMain() *Main {
+	return &Main{
+		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv,
+		StdoutIsTerminal: isTerminal(os.Stdout), StderrIsTerminal: isTerminal(os.Stderr),
+	}
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+const usage = `petrel turns news articles into CAMEO political event data.
+
+Usage:
+  petrel code [flags] PATH...     code articles (.txt, .html, .jsonl, dirs, -) and write events
+  petrel explain [flags] TEXT     show what each stage saw for a sentence or short text
+  petrel validate [flags] FILE    run a PETRARCH validation-record file
+  petrel ingest [flags] PATH...   code articles and store them with their events
+  petrel query [flags]            query stored events
+  petrel stats [flags]            counts by time, code, dyad and actor
+  petrel serve [flags]            HTTP API and web UI
+
+Run "petrel COMMAND -h" for a command's flags.
+`
+
+// Run runs the command named by args[0].
+func (m *Main) Run(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprint(m.Stderr, usage)
+		return flag.ErrHelp
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "code":
+		return m.runCode(ctx, rest)
+	case "explain":
+		return m.runExplain(ctx, rest)
+	case "validate":
+		return m.runValidate(ctx, rest)
+	case "ingest":
+		return m.runIngest(ctx, rest)
+	case "query":
+		return m.runQuery(ctx, rest)
+	case "stats":
+		return m.runStats(ctx, rest)
+	case "serve":
+		return m.runServe(ctx, rest)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(m.Stdout, usage)
+		return nil
+	default:
+		fmt.Fprintf(m.Stderr, "petrel: unknown command %q\n\n%s", cmd, usage)
+		return flag.ErrHelp
+	}
+}
