@@ -2,10 +2,355 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"petrel"
+	"petrel/coder"
+	"petrel/dict"
+	"petrel/dict/native"
+	"petrel/dict/petrarch"
+	"petrel/dicts"
+	"petrel/ingest"
+	"petrel/output"
 )
 
-func (m *Main) runCode(ctx context.Context, args []string) error { return errors.New("not built yet") }
+// coderFlags are the dictionary and coder flags shared by code, explain,
+// ingest and serve.
+type coderFlags struct {
+	dictDir    string
+	dictFormat string
+	builtin    bool
+	verbs      string
+	actors     string
+	agents     string
+	discards   string
+	issues     string
+	dyad       bool
+}
+
+func addCoderFlags(fs *flag.FlagSet) *coderFlags {
+	cf := &coderFlags{}
+	fs.StringVar(&cf.dictDir, "dict", "", "directory of extra dictionaries in petrel's format, added on top of the built-in ones")
+	fs.StringVar(&cf.dictFormat, "dict-format", "petrel", "format of --verbs/--actors/--agents/--discards: petrel or petrarch")
+	fs.BoolVar(&cf.builtin, "builtin", true, "use the built-in dictionaries (set --builtin=false to code with the given dictionaries alone)")
+	fs.StringVar(&cf.verbs, "verbs", "", "verb dictionary file (PETRARCH format with --dict-format petrarch)")
+	fs.StringVar(&cf.actors, "actors", "", "comma-separated actor dictionary files")
+	fs.StringVar(&cf.agents, "agents", "", "agent dictionary file")
+	fs.StringVar(&cf.discards, "discards", "", "discard dictionary file")
+	fs.StringVar(&cf.issues, "issues", "", "issue dictionary file (optional)")
+	fs.BoolVar(&cf.dyad, "require-dyad", false, "drop events that have no target")
+	return cf
+}
+
+// loadDictionary builds the dictionary the flags ask for and a version
+// string that changes whenever any dictionary input changes.
+func (m *Main) loadDictionary(cf *coderFlags) (*dict.Dictionary, string, error) {
+	var diags dict.Diagnostics
+	h := sha256.New()
+	d := &dict.Dictionary{Synsets: map[string][]dict.Phrase{}}
+	if cf.builtin {
+		b, err := native.Load(dicts.FS, &diags)
+		if err != nil {
+			return nil, "", fmt.Errorf("built-in dictionaries: %w", err)
+		}
+		d.Merge(b)
+		hashFS(h, dicts.FS)
+	}
+	if cf.dictDir != "" {
+		dfs := os.DirFS(cf.dictDir)
+		b, err := native.Load(dfs, &diags)
+		if err != nil {
+			return nil, "", fmt.Errorf("--dict %s: %w", cf.dictDir, err)
+		}
+		d.Merge(b)
+		hashFS(h, dfs)
+	}
+	var actors []string
+	if cf.actors != "" {
+		actors = strings.Split(cf.actors, ",")
+	}
+	files := append([]string{cf.verbs, cf.agents, cf.discards, cf.issues}, actors...)
+	for _, f := range files {
+		if f != "" {
+			if b, err := os.ReadFile(f); err == nil {
+				h.Write(b)
+			}
+		}
+	}
+	switch cf.dictFormat {
+	case "petrarch":
+		if cf.verbs != "" || len(actors) > 0 || cf.agents != "" || cf.discards != "" || cf.issues != "" {
+			b, err := petrarch.LoadFiles(cf.verbs, actors, cf.agents, cf.discards, cf.issues, &diags)
+			if err != nil {
+				return nil, "", err
+			}
+			d.Merge(b)
+		}
+	case "petrel", "":
+		for _, f := range files {
+			if f == "" {
+				continue
+			}
+			src, err := os.ReadFile(f)
+			if err != nil {
+				return nil, "", err
+			}
+			if err := native.LoadFile(d, f, src, &diags); err != nil {
+				return nil, "", err
+			}
+		}
+	default:
+		return nil, "", fmt.Errorf("unknown --dict-format %q (want petrel or petrarch)", cf.dictFormat)
+	}
+	for _, dg := range diags {
+		fmt.Fprintln(m.Stderr, "petrel: dictionary:", dg.String())
+	}
+	return d, "dict-" + hex.EncodeToString(h.Sum(nil))[:12], nil
+}
+
+func hashFS(h io.Writer, fsys fs.FS) {
+	var names []string
+	fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			names = append(names, p)
+		}
+		return nil
+	})
+	sort.Strings(names)
+	for _, n := range names {
+		b, _ := fs.ReadFile(fsys, n)
+		io.WriteString(h, n)
+		h.Write(b)
+	}
+}
+
+// newCoder builds the coder the flags ask for and its dictionary version.
+func (m *Main) newCoder(cf *coderFlags) (petrel.Coder, string, error) {
+	c, v, err := m.newEventCoder(cf)
+	return c, v, err
+}
+
+func (m *Main) newEventCoder(cf *coderFlags) (*coder.Coder, string, error) {
+	d, version, err := m.loadDictionary(cf)
+	if err != nil {
+		return nil, "", err
+	}
+	opt := coder.DefaultOptions
+	opt.RequireDyad = cf.dyad
+	return coder.New(d, opt), version, nil
+}
+
+// parseDate reads a --date flag value.
+func parseDate(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--date %q: want YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+func (m *Main) runCode(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("petrel code", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	cf := addCoderFlags(fs)
+	format := fs.String("format", "", "output format: jsonl, doc, csv, gdelt, table (default: table on a terminal, jsonl otherwise)")
+	date := fs.String("date", "", "date (YYYY-MM-DD) for articles that have none; relative dates resolve against it")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "number of coding goroutines")
+	progress := fs.Bool("progress", true, "show a progress bar on a terminal for multi-file runs")
+	maxLine := fs.Int("max-line", 0, "longest JSON line or text file accepted, in bytes (default 64 MiB)")
+	fs.Usage = func() {
+		fmt.Fprintln(m.Stderr, "Usage: petrel code [flags] PATH...\n\nCodes articles (.txt, .html, .jsonl/.ndjson, directories, - for stdin) and writes events.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		fs.Usage()
+		return flag.ErrHelp
+	}
+	base, err := parseDate(*date)
+	if err != nil {
+		return err
+	}
+	if *format == "" {
+		*format = "jsonl"
+		if m.StdoutIsTerminal {
+			*format = "table"
+		}
+	}
+	w, err := output.New(*format, m.Stdout)
+	if err != nil {
+		return err
+	}
+	c, _, err := m.newEventCoder(cf)
+	if err != nil {
+		return err
+	}
+	sc := ingest.NewScanner(paths, m.Stdin, ingest.Options{DefaultDate: base, MaxLineBytes: *maxLine,
+		OnDiag: func(d petrel.Diagnostic) { fmt.Fprintln(m.Stderr, "petrel:", d.String()) }})
+	var bar *progressBar
+	if *progress && m.StderrIsTerminal && (len(paths) > 1 || isDir(paths[0]) || strings.HasSuffix(paths[0], "l")) {
+		bar = newProgressBar(m.Stderr, sc)
+	}
+	err = pipeline(ctx, sc, c, *workers, func(d *petrel.Document) error {
+		for _, p := range d.Problems {
+			fmt.Fprintln(m.Stderr, "petrel:", p.String())
+		}
+		return w.Write(d)
+	})
+	if bar != nil {
+		bar.finish()
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if sc.Problems() > 0 {
+		fmt.Fprintf(m.Stderr, "petrel: %d input problem(s) reported above\n", sc.Problems())
+		return errReported
+	}
+	return nil
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
+
+// pipeline reads articles from sc, codes them on workers goroutines and
+// hands documents to emit in input order, so runs are reproducible. At most
+// a few documents per worker are in flight, so memory stays bounded
+// whatever the input size.
+func pipeline(ctx context.Context, sc *ingest.Scanner, c petrel.Coder, workers int, emit func(*petrel.Document) error) error {
+	if workers < 1 {
+		workers = 1
+	}
+	type job struct {
+		seq int
+		a   *petrel.Article
+		out chan *petrel.Document
+	}
+	jobs := make(chan job, workers*4)
+	order := make(chan chan *petrel.Document, workers*4)
+	var readErr error
+	go func() {
+		defer close(jobs)
+		defer close(order)
+		for seq := 0; ; seq++ {
+			if ctx.Err() != nil {
+				readErr = ctx.Err()
+				return
+			}
+			a, err := sc.Next()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				readErr = err
+				return
+			}
+			out := make(chan *petrel.Document, 1)
+			order <- out
+			jobs <- job{seq: seq, a: a, out: out}
+		}
+	}()
+	var wg sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.out <- c.Code(j.a)
+			}
+		}()
+	}
+	var emitErr error
+	for out := range order {
+		d := <-out
+		if emitErr == nil {
+			emitErr = emit(d)
+		}
+	}
+	wg.Wait()
+	if emitErr != nil {
+		return emitErr
+	}
+	return readErr
+}
+
 func (m *Main) runExplain(ctx context.Context, args []string) error {
-	return errors.New("not built yet")
+	fs := flag.NewFlagSet("petrel explain", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	cf := addCoderFlags(fs)
+	date := fs.String("date", "", "article date (YYYY-MM-DD) for relative dates and dated roles")
+	fs.Usage = func() {
+		fmt.Fprintln(m.Stderr, "Usage: petrel explain [flags] \"TEXT\" (or - for stdin)\n\nShows what each stage saw: sentences, actors, verb matches with their rule, and events.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return flag.ErrHelp
+	}
+	txt := strings.Join(fs.Args(), " ")
+	if txt == "-" {
+		b, err := io.ReadAll(m.Stdin)
+		if err != nil {
+			return err
+		}
+		txt = string(b)
+	}
+	base, err := parseDate(*date)
+	if err != nil {
+		return err
+	}
+	c, version, err := m.newEventCoder(cf)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "dictionaries: %s\n", version)
+	a := &petrel.Article{ID: "explain", Text: txt, Date: base}
+	doc := c.Explain(a, func(format string, args ...any) {
+		fmt.Fprintf(m.Stdout, format+"\n", args...)
+	})
+	fmt.Fprintf(m.Stdout, "\n%d event(s)\n", len(doc.Events))
+	for _, e := range doc.Events {
+		tgt := "-"
+		if e.Target != nil {
+			tgt = e.Target.Code + " (" + e.Target.Text + ")"
+		}
+		fmt.Fprintf(m.Stdout, "  %s %s  %s (%s) → %s  verb %q  rule %s\n", e.Date, e.Code, e.Source.Code, e.Source.Text, tgt, e.Verb.Text, e.Rule)
+	}
+	for _, q := range doc.Quotes {
+		sp := "(unattributed)"
+		if q.Speaker != nil {
+			sp = q.Speaker.Code + " (" + q.Speaker.Text + ")"
+		}
+		fmt.Fprintf(m.Stdout, "  quote %q — %s\n", q.Text, sp)
+	}
+	if len(doc.Problems) > 0 {
+		return errors.New(doc.Problems[0].String())
+	}
+	return nil
 }

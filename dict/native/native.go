@@ -15,6 +15,7 @@ import (
 
 	"petrel"
 	"petrel/dict"
+	"petrel/text"
 )
 
 // entry is one header line with the field lines under it.
@@ -115,19 +116,17 @@ func isKey(k string) bool {
 	return true
 }
 
-// Tokenize splits a dictionary phrase into the lower-cased tokens the coder
-// will compare with text tokens. It is set by the coder package to its
-// tokenizer so that dictionary phrases and text are split the same way; the
-// default splits on spaces and separates "'s".
+// Tokenize splits a dictionary phrase into the normalised tokens the coder
+// compares with text tokens. It uses the text tokenizer itself, so that a
+// dictionary name and the same words in an article split identically
+// ("People's" → "people", "'s"; "U.S." stays one token).
 var Tokenize = func(s string) []string {
-	var out []string
-	for _, w := range strings.Fields(strings.ToLower(s)) {
-		w = strings.ReplaceAll(w, "’", "'")
-		if strings.HasSuffix(w, "'s") && len(w) > 2 {
-			out = append(out, w[:len(w)-2], "'s")
-			continue
-		}
-		out = append(out, w)
+	toks := text.Tokenize(s, petrel.Span{Start: 0, End: len(s)}, nil)
+	out := make([]string, 0, len(toks))
+	var buf []byte
+	for _, t := range toks {
+		buf = text.AppendNorm(buf[:0], t.Of(s))
+		out = append(out, string(buf))
 	}
 	return out
 }

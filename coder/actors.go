@@ -1,0 +1,528 @@
+package coder
+
+import (
+	"strings"
+
+	"petrel"
+	"petrel/dict"
+	"petrel/text"
+)
+
+// findSegs finds the raw dictionary matches of a sentence: actors, agents,
+// pronouns, definite descriptions and unknown proper names.
+func (st *state) findSegs() {
+	st.segs = st.segs[:0]
+	s := st.sentView()
+	n := len(st.toks)
+	for i := 0; i < n; {
+		ea, va := st.c.actorT.longest(s, i)
+		eg, vg := st.c.agentT.longest(s, i)
+		switch {
+		case ea > i && ea >= eg:
+			st.segs = append(st.segs, seg{s: i, e: ea, kind: segActor, val: va[len(va)-1]})
+			i = ea
+			continue
+		case eg > i:
+			st.segs = append(st.segs, seg{s: i, e: eg, kind: segAgent, val: vg[len(vg)-1]})
+			i = eg
+			continue
+		}
+		c := st.cls[i]
+		if c&(cPron|cPossPron) != 0 {
+			st.segs = append(st.segs, seg{s: i, e: i + 1, kind: segPron})
+			i++
+			continue
+		}
+		if st.isWord(i, "the") && i+1 < n {
+			j := i + 1
+			if st.isWord(j, "new") || st.isWord(j, "islamist") || st.isWord(j, "militant") || st.isWord(j, "armed") {
+				j++
+			}
+			if d, ok := describers[st.normOf(min(j, n-1))]; ok && j < n && !(j+1 < n && st.toks[j+1].Kind == text.Possessive && false) {
+				// "the group", "the country"; but not "the group's" handled the same
+				st.segs = append(st.segs, seg{s: i, e: j + 1, kind: segDescr, descr: d})
+				i = j + 1
+				continue
+			}
+		}
+		if st.isName(i) {
+			j := i + 1
+			for j < n && st.isName(j) {
+				j++
+			}
+			st.segs = append(st.segs, seg{s: i, e: j, kind: segName})
+			i = j
+			continue
+		}
+		i++
+	}
+}
+
+// isName reports whether token i looks like part of an unknown proper
+// name: a capitalised word that is not a function word and not at the start
+// of the sentence (where capitals carry no information).
+func (st *state) isName(i int) bool {
+	t := st.toks[i]
+	if t.Kind != text.Word || t.Flags&text.Cap == 0 || st.cls[i] != 0 {
+		return false
+	}
+	if i == 0 || (i > 0 && st.toks[i-1].Kind == text.Quote && st.toks[i-1].Flags&text.Open != 0) {
+		return false
+	}
+	if _, ok := monthDay[st.normOf(i)]; ok {
+		return false
+	}
+	return true
+}
+
+var monthDay = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true, "august": true,
+	"september": true, "october": true, "november": true, "december": true, "jan.": true, "feb.": true, "aug.": true,
+	"sept.": true, "sep.": true, "oct.": true, "nov.": true, "dec.": true, "mr.": true, "mrs.": true, "ms.": true,
+	"dr.": true,
+}
+
+// actorMember turns an actor match into a member coded for the article date.
+func (st *state) actorMember(sg seg) member {
+	a := st.c.actors[sg.val]
+	code := a.CodeOn(st.date)
+	country := a.Country
+	if country == "" && len(code) >= 3 && a.Kind == petrel.KindCountry {
+		country = code[:3]
+	}
+	return member{code: code, country: country, kind: a.Kind,
+		start: st.toks[sg.s].Start, end: st.toks[sg.e-1].End, rule: ruleOf(a.Rule), mention: -1}
+}
+
+func ruleOf(s dict.Source) string { return s.String() }
+
+// withAgent combines an actor code with an agent code: RUS + GOV → RUSGOV.
+// A person or group keeps its own code: "Putin's spokesman" is coded as the
+// person's state with the agent.
+func withAgent(m member, ag *dict.Agent) member {
+	base := m.code
+	if m.kind == petrel.KindPerson || (m.kind == petrel.KindCountry && len(base) > 3) {
+		if m.country != "" {
+			base = m.country
+		} else if len(base) >= 3 {
+			base = base[:3]
+		}
+	}
+	if ag.Prefix {
+		m.code = ag.Code + base
+	} else if !strings.HasSuffix(base, ag.Code) {
+		m.code = base + ag.Code
+	} else {
+		m.code = base
+	}
+	m.kind = petrel.KindCountry
+	return m
+}
+
+// buildNPs combines segments into actor phrases: titles with names,
+// countries with agents, agents with "from/of/in" countries, possessives,
+// appositions and compounds.
+func (st *state) buildNPs(idx int) {
+	st.nps = st.nps[:0]
+	segs := st.segs
+	n := len(st.toks)
+	for k := 0; k < len(segs); k++ {
+		sg := segs[k]
+		p := np{s: sg.s, e: sg.e, prep: -1}
+		next := func() (seg, bool) {
+			if k+1 < len(segs) {
+				return segs[k+1], true
+			}
+			return seg{}, false
+		}
+		switch sg.kind {
+		case segActor:
+			m := st.actorMember(sg)
+			// "Russian capital" → the state.
+			if sg.e < n && (st.isWord(sg.e, "capital") || st.isWord(sg.e, "capital's")) && m.kind == petrel.KindCountry {
+				p.e = sg.e + 1
+			}
+			// Country + agent ("Russian officials", "Kremlin spokesperson
+			// Dmitry Peskov"), possessive + agent ("Gondor's government",
+			// "Putin's special representative").
+			if nx, ok := next(); ok && nx.kind == segAgent {
+				gap := nx.s - p.e
+				possessive := p.e < n && st.toks[p.e].Kind == text.Possessive
+				if gap == 0 || (possessive && gap <= 3 && st.onlyModifiers(p.e+1, nx.s)) || (gap == 1 && st.isModifier(p.e)) {
+					m = withAgent(m, st.c.agents[nx.val])
+					m.end = st.toks[nx.e-1].End
+					p.e = nx.e
+					k++
+					// Title + name after it: "Russian Foreign Minister Sergey Lavrov".
+					if nx2, ok := next(); ok && nx2.s == p.e {
+						if nx2.kind == segActor && st.c.actors[nx2.val].Kind == petrel.KindPerson {
+							pm := st.actorMember(nx2)
+							pm.start = m.start
+							m = pm
+							p.e = nx2.e
+							k++
+						} else if nx2.kind == segName {
+							st.learn(nx2, m)
+							m.end = st.toks[nx2.e-1].End
+							p.e = nx2.e
+							k++
+						}
+					}
+				}
+			} else if ok && sg.e < n && st.toks[sg.e].Kind == text.Possessive {
+				p.e = sg.e + 1
+				p.poss = true
+			}
+			if m.kind == petrel.KindPerson && p.e < n && st.toks[p.e].Kind == text.Possessive && !p.poss {
+				p.e++
+				p.poss = true
+			}
+			p.members = []member{m}
+		case segAgent:
+			ag := st.c.agents[sg.val]
+			p.agent = ag.Code
+			// Title + person: "Foreign Minister Sergey Lavrov".
+			if nx, ok := next(); ok && nx.s == sg.e && nx.kind == segActor && st.c.actors[nx.val].Kind == petrel.KindPerson {
+				m := st.actorMember(nx)
+				m.start = st.toks[sg.s].Start
+				p.e = nx.e
+				p.members = []member{m}
+				k++
+				if p.e < n && st.toks[p.e].Kind == text.Possessive {
+					p.e++
+					p.poss = true
+				}
+				break
+			}
+			// Title + unknown name: "Deputy Prime Minister Abdul Salam Hanafi".
+			if nx, ok := next(); ok && nx.s == sg.e && nx.kind == segName {
+				p.e = nx.e
+				p.name = true
+				k++
+				if lm, ok := st.learned[st.normOf(nx.e-1)]; ok {
+					lm.start, lm.end = st.toks[sg.s].Start, st.toks[nx.e-1].End
+					p.members = []member{lm}
+					break
+				}
+			}
+			// Agent + from/of/in + actors: "officials from 10 countries
+			// including China and Pakistan", "the government of Gondor".
+			if j := p.e; j < n && (st.isWord(j, "from") || st.isWord(j, "of") || st.isWord(j, "in")) {
+				if ms, end, used := st.agentOf(j+1, k+1, ag); used > 0 {
+					p.members = ms
+					p.e = end
+					k += used
+					break
+				}
+			}
+			p.uncoded = p.members == nil
+		case segPron:
+			p.pron = st.normOf(sg.s)
+			p.uncoded = true
+		case segDescr:
+			p.descr = sg.descr
+			p.uncoded = true
+			// "the government of Gondor"
+			if j := p.e; j < n && st.isWord(j, "of") {
+				if nx, ok := next(); ok && nx.kind == segActor && nx.s <= j+2 {
+					m := st.actorMember(nx)
+					if sg.descr == "gov" {
+						m.code = codeCountry(m) + "GOV"
+					}
+					m.start = st.toks[sg.s].Start
+					p.members = []member{m}
+					p.uncoded = false
+					p.descr = ""
+					p.e = nx.e
+					k++
+				}
+			}
+		case segName:
+			p.name = true
+			if lm, ok := st.learned[st.normOf(sg.e-1)]; ok {
+				lm.start, lm.end = st.toks[sg.s].Start, st.toks[sg.e-1].End
+				p.members = []member{lm}
+			} else {
+				p.uncoded = true
+			}
+			if p.e < n && st.toks[p.e].Kind == text.Possessive {
+				p.e++
+				p.poss = true
+			}
+		}
+		st.nps = append(st.nps, p)
+	}
+	st.appositions()
+	st.compounds()
+	st.markOblique()
+	if cap(st.npAt) < n {
+		st.npAt = make([]int32, n)
+	}
+	st.npAt = st.npAt[:n]
+	for i := range st.npAt {
+		st.npAt[i] = -1
+	}
+	for i, p := range st.nps {
+		for j := p.s; j < p.e && j < n; j++ {
+			st.npAt[j] = int32(i)
+		}
+	}
+}
+
+func codeCountry(m member) string {
+	if m.country != "" {
+		return m.country
+	}
+	if len(m.code) >= 3 {
+		return m.code[:3]
+	}
+	return m.code
+}
+
+// agentOf reads the actors after "officials from": skipping determiners,
+// numbers, "countries" and "including", it takes the actor segments (a
+// list joined by commas and "and") and gives each the agent's role.
+func (st *state) agentOf(j, k int, ag *dict.Agent) (ms []member, end int, used int) {
+	n := len(st.toks)
+	segs := st.segs
+	for j < n && (st.cls[j]&(cDet|cNumber|cAgentHead|cInclude) != 0 || st.toks[j].Kind == text.Number || st.isWord(j, "other")) {
+		j++
+	}
+	for k < len(segs) && segs[k].s == j && segs[k].kind == segActor {
+		m := withAgent(st.actorMember(segs[k]), ag)
+		ms = append(ms, m)
+		end = segs[k].e
+		used++
+		k++
+		j = end
+		// separators: "," "and" ", and" "or"
+		jj := j
+		for jj < n && (st.isWord(jj, ",") || st.isWord(jj, "and") || st.isWord(jj, "or") || st.isWord(jj, "the")) {
+			jj++
+		}
+		if jj == j || k >= len(segs) || segs[k].s != jj || segs[k].kind != segActor {
+			break
+		}
+		j = jj
+	}
+	return ms, end, used
+}
+
+// onlyModifiers reports whether tokens [a, b) are all lower-case words
+// that may stand between a possessive and its agent ("special", "senior").
+func (st *state) onlyModifiers(a, b int) bool {
+	for j := a; j < b; j++ {
+		if !st.isModifier(j) {
+			return false
+		}
+	}
+	return true
+}
+
+func (st *state) isModifier(j int) bool {
+	t := st.toks[j]
+	return t.Kind == text.Word && st.cls[j] == 0 && (t.Flags&text.Cap == 0 || t.Flags&text.AllCaps == 0)
+}
+
+// learn remembers that an unknown name stands for m in this article, so a
+// later bare surname codes the same.
+func (st *state) learn(name seg, m member) {
+	if m.code == "" {
+		return
+	}
+	m.kind = petrel.KindPerson
+	st.learned[st.normOf(name.e-1)] = m
+}
+
+// appositions codes an unknown name from the phrase in apposition to it:
+// "Zamir Kabulov, President Vladimir Putin's special representative, said".
+func (st *state) appositions() {
+	for i := 0; i+1 < len(st.nps); i++ {
+		a, b := &st.nps[i], &st.nps[i+1]
+		if !a.name || !a.uncoded || b.uncoded || b.s != a.e+1 || !st.isWord(a.e, ",") {
+			continue
+		}
+		m := b.members[0]
+		m.start, m.end = st.toks[a.s].Start, st.toks[a.e-1].End
+		a.members = []member{m}
+		a.uncoded = false
+		st.learned[st.normOf(a.e-1)] = m
+		// The apposition itself is not a separate argument.
+		b.oblique = true
+	}
+}
+
+// compounds merges "A, B and C" into one phrase with three members.
+func (st *state) compounds() {
+	out := st.nps[:0]
+	for i := 0; i < len(st.nps); i++ {
+		p := st.nps[i]
+		for i+1 < len(st.nps) {
+			q := st.nps[i+1]
+			if p.uncoded && !p.name || q.uncoded || p.poss || q.pron != "" {
+				break
+			}
+			if !st.joiner(p.e, q.s) {
+				break
+			}
+			p.members = append(append([]member{}, p.members...), q.members...)
+			p.e = q.e
+			p.poss = q.poss
+			p.uncoded = false
+			i++
+		}
+		out = append(out, p)
+	}
+	st.nps = out
+}
+
+// joiner reports whether tokens [a, b) join two members of a compound: ",",
+// "and", "or", ", and", "nor", with an optional "the".
+func (st *state) joiner(a, b int) bool {
+	if a >= b || b-a > 3 {
+		return false
+	}
+	sawAnd := false
+	for j := a; j < b; j++ {
+		switch st.normOf(j) {
+		case ",":
+		case "and", "or", "nor", "&":
+			sawAnd = true
+		case "the":
+		default:
+			return false
+		}
+	}
+	return sawAnd || st.isWord(a, ",")
+}
+
+// markOblique marks phrases that are the object of a preposition.
+func (st *state) markOblique() {
+	for i := range st.nps {
+		p := &st.nps[i]
+		j := p.s - 1
+		for j >= 0 && (st.cls[j]&(cDet|cNumber) != 0 || st.toks[j].Kind == text.Number || st.isAdj(j)) {
+			j--
+		}
+		if j >= 0 && st.cls[j]&cPrep != 0 {
+			p.oblique = true
+			if c := st.candsOf(j); len(c) > 0 {
+				p.prep = c[0]
+			}
+		}
+	}
+}
+
+// isAdj is a cheap adjective test for lower-case words before an actor:
+// "the evil awful Gondor", "the new Afghan leadership".
+func (st *state) isAdj(j int) bool {
+	t := st.toks[j]
+	return t.Kind == text.Word && t.Flags&text.Cap == 0 && st.cls[j] == 0 && j > 0 &&
+		(st.cls[j-1]&(cDet|cPossPron) != 0 || st.isAdj(j-1))
+}
+
+// mention records a mention in the document and returns its index.
+func (st *state) mention(idx int, m member, kind string) int {
+	if m.code == "" {
+		return -1
+	}
+	k := m.kind
+	if k == "" {
+		k = kind
+	}
+	st.doc.Mentions = append(st.doc.Mentions, petrel.Mention{Sentence: idx,
+		Span: petrel.Span{Start: m.start, End: m.end}, Text: st.text[m.start:m.end],
+		Code: m.code, Country: m.country, Kind: k, Rule: m.rule, Ref: -1})
+	return len(st.doc.Mentions) - 1
+}
+
+// resolve fills pronouns and definite descriptions from the article's
+// memory and updates the memory with this sentence's actors, left to right.
+func (st *state) resolve(idx int) {
+	for i := range st.nps {
+		p := &st.nps[i]
+		if p.uncoded {
+			var ref *member
+			switch {
+			case p.pron == "he" || p.pron == "him" || p.pron == "his" || p.pron == "she" || p.pron == "her":
+				ref = st.lastPerson
+			case p.pron == "it" || p.pron == "its":
+				ref = st.lastNonPerson()
+			case p.pron == "they" || p.pron == "them" || p.pron == "their":
+				if st.lastGroup != nil {
+					ref = st.lastGroup
+				} else {
+					ref = st.lastNonPerson()
+				}
+			case p.pron == "we" || p.pron == "us" || p.pron == "our":
+				if st.inQuoteAt(p.s) && st.quoteSpeaker != nil {
+					m := *st.quoteSpeaker
+					// "we" is the speaker's side: the state or group.
+					if m.kind == petrel.KindPerson || len(m.code) > 3 {
+						m.code = codeCountry(m)
+					}
+					ref = &m
+				}
+			case p.descr == "group":
+				ref = st.lastGroup
+			case p.descr == "country":
+				ref = st.lastCountry
+			case p.descr == "gov":
+				if st.lastCountry != nil {
+					m := *st.lastCountry
+					m.code = codeCountry(m) + "GOV"
+					ref = &m
+				}
+			case p.descr == "igo":
+				ref = st.lastIGO
+			}
+			if ref != nil {
+				m := *ref
+				m.start, m.end = st.toks[p.s].Start, st.toks[p.e-1].End
+				if p.poss && m.end < st.toks[p.e-1].End {
+					m.end = st.toks[p.e-1].End
+				}
+				m.mention = -1
+				if idx2 := st.mention(idx, m, petrel.KindPronoun); idx2 >= 0 {
+					st.doc.Mentions[idx2].Kind = petrel.KindPronoun
+					if ref.mention >= 0 {
+						st.doc.Mentions[idx2].Ref = ref.mention
+					}
+				}
+				p.members = []member{m}
+				p.uncoded = false
+			}
+			continue
+		}
+		if p.pron != "" || p.descr != "" {
+			continue
+		}
+		for j := range p.members {
+			m := &p.members[j]
+			if m.mention < 0 {
+				m.mention = st.mention(idx, *m, petrel.KindOther)
+			}
+			mm := *m
+			switch m.kind {
+			case petrel.KindPerson:
+				st.lastPerson = &mm
+			case petrel.KindGroup:
+				st.lastGroup = &mm
+				st.lastActor = &mm
+			case petrel.KindIGO:
+				st.lastIGO = &mm
+				st.lastActor = &mm
+			default:
+				if len(m.code) == 3 || m.kind == petrel.KindCountry {
+					st.lastCountry = &mm
+				}
+				st.lastActor = &mm
+			}
+		}
+	}
+}
+
+func (st *state) lastNonPerson() *member {
+	return st.lastActor
+}

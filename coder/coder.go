@@ -1,0 +1,458 @@
+// Package coder turns articles into CAMEO events using compiled
+// dictionaries and a shallow, parser-free reading of each sentence.
+//
+// For each sentence the coder finds actor phrases (longest dictionary match,
+// with agents, titles, possessives, compounds and coreference), anchors
+// (verbs and event nouns) and, for each anchor, the most specific pattern
+// that matches around it. The subject is found by walking left from the
+// verb over its auxiliaries to the nearest actor phrase in the clause that
+// is not the object of a preposition; the target is the pattern's "+" slot
+// or the first actor phrase after the pattern. Passive voice, negation,
+// modality, reported speech and quotations are handled here, not in the
+// dictionaries. See docs/ARCHITECTURE.md.
+package coder
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"petrel"
+	"petrel/cameo"
+	"petrel/dict"
+	"petrel/text"
+	"petrel/when"
+)
+
+// Options tune the coder.
+type Options struct {
+	// RequireDyad drops events that have no target (PETRARCH's require_dyad).
+	RequireDyad bool
+	// Modality turns an intent ("willing to provide aid", "will send
+	// troops") into the matching CAMEO intent code (033, 0332, ...).
+	Modality bool
+	// Negation maps a negated event to its refusal code where the codebook
+	// has one ("would not join the talks" → 125); otherwise negated events
+	// are dropped. When false, negated events are always dropped.
+	Negation bool
+	// HostTarget gives a consultation (04x) with no stated target the
+	// country of its location as target ("attending talks in Moscow").
+	HostTarget bool
+	// Statements codes verbs of saying as 010 statements.
+	Statements bool
+}
+
+// DefaultOptions are the options for coding news with the built-in
+// dictionaries.
+var DefaultOptions = Options{Modality: true, Negation: true, HostTarget: true, Statements: true}
+
+// Coder codes articles. It is safe for concurrent use.
+type Coder struct {
+	c    *compiled
+	opt  Options
+	pool sync.Pool
+}
+
+// New compiles d and returns a Coder.
+func New(d *dict.Dictionary, opt Options) *Coder {
+	return &Coder{c: compile(d), opt: opt}
+}
+
+// Code codes one article.
+func (c *Coder) Code(a *petrel.Article) *petrel.Document {
+	return c.code(a, nil)
+}
+
+// Tracer receives a line per step when explaining.
+type Tracer func(format string, args ...any)
+
+// Explain codes an article and reports each stage to trace.
+func (c *Coder) Explain(a *petrel.Article, trace Tracer) *petrel.Document {
+	return c.code(a, trace)
+}
+
+func (c *Coder) code(a *petrel.Article, trace Tracer) (doc *petrel.Document) {
+	doc = &petrel.Document{Article: *a}
+	doc.Article.Text = a.Text
+	defer func() {
+		// The coder must never take the process down; a bug on one article
+		// becomes a diagnostic on that article.
+		if r := recover(); r != nil {
+			doc.Problems = append(doc.Problems, petrel.Diagnostic{File: a.Origin, Msg: "internal coder error: " + toString(r)})
+		}
+	}()
+	st, _ := c.pool.Get().(*state)
+	if st == nil {
+		st = &state{}
+	}
+	st.reset(c, a, doc, trace)
+	st.run()
+	st.doc = nil
+	st.art = nil
+	c.pool.Put(st)
+	return doc
+}
+
+func toString(v any) string {
+	switch x := v.(type) {
+	case error:
+		return x.Error()
+	case string:
+		return x
+	}
+	return "panic"
+}
+
+// member is one actor of an actor phrase.
+type member struct {
+	code, country, kind string
+	start, end          int // byte offsets
+	rule                string
+	mention             int // index into doc.Mentions, or -1
+}
+
+// np is an actor phrase: one or more members (a compound) over a token
+// range.
+type np struct {
+	s, e    int // tokens [s, e)
+	members []member
+	oblique bool  // the object of a preposition
+	prep    int32 // that preposition's word id
+	poss    bool  // followed by a possessive: a modifier, not an argument
+	pron    string
+	descr   string // "group", "country", "gov": a definite description
+	uncoded bool   // an agent or name with no actor code
+	name    bool   // an unknown proper name
+	agent   string // agent code of an uncoded agent phrase
+}
+
+// seg is a raw dictionary match.
+type seg struct {
+	s, e  int
+	kind  int // segActor, segAgent, segPron, segDescr, segName
+	val   int32
+	descr string
+}
+
+const (
+	segActor = iota
+	segAgent
+	segPron
+	segDescr
+	segName
+)
+
+// state is the per-article working memory, pooled between articles.
+type state struct {
+	c     *compiled
+	opt   Options
+	art   *petrel.Article
+	doc   *petrel.Document
+	text  string
+	date  string // article date YYYY-MM-DD or ""
+	base  time.Time
+	trace Tracer
+
+	spans   []petrel.Span
+	toks    []text.Token
+	norm    []byte
+	noff    []int32 // norm offsets per token (len toks+1)
+	cands   []int32
+	coff    []int32 // candidate offsets per token (len toks+1)
+	cls     []uint32
+	segs    []seg
+	nps     []np
+	npAt    []int32 // token → index of np covering it, or -1
+	dates   []when.Expr
+	anchors []anchor
+
+	// coreference memory
+	lastPerson, lastCountry, lastGroup, lastIGO, lastActor *member
+	learned                                                map[string]member
+	// quotes
+	inQuote       bool
+	quoteStart    int
+	quoteSpeaker  *member
+	quoteSent     int
+	quoteOpenSent int
+	qStart        []int
+	sentLoc       *petrel.Location
+	// article location
+	artLoc *petrel.Location
+	// events
+	evSeen map[string]bool
+	nEv    int
+}
+
+func (st *state) reset(c *Coder, a *petrel.Article, doc *petrel.Document, trace Tracer) {
+	st.c = c.c
+	st.opt = c.opt
+	st.art = a
+	st.doc = doc
+	st.text = a.Text
+	st.trace = trace
+	st.base = a.Date
+	st.date = ""
+	if !a.Date.IsZero() {
+		st.date = a.Date.Format("2006-01-02")
+	}
+	st.lastPerson, st.lastCountry, st.lastGroup, st.lastIGO, st.lastActor = nil, nil, nil, nil, nil
+	if st.learned == nil {
+		st.learned = map[string]member{}
+	} else {
+		clear(st.learned)
+	}
+	if st.evSeen == nil {
+		st.evSeen = map[string]bool{}
+	} else {
+		clear(st.evSeen)
+	}
+	st.inQuote, st.quoteSpeaker, st.quoteSent = false, nil, -10
+	st.artLoc = nil
+	st.nEv = 0
+}
+
+func (st *state) tracef(format string, args ...any) {
+	if st.trace != nil {
+		st.trace(format, args...)
+	}
+}
+
+func (st *state) run() {
+	st.spans = text.Sentences(st.text, st.spans[:0])
+	// Story-level discards are checked first: the whole article goes.
+	for i, sp := range st.spans {
+		st.prepare(sp)
+		if rule, story := st.discard(); rule != "" {
+			if story {
+				st.doc.Skipped = append(st.doc.Skipped, petrel.Skip{Sentence: -1, Reason: petrel.SkipStory, Rule: rule})
+				st.tracef("story discarded by %s", rule)
+				for j, sp := range st.spans {
+					st.doc.Sentences = append(st.doc.Sentences, petrel.Sentence{Index: j, Span: sp, Text: sp.Of(st.text)})
+				}
+				return
+			}
+			_ = i
+		}
+	}
+	for i, sp := range st.spans {
+		st.doc.Sentences = append(st.doc.Sentences, petrel.Sentence{Index: i, Span: sp, Text: sp.Of(st.text)})
+	}
+	for i, sp := range st.spans {
+		st.sentence(i, sp)
+	}
+}
+
+// prepare tokenises a sentence and computes each token's normalised form,
+// candidate word ids and word classes.
+func (st *state) prepare(sp petrel.Span) {
+	st.toks = text.Tokenize(st.text, sp, st.toks[:0])
+	st.norm = st.norm[:0]
+	st.noff = append(st.noff[:0], 0)
+	st.cands = st.cands[:0]
+	st.coff = append(st.coff[:0], 0)
+	st.cls = st.cls[:0]
+	for _, t := range st.toks {
+		st.norm = text.AppendNorm(st.norm, t.Of(st.text))
+		st.noff = append(st.noff, int32(len(st.norm)))
+		n := st.norm[st.noff[len(st.noff)-2]:]
+		st.cands = st.c.voc.appendCandidates(st.cands, n)
+		st.coff = append(st.coff, int32(len(st.cands)))
+		st.cls = append(st.cls, classWords[string(n)])
+	}
+}
+
+// cands returns the candidate word ids of token j.
+func (st *state) candsOf(j int) []int32 { return st.cands[st.coff[j]:st.coff[j+1]] }
+
+// normOf returns the normalised form of token j.
+func (st *state) normOf(j int) string { return string(st.norm[st.noff[j]:st.noff[j+1]]) }
+
+// isWord reports whether token j normalises to w.
+func (st *state) isWord(j int, w string) bool {
+	if j < 0 || j >= len(st.toks) {
+		return false
+	}
+	return string(st.norm[st.noff[j]:st.noff[j+1]]) == w
+}
+
+func (st *state) discard() (rule string, story bool) {
+	s := st.sentView()
+	for i := range st.toks {
+		if e, vals := st.c.discT.longest(s, i); e > i {
+			d := st.c.discards[vals[len(vals)-1]]
+			return d.Rule.String(), d.Story
+		}
+	}
+	return "", false
+}
+
+// sentView adapts state to the trie's sentence interface.
+func (st *state) sentView() *sentence { return (*sentence)(st) }
+
+// sentence is the view of state the tries walk.
+type sentence state
+
+func (s *sentence) candsAt(j int) []int32 { return (*state)(s).candsOf(j) }
+
+func (st *state) sentence(idx int, sp petrel.Span) {
+	st.prepare(sp)
+	if rule, _ := st.discard(); rule != "" {
+		st.doc.Skipped = append(st.doc.Skipped, petrel.Skip{Sentence: idx, Reason: petrel.SkipSentence, Rule: rule})
+		st.tracef("sentence %d discarded by %s", idx, rule)
+		return
+	}
+	if idx == 0 {
+		if body := text.Dateline(st.text, sp); body > sp.Start && body < sp.End {
+			// Drop the dateline's tokens so "MOSCOW (Reuters) -" is not an actor.
+			k := 0
+			for k < len(st.toks) && st.toks[k].Start < body {
+				k++
+			}
+			st.dropTokens(k)
+		}
+	}
+	if len(st.toks) == 0 {
+		return
+	}
+	st.tracef("sentence %d: %s", idx, sp.Of(st.text))
+	st.dates = when.Find(st.text, sp, st.base, st.dates[:0])
+	st.findSegs()
+	st.buildNPs(idx)
+	st.quotes(idx)
+	st.resolve(idx)
+	st.locate(idx)
+	if st.trace != nil {
+		for _, n := range st.nps {
+			st.tracef("  actor %q %s", st.toks2text(n.s, n.e), st.npCodes(&n))
+		}
+	}
+	st.events(idx)
+}
+
+func (st *state) dropTokens(k int) {
+	st.toks = st.toks[k:]
+	st.noff = st.noff[k:]
+	st.coff = st.coff[k:]
+	st.cls = st.cls[k:]
+}
+
+func (st *state) toks2text(s, e int) string {
+	if s >= e || e > len(st.toks) {
+		return ""
+	}
+	return st.text[st.toks[s].Start:st.toks[e-1].End]
+}
+
+func (st *state) npCodes(n *np) string {
+	var b strings.Builder
+	for i, m := range n.members {
+		if i > 0 {
+			b.WriteString("+")
+		}
+		b.WriteString(m.code)
+	}
+	if n.uncoded {
+		b.WriteString("(uncoded")
+		if n.agent != "" {
+			b.WriteString(" ~" + n.agent)
+		}
+		b.WriteString(")")
+	}
+	if n.oblique {
+		b.WriteString(" oblique")
+	}
+	if n.poss {
+		b.WriteString(" possessive")
+	}
+	return b.String()
+}
+
+// eventDate picks the date for an event anchored at token a: the date
+// expression nearest the anchor in the sentence, else the article date.
+func (st *state) eventDate(a int) string {
+	if len(st.dates) == 0 || len(st.toks) == 0 {
+		return st.date
+	}
+	pos := st.toks[a].Start
+	best, bestD := -1, 1<<30
+	for i, d := range st.dates {
+		dist := d.Span.Start - pos
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestD {
+			best, bestD = i, dist
+		}
+	}
+	if best < 0 || st.dates[best].Date.IsZero() {
+		return st.date
+	}
+	return st.dates[best].Date.Format("2006-01-02")
+}
+
+// addEvent appends an event unless an identical one was already coded from
+// the same sentence.
+func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE int, rule, qual string, a int) {
+	if src == nil || src.code == "" {
+		return
+	}
+	if tgt != nil && tgt.code == "" {
+		tgt = nil
+	}
+	if tgt == nil && st.opt.RequireDyad {
+		return
+	}
+	if tgt != nil && tgt.code == src.code {
+		return
+	}
+	key := strconv.Itoa(idx) + "|" + code + "|" + src.code + "|"
+	if tgt != nil {
+		key += tgt.code
+	}
+	if st.evSeen[key] {
+		return
+	}
+	st.evSeen[key] = true
+	st.nEv++
+	sp := st.spans[idx]
+	ev := petrel.Event{
+		ID:            st.art.ID + "-" + strconv.Itoa(idx) + "-" + strconv.Itoa(st.nEv),
+		ArticleID:     st.art.ID,
+		SentenceIndex: idx,
+		Sentence:      sp.Of(st.text),
+		Date:          st.eventDate(a),
+		Code:          code,
+		Source:        st.party(src),
+		Target:        st.party(tgt),
+		Verb:          petrel.Evidence{Text: st.text[verbS:verbE], Start: verbS, End: verbE},
+		Rule:          rule,
+		Qualifier:     qual,
+	}
+	if len(code) >= 2 {
+		ev.RootCode = code[:2]
+	}
+	if cc := cameo.Lookup(code); cc != nil {
+		ev.QuadClass = cc.QuadClass
+		ev.Goldstein = cc.Goldstein
+		ev.Plover = petrel.Plover{Type: cc.PloverType, Mode: cc.PloverMode}
+	}
+	ev.Location = st.eventLocation(idx)
+	st.doc.Events = append(st.doc.Events, ev)
+	st.tracef("  EVENT %s %s → %s  [%s] %s", code, src.code, codeOrNone(tgt), rule, qual)
+}
+
+func codeOrNone(m *member) string {
+	if m == nil {
+		return "(none)"
+	}
+	return m.code
+}
+
+func (st *state) party(m *member) *petrel.Party {
+	if m == nil {
+		return nil
+	}
+	return &petrel.Party{Text: st.text[m.start:m.end], Code: m.code, Country: m.country, Start: m.start, End: m.end}
+}

@@ -1,0 +1,175 @@
+package coder
+
+import (
+	"sort"
+	"strings"
+
+	"petrel/dict"
+)
+
+// pattern is a compiled dict.Pattern.
+type pattern struct {
+	pre, post []elem
+	code      string
+	rule      string
+	literals  int // number of literal words, for specificity
+	hasSource bool
+	hasTarget bool
+}
+
+// elem is a compiled dict.Elem: words interned, synsets resolved to a trie.
+type elem struct {
+	kind   int
+	word   int32
+	synset *trie
+	next   bool // the following element must be adjacent
+}
+
+// verb is a compiled anchor.
+type verb struct {
+	lemma    string
+	code     string
+	noun     bool
+	patterns []*pattern // most specific first
+	rule     string
+}
+
+// actor is a compiled dict.Actor.
+type actor struct {
+	a *dict.Actor
+}
+
+// compiled holds everything compiled from a Dictionary. It is read-only
+// after New and shared by all goroutines.
+type compiled struct {
+	voc      *vocab
+	actors   []*dict.Actor
+	actorT   *trie
+	agents   []*dict.Agent
+	agentT   *trie
+	verbs    []*verb
+	verbT    *trie
+	discT    *trie
+	discards []*dict.Discard
+	places   []*dict.Place
+	placeT   *trie
+	// capitals maps a country code to its capital place.
+	capitals map[string]*dict.Place
+	// demonymOf maps a country code to true for codes reached through a
+	// demonym; used for "<demonym> capital".
+	words map[string]int32 // function words the coder looks for, by text
+}
+
+// word returns the id of a function word, interning it if needed. Used at
+// compile time only.
+func (c *compiled) word(w string) int32 {
+	return c.voc.id(dict.Word{Text: w, Exact: true})
+}
+
+func compile(d *dict.Dictionary) *compiled {
+	c := &compiled{voc: newVocab(), actorT: newTrie(), agentT: newTrie(), verbT: newTrie(),
+		discT: newTrie(), placeT: newTrie(), capitals: map[string]*dict.Place{}}
+	// Later entries override earlier ones: index actors so that for the same
+	// phrase the last actor wins.
+	for i, a := range d.Actors {
+		c.actors = append(c.actors, a)
+		for _, n := range a.Names {
+			if len(n.Words) == 0 {
+				continue
+			}
+			c.actorT.insert(c.voc.phraseIDs(n), int32(i))
+		}
+	}
+	for i, a := range d.Agents {
+		c.agents = append(c.agents, a)
+		for _, n := range a.Names {
+			if len(n.Words) == 0 {
+				continue
+			}
+			c.agentT.insert(c.voc.phraseIDs(n), int32(i))
+		}
+	}
+	synsets := map[string]*trie{}
+	for name, phrases := range d.Synsets {
+		t := newTrie()
+		for _, p := range phrases {
+			if len(p.Words) > 0 {
+				t.insert(c.voc.phraseIDs(p), 1)
+			}
+		}
+		synsets[strings.ToUpper(name)] = t
+	}
+	compileElems := func(es []dict.Elem) []elem {
+		out := make([]elem, 0, len(es))
+		for _, e := range es {
+			ce := elem{kind: e.Kind, next: e.Next}
+			switch e.Kind {
+			case dict.ElemWord:
+				ce.word = c.voc.id(e.Word)
+			case dict.ElemSynset:
+				ce.synset = synsets[strings.ToUpper(e.Synset)]
+				if ce.synset == nil {
+					ce.synset = newTrie() // unknown synset matches nothing
+				}
+			}
+			out = append(out, ce)
+		}
+		return out
+	}
+	for i, v := range d.Verbs {
+		cv := &verb{lemma: v.Lemma, code: v.Code, rule: v.Rule.String()}
+		cv.noun = strings.HasPrefix(v.Rule.Text, "noun")
+		for _, p := range v.Patterns {
+			cp := &pattern{pre: compileElems(p.Pre), post: compileElems(p.Post), code: p.Code, rule: p.Rule.String()}
+			for _, e := range append(append([]dict.Elem{}, p.Pre...), p.Post...) {
+				switch e.Kind {
+				case dict.ElemWord, dict.ElemSynset:
+					cp.literals++
+				case dict.ElemSource:
+					cp.hasSource = true
+				case dict.ElemTarget:
+					cp.hasTarget = true
+				case dict.ElemCompound:
+					cp.hasSource, cp.hasTarget = true, true
+				}
+			}
+			cv.patterns = append(cv.patterns, cp)
+		}
+		// Most specific first; stable so file order breaks ties.
+		sort.SliceStable(cv.patterns, func(a, b int) bool {
+			pa, pb := cv.patterns[a], cv.patterns[b]
+			if pa.literals != pb.literals {
+				return pa.literals > pb.literals
+			}
+			return len(pa.pre)+len(pa.post) > len(pb.pre)+len(pb.post)
+		})
+		c.verbs = append(c.verbs, cv)
+		for _, f := range v.Forms {
+			if len(f.Words) > 0 {
+				c.verbT.insert(c.voc.phraseIDs(f), int32(i))
+			}
+		}
+	}
+	for i, ds := range d.Discards {
+		c.discards = append(c.discards, ds)
+		if len(ds.Phrase.Words) > 0 {
+			c.discT.insert(c.voc.phraseIDs(ds.Phrase), int32(i))
+		}
+	}
+	for i, p := range d.Places {
+		c.places = append(c.places, p)
+		for _, n := range p.Names {
+			if len(n.Words) > 0 {
+				c.placeT.insert(c.voc.phraseIDs(n), int32(i))
+			}
+		}
+		if p.Capital {
+			c.capitals[p.Country] = p
+		}
+	}
+	c.words = map[string]int32{}
+	for _, w := range functionWords {
+		c.words[w] = c.word(w)
+	}
+	return c
+}

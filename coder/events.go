@@ -1,0 +1,576 @@
+package coder
+
+import (
+	"strings"
+
+	"petrel/dict"
+	"petrel/text"
+)
+
+// anchor is a verb or event noun found in the sentence.
+type anchor struct {
+	s, e    int // tokens
+	verb    *verb
+	subject *np // resolved subject, for coordinated verbs after it
+}
+
+// match is the outcome of a pattern tried at an anchor.
+type match struct {
+	p        *pattern
+	src, tgt *np
+	end      int // first token after the pattern
+	compound bool
+}
+
+func (st *state) events(idx int) {
+	s := st.sentView()
+	n := len(st.toks)
+	// Find the anchors first, so an intent word ("willing to", "agreed
+	// to") can give way to the verb it governs.
+	st.anchors = st.anchors[:0]
+	for i := 0; i < n; {
+		if st.npAt[i] >= 0 && !st.nps[st.npAt[i]].uncoded {
+			i++
+			continue
+		}
+		e, vals := st.c.verbT.longest(s, i)
+		if e <= i {
+			i++
+			continue
+		}
+		st.anchors = append(st.anchors, anchor{s: i, e: e, verb: st.c.verbs[vals[len(vals)-1]]})
+		i = e
+	}
+	var prev *anchor
+	skipTo := 0
+	for k := range st.anchors {
+		a := &st.anchors[k]
+		if a.s < skipTo {
+			continue // inside the pattern of the anchor before: "join this round of talks"
+		}
+		if k+1 < len(st.anchors) && st.cls[a.e-1]&cIntent != 0 && a.e < n && st.cls[a.e]&cTo != 0 {
+			if nx := st.anchors[k+1]; nx.s <= a.e+3 {
+				// "willing to provide aid": the coder reads the intent
+				// from the verb group of "provide".
+				continue
+			}
+		}
+		end := st.codeAnchor(idx, a, prev)
+		if end > skipTo {
+			skipTo = end
+		}
+		prev = a
+	}
+}
+
+// verbGroup walks left from the anchor over auxiliaries, modals, negation,
+// adverbs and intent phrases ("would not", "are willing to", "is being"),
+// returning the first token before the group and what it found.
+func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []string) {
+	j = a - 1
+	for j >= 0 {
+		c := st.cls[j]
+		t := st.toks[j]
+		switch {
+		case c&cNeg != 0:
+			neg = true
+			qual = append(qual, st.normOf(j))
+		case c&cModal != 0:
+			w := st.normOf(j)
+			if w == "will" || w == "would" || w == "'ll" || w == "wo" || w == "shall" {
+				intent = true
+			}
+			qual = append(qual, w)
+		case c&cBe != 0:
+			passiveBe = true
+		case c&cAux != 0:
+		case c&cTo != 0:
+		case c&cIntent != 0:
+			if j+1 < len(st.toks) && st.cls[j+1]&cTo != 0 || st.normOf(j) == "going" {
+				intent = true
+				qual = append(qual, st.normOf(j)+" to")
+			} else {
+				return j, neg, intent, passiveBe, qual
+			}
+		case c&cAdv != 0:
+		case t.Kind == text.Word && t.Flags&text.Cap == 0 && strings.HasSuffix(st.normOf(j), "ly") && len(st.normOf(j)) > 4:
+		case refusalWord[st.normOf(j)] && j+1 < len(st.toks) && st.cls[j+1]&cTo != 0:
+			neg = true
+			qual = append(qual, st.normOf(j)+" to")
+		default:
+			return j, neg, intent, passiveBe, qual
+		}
+		j--
+	}
+	return j, neg, intent, passiveBe, qual
+}
+
+var refusalWord = map[string]bool{"refused": true, "refuses": true, "refuse": true, "declined": true,
+	"declines": true, "failed": true, "fails": true, "unwilling": true, "unable": true, "reluctant": true}
+
+// boundary reports whether token j ends the search for a subject or target.
+func (st *state) boundary(j int) bool {
+	c := st.cls[j]
+	if c&(cRel|cSubord|cThat|cSay) != 0 {
+		return true
+	}
+	switch st.toks[j].Kind {
+	case text.Punct:
+		w := st.normOf(j)
+		return w == ";" || w == ":" || w == "(" || w == ")" || w == "-" || w == "--"
+	case text.Quote:
+		return true
+	}
+	return false
+}
+
+// subject finds the subject of the verb whose group starts before token j.
+func (st *state) subject(j int, prev *anchor) *np {
+	steps := 0
+	for j >= 0 && steps < 30 {
+		steps++
+		if k := st.npAt[j]; k >= 0 {
+			p := &st.nps[k]
+			if !p.oblique && !p.poss {
+				return p
+			}
+			j = p.s - 1
+			continue
+		}
+		c := st.cls[j]
+		if c&cConj != 0 && prev != nil && prev.e <= j && prev.subject != nil {
+			// "condemned the attack and promised aid": a coordinated verb
+			// shares the subject of the verb before it.
+			if st.noNPBetween(prev.e, j) || st.allOblique(prev.e, j) {
+				return prev.subject
+			}
+		}
+		if c&cRel != 0 {
+			// "a senior figure ... who led talks": the antecedent.
+			k := j - 1
+			if k >= 0 && st.isWord(k, ",") {
+				k--
+			}
+			for k >= 0 && st.npAt[k] < 0 && st.toks[k].Kind == text.Word && st.cls[k]&cPrep == 0 && j-k < 6 {
+				k--
+			}
+			if k >= 0 && st.npAt[k] >= 0 {
+				p := &st.nps[st.npAt[k]]
+				return p
+			}
+			return nil
+		}
+		if st.boundary(j) {
+			if c&cSay != 0 && j+1 < len(st.toks) && st.isWord(j+1, ",") {
+				// "..., he said, ..." parenthetical: keep going left.
+				j--
+				continue
+			}
+			if prev != nil && c&cConj == 0 && prev.e <= j && prev.subject != nil && st.cls[j]&cSubord != 0 && j+1 < len(st.toks) && st.cls[j+1]&cTo != 0 {
+				return prev.subject
+			}
+			return nil
+		}
+		j--
+	}
+	return nil
+}
+
+func (st *state) noNPBetween(a, b int) bool {
+	for j := a; j < b; j++ {
+		if st.npAt[j] >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (st *state) allOblique(a, b int) bool {
+	for j := a; j < b; j++ {
+		if k := st.npAt[j]; k >= 0 && !st.nps[k].oblique && !st.nps[k].poss {
+			return false
+		}
+	}
+	return true
+}
+
+// objectAfter finds the first actor phrase at or after token j within the
+// clause, looking at most limit tokens ahead.
+func (st *state) objectAfter(j, limit int) *np {
+	n := len(st.toks)
+	for k := j; k < n && k < j+limit; k++ {
+		if x := st.npAt[k]; x >= 0 {
+			p := &st.nps[x]
+			if p.s < j {
+				continue
+			}
+			if p.uncoded {
+				continue
+			}
+			return p
+		}
+		if st.boundary(k) || st.isWord(k, ",") && k > j+1 && st.cls[k+min(1, n-1-k)]&(cRel|cSubord) != 0 {
+			return nil
+		}
+	}
+	return nil
+}
+
+// codeAnchor tries the anchor's patterns and adds the events it gives.
+func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
+	end = a.e
+	v := a.verb
+	before, neg, intent, passiveBe, qual := st.verbGroup(a.s)
+	passive := passiveBe && !v.noun && st.participle(a.e-1)
+	subj := st.subject(before, prev)
+	a.subject = subj
+	if subj != nil && subj.uncoded {
+		a.subject = nil
+	}
+	var m *match
+	for _, p := range v.patterns {
+		if mm, ok := st.tryPattern(p, a); ok {
+			m = &mm
+			break
+		}
+	}
+	code := v.code
+	rule := v.rule
+	var src, tgt *np
+	if m != nil {
+		code, rule = m.p.code, m.p.rule
+		src, tgt, end = m.src, m.tgt, m.end
+	}
+	if code == "" || code == "---" {
+		if m != nil {
+			st.tracef("  verb %q: pattern %s codes nothing", st.toks2text(a.s, a.e), rule)
+		}
+		return
+	}
+	if passive && (m == nil || !m.p.hasSource) {
+		// "is being attended by officials": the by-phrase is the source and
+		// the grammatical subject the target.
+		if k := st.byAgent(a.e); k != nil {
+			src = k
+			if tgt == nil || tgt == k {
+				tgt = subj
+			}
+		} else {
+			st.tracef("  verb %q: agentless passive, no source", st.toks2text(a.s, a.e))
+			return
+		}
+	}
+	if src == nil {
+		src = subj
+	}
+	if tgt == nil && (m == nil || !m.p.hasTarget) && !passive {
+		lim := 12
+		if st.cls[a.s]&cSay != 0 {
+			lim = 4
+		}
+		tgt = st.objectAfter(end, lim)
+	}
+	if src == nil || src.uncoded {
+		st.tracef("  verb %q [%s]: no coded source", st.toks2text(a.s, a.e), code)
+		return
+	}
+	if tgt == src {
+		tgt = nil
+	}
+	q := strings.Join(qual, " ")
+	if neg {
+		nc := ""
+		if st.opt.Negation {
+			nc = negate(code)
+		}
+		if nc == "" {
+			st.tracef("  verb %q [%s]: negated (%s), dropped", st.toks2text(a.s, a.e), code, q)
+			return
+		}
+		code = nc
+		q = "negated: " + q
+	} else if intent && st.opt.Modality {
+		if ic := intend(code); ic != "" {
+			code = ic
+			q = "intent: " + q
+		}
+	}
+	if code == "010" && !st.opt.Statements {
+		return
+	}
+	codes := []string{code}
+	if c1, c2, ok := strings.Cut(code, ":"); ok {
+		codes = []string{c1, c2}
+	}
+	vs, ve := st.toks[a.s].Start, st.toks[a.e-1].End
+	emit := func(code string, s, t *member) {
+		if t == nil && st.opt.HostTarget && strings.HasPrefix(code, "04") {
+			t = st.hostOf(s)
+		}
+		st.addEvent(idx, code, s, t, vs, ve, rule, q, a.s)
+	}
+	if m != nil && m.compound && src != nil {
+		for i := range src.members {
+			for j := range src.members {
+				if i != j {
+					emit(codes[0], &src.members[i], &src.members[j])
+				}
+			}
+		}
+		return
+	}
+	for i := range src.members {
+		s := &src.members[i]
+		if tgt == nil || tgt.uncoded {
+			emit(codes[0], s, nil)
+			continue
+		}
+		for j := range tgt.members {
+			t := &tgt.members[j]
+			emit(codes[0], s, t)
+			if len(codes) == 2 && codes[1] != "---" {
+				emit(codes[1], t, s)
+			}
+		}
+	}
+	return end
+}
+
+// byAgent finds "by ACTOR" right after a passive verb.
+func (st *state) byAgent(j int) *np {
+	n := len(st.toks)
+	for k := j; k < n && k < j+4; k++ {
+		if st.cls[k]&cBy != 0 {
+			for l := k + 1; l < n && l < k+5; l++ {
+				if x := st.npAt[l]; x >= 0 {
+					return &st.nps[x]
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// participle reports whether token j looks like a past participle.
+func (st *state) participle(j int) bool {
+	w := st.normOf(j)
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "wn") {
+		return true
+	}
+	return irregularParticiple[w]
+}
+
+var irregularParticiple = map[string]bool{"met": true, "held": true, "led": true, "sent": true, "hit": true,
+	"shot": true, "struck": true, "fought": true, "sought": true, "brought": true, "bought": true, "sold": true,
+	"told": true, "said": true, "won": true, "made": true, "kept": true, "left": true, "put": true, "set": true,
+	"cut": true, "built": true, "caught": true, "taught": true, "thought": true, "paid": true, "laid": true,
+	"found": true, "lost": true, "spent": true, "spread": true, "bound": true, "fed": true, "fled": true}
+
+// tryPattern matches p around anchor a.
+func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
+	m := match{p: p, end: a.e}
+	// Pre elements, right to left.
+	pos := a.s - 1
+	for i := len(p.pre) - 1; i >= 0; i-- {
+		e := p.pre[i]
+		adjacent := e.next
+		switch e.kind {
+		case dict.ElemSource, dict.ElemTarget, dict.ElemCompound:
+			x := st.npLeft(pos, 8)
+			if x == nil {
+				return m, false
+			}
+			st.setSlot(&m, e.kind, x)
+			pos = x.s - 1
+		case dict.ElemWord, dict.ElemSynset:
+			found := -1
+			for k := pos; k >= 0 && k > pos-7; k-- {
+				if st.elemAt(e, k) >= 0 {
+					found = k
+					break
+				}
+				if adjacent || st.boundary(k) {
+					break
+				}
+			}
+			if found < 0 {
+				return m, false
+			}
+			pos = found - 1
+		}
+	}
+	// Post elements, left to right.
+	pos = a.e
+	prevNext := true
+	for i, e := range p.post {
+		adjacent := prevNext && i > 0
+		if i == 0 {
+			adjacent = false // allow an adverb or determiner after the verb
+		}
+		switch e.kind {
+		case dict.ElemSource, dict.ElemTarget, dict.ElemCompound:
+			x := st.npRight(pos, 8)
+			if x == nil {
+				return m, false
+			}
+			st.setSlot(&m, e.kind, x)
+			pos = x.e
+		case dict.ElemWord, dict.ElemSynset:
+			limit := 7
+			if i == 0 && e.kind == dict.ElemWord && st.cls[min(pos, len(st.toks)-1)]&cPrep != 0 {
+				limit = 3
+			}
+			found, end := -1, -1
+			for k := pos; k < len(st.toks) && k < pos+limit; k++ {
+				if l := st.elemAt(e, k); l >= 0 {
+					found, end = k, l
+					break
+				}
+				if adjacent || st.boundary(k) {
+					break
+				}
+				if i == 0 && k > pos && st.npAt[k] >= 0 && !st.nps[st.npAt[k]].uncoded && e.kind == dict.ElemWord && st.cls[k-1]&cPrep == 0 {
+					// do not skip over an actor to find a particle
+				}
+			}
+			if found < 0 {
+				return m, false
+			}
+			pos = end
+		}
+		prevNext = e.next
+	}
+	m.end = pos
+	return m, true
+}
+
+func (st *state) setSlot(m *match, kind int, x *np) {
+	switch kind {
+	case dict.ElemSource:
+		m.src = x
+	case dict.ElemTarget:
+		m.tgt = x
+	case dict.ElemCompound:
+		m.src = x
+		m.compound = true
+	}
+}
+
+// elemAt reports whether element e matches at token k, returning the
+// token after the match, or -1.
+func (st *state) elemAt(e elem, k int) int {
+	if k < 0 || k >= len(st.toks) {
+		return -1
+	}
+	if e.kind == dict.ElemWord {
+		for _, c := range st.candsOf(k) {
+			if c == e.word {
+				return k + 1
+			}
+		}
+		return -1
+	}
+	if e.synset != nil {
+		if end, _ := e.synset.longest(st.sentView(), k); end > k {
+			return end
+		}
+	}
+	return -1
+}
+
+// npLeft finds the nearest coded actor phrase ending at or before token j.
+func (st *state) npLeft(j, limit int) *np {
+	for k := j; k >= 0 && k > j-limit; k-- {
+		if x := st.npAt[k]; x >= 0 && !st.nps[x].uncoded {
+			return &st.nps[x]
+		}
+		if st.boundary(k) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// npRight finds the nearest coded actor phrase starting at or after token j.
+func (st *state) npRight(j, limit int) *np {
+	for k := j; k < len(st.toks) && k < j+limit; k++ {
+		if x := st.npAt[k]; x >= 0 && !st.nps[x].uncoded {
+			return &st.nps[x]
+		}
+		if st.boundary(k) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// negate maps a negated event to the refusal the CAMEO codebook has for
+// it, or "" when the negation means no event.
+func negate(code string) string {
+	switch {
+	case strings.HasPrefix(code, "04"), code == "036":
+		return "125"
+	case code == "0311", code == "0611", code == "061":
+		return "1211"
+	case code == "0312", code == "062":
+		return "1212"
+	case strings.HasPrefix(code, "031"), strings.HasPrefix(code, "06"):
+		return "121"
+	case strings.HasPrefix(code, "033"), strings.HasPrefix(code, "07"):
+		return "122"
+	case strings.HasPrefix(code, "035"), strings.HasPrefix(code, "08"):
+		return "124"
+	case code == "038", code == "039", code == "045", code == "046" && false:
+		return "126"
+	case code == "057", code == "030", code == "037":
+		return "127"
+	}
+	return ""
+}
+
+// intend maps a material or consultation code to the CAMEO code for the
+// intent to do it: "willing to provide aid" is 033, not 070.
+func intend(code string) string {
+	switch {
+	case strings.HasPrefix(code, "04"):
+		return "036"
+	case strings.HasPrefix(code, "05"):
+		return "032"
+	case code == "061":
+		return "0311"
+	case code == "062":
+		return "0312"
+	case code == "063":
+		return "0313"
+	case code == "064":
+		return "0314"
+	case strings.HasPrefix(code, "06"):
+		return "031"
+	case code == "071":
+		return "0331"
+	case code == "072":
+		return "0332"
+	case code == "073":
+		return "0333"
+	case code == "074":
+		return "0334"
+	case strings.HasPrefix(code, "07"):
+		return "033"
+	case code == "081":
+		return "0351"
+	case code == "082":
+		return "0352"
+	case code == "083", code == "084":
+		return "0353"
+	case code == "085":
+		return "0354"
+	case code == "086":
+		return "0355"
+	case code == "087":
+		return "0356"
+	case strings.HasPrefix(code, "08"):
+		return "035"
+	}
+	return ""
+}

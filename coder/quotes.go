@@ -1,0 +1,199 @@
+package coder
+
+import (
+	"strings"
+
+	"petrel"
+	"petrel/text"
+)
+
+// quotes finds direct quotations in the sentence and attributes them:
+// “...,” Lavrov told the gathering; Lavrov said: “...”; and a quotation
+// that opens a sentence right after an attributed one continues it.
+func (st *state) quotes(idx int) {
+	n := len(st.toks)
+	st.qStart = st.qStart[:0]
+	startInQuote := st.inQuote
+	for i := 0; i < n; i++ {
+		t := st.toks[i]
+		if t.Kind != text.Quote {
+			continue
+		}
+		w := st.normOf(i)
+		if w == "'" {
+			continue // single quotes are too often scare quotes
+		}
+		open := t.Flags&text.Open != 0 || (t.Flags&text.Close == 0 && !st.inQuote)
+		if open && !st.inQuote {
+			st.inQuote = true
+			st.quoteStart = t.End
+			st.quoteOpenSent = idx
+			st.qStart = append(st.qStart, i)
+			continue
+		}
+		if st.inQuote && !open || st.inQuote && t.Flags&text.Close != 0 {
+			st.inQuote = false
+			st.closeQuote(idx, i)
+		}
+	}
+	if st.inQuote && st.quoteOpenSent == idx && st.quoteSpeaker == nil {
+		// an open quotation running on: its speaker comes later, if ever
+	}
+	_ = startInQuote
+}
+
+// closeQuote ends the quotation that closes at token i and attributes it.
+func (st *state) closeQuote(idx, i int) {
+	start, end := st.quoteStart, st.toks[i].Start
+	for end > start && (st.text[end-1] == ',' || st.text[end-1] == ' ') {
+		end--
+	}
+	if end <= start {
+		return
+	}
+	speaker := st.attribution(i)
+	if speaker == nil && st.quoteSpeaker != nil && idx-st.quoteSent <= 2 {
+		speaker = st.quoteSpeaker // a continuation of the last quotation
+	}
+	if speaker == nil && len(strings.Fields(st.text[start:end])) < 4 {
+		return // a scare quote ("efforts"), not speech
+	}
+	q := petrel.Quote{Sentence: st.quoteOpenSent, Span: petrel.Span{Start: start, End: end}, Text: st.text[start:end]}
+	if speaker != nil {
+		q.Speaker = st.party(speaker)
+		st.quoteSpeaker = speaker
+		st.quoteSent = idx
+	}
+	st.doc.Quotes = append(st.doc.Quotes, q)
+	st.tracef("  quote %q by %s", clip(q.Text, 60), codeOrNone(speaker))
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// attribution finds the speaker of a quotation closing at token i:
+// after it ("…,” Lavrov told reporters" / "…,” said Lavrov") or, for a
+// quotation opened in this sentence, before it ("Lavrov said: “…”").
+func (st *state) attribution(i int) *member {
+	n := len(st.toks)
+	// After: NP say  or  say NP, within a few tokens.
+	for k := i + 1; k < n && k < i+8; k++ {
+		if st.cls[k]&cSay != 0 {
+			if p := st.npLeft(k-1, 6); p != nil && p.s > i {
+				return &p.members[0]
+			}
+			if p := st.npRight(k+1, 5); p != nil {
+				return &p.members[0]
+			}
+			// "he said" with an unresolved pronoun: resolve now from memory.
+			if k-1 > i && st.cls[k-1]&cPron != 0 {
+				if st.lastPerson != nil {
+					return st.lastPerson
+				}
+			}
+			return nil
+		}
+		if st.toks[k].Kind == text.Quote {
+			break
+		}
+	}
+	// Before: the opening quote of this sentence preceded by "X said:".
+	for _, qs := range st.qStart {
+		for k := qs - 1; k >= 0 && k > qs-6; k-- {
+			if st.cls[k]&cSay != 0 {
+				if p := st.npLeft(k-1, 6); p != nil {
+					return &p.members[0]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// inQuoteAt reports whether token j lies inside a quotation.
+func (st *state) inQuoteAt(j int) bool {
+	if j < 0 || j >= len(st.toks) {
+		return false
+	}
+	pos := st.toks[j].Start
+	if st.inQuote && pos >= st.quoteStart {
+		return true
+	}
+	for _, q := range st.doc.Quotes {
+		if q.Span.Start <= pos && pos < q.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// locate finds where the sentence's events happen: a place after "in" or
+// "at" ("in Moscow", "in the Russian capital").
+func (st *state) locate(idx int) {
+	st.sentLoc = nil
+	n := len(st.toks)
+	s := st.sentView()
+	for i := 0; i < n; i++ {
+		if !(st.isWord(i, "in") || st.isWord(i, "at")) {
+			continue
+		}
+		j := i + 1
+		for j < n && st.cls[j]&cDet != 0 {
+			j++
+		}
+		if j >= n {
+			break
+		}
+		if e, vals := st.c.placeT.longest(s, j); e > j {
+			p := st.c.places[vals[len(vals)-1]]
+			st.sentLoc = &petrel.Location{Name: p.Display, Country: p.Country, Lat: p.Lat, Lon: p.Lon,
+				Start: st.toks[j].Start, End: st.toks[e-1].End}
+			break
+		}
+		// "in the Russian capital": the country's capital.
+		if x := st.npAt[j]; x >= 0 && j+1 < n && st.isWord(st.nps[x].e-1, "capital") {
+			m := st.nps[x].members
+			if len(m) == 1 {
+				if p, ok := st.c.capitals[codeCountry(m[0])]; ok {
+					st.sentLoc = &petrel.Location{Name: p.Display, Country: p.Country, Lat: p.Lat, Lon: p.Lon,
+						Start: st.toks[j].Start, End: st.toks[st.nps[x].e-1].End}
+					break
+				}
+			}
+		}
+	}
+	if st.sentLoc != nil && st.artLoc == nil {
+		st.artLoc = st.sentLoc
+	}
+}
+
+// eventLocation is the sentence's place, else the article's first place.
+func (st *state) eventLocation(idx int) *petrel.Location {
+	if st.sentLoc != nil {
+		l := *st.sentLoc
+		return &l
+	}
+	if st.artLoc != nil {
+		l := *st.artLoc
+		return &l
+	}
+	return nil
+}
+
+// hostOf gives a consultation without a stated target the country where it
+// takes place, when that is not the source's own.
+func (st *state) hostOf(src *member) *member {
+	loc := st.sentLoc
+	if loc == nil {
+		loc = st.artLoc
+	}
+	if loc == nil || loc.Country == "" || src == nil || codeCountry(*src) == loc.Country {
+		return nil
+	}
+	return &member{code: loc.Country, country: loc.Country, kind: petrel.KindCountry,
+		start: loc.Start, end: loc.End, mention: -1}
+}
