@@ -400,14 +400,17 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 			pos = found - 1
 		}
 	}
-	// Post elements, left to right.
+	// Post elements, left to right. A leading ElemVerb stands for the
+	// anchor: its Next says whether the next element must follow it
+	// immediately. Without it, a short gap (an adverb, a date) is allowed.
 	pos = a.e
-	prevNext := true
-	for i, e := range p.post {
-		adjacent := prevNext && i > 0
-		if i == 0 {
-			adjacent = false // allow an adverb or determiner after the verb
+	prevNext := false
+	for _, e := range p.post {
+		if e.kind == dict.ElemVerb {
+			prevNext = e.next
+			continue
 		}
+		adjacent := prevNext
 		switch e.kind {
 		case dict.ElemSource, dict.ElemTarget, dict.ElemCompound:
 			x := st.npRight(pos, 8)
@@ -417,10 +420,7 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 			st.setSlot(&m, e.kind, x)
 			pos = x.e
 		case dict.ElemWord, dict.ElemSynset:
-			limit := 7
-			if i == 0 && e.kind == dict.ElemWord && st.cls[min(pos, len(st.toks)-1)]&cPrep != 0 {
-				limit = 3
-			}
+			limit := 8
 			found, end := -1, -1
 			for k := pos; k < len(st.toks) && k < pos+limit; k++ {
 				if l := st.elemAt(e, k); l >= 0 {
@@ -429,9 +429,6 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 				}
 				if adjacent || st.boundary(k) {
 					break
-				}
-				if i == 0 && k > pos && st.npAt[k] >= 0 && !st.nps[st.npAt[k]].uncoded && e.kind == dict.ElemWord && st.cls[k-1]&cPrep == 0 {
-					// do not skip over an actor to find a particle
 				}
 			}
 			if found < 0 {

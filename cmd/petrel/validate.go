@@ -2,9 +2,50 @@ package main
 
 import (
 	"context"
-	"errors"
+	"flag"
+	"fmt"
+
+	"petrel"
+	"petrel/coder"
+	"petrel/dict"
+	"petrel/validate"
 )
 
+// petrarchOptions are the coder options for PETRARCH's validation records:
+// PETRARCH codes what the verb says (no intent or refusal mapping, no host
+// inference, no statements for verbs of saying unless the dictionary says
+// so) and applies require_dyad from the record's configuration.
+func petrarchOptions(cfg validate.Config) coder.Options {
+	return coder.Options{RequireDyad: cfg.RequireDyad, Statements: true}
+}
+
+// buildValidationCoder compiles a record file's dictionaries for a config.
+func buildValidationCoder(d *dict.Dictionary, cfg validate.Config) (petrel.Coder, error) {
+	return coder.New(d, petrarchOptions(cfg)), nil
+}
+
 func (m *Main) runValidate(ctx context.Context, args []string) error {
-	return errors.New("not built yet")
+	fs := flag.NewFlagSet("petrel validate", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	failures := fs.Bool("failures", false, "show each failed record with expected and coded events and the rules that fired")
+	fs.Usage = func() {
+		fmt.Fprintln(m.Stderr, "Usage: petrel validate [--failures] FILE.xml\n\nRuns a PETRARCH validation-record file: codes each record's text (ignoring its parse tree)\nwith the dictionaries its <Environment> names and compares the events with the expected ones.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return flag.ErrHelp
+	}
+	rep, err := validate.Run(fs.Arg(0), buildValidationCoder)
+	if err != nil {
+		return err
+	}
+	if *failures {
+		rep.WriteFailures(m.Stdout)
+	}
+	rep.WriteTable(m.Stdout)
+	return nil
 }
