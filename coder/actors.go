@@ -120,6 +120,100 @@ func withAgent(m member, ag *dict.Agent) member {
 	return m
 }
 
+// actorTail extends an actor phrase starting with member m (segment k)
+// over what follows it: "capital", an agent ("Russian officials",
+// "Gondor's government", "Putin's special representative"), a title's name
+// ("Russian Foreign Minister Sergey Lavrov"), a possessive. It returns the
+// index of the last segment used.
+func (st *state) actorTail(p *np, m member, k int) int {
+	segs := st.segs
+	n := len(st.toks)
+	next := func() (seg, bool) {
+		if k+1 < len(segs) {
+			return segs[k+1], true
+		}
+		return seg{}, false
+	}
+	if p.e < n && st.isWord(p.e, "capital") && m.kind == petrel.KindCountry {
+		p.e++
+	}
+	agented := false
+	for {
+		nx, ok := next()
+		if !ok || nx.kind != segAgent {
+			break
+		}
+		gap := nx.s - p.e
+		possessive := p.e < n && st.toks[p.e].Kind == text.Possessive
+		if !(gap == 0 || (possessive && gap <= 5 && st.onlyModifiers(p.e+1, nx.s)) || (gap <= 2 && st.onlyModifiers(p.e, nx.s))) {
+			break
+		}
+		m = withAgent(m, st.c.agents[nx.val])
+		m.end = st.toks[nx.e-1].End
+		p.e = nx.e
+		k++
+		agented = true
+	}
+	if agented {
+		// The name after a title: "Russian Foreign Minister Sergey Lavrov".
+		if nx, ok := next(); ok && nx.s == p.e {
+			switch {
+			case nx.kind == segActor && st.c.actors[nx.val].Kind == petrel.KindPerson:
+				pm := st.actorMember(nx)
+				pm.start = m.start
+				m = pm
+				p.e = nx.e
+				k++
+			case nx.kind == segActor:
+				// "Bree Prime Minister Romendacil": the titled phrase keeps
+				// its code.
+				m.end = st.toks[nx.e-1].End
+				p.e = nx.e
+				k++
+			case nx.kind == segName:
+				st.learn(nx, m)
+				m.end = st.toks[nx.e-1].End
+				p.e = nx.e
+				k++
+			}
+		}
+	}
+	if p.e < n && st.toks[p.e].Kind == text.Possessive {
+		p.e++
+		p.poss = true
+	}
+	p.members = st.expand(m)
+	return k
+}
+
+// expand splits a member whose code lists several actors ("FRO/BIL/SAM",
+// as PETRARCH dictionaries allow) into one member per actor.
+func (st *state) expand(m member) []member {
+	if !strings.Contains(m.code, "/") {
+		return []member{m}
+	}
+	parts := strings.Split(m.code, "/")
+	// A role added to the last part applies to all: "FRO/BIL/SAMGOV".
+	last := parts[len(parts)-1]
+	suffix := ""
+	if len(last) > 3 && len(parts[0]) == 3 {
+		suffix = last[3:]
+	}
+	out := make([]member, 0, len(parts))
+	for i, c := range parts {
+		if i < len(parts)-1 {
+			c += suffix
+		}
+		mm := m
+		mm.code = c
+		if len(c) >= 3 && mm.kind == petrel.KindCountry {
+			mm.country = c[:3]
+		}
+		out = append(out, mm)
+	}
+	return out
+}
+
 // buildNPs combines segments into actor phrases: titles with names,
 // countries with agents, agents with "from/of/in" countries, possessives,
 // appositions and compounds.
@@ -139,49 +233,19 @@ func (st *state) buildNPs(idx int) {
 		switch sg.kind {
 		case segActor:
 			m := st.actorMember(sg)
-			// "Russian capital" → the state.
-			if sg.e < n && (st.isWord(sg.e, "capital") || st.isWord(sg.e, "capital's")) && m.kind == petrel.KindCountry {
-				p.e = sg.e + 1
-			}
-			// Country + agent ("Russian officials", "Kremlin spokesperson
-			// Dmitry Peskov"), possessive + agent ("Gondor's government",
-			// "Putin's special representative").
-			if nx, ok := next(); ok && nx.kind == segAgent {
-				gap := nx.s - p.e
-				possessive := p.e < n && st.toks[p.e].Kind == text.Possessive
-				if gap == 0 || (possessive && gap <= 3 && st.onlyModifiers(p.e+1, nx.s)) || (gap == 1 && st.isModifier(p.e)) {
-					m = withAgent(m, st.c.agents[nx.val])
-					m.end = st.toks[nx.e-1].End
-					p.e = nx.e
-					k++
-					// Title + name after it: "Russian Foreign Minister Sergey Lavrov".
-					if nx2, ok := next(); ok && nx2.s == p.e {
-						if nx2.kind == segActor && st.c.actors[nx2.val].Kind == petrel.KindPerson {
-							pm := st.actorMember(nx2)
-							pm.start = m.start
-							m = pm
-							p.e = nx2.e
-							k++
-						} else if nx2.kind == segName {
-							st.learn(nx2, m)
-							m.end = st.toks[nx2.e-1].End
-							p.e = nx2.e
-							k++
-						}
-					}
-				}
-			} else if ok && sg.e < n && st.toks[sg.e].Kind == text.Possessive {
-				p.e = sg.e + 1
-				p.poss = true
-			}
-			if m.kind == petrel.KindPerson && p.e < n && st.toks[p.e].Kind == text.Possessive && !p.poss {
-				p.e++
-				p.poss = true
-			}
-			p.members = []member{m}
+			k = st.actorTail(&p, m, k)
 		case segAgent:
 			ag := st.c.agents[sg.val]
 			p.agent = ag.Code
+			// A prefix agent before its actor: "MSF Arnor" → NGOARN.
+			if nx, ok := next(); ok && ag.Prefix && nx.s == sg.e && nx.kind == segActor {
+				m := st.actorMember(nx)
+				m.code = ag.Code + m.code
+				m.start = st.toks[sg.s].Start
+				p.e = nx.e
+				k = st.actorTail(&p, m, k+1)
+				break
+			}
 			// Title + person: "Foreign Minister Sergey Lavrov".
 			if nx, ok := next(); ok && nx.s == sg.e && nx.kind == segActor && st.c.actors[nx.val].Kind == petrel.KindPerson {
 				m := st.actorMember(nx)
@@ -220,6 +284,7 @@ func (st *state) buildNPs(idx int) {
 		case segPron:
 			p.pron = st.normOf(sg.s)
 			p.uncoded = true
+			p.poss = st.cls[sg.s]&cPossPron != 0 && p.pron != "her"
 		case segDescr:
 			p.descr = sg.descr
 			p.uncoded = true
@@ -313,7 +378,7 @@ func (st *state) agentOf(j, k int, ag *dict.Agent) (ms []member, end int, used i
 // that may stand between a possessive and its agent ("special", "senior").
 func (st *state) onlyModifiers(a, b int) bool {
 	for j := a; j < b; j++ {
-		if !st.isModifier(j) {
+		if !st.isModifier(j) && !st.isWord(j, "and") && !st.isWord(j, ",") {
 			return false
 		}
 	}
@@ -360,11 +425,14 @@ func (st *state) compounds() {
 		p := st.nps[i]
 		for i+1 < len(st.nps) {
 			q := st.nps[i+1]
-			if p.uncoded && !p.name || q.uncoded || p.poss || q.pron != "" {
+			if q.uncoded || p.poss || q.pron != "" || p.pron != "" {
 				break
 			}
 			if !st.joiner(p.e, q.s) {
 				break
+			}
+			if p.uncoded {
+				p.members = nil // "The lions and Gondor": only the coded member acts
 			}
 			p.members = append(append([]member{}, p.members...), q.members...)
 			p.e = q.e
@@ -380,21 +448,25 @@ func (st *state) compounds() {
 // joiner reports whether tokens [a, b) join two members of a compound: ",",
 // "and", "or", ", and", "nor", with an optional "the".
 func (st *state) joiner(a, b int) bool {
-	if a >= b || b-a > 3 {
+	if a >= b || b-a > 6 {
 		return false
 	}
-	sawAnd := false
+	sawAnd, sawComma := false, false
 	for j := a; j < b; j++ {
 		switch st.normOf(j) {
 		case ",":
+			sawComma = true
 		case "and", "or", "nor", "&":
 			sawAnd = true
 		case "the":
 		default:
-			return false
+			// adjectives before the next member: "and the evil awful Gondor"
+			if !(sawAnd || sawComma) || !st.isModifier(j) {
+				return false
+			}
 		}
 	}
-	return sawAnd || st.isWord(a, ",")
+	return sawAnd || st.isWord(a, ",") && b-a == 1
 }
 
 // markOblique marks phrases that are the object of a preposition.

@@ -41,6 +41,12 @@ type Options struct {
 	HostTarget bool
 	// Statements codes verbs of saying as 010 statements.
 	Statements bool
+	// IgnoreNegation leaves negation to the dictionary's patterns, as
+	// PETRARCH does (its verb files have patterns for "did not ...").
+	IgnoreNegation bool
+	// SkipDatelines skips a sentence that opens with a dateline ("CEBU
+	// CITY: --"), as PETRARCH does, instead of coding the text after it.
+	SkipDatelines bool
 }
 
 // DefaultOptions are the options for coding news with the built-in
@@ -305,6 +311,10 @@ func (st *state) sentence(idx int, sp petrel.Span) {
 	}
 	if idx == 0 {
 		if body := text.Dateline(st.text, sp); body > sp.Start && body < sp.End {
+			if st.opt.SkipDatelines {
+				st.doc.Skipped = append(st.doc.Skipped, petrel.Skip{Sentence: idx, Reason: petrel.SkipDateline})
+				return
+			}
 			// Drop the dateline's tokens so "MOSCOW (Reuters) -" is not an actor.
 			k := 0
 			for k < len(st.toks) && st.toks[k].Start < body {

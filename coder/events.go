@@ -48,6 +48,10 @@ func (st *state) events(idx int) {
 		if a.s < skipTo {
 			continue // inside the pattern of the anchor before: "join this round of talks"
 		}
+		if !a.verb.noun && st.nounContext(a.s) {
+			st.tracef("  %q reads as a noun here, not a verb", st.toks2text(a.s, a.e))
+			continue
+		}
 		if k+1 < len(st.anchors) && st.cls[a.e-1]&cIntent != 0 && a.e < n && st.cls[a.e]&cTo != 0 {
 			if nx := st.anchors[k+1]; nx.s <= a.e+3 {
 				// "willing to provide aid": the coder reads the intent
@@ -61,6 +65,24 @@ func (st *state) events(idx int) {
 		}
 		prev = a
 	}
+}
+
+// nounContext reports whether the word at token a is used as a noun: after
+// a determiner, a possessive or an adjective after one ("an attack", "their
+// meeting", "a brief private visit", "Gondor's boycott").
+func (st *state) nounContext(a int) bool {
+	j := a - 1
+	for j >= 0 && st.isAdj(j) {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	if st.cls[j]&(cDet|cPossPron) != 0 && !st.isWord(j, "that") {
+		w := st.normOf(j)
+		return w != "all" && w != "both" && w != "each" && w != "neither" && w != "either" && w != "her"
+	}
+	return st.toks[j].Kind == text.Possessive
 }
 
 // verbGroup walks left from the anchor over auxiliaries, modals, negation,
@@ -198,22 +220,29 @@ func (st *state) allOblique(a, b int) bool {
 // clause, looking at most limit tokens ahead.
 func (st *state) objectAfter(j, limit int) *np {
 	n := len(st.toks)
+	var poss *np
 	for k := j; k < n && k < j+limit; k++ {
 		if x := st.npAt[k]; x >= 0 {
 			p := &st.nps[x]
-			if p.s < j {
+			if p.s < j || p.uncoded {
 				continue
 			}
-			if p.uncoded {
+			if p.poss && p.pron != "" {
+				// "welcomed their resumption of ties with Osgiliath": a
+				// possessive pronoun is the object only if nothing follows.
+				if poss == nil {
+					poss = p
+				}
+				k = p.e - 1
 				continue
 			}
 			return p
 		}
 		if st.boundary(k) || st.isWord(k, ",") && k > j+1 && st.cls[k+min(1, n-1-k)]&(cRel|cSubord) != 0 {
-			return nil
+			break
 		}
 	}
-	return nil
+	return poss
 }
 
 // codeAnchor tries the anchor's patterns and adds the events it gives.
@@ -278,7 +307,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		tgt = nil
 	}
 	q := strings.Join(qual, " ")
-	if neg {
+	if neg && !st.opt.IgnoreNegation {
 		nc := ""
 		if st.opt.Negation {
 			nc = negate(code)
