@@ -48,7 +48,21 @@ func (st *state) findSegs() {
 		if st.isName(i) {
 			j := i + 1
 			for j < n && st.isName(j) {
+				if e, _ := st.c.actorT.longest(s, j); e > j {
+					break
+				}
+				if e, _ := st.c.agentT.longest(s, j); e > j {
+					break
+				}
 				j++
+			}
+			if j < n && j-i <= 2 {
+				// "Deputy Prime Minister", "Senior Official Envoy": capitalised
+				// modifiers of a title are not a name.
+				if e, _ := st.c.agentT.longest(s, j); e > j {
+					i = j
+					continue
+				}
 			}
 			st.segs = append(st.segs, seg{s: i, e: j, kind: segName})
 			i = j
@@ -474,7 +488,8 @@ func (st *state) markOblique() {
 	for i := range st.nps {
 		p := &st.nps[i]
 		j := p.s - 1
-		for j >= 0 && (st.cls[j]&(cDet|cNumber) != 0 || st.toks[j].Kind == text.Number || st.isAdj(j)) {
+		for j >= 0 && (st.cls[j]&(cDet|cNumber) != 0 || st.toks[j].Kind == text.Number || st.isAdj(j) ||
+			p.s-j <= 2 && st.toks[j].Kind == text.Word && st.toks[j].Flags&text.Cap == 0 && st.cls[j] == 0) {
 			j--
 		}
 		if j >= 0 && st.cls[j]&cPrep != 0 {

@@ -59,6 +59,7 @@ func (st *state) events(idx int) {
 				continue
 			}
 		}
+		st.tracef("  anchor %q (%s)", st.toks2text(a.s, a.e), a.verb.lemma)
 		end := st.codeAnchor(idx, a, prev)
 		if end > skipTo {
 			skipTo = end
