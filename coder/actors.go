@@ -437,14 +437,21 @@ func (st *state) compounds() {
 	out := st.nps[:0]
 	for i := 0; i < len(st.nps); i++ {
 		p := st.nps[i]
-		for i+1 < len(st.nps) {
-			q := st.nps[i+1]
-			if q.uncoded || p.poss || q.pron != "" || p.pron != "" {
+		// Extend the chain while members are joined; keep it only up to
+		// the last join with a conjunction: "A, B and C" is a compound,
+		// "Afghanistan, Foreign Minister Lavrov" is not.
+		last := i
+		for j := i + 1; j < len(st.nps); j++ {
+			q, prev := &st.nps[j], &st.nps[j-1]
+			if q.uncoded || prev.poss || q.pron != "" || prev.pron != "" || !st.joiner(prev.e, q.s) {
 				break
 			}
-			if !st.joiner(p.e, q.s) {
-				break
+			if st.hasConj(prev.e, q.s) {
+				last = j
 			}
+		}
+		for j := i + 1; j <= last; j++ {
+			q := st.nps[j]
 			if p.uncoded {
 				p.members = nil // "The lions and Gondor": only the coded member acts
 			}
@@ -452,11 +459,22 @@ func (st *state) compounds() {
 			p.e = q.e
 			p.poss = q.poss
 			p.uncoded = false
-			i++
 		}
+		i = last
 		out = append(out, p)
 	}
 	st.nps = out
+}
+
+// hasConj reports whether tokens [a, b) hold a coordinating conjunction.
+func (st *state) hasConj(a, b int) bool {
+	for j := a; j < b; j++ {
+		switch st.normOf(j) {
+		case "and", "or", "nor", "&":
+			return true
+		}
+	}
+	return false
 }
 
 // joiner reports whether tokens [a, b) join two members of a compound: ",",

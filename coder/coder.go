@@ -404,25 +404,27 @@ func (st *state) eventDate(a int) string {
 
 // addEvent appends an event unless an identical one was already coded from
 // the same sentence.
-func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE int, rule, qual string, a int) {
+func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE int, rule, qual string, a int) bool {
 	if src == nil || src.code == "" {
-		return
+		return false
 	}
 	if tgt != nil && tgt.code == "" {
 		tgt = nil
 	}
 	if tgt == nil && st.opt.RequireDyad {
-		return
+		st.tracef("  %s %s → (none): no target, dropped (require dyad)", code, src.code)
+		return false
 	}
 	if tgt != nil && tgt.code == src.code {
-		return
+		st.tracef("  %s %s → %s: source and target are the same actor, dropped", code, src.code, tgt.code)
+		return false
 	}
 	key := strconv.Itoa(idx) + "|" + code + "|" + src.code + "|"
 	if tgt != nil {
 		key += tgt.code
 	}
 	if st.evSeen[key] {
-		return
+		return true
 	}
 	st.evSeen[key] = true
 	st.nEv++
@@ -451,6 +453,7 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 	ev.Location = st.eventLocation(idx)
 	st.doc.Events = append(st.doc.Events, ev)
 	st.tracef("  EVENT %s %s → %s  [%s] %s", code, src.code, codeOrNone(tgt), rule, qual)
+	return true
 }
 
 func codeOrNone(m *member) string {

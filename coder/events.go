@@ -11,7 +11,8 @@ import (
 type anchor struct {
 	s, e    int // tokens
 	verb    *verb
-	subject *np // resolved subject, for coordinated verbs after it
+	subject *np  // resolved subject, for coordinated verbs after it
+	coded   bool // the anchor gave at least one event
 }
 
 // match is the outcome of a pattern tried at an anchor.
@@ -130,6 +131,13 @@ func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []st
 
 var refusalWord = map[string]bool{"refused": true, "refuses": true, "refuse": true, "declined": true,
 	"declines": true, "failed": true, "fails": true, "unwilling": true, "unable": true, "reluctant": true}
+
+// patternBoundary reports whether token j stops a pattern's gap: like
+// boundary, but quotation marks do not ("recognises the Taliban's
+// “efforts”").
+func (st *state) patternBoundary(j int) bool {
+	return st.toks[j].Kind != text.Quote && st.boundary(j)
+}
 
 // boundary reports whether token j ends the search for a subject or target.
 func (st *state) boundary(j int) bool {
@@ -253,6 +261,11 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	before, neg, intent, passiveBe, qual := st.verbGroup(a.s)
 	passive := passiveBe && !v.noun && st.participle(a.e-1)
 	subj := st.subject(before, prev)
+	if v.noun && prev != nil && prev.coded && subj != nil && subj.e <= prev.s {
+		// "hosted the group for international talks": the noun's source
+		// is not the subject of the verb that governs it.
+		subj = nil
+	}
 	a.subject = subj
 	if subj != nil && subj.uncoded {
 		a.subject = nil
@@ -337,7 +350,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		if t == nil && st.opt.HostTarget && strings.HasPrefix(code, "04") {
 			t = st.hostOf(s)
 		}
-		st.addEvent(idx, code, s, t, vs, ve, rule, q, a.s)
+		if st.addEvent(idx, code, s, t, vs, ve, rule, q, a.s) {
+			a.coded = true
+		}
 	}
 	if m != nil && m.compound && src != nil {
 		for i := range src.members {
@@ -420,7 +435,7 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 					found = k
 					break
 				}
-				if adjacent || st.boundary(k) {
+				if adjacent || st.patternBoundary(k) {
 					break
 				}
 			}
@@ -457,7 +472,7 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 					found, end = k, l
 					break
 				}
-				if adjacent || st.boundary(k) {
+				if adjacent || st.patternBoundary(k) {
 					break
 				}
 			}
