@@ -105,7 +105,7 @@ func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []st
 				intent = true
 			}
 			qual = append(qual, w)
-		case c&cBe != 0:
+		case c&cBe != 0 || passiveAux[st.normOf(j)]:
 			passiveBe = true
 		case c&cAux != 0:
 		case c&cTo != 0:
@@ -128,6 +128,17 @@ func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []st
 	}
 	return j, neg, intent, passiveBe, qual
 }
+
+// pureSay are verbs of saying whose following actor is the subject of the
+// reported clause, never the verb's target.
+var pureSay = map[string]bool{"say": true, "says": true, "said": true, "saying": true, "add": true,
+	"added": true, "adds": true, "noted": true, "insisted": true, "stressed": true, "argued": true,
+	"stated": true, "claimed": true, "explained": true, "reiterated": true}
+
+// passiveAux are verbs that, like "be", make a following participle
+// passive: "remains banned", "got arrested".
+var passiveAux = map[string]bool{"remain": true, "remains": true, "remained": true, "get": true, "got": true,
+	"gets": true, "become": true, "became": true, "becomes": true}
 
 var refusalWord = map[string]bool{"refused": true, "refuses": true, "refuse": true, "declined": true,
 	"declines": true, "failed": true, "fails": true, "unwilling": true, "unable": true, "reluctant": true}
@@ -237,11 +248,9 @@ func (st *state) objectAfter(j, limit int) *np {
 				continue
 			}
 			if p.poss && p.pron != "" {
-				// "welcomed their resumption of ties with Osgiliath": a
-				// possessive pronoun is the object only if nothing follows.
-				if poss == nil {
-					poss = p
-				}
+				// "welcomed their resumption of ties with Osgiliath",
+				// "persecuting its foes": a possessive pronoun is not the
+				// object.
 				k = p.e - 1
 				continue
 			}
@@ -307,11 +316,19 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		src = subj
 	}
 	if tgt == nil && (m == nil || !m.p.hasTarget) && !passive {
-		lim := 12
-		if st.cls[a.s]&cSay != 0 {
-			lim = 4
+		switch {
+		case pureSay[st.normOf(a.s)]:
+			// "Lavrov said Moscow regretted …": the actor after a verb of
+			// saying is the subject of what was said, not its target.
+		case end > a.e:
+			// "hosted the group for talks": the object may stand between
+			// the verb and the pattern's words.
+			if tgt = st.objectAfter(a.e, end-a.e); tgt == nil {
+				tgt = st.objectAfter(end, 12)
+			}
+		default:
+			tgt = st.objectAfter(end, 12)
 		}
-		tgt = st.objectAfter(end, lim)
 	}
 	if src == nil || src.uncoded {
 		st.tracef("  verb %q [%s]: no coded source", st.toks2text(a.s, a.e), code)
