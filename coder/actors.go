@@ -265,12 +265,8 @@ func (st *state) buildNPs(idx int) {
 				m := st.actorMember(nx)
 				m.start = st.toks[sg.s].Start
 				p.e = nx.e
-				p.members = []member{m}
-				k++
-				if p.e < n && st.toks[p.e].Kind == text.Possessive {
-					p.e++
-					p.poss = true
-				}
+				// "President Vladimir Putin's special representative".
+				k = st.actorTail(&p, m, k+1)
 				break
 			}
 			// Title + unknown name: "Deputy Prime Minister Abdul Salam Hanafi".
@@ -511,6 +507,10 @@ func (st *state) markOblique() {
 			j--
 		}
 		if j >= 0 && st.cls[j]&cPrep != 0 {
+			if st.cls[j]&cSubord != 0 && p.e < len(st.toks) && (st.isWord(p.e, ",") || st.cls[p.e]&(cAux|cModal|cSay) != 0) {
+				// "after Moscow, following talks, said": a clause subject
+				continue
+			}
 			p.oblique = true
 			if c := st.candsOf(j); len(c) > 0 {
 				p.prep = c[0]

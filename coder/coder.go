@@ -44,6 +44,9 @@ type Options struct {
 	// IgnoreNegation leaves negation to the dictionary's patterns, as
 	// PETRARCH does (its verb files have patterns for "did not ...").
 	IgnoreNegation bool
+	// OptionalTarget lets a pattern's final "+" match nothing, so "X * +"
+	// also codes "X is attending" with no stated target.
+	OptionalTarget bool
 	// SkipDatelines skips a sentence that opens with a dateline ("CEBU
 	// CITY: --"), as PETRARCH does, instead of coding the text after it.
 	SkipDatelines bool
@@ -51,7 +54,7 @@ type Options struct {
 
 // DefaultOptions are the options for coding news with the built-in
 // dictionaries.
-var DefaultOptions = Options{Modality: true, Negation: true, HostTarget: true, Statements: true}
+var DefaultOptions = Options{Modality: true, Negation: true, HostTarget: true, Statements: true, OptionalTarget: true}
 
 // Coder codes articles. It is safe for concurrent use.
 type Coder struct {

@@ -53,12 +53,10 @@ func (st *state) events(idx int) {
 			st.tracef("  %q reads as a noun here, not a verb", st.toks2text(a.s, a.e))
 			continue
 		}
-		if k+1 < len(st.anchors) && st.cls[a.e-1]&cIntent != 0 && a.e < n && st.cls[a.e]&cTo != 0 {
-			if nx := st.anchors[k+1]; nx.s <= a.e+3 {
-				// "willing to provide aid": the coder reads the intent
-				// from the verb group of "provide".
-				continue
-			}
+		if st.cls[a.e-1]&cIntent != 0 && a.e+1 < n && st.cls[a.e]&cTo != 0 && st.verbAfterTo(a.e+1) {
+			// "willing to provide aid", "planned to do so": the intent
+			// belongs to the verb after "to", which codes it (or nothing).
+			continue
 		}
 		st.tracef("  anchor %q (%s)", st.toks2text(a.s, a.e), a.verb.lemma)
 		end := st.codeAnchor(idx, a, prev)
@@ -69,13 +67,27 @@ func (st *state) events(idx int) {
 	}
 }
 
+// verbAfterTo reports whether token j, after "to", starts a verb phrase
+// rather than a noun phrase ("agreed to a ceasefire").
+func (st *state) verbAfterTo(j int) bool {
+	t := st.toks[j]
+	return t.Kind == text.Word && t.Flags&text.Cap == 0 && st.cls[j]&(cDet|cPossPron|cNumber) == 0 && st.npAt[j] < 0
+}
+
 // nounContext reports whether the word at token a is used as a noun: after
 // a determiner, a possessive or an adjective after one ("an attack", "their
 // meeting", "a brief private visit", "Gondor's boycott").
 func (st *state) nounContext(a int) bool {
 	j := a - 1
-	for j >= 0 && st.isAdj(j) {
-		j--
+	if j >= 0 && st.isAdj(j) {
+		// "its allies withdrew troops": a word followed by an object is a
+		// verb, whatever precedes it.
+		if a+1 < len(st.toks) && (st.cls[a+1]&(cDet|cPossPron) != 0 || st.npAt[a+1] >= 0) {
+			return false
+		}
+		for j >= 0 && st.isAdj(j) {
+			j--
+		}
 	}
 	if j < 0 {
 		return false
@@ -270,7 +282,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	before, neg, intent, passiveBe, qual := st.verbGroup(a.s)
 	passive := passiveBe && !v.noun && st.participle(a.e-1)
 	subj := st.subject(before, prev)
-	if v.noun && prev != nil && prev.coded && subj != nil && subj.e <= prev.s {
+	if v.noun && prev != nil && prev.coded && subj != nil && prev.e <= a.s && subj.s < a.s {
 		// "hosted the group for international talks": the noun's source
 		// is not the subject of the verb that governs it.
 		subj = nil
@@ -467,7 +479,7 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 	// immediately. Without it, a short gap (an adverb, a date) is allowed.
 	pos = a.e
 	prevNext := false
-	for _, e := range p.post {
+	for i, e := range p.post {
 		if e.kind == dict.ElemVerb {
 			prevNext = e.next
 			continue
@@ -477,6 +489,10 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 		case dict.ElemSource, dict.ElemTarget, dict.ElemCompound:
 			x := st.npRight(pos, 8)
 			if x == nil {
+				if i == len(p.post)-1 && e.kind == dict.ElemTarget && st.opt.OptionalTarget {
+					// "X is also attending": a final target is optional.
+					continue
+				}
 				return m, false
 			}
 			st.setSlot(&m, e.kind, x)

@@ -55,7 +55,7 @@ func (st *state) closeQuote(idx, i int) {
 	if speaker == nil && st.quoteSpeaker != nil && idx-st.quoteSent <= 2 {
 		speaker = st.quoteSpeaker // a continuation of the last quotation
 	}
-	if speaker == nil && len(strings.Fields(st.text[start:end])) < 4 {
+	if len(strings.Fields(st.text[start:end])) < 4 {
 		return // a scare quote ("efforts"), not speech
 	}
 	q := petrel.Quote{Sentence: st.quoteOpenSent, Span: petrel.Span{Start: start, End: end}, Text: st.text[start:end]}

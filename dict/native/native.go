@@ -178,7 +178,7 @@ func Load(fsys fs.FS, diags *dict.Diagnostics) (*dict.Dictionary, error) {
 func LoadFile(d *dict.Dictionary, file string, src []byte, diags *dict.Diagnostics) error {
 	for _, e := range scan(file, src, diags) {
 		switch e.kind {
-		case "country", "igo", "group", "person":
+		case "country", "igo", "group", "person", "region":
 			addActor(d, e, diags)
 		case "agent":
 			addAgent(d, e, diags)
