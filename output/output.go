@@ -1,5 +1,6 @@
 // Package output writes coded documents as JSON Lines events, whole JSON
-// documents, CSV, GDELT 2.0 event TSV, or a terminal table.
+// documents, CSV, GDELT 2.0 event TSV, or a terminal table. The formats are
+// described field by field in docs/OUTPUT.md.
 package output
 
 import (
@@ -12,6 +13,10 @@ import (
 // Writer writes coded documents in one format. It is not safe for
 // concurrent use; callers write documents in input order.
 type Writer interface {
+	// Write writes the events (or, for "doc", the whole document) of d.
+	// Output is buffered; a document is never split across an error: if
+	// Write fails on a value that cannot be encoded (a NaN coordinate),
+	// nothing of d is written.
 	Write(d *petrel.Document) error
 	// Close flushes buffered output. It does not close the underlying writer.
 	Close() error
@@ -20,7 +25,24 @@ type Writer interface {
 // Formats lists the format names New accepts.
 var Formats = []string{"jsonl", "doc", "csv", "gdelt", "table"}
 
-// New returns a Writer for format.
+// New returns a Writer for format, one of Formats.
 func New(format string, w io.Writer) (Writer, error) {
-	return nil, fmt.Errorf("unknown format %q", format)
+	switch format {
+	case "jsonl":
+		return newJSONL(w), nil
+	case "doc":
+		return newDoc(w), nil
+	case "csv":
+		return newCSV(w), nil
+	case "gdelt":
+		return newGDELT(w), nil
+	case "table":
+		return newTable(w), nil
+	}
+	return nil, fmt.Errorf("unknown output format %q (want one of jsonl, doc, csv, gdelt, table)", format)
 }
+
+// flushAt is the buffered size at which the byte-appending writers hand
+// their buffer to the underlying writer: big enough to amortise the write
+// call, small enough to stay in cache.
+const flushAt = 64 << 10

@@ -1,0 +1,352 @@
+package http
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"petrel"
+)
+
+// EventsResponse is the body of GET /api/events.
+type EventsResponse struct {
+	Events     []*petrel.StoredEvent `json:"events"`
+	NextCursor string                `json:"next_cursor"`
+}
+
+// FilterFromQuery reads an event filter from URL parameters: actor, source,
+// target, code, plover, quad, since, until, text, article, limit, offset
+// and cursor. It returns EINVALID naming a parameter that is not a number
+// where one is expected; the store checks the rest.
+func FilterFromQuery(q url.Values) (petrel.EventFilter, error) {
+	f := petrel.EventFilter{
+		Actor: q.Get("actor"), Source: q.Get("source"), Target: q.Get("target"),
+		Code: q.Get("code"), Plover: q.Get("plover"),
+		Since: q.Get("since"), Until: q.Get("until"),
+		Text: q.Get("text"), ArticleID: q.Get("article"), Cursor: q.Get("cursor"),
+	}
+	for _, p := range []struct {
+		name string
+		v    *int
+	}{{"quad", &f.QuadClass}, {"limit", &f.Limit}, {"offset", &f.Offset}} {
+		s := q.Get(p.name)
+		if s == "" {
+			continue
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return f, &petrel.Error{Code: petrel.EINVALID, Message: p.name + " must be a whole number", Param: p.name}
+		}
+		*p.v = n
+	}
+	return f, nil
+}
+
+func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
+	f, err := FilterFromQuery(r.URL.Query())
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	evs, next, err := s.cfg.Store.Events(r.Context(), f)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if evs == nil {
+		evs = []*petrel.StoredEvent{}
+	}
+	writeJSON(w, http.StatusOK, EventsResponse{Events: evs, NextCursor: next})
+}
+
+func (s *Server) handleEvent(w http.ResponseWriter, r *http.Request) {
+	e, err := s.cfg.Store.Event(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, e)
+}
+
+func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
+	a, err := s.cfg.Store.Article(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, a)
+}
+
+// QuadStats is one quad class's share of a period.
+type QuadStats struct {
+	QuadClass int     `json:"quad_class"`
+	Count     int     `json:"count"`
+	Goldstein float64 `json:"goldstein"`
+}
+
+// Period is one period of a timeline: its first day, its events' count and
+// mean Goldstein score, and the same for each quad class 1–4 in order.
+type Period struct {
+	Period    string       `json:"period"`
+	Count     int          `json:"count"`
+	Goldstein float64      `json:"goldstein"`
+	Quads     [4]QuadStats `json:"quad_classes"`
+}
+
+// TimelineResponse is the body of GET /api/stats/timeline.
+type TimelineResponse struct {
+	Interval string   `json:"interval"`
+	Periods  []Period `json:"periods"`
+}
+
+// StatsResponse is the body of the other GET /api/stats endpoints.
+type StatsResponse struct {
+	By   string            `json:"by"`
+	Rows []petrel.StatsRow `json:"rows"`
+}
+
+// Timeline folds stats rows grouped by period and quad class into periods.
+func Timeline(interval string, rows []petrel.StatsRow) TimelineResponse {
+	t := TimelineResponse{Interval: interval, Periods: []Period{}}
+	for _, r := range rows {
+		if n := len(t.Periods); n == 0 || t.Periods[n-1].Period != r.Key {
+			p := Period{Period: r.Key}
+			for i := range p.Quads {
+				p.Quads[i].QuadClass = i + 1
+			}
+			t.Periods = append(t.Periods, p)
+		}
+		p := &t.Periods[len(t.Periods)-1]
+		if r.QuadClass >= 1 && r.QuadClass <= 4 {
+			p.Quads[r.QuadClass-1] = QuadStats{QuadClass: r.QuadClass, Count: r.Count, Goldstein: r.Goldstein}
+		}
+		// Running weighted mean over the period's quad classes.
+		total := p.Count + r.Count
+		if total > 0 {
+			p.Goldstein = (p.Goldstein*float64(p.Count) + r.Goldstein*float64(r.Count)) / float64(total)
+		}
+		p.Count = total
+	}
+	return t
+}
+
+func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f, err := FilterFromQuery(q)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	kind := r.PathValue("kind")
+	var by string
+	switch kind {
+	case "timeline":
+		by = q.Get("interval")
+		if by == "" {
+			by = petrel.ByWeek
+		}
+		if !petrel.IsPeriod(by) {
+			s.Error(w, r, &petrel.Error{Code: petrel.EINVALID, Message: "interval must be day, week or month", Param: "interval"})
+			return
+		}
+	case "codes":
+		by = q.Get("level")
+		if by == "" {
+			by = petrel.ByRoot
+		}
+		if by != petrel.ByRoot && by != petrel.ByCode {
+			s.Error(w, r, &petrel.Error{Code: petrel.EINVALID, Message: "level must be root or code", Param: "level"})
+			return
+		}
+	case "quad":
+		by = petrel.ByQuad
+	case "dyads":
+		by = petrel.ByDyad
+	case "actors":
+		by = petrel.ByActor
+	case "plover":
+		by = petrel.ByPlover
+	default:
+		s.Error(w, r, &petrel.Error{Code: petrel.ENOTFOUND, Message: "no such statistic: use timeline, codes, quad, dyads, actors or plover", Param: "kind"})
+		return
+	}
+	rows, err := s.cfg.Store.Stats(r.Context(), petrel.StatsQuery{Filter: f, By: by})
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	if kind == "timeline" {
+		writeJSON(w, http.StatusOK, Timeline(by, rows))
+		return
+	}
+	writeJSON(w, http.StatusOK, StatsResponse{By: by, Rows: rows})
+}
+
+// ActorsResponse is the body of GET /api/actors.
+type ActorsResponse struct {
+	Actors []petrel.ActorCount `json:"actors"`
+}
+
+func (s *Server) handleActors(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	limit := 20
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1000 {
+			s.Error(w, r, &petrel.Error{Code: petrel.EINVALID, Message: "limit must be 1 to 1000", Param: "limit"})
+			return
+		}
+		limit = n
+	}
+	as, err := s.cfg.Store.Actors(r.Context(), q.Get("q"), limit)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, ActorsResponse{Actors: as})
+}
+
+// ArticleRequest is an article as sent to POST /api/code and POST
+// /api/articles. Date is YYYY-MM-DD or RFC 3339.
+type ArticleRequest struct {
+	ID     string `json:"id"`
+	Date   string `json:"date"`
+	Title  string `json:"title"`
+	Text   string `json:"text"`
+	URL    string `json:"url"`
+	Source string `json:"source"`
+}
+
+// article checks the request and returns it as an article; i names it in
+// errors when it is one of several.
+func (a *ArticleRequest) article(i int) (*petrel.Article, error) {
+	at := ""
+	if i >= 0 {
+		at = "[" + strconv.Itoa(i) + "]"
+	}
+	bad := func(param, msg string) error {
+		return &petrel.Error{Code: petrel.EINVALID, Message: msg, Param: param + at}
+	}
+	if strings.TrimSpace(a.Text) == "" {
+		return nil, bad("text", "text is required")
+	}
+	out := &petrel.Article{ID: a.ID, Title: a.Title, Text: a.Text, URL: a.URL, Source: a.Source, Origin: "http"}
+	if a.Date != "" {
+		d, err := time.Parse(time.DateOnly, a.Date)
+		if err != nil {
+			if d, err = time.Parse(time.RFC3339, a.Date); err != nil {
+				return nil, bad("date", "date must be YYYY-MM-DD or RFC 3339")
+			}
+		}
+		out.Date = d
+	}
+	for _, f := range []struct{ name, v string }{{"id", a.ID}, {"text", a.Text}, {"title", a.Title}, {"url", a.URL}, {"source", a.Source}} {
+		if !petrel.ValidText(f.v) {
+			return nil, bad(f.name, f.name+" holds a NUL character")
+		}
+	}
+	return out, nil
+}
+
+func (s *Server) coder(w http.ResponseWriter, r *http.Request) petrel.Coder {
+	if s.cfg.Coder == nil {
+		s.Error(w, r, petrel.Errorf(petrel.EINTERNAL, "this server has no coder"))
+	}
+	return s.cfg.Coder
+}
+
+func (s *Server) handleCode(w http.ResponseWriter, r *http.Request) {
+	c := s.coder(w, r)
+	if c == nil {
+		return
+	}
+	var req ArticleRequest
+	if err := readJSON(r, &req); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	a, err := req.article(-1)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, c.Code(a))
+}
+
+// IngestResponse is the body of POST /api/articles: what was done, and the
+// stored ID and event count of each article sent, in order.
+type IngestResponse struct {
+	petrel.IngestStats
+	Articles []IngestedArticle `json:"articles"`
+}
+
+// IngestedArticle is one article of an ingest request.
+type IngestedArticle struct {
+	ID     string `json:"id"`
+	Events int    `json:"events"`
+}
+
+func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) {
+	c := s.coder(w, r)
+	if c == nil {
+		return
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			s.Error(w, r, petrel.Errorf(petrel.ETOOLARGE, "the request body is larger than %d bytes", tooBig.Limit))
+			return
+		}
+		s.Error(w, r, &petrel.Error{Code: petrel.EINVALID, Message: "could not read the body", Param: "body"})
+		return
+	}
+	var reqs []ArticleRequest
+	one := bytes.HasPrefix(bytes.TrimLeft(body, " \t\r\n"), []byte("{"))
+	if one {
+		reqs = make([]ArticleRequest, 1)
+		err = json.Unmarshal(body, &reqs[0])
+	} else {
+		err = json.Unmarshal(body, &reqs)
+	}
+	if err != nil {
+		s.Error(w, r, &petrel.Error{Code: petrel.EINVALID, Message: "invalid JSON body: " + trimErr(err), Param: "body"})
+		return
+	}
+	if len(reqs) == 0 {
+		s.Error(w, r, &petrel.Error{Code: petrel.EINVALID, Message: "no articles", Param: "body"})
+		return
+	}
+	docs := make([]*petrel.Document, len(reqs))
+	resp := IngestResponse{Articles: make([]IngestedArticle, len(reqs))}
+	for i := range reqs {
+		n := i
+		if one {
+			n = -1
+		}
+		a, err := reqs[i].article(n)
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		docs[i] = c.Code(a)
+		resp.Articles[i] = IngestedArticle{ID: a.ID, Events: len(docs[i].Events)}
+	}
+	if err := r.Context().Err(); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	st, err := s.cfg.Store.Ingest(r.Context(), docs, s.cfg.DictVersion)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	resp.IngestStats = st
+	writeJSON(w, http.StatusOK, resp)
+}

@@ -1,0 +1,256 @@
+// Package http serves a petrel.Store as a JSON API: events with filters and
+// cursor pagination, articles with their evidence, aggregates for charts,
+// coding without storing, and ingest. docs/API.md documents every endpoint.
+//
+// A web UI can be mounted at "/" through Config.UI; without one, "/" is 404.
+package http
+
+import (
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"petrel"
+)
+
+// Defaults for Config's zero values.
+const (
+	DefaultMaxBodyBytes   = 10 << 20
+	DefaultRequestTimeout = 30 * time.Second
+)
+
+// Config configures a Server.
+type Config struct {
+	Store petrel.Store
+	// Coder codes articles for POST /api/code and POST /api/articles.
+	// Without one, those endpoints answer 500.
+	Coder petrel.Coder
+	// DictVersion is recorded with articles ingested over HTTP.
+	DictVersion string
+	// Token, when set, is the bearer token that write endpoints (POST)
+	// require, and read endpoints too when TokenReads is set.
+	Token      string
+	TokenReads bool
+	// UI is served at "/" (index.html for directories). Nil means 404.
+	UI fs.FS
+	// MaxBodyBytes caps a request body; larger bodies get 413.
+	MaxBodyBytes int64
+	// RequestTimeout bounds each request's work.
+	RequestTimeout time.Duration
+	// Logger receives internal errors. Nil means slog.Default().
+	Logger *slog.Logger
+}
+
+// Server is the petrel HTTP API. Create one with NewServer; it is safe for
+// concurrent use.
+type Server struct {
+	cfg    Config
+	mux    *http.ServeMux
+	ln     net.Listener
+	server *http.Server
+}
+
+// NewServer returns a server for cfg.
+func NewServer(cfg Config) *Server {
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = DefaultRequestTimeout
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux()}
+	read, write := s.auth(cfg.TokenReads), s.auth(true)
+	s.mux.HandleFunc("GET /healthz", s.handleHealth)
+	s.mux.Handle("GET /api/events", read(s.handleEvents))
+	s.mux.Handle("GET /api/events/{id...}", read(s.handleEvent))
+	s.mux.Handle("GET /api/articles/{id...}", read(s.handleArticle))
+	s.mux.Handle("GET /api/stats/{kind}", read(s.handleStats))
+	s.mux.Handle("GET /api/actors", read(s.handleActors))
+	s.mux.Handle("POST /api/code", write(s.handleCode))
+	s.mux.Handle("POST /api/articles", write(s.handleIngest))
+	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		s.Error(w, r, &petrel.Error{Code: petrel.ENOTFOUND, Message: "no such endpoint"})
+	})
+	if cfg.UI != nil {
+		s.mux.Handle("GET /", http.FileServerFS(cfg.UI))
+	} else {
+		s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+			s.Error(w, r, &petrel.Error{Code: petrel.ENOTFOUND, Message: "no web UI is configured"})
+		})
+	}
+	return s
+}
+
+// Handler returns the server's handler, with request timeouts and body
+// limits applied.
+func (s *Server) Handler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
+		defer cancel()
+		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
+		s.mux.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// Open listens on addr (":0" picks a free port) and serves in the
+// background until Close.
+func (s *Server) Open(addr string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	s.ln = ln
+	s.server = &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      s.cfg.RequestTimeout + 30*time.Second,
+		IdleTimeout:       120 * time.Second,
+		// Room for long filter values in the URL, so that they reach
+		// validation and get a 400 that names the parameter.
+		MaxHeaderBytes: 2 << 20,
+		ErrorLog:       slog.NewLogLogger(s.cfg.Logger.Handler(), slog.LevelWarn),
+	}
+	go s.server.Serve(ln)
+	return nil
+}
+
+// Addr returns the address the server listens on, once open.
+func (s *Server) Addr() net.Addr { return s.ln.Addr() }
+
+// URL returns the server's base URL, once open.
+func (s *Server) URL() string {
+	addr := s.ln.Addr().(*net.TCPAddr)
+	host := addr.IP.String()
+	if addr.IP.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return "http://" + net.JoinHostPort(host, fmt.Sprint(addr.Port))
+}
+
+// Close stops the server, letting requests in flight finish for up to
+// five seconds.
+func (s *Server) Close() error {
+	if s.server == nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return s.server.Shutdown(ctx)
+}
+
+// auth returns middleware that requires the bearer token when need is set
+// and a token is configured.
+func (s *Server) auth(need bool) func(http.HandlerFunc) http.Handler {
+	return func(h http.HandlerFunc) http.Handler {
+		if !need || s.cfg.Token == "" {
+			return h
+		}
+		want := []byte("Bearer " + s.cfg.Token)
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			got := []byte(r.Header.Get("Authorization"))
+			if subtle.ConstantTimeCompare(got, want) != 1 {
+				w.Header().Set("WWW-Authenticate", `Bearer realm="petrel"`)
+				s.Error(w, r, &petrel.Error{Code: petrel.EUNAUTHORIZED, Message: "a valid bearer token is required"})
+				return
+			}
+			h(w, r)
+		})
+	}
+}
+
+// statuses maps application error codes to HTTP statuses.
+var statuses = map[string]int{
+	petrel.ECONFLICT:     http.StatusConflict,
+	petrel.EINVALID:      http.StatusBadRequest,
+	petrel.ENOTFOUND:     http.StatusNotFound,
+	petrel.EUNAUTHORIZED: http.StatusUnauthorized,
+	petrel.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	petrel.EINTERNAL:     http.StatusInternalServerError,
+}
+
+// ErrorStatus returns the HTTP status for an error's code.
+func ErrorStatus(err error) int {
+	if s, ok := statuses[petrel.ErrorCode(err)]; ok {
+		return s
+	}
+	return http.StatusInternalServerError
+}
+
+// errorBody is the JSON form of every error response.
+type errorBody struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+		Param   string `json:"param,omitempty"`
+	} `json:"error"`
+}
+
+// Error writes err as a JSON error response. Internal errors are logged and
+// answered without their details; a request that ran out of time gets 503.
+func (s *Server) Error(w http.ResponseWriter, r *http.Request, err error) {
+	var body errorBody
+	status := ErrorStatus(err)
+	body.Error.Code = petrel.ErrorCode(err)
+	body.Error.Message = petrel.ErrorMessage(err)
+	var e *petrel.Error
+	if errors.As(err, &e) {
+		body.Error.Param = e.Param
+	}
+	if status == http.StatusInternalServerError {
+		if errors.Is(err, context.DeadlineExceeded) || errors.Is(r.Context().Err(), context.DeadlineExceeded) {
+			status = http.StatusServiceUnavailable
+			body.Error.Message = "the request took too long"
+		} else {
+			s.cfg.Logger.Error("http", "method", r.Method, "path", r.URL.Path, "err", err)
+		}
+	}
+	writeJSON(w, status, body)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	enc.Encode(v)
+}
+
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// readJSON decodes the request body into v, answering 413 for a body over
+// the limit and 400 for anything that is not the JSON expected.
+func readJSON(r *http.Request, v any) error {
+	dec := json.NewDecoder(r.Body)
+	if err := dec.Decode(v); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return petrel.Errorf(petrel.ETOOLARGE, "the request body is larger than %d bytes", tooBig.Limit)
+		}
+		return &petrel.Error{Code: petrel.EINVALID, Message: "invalid JSON body: " + trimErr(err), Param: "body"}
+	}
+	return nil
+}
+
+func trimErr(err error) string {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "json: ")
+	if len(msg) > 200 {
+		msg = msg[:200]
+	}
+	return msg
+}

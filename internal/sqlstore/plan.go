@@ -1,0 +1,223 @@
+// Package sqlstore holds what the SQL stores (sqlite, postgres) share: the
+// identity of articles and stories, the planning of an ingest batch, the
+// flattening of documents into rows, and the read queries, written once in
+// the SQL both databases accept with a Dialect for the few differences.
+package sqlstore
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"petrel"
+)
+
+// TextHash returns the identity of an article's text: a hash of the text
+// lower-cased with runs of white space folded to one space, so that copies
+// differing only in case or layout are one article.
+func TextHash(text string) string {
+	h := sha256.New()
+	var buf [utf8.UTFMax]byte
+	space := false
+	started := false
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			space = started
+			continue
+		}
+		if space {
+			h.Write([]byte{' '})
+			space = false
+		}
+		started = true
+		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		h.Write(buf[:n])
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// StoryWords is how many leading words of an article make its story key.
+const StoryWords = 40
+
+// minStoryWords is the fewest words a story key is made from; shorter
+// texts are their own story, for a few words are shared by chance.
+const minStoryWords = 12
+
+// StoryKey returns the key that links copies of one wire story carried by
+// several outlets: a hash of the first StoryWords words of the text, lower
+// cased, without punctuation and without a leading dateline ("MOSCOW
+// (Reuters) -"), which is where such copies differ. Texts with fewer than
+// minStoryWords words are keyed by their full text hash.
+func StoryKey(text string) string {
+	text = stripDateline(text)
+	h := sha256.New()
+	words := 0
+	inWord := false
+	var buf [utf8.UTFMax]byte
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !inWord {
+				if words == StoryWords {
+					break
+				}
+				if words > 0 {
+					h.Write([]byte{' '})
+				}
+				words++
+				inWord = true
+			}
+			n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+			h.Write(buf[:n])
+			continue
+		}
+		inWord = false
+	}
+	if words < minStoryWords {
+		return "t" + TextHash(text)[:20]
+	}
+	return "s" + hex.EncodeToString(h.Sum(nil)[:10])
+}
+
+// stripDateline removes a leading dateline: upper-case words, perhaps with
+// an outlet in parentheses, ended by a dash, within the first 80 bytes.
+func stripDateline(text string) string {
+	head := strings.TrimLeft(text, " \t\r\n")
+	limit := min(len(head), 80)
+	for _, sep := range []string{" -- ", " — ", " – ", " - "} {
+		i := strings.Index(head[:limit], sep)
+		if i <= 0 {
+			continue
+		}
+		pre := head[:i]
+		if j := strings.IndexByte(pre, '('); j >= 0 {
+			pre = pre[:j]
+		}
+		if strings.TrimSpace(pre) != "" && strings.ToUpper(pre) == pre {
+			return head[i+len(sep):]
+		}
+	}
+	return text
+}
+
+// Existing describes a stored article, as far as planning needs.
+type Existing struct {
+	Seq         int64
+	ID          string
+	Hash        string
+	DictVersion string
+}
+
+// Actions for a planned document.
+const (
+	Skip    = iota // already stored
+	Insert         // a new article
+	Replace        // a stored article recoded: its coded rows are replaced
+)
+
+// Plan is what to do with one document of a batch.
+type Plan struct {
+	Doc       *petrel.Document
+	Action    int
+	Seq       int64  // the stored article, for Replace; set by the store for Insert
+	ArticleID string // the ID it is stored under
+	Hash      string
+	Story     string
+}
+
+// Keys returns each document's article ID (derived from the text hash when
+// empty) and text hash, in order, for looking up what is stored.
+func Keys(docs []*petrel.Document) (ids, hashes []string, err error) {
+	ids = make([]string, len(docs))
+	hashes = make([]string, len(docs))
+	for i, d := range docs {
+		if d == nil {
+			return nil, nil, petrel.Errorf(petrel.EINVALID, "document %d is nil", i)
+		}
+		a := &d.Article
+		for _, f := range []struct{ name, v string }{{"id", a.ID}, {"text", a.Text}, {"title", a.Title}, {"url", a.URL}, {"source", a.Source}} {
+			if !petrel.ValidText(f.v) {
+				return nil, nil, &petrel.Error{Code: petrel.EINVALID, Param: f.name,
+					Message: fmt.Sprintf("document %d: %s is not valid UTF-8 or holds a NUL byte", i, f.name)}
+			}
+		}
+		hashes[i] = TextHash(d.Article.Text)
+		ids[i] = d.Article.ID
+		if ids[i] == "" {
+			ids[i] = "h" + hashes[i][:20]
+		}
+	}
+	return ids, hashes, nil
+}
+
+// PlanBatch decides what to do with each document given the stored
+// articles that share an ID or text hash with one of them. Within a batch
+// the first copy of an article wins.
+func PlanBatch(docs []*petrel.Document, ids, hashes []string, existing []Existing, dictVersion string) ([]Plan, petrel.IngestStats) {
+	type entry struct {
+		Existing
+		planned bool // inserted or replaced by this batch
+	}
+	byID := make(map[string]*entry, len(existing)+len(docs))
+	byHash := make(map[string]*entry, len(existing)+len(docs))
+	for _, x := range existing {
+		e := &entry{Existing: x}
+		byID[x.ID] = e
+		byHash[x.Hash] = e
+	}
+	var st petrel.IngestStats
+	plans := make([]Plan, len(docs))
+	for i, d := range docs {
+		p := Plan{Doc: d, ArticleID: ids[i], Hash: hashes[i]}
+		e1, e2 := byID[p.ArticleID], byHash[p.Hash]
+		switch {
+		case e1 != nil && e2 != nil && e1 != e2:
+			// Its text is stored under another ID.
+			st.Duplicates++
+		case e1 != nil:
+			if e1.planned || (e1.Hash == p.Hash && e1.DictVersion == dictVersion) {
+				st.Unchanged++
+				break
+			}
+			p.Action, p.Seq = Replace, e1.Seq
+			delete(byHash, e1.Hash)
+			e1.Hash, e1.planned = p.Hash, true
+			byHash[p.Hash] = e1
+			st.Replaced++
+		case e2 != nil:
+			if e2.planned || e2.DictVersion == dictVersion {
+				st.Duplicates++
+				break
+			}
+			// The same text under a new ID, coded by other dictionaries:
+			// recode the stored article, which keeps its ID.
+			p.Action, p.Seq, p.ArticleID = Replace, e2.Seq, e2.ID
+			e2.planned = true
+			st.Replaced++
+		default:
+			p.Action = Insert
+			e := &entry{Existing: Existing{ID: p.ArticleID, Hash: p.Hash, DictVersion: dictVersion}, planned: true}
+			byID[p.ArticleID] = e
+			byHash[p.Hash] = e
+			st.Inserted++
+		}
+		if p.Action != Skip {
+			p.Story = StoryKey(d.Article.Text)
+			st.Events += len(d.Events)
+		}
+		plans[i] = p
+	}
+	return plans, st
+}
+
+// EventID returns the ID an event is stored under: its own, or one made
+// from the article ID and the event's index when the coder gave none.
+func EventID(p *Plan, i int) string {
+	if id := p.Doc.Events[i].ID; id != "" {
+		return id
+	}
+	return p.ArticleID + "-" + strconv.Itoa(i)
+}

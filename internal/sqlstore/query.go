@@ -1,0 +1,518 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"petrel"
+)
+
+// Dialect holds what differs between the SQL of the stores. Every query is
+// written with numbered placeholders ($1), which both databases accept.
+type Dialect struct {
+	// TextCond returns a condition true for events e whose sentence
+	// matches the text search parameter param.
+	TextCond func(param string) string
+	// TextArg turns the user's words into that parameter's value, or
+	// returns false when they hold nothing to search for.
+	TextArg func(text string) (string, bool)
+	// Period returns an expression for the first day (YYYY-MM-DD) of the
+	// period of events e's date, for ByDay, ByWeek or ByMonth.
+	Period func(by string) string
+}
+
+// Querier is what the read queries need of a database.
+type Querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// params collects the arguments of a query as numbered placeholders.
+type params []any
+
+func (p *params) add(v any) string {
+	*p = append(*p, v)
+	return "$" + strconv.Itoa(len(*p))
+}
+
+// HasWords reports whether s holds a letter or digit, so that a text search
+// for it can match anything.
+func HasWords(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// prefixEnd returns the least string greater than every string that starts
+// with the ASCII string s, so that a prefix match is an index range.
+func prefixEnd(s string) string {
+	b := []byte(s)
+	b[len(b)-1]++
+	return string(b)
+}
+
+// where returns the conditions of a normalised filter on events e, joined
+// by AND ("1=1" when there are none). none is true when the filter can
+// match nothing.
+func where(f petrel.EventFilter, d *Dialect, p *params) (cond string, none bool, err error) {
+	var conds []string
+	actor := func(x string, src, tgt bool) string {
+		v, hi := p.add(x), p.add(prefixEnd(x))
+		var or []string
+		for _, side := range []struct {
+			on   bool
+			name string
+		}{{src, "src"}, {tgt, "tgt"}} {
+			if side.on {
+				or = append(or, fmt.Sprintf("e.%[1]s_country = %[2]s OR (e.%[1]s_code >= %[2]s AND e.%[1]s_code < %[3]s)", side.name, v, hi))
+			}
+		}
+		return "(" + strings.Join(or, " OR ") + ")"
+	}
+	if f.Actor != "" {
+		conds = append(conds, actor(f.Actor, true, true))
+	}
+	if f.Source != "" {
+		conds = append(conds, actor(f.Source, true, false))
+	}
+	if f.Target != "" {
+		conds = append(conds, actor(f.Target, false, true))
+	}
+	if f.Code != "" {
+		conds = append(conds, "e.code >= "+p.add(f.Code)+" AND e.code < "+p.add(prefixEnd(f.Code)))
+	}
+	if f.Plover != "" {
+		conds = append(conds, "e.plover_type = "+p.add(f.Plover))
+	}
+	if f.QuadClass != 0 {
+		conds = append(conds, "e.quad_class = "+p.add(f.QuadClass))
+	}
+	if f.Since != "" {
+		conds = append(conds, "e.date >= "+p.add(f.Since))
+	}
+	if f.Until != "" {
+		conds = append(conds, "e.date <> '' AND e.date <= "+p.add(f.Until))
+	}
+	if f.ArticleID != "" {
+		conds = append(conds, "e.article = (SELECT seq FROM articles WHERE id = "+p.add(f.ArticleID)+")")
+	}
+	if f.Text != "" {
+		arg, ok := d.TextArg(f.Text)
+		if !ok {
+			return "", true, nil
+		}
+		conds = append(conds, d.TextCond(p.add(arg)))
+	}
+	if f.Cursor != "" {
+		date, seq, err := decodeCursor(f.Cursor)
+		if err != nil {
+			return "", false, err
+		}
+		conds = append(conds, "(e.date > "+p.add(date)+" OR (e.date = "+p.add(date)+" AND e.seq > "+p.add(seq)+"))")
+	}
+	if len(conds) == 0 {
+		return "1=1", false, nil
+	}
+	return strings.Join(conds, " AND "), false, nil
+}
+
+func encodeCursor(date string, seq int64) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(date + "|" + strconv.FormatInt(seq, 10)))
+}
+
+func decodeCursor(c string) (string, int64, error) {
+	bad := &petrel.Error{Code: petrel.EINVALID, Message: "invalid cursor", Param: "cursor"}
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil {
+		return "", 0, bad
+	}
+	date, n, ok := strings.Cut(string(b), "|")
+	if !ok || (date != "" && !validDate(date)) {
+		return "", 0, bad
+	}
+	seq, err := strconv.ParseInt(n, 10, 64)
+	if err != nil || seq < 0 {
+		return "", 0, bad
+	}
+	return date, seq, nil
+}
+
+func validDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil && len(s) == 10
+}
+
+// NormDate returns an event date as stored: s when it is a YYYY-MM-DD date,
+// "" otherwise, so that every stored date sorts and converts.
+func NormDate(s string) string {
+	if validDate(s) {
+		return s
+	}
+	return ""
+}
+
+const eventSelect = `SELECT e.seq, e.id, e.date, e.sentence_index, e.sentence, e.code, e.root_code, e.quad_class, e.goldstein,
+ e.plover_type, e.plover_mode,
+ e.src_text, e.src_code, e.src_country, e.src_start, e.src_end,
+ e.tgt_text, e.tgt_code, e.tgt_country, e.tgt_start, e.tgt_end,
+ e.verb_text, e.verb_start, e.verb_end,
+ e.loc_name, e.loc_country, e.loc_lat, e.loc_lon, e.loc_start, e.loc_end, e.rule, e.qualifier,
+ a.id, a.dict_version, a.title, a.url, a.source, a.story,
+ (SELECT COUNT(*) FROM articles x WHERE x.story = a.story),
+ (SELECT COUNT(DISTINCT x.source) FROM articles x WHERE x.story = a.story)
+FROM events e JOIN articles a ON a.seq = e.article`
+
+type nullParty struct {
+	text, code, country sql.NullString
+	start, end          sql.NullInt64
+}
+
+func (n *nullParty) party() *petrel.Party {
+	if !n.start.Valid {
+		return nil
+	}
+	return &petrel.Party{Text: n.text.String, Code: n.code.String, Country: n.country.String,
+		Start: int(n.start.Int64), End: int(n.end.Int64)}
+}
+
+// queryEvents runs eventSelect with the conditions and tail (ORDER BY,
+// LIMIT) given, returning the events and their storage sequence numbers.
+func queryEvents(ctx context.Context, db Querier, cond, tail string, args []any) ([]*petrel.StoredEvent, []int64, error) {
+	rows, err := db.QueryContext(ctx, eventSelect+" WHERE "+cond+" "+tail, args...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("query events: %w", err)
+	}
+	defer rows.Close()
+	var (
+		out      []*petrel.StoredEvent
+		seqs     []int64
+		src, tgt nullParty
+		locName  sql.NullString
+		locCtry  sql.NullString
+		lat, lon sql.NullFloat64
+		l0, l1   sql.NullInt64
+	)
+	for rows.Next() {
+		var (
+			e   petrel.StoredEvent
+			seq int64
+		)
+		err := rows.Scan(&seq, &e.ID, &e.Date, &e.SentenceIndex, &e.Sentence, &e.Code, &e.RootCode, &e.QuadClass, &e.Goldstein,
+			&e.Plover.Type, &e.Plover.Mode,
+			&src.text, &src.code, &src.country, &src.start, &src.end,
+			&tgt.text, &tgt.code, &tgt.country, &tgt.start, &tgt.end,
+			&e.Verb.Text, &e.Verb.Start, &e.Verb.End,
+			&locName, &locCtry, &lat, &lon, &l0, &l1, &e.Rule, &e.Qualifier,
+			&e.ArticleID, &e.DictVersion, &e.ArticleTitle, &e.ArticleURL, &e.ArticleSource, &e.Story,
+			&e.NumArticles, &e.NumSources)
+		if err != nil {
+			return nil, nil, fmt.Errorf("scan event: %w", err)
+		}
+		e.Source, e.Target = src.party(), tgt.party()
+		if l0.Valid {
+			e.Location = &petrel.Location{Name: locName.String, Country: locCtry.String,
+				Lat: lat.Float64, Lon: lon.Float64, Start: int(l0.Int64), End: int(l1.Int64)}
+		}
+		out = append(out, &e)
+		seqs = append(seqs, seq)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("query events: %w", err)
+	}
+	return out, seqs, nil
+}
+
+// Events implements petrel.Store.Events.
+func Events(ctx context.Context, db Querier, d *Dialect, f petrel.EventFilter) ([]*petrel.StoredEvent, string, error) {
+	f, err := f.Normalize()
+	if err != nil {
+		return nil, "", err
+	}
+	var p params
+	cond, none, err := where(f, d, &p)
+	if err != nil || none {
+		return nil, "", err
+	}
+	tail := "ORDER BY e.date, e.seq LIMIT " + p.add(f.Limit+1)
+	if f.Cursor == "" && f.Offset > 0 {
+		tail += " OFFSET " + p.add(f.Offset)
+	}
+	evs, seqs, err := queryEvents(ctx, db, cond, tail, p)
+	if err != nil {
+		return nil, "", err
+	}
+	if len(evs) <= f.Limit {
+		return evs, "", nil
+	}
+	// One row more than asked shows there is a next page, which starts
+	// after the page's last row.
+	evs = evs[:f.Limit]
+	last := evs[len(evs)-1]
+	return evs, encodeCursor(last.Date, seqs[len(evs)-1]), nil
+}
+
+// Event implements petrel.Store.Event.
+func Event(ctx context.Context, db Querier, id string) (*petrel.StoredEvent, error) {
+	if !petrel.ValidText(id) {
+		return nil, &petrel.Error{Code: petrel.ENOTFOUND, Message: "event not found", Param: "id"}
+	}
+	evs, _, err := queryEvents(ctx, db, "e.id = $1", "ORDER BY e.seq LIMIT 1", []any{id})
+	if err != nil {
+		return nil, err
+	}
+	if len(evs) == 0 {
+		return nil, &petrel.Error{Code: petrel.ENOTFOUND, Message: "event not found", Param: "id"}
+	}
+	return evs[0], nil
+}
+
+// Article implements petrel.Store.Article.
+func Article(ctx context.Context, db Querier, id string) (*petrel.StoredArticle, error) {
+	if !petrel.ValidText(id) {
+		return nil, &petrel.Error{Code: petrel.ENOTFOUND, Message: "article not found", Param: "id"}
+	}
+	var (
+		a                       petrel.StoredArticle
+		seq                     int64
+		date, codedAt           string
+		skipped, problems       sql.NullString
+		title, url, source, txt string
+	)
+	err := db.QueryRowContext(ctx, `SELECT seq, id, date, title, text, url, source, dict_version, coded_at, story, skipped, problems
+		FROM articles WHERE id = $1`, id).Scan(&seq, &a.Article.ID, &date, &title, &txt, &url, &source,
+		&a.DictVersion, &codedAt, &a.Story, &skipped, &problems)
+	if err == sql.ErrNoRows {
+		return nil, &petrel.Error{Code: petrel.ENOTFOUND, Message: "article not found", Param: "id"}
+	} else if err != nil {
+		return nil, fmt.Errorf("query article: %w", err)
+	}
+	a.Article.Date, a.Article.Title, a.Article.Text = ParseTime(date), title, txt
+	a.Article.URL, a.Article.Source = url, source
+	a.CodedAt = ParseTime(codedAt)
+	if skipped.Valid {
+		_ = json.Unmarshal([]byte(skipped.String), &a.Skipped)
+	}
+	if problems.Valid {
+		_ = json.Unmarshal([]byte(problems.String), &a.Problems)
+	}
+	cut := func(t sql.NullString, start, end int) string {
+		if t.Valid {
+			return t.String
+		}
+		return petrel.Span{Start: start, End: end}.Of(txt)
+	}
+
+	a.Sentences = []petrel.Sentence{}
+	err = each(ctx, db, `SELECT idx, span_start, span_end, text FROM sentences WHERE article = $1 ORDER BY idx`, seq,
+		func(rows *sql.Rows) error {
+			var s petrel.Sentence
+			var t sql.NullString
+			if err := rows.Scan(&s.Index, &s.Span.Start, &s.Span.End, &t); err != nil {
+				return err
+			}
+			s.Text = cut(t, s.Span.Start, s.Span.End)
+			a.Sentences = append(a.Sentences, s)
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	a.Mentions = []petrel.Mention{}
+	err = each(ctx, db, `SELECT sentence, span_start, span_end, text, code, country, kind, rule, ref FROM mentions WHERE article = $1 ORDER BY idx`, seq,
+		func(rows *sql.Rows) error {
+			var m petrel.Mention
+			var t sql.NullString
+			if err := rows.Scan(&m.Sentence, &m.Span.Start, &m.Span.End, &t, &m.Code, &m.Country, &m.Kind, &m.Rule, &m.Ref); err != nil {
+				return err
+			}
+			m.Text = cut(t, m.Span.Start, m.Span.End)
+			a.Mentions = append(a.Mentions, m)
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	a.Quotes = []petrel.Quote{}
+	err = each(ctx, db, `SELECT sentence, span_start, span_end, text, speaker FROM quotes WHERE article = $1 ORDER BY idx`, seq,
+		func(rows *sql.Rows) error {
+			var q petrel.Quote
+			var t, sp sql.NullString
+			if err := rows.Scan(&q.Sentence, &q.Span.Start, &q.Span.End, &t, &sp); err != nil {
+				return err
+			}
+			q.Text = cut(t, q.Span.Start, q.Span.End)
+			if sp.Valid {
+				q.Speaker = new(petrel.Party)
+				_ = json.Unmarshal([]byte(sp.String), q.Speaker)
+			}
+			a.Quotes = append(a.Quotes, q)
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	evs, _, err := queryEvents(ctx, db, "e.article = $1", "ORDER BY e.idx", []any{seq})
+	if err != nil {
+		return nil, err
+	}
+	a.Events = make([]petrel.Event, len(evs))
+	for i, e := range evs {
+		a.Events[i] = e.Event
+		a.NumArticles, a.NumSources = e.NumArticles, e.NumSources
+	}
+	if len(evs) == 0 {
+		err := db.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(DISTINCT source) FROM articles WHERE story = $1`, a.Story).
+			Scan(&a.NumArticles, &a.NumSources)
+		if err != nil {
+			return nil, fmt.Errorf("query story: %w", err)
+		}
+	}
+	a.Duplicates = []string{}
+	err = each(ctx, db, `SELECT id FROM articles WHERE story = $1 AND seq <> $2 ORDER BY seq LIMIT 100`, []any{a.Story, seq},
+		func(rows *sql.Rows) error {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			a.Duplicates = append(a.Duplicates, id)
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// each runs query with arg (one value or a []any) and calls fn per row.
+func each(ctx context.Context, db Querier, query string, arg any, fn func(*sql.Rows) error) error {
+	args, ok := arg.([]any)
+	if !ok {
+		args = []any{arg}
+	}
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("query: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return fmt.Errorf("scan: %w", err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("query: %w", err)
+	}
+	return nil
+}
+
+// Stats implements petrel.Store.Stats.
+func Stats(ctx context.Context, db Querier, d *Dialect, q petrel.StatsQuery) ([]petrel.StatsRow, error) {
+	f, err := q.Filter.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	f.Cursor, f.Offset = "", 0
+	var p params
+	cond, none, err := where(f, d, &p)
+	if err != nil {
+		return nil, err
+	}
+	out := []petrel.StatsRow{}
+	if none {
+		return out, nil
+	}
+	var query string
+	switch q.By {
+	case petrel.ByDay, petrel.ByWeek, petrel.ByMonth:
+		query = "SELECT k, quad_class, COUNT(*), AVG(goldstein) FROM (SELECT " + d.Period(q.By) +
+			" AS k, e.quad_class, e.goldstein FROM events e WHERE e.date <> '' AND " + cond +
+			") t GROUP BY k, quad_class ORDER BY k, quad_class"
+	case petrel.ByActor:
+		query = "SELECT k, 0, COUNT(*), AVG(g) FROM (SELECT e.src_code AS k, e.goldstein AS g FROM events e WHERE e.src_code IS NOT NULL AND " + cond +
+			" UNION ALL SELECT e.tgt_code, e.goldstein FROM events e WHERE e.tgt_code IS NOT NULL AND " + cond +
+			") t GROUP BY k ORDER BY COUNT(*) DESC, k LIMIT " + p.add(f.Limit)
+	default:
+		var key string
+		switch q.By {
+		case petrel.ByRoot:
+			key = "e.root_code"
+		case petrel.ByCode:
+			key = "e.code"
+		case petrel.ByQuad:
+			key = "CAST(e.quad_class AS TEXT)"
+		case petrel.ByPlover:
+			key = "e.plover_type"
+		case petrel.ByDyad:
+			key = "e.src_code || '>' || e.tgt_code"
+			cond += " AND e.src_code IS NOT NULL AND e.tgt_code IS NOT NULL"
+		default:
+			return nil, &petrel.Error{Code: petrel.EINVALID, Param: "by",
+				Message: "by must be one of " + strings.Join(petrel.StatsGroupings, ", ")}
+		}
+		query = "SELECT k, 0, COUNT(*), AVG(g) FROM (SELECT " + key + " AS k, e.goldstein AS g FROM events e WHERE " + cond +
+			") t GROUP BY k ORDER BY COUNT(*) DESC, k LIMIT " + p.add(f.Limit)
+	}
+	err = each(ctx, db, query, []any(p), func(rows *sql.Rows) error {
+		var r petrel.StatsRow
+		var avg sql.NullFloat64
+		if err := rows.Scan(&r.Key, &r.QuadClass, &r.Count, &avg); err != nil {
+			return err
+		}
+		r.Goldstein = avg.Float64
+		out = append(out, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Actors implements petrel.Store.Actors.
+func Actors(ctx context.Context, db Querier, prefix string, limit int) ([]petrel.ActorCount, error) {
+	prefix = strings.ToUpper(strings.TrimSpace(prefix))
+	if limit <= 0 || limit > petrel.MaxLimit {
+		limit = 20
+	}
+	out := []petrel.ActorCount{}
+	var p params
+	cond := "1=1"
+	if prefix != "" {
+		if len(prefix) > 64 || strings.IndexFunc(prefix, func(r rune) bool {
+			return !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+		}) >= 0 {
+			return out, nil
+		}
+		cond = "k >= " + p.add(prefix) + " AND k < " + p.add(prefixEnd(prefix))
+	}
+	query := `SELECT k, COUNT(*) FROM (SELECT src_code AS k FROM events WHERE src_code IS NOT NULL
+		UNION ALL SELECT tgt_code FROM events WHERE tgt_code IS NOT NULL) t WHERE ` + cond +
+		" GROUP BY k ORDER BY COUNT(*) DESC, k LIMIT " + p.add(limit)
+	err := each(ctx, db, query, []any(p), func(rows *sql.Rows) error {
+		var a petrel.ActorCount
+		if err := rows.Scan(&a.Code, &a.Count); err != nil {
+			return err
+		}
+		out = append(out, a)
+		return nil
+	})
+	return out, err
+}
+
+// Counts implements petrel.Store.Counts.
+func Counts(ctx context.Context, db Querier) (petrel.Counts, error) {
+	var c petrel.Counts
+	err := db.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM sentences), (SELECT COUNT(*) FROM mentions),
+		(SELECT COUNT(*) FROM quotes), (SELECT COUNT(*) FROM events), (SELECT COUNT(DISTINCT story) FROM articles)`).
+		Scan(&c.Articles, &c.Sentences, &c.Mentions, &c.Quotes, &c.Events, &c.Stories)
+	if err != nil {
+		return c, fmt.Errorf("count: %w", err)
+	}
+	return c, nil
+}

@@ -1,0 +1,153 @@
+package sqlstore
+
+import (
+	"encoding/json"
+	"time"
+
+	"petrel"
+)
+
+// Column lists of the tables both schemas share, in the order the Append
+// functions produce values. Articles' seq is assigned by the store.
+const (
+	ArticleCols  = "id, text_hash, story, date, title, text, url, source, dict_version, coded_at, n_sentences, n_mentions, n_quotes, n_events, skipped, problems"
+	SentenceCols = "article, idx, span_start, span_end, text"
+	MentionCols  = "article, idx, sentence, span_start, span_end, text, code, country, kind, rule, ref"
+	QuoteCols    = "article, idx, sentence, span_start, span_end, text, speaker"
+	EventCols    = "article, idx, id, date, sentence_index, sentence, code, root_code, quad_class, goldstein, plover_type, plover_mode, " +
+		"src_text, src_code, src_country, src_start, src_end, tgt_text, tgt_code, tgt_country, tgt_start, tgt_end, " +
+		"verb_text, verb_start, verb_end, loc_name, loc_country, loc_lat, loc_lon, loc_start, loc_end, rule, qualifier"
+)
+
+// Names of the columns, for COPY.
+var (
+	SentenceNames = splitCols(SentenceCols)
+	MentionNames  = splitCols(MentionCols)
+	QuoteNames    = splitCols(QuoteCols)
+	EventNames    = splitCols(EventCols)
+	ArticleNames  = splitCols(ArticleCols)
+)
+
+// ArticleRow returns the values of ArticleCols for a planned document.
+func ArticleRow(p *Plan, dictVersion string, codedAt time.Time) []any {
+	a := &p.Doc.Article
+	date := ""
+	if !a.Date.IsZero() {
+		date = a.Date.Format(time.RFC3339Nano)
+	}
+	d := p.Doc
+	return []any{p.ArticleID, p.Hash, p.Story, date, a.Title, a.Text, a.URL, a.Source,
+		dictVersion, codedAt.UTC().Format(time.RFC3339Nano),
+		len(d.Sentences), len(d.Mentions), len(d.Quotes), len(d.Events),
+		jsonOrNil(d.Skipped), jsonOrNil(d.Problems)}
+}
+
+// ParseTime parses a time stored by ArticleRow; "" is the zero time.
+func ParseTime(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, s)
+	return t
+}
+
+func jsonOrNil[T any](v []T) any {
+	if len(v) == 0 {
+		return nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil
+	}
+	return string(b)
+}
+
+// spanText returns s, or nil when s is exactly the text its span covers:
+// then it is not stored twice but cut from the article text when read.
+func spanText(text string, sp petrel.Span, s string) any {
+	if sp.Of(text) == s {
+		return nil
+	}
+	return s
+}
+
+// AppendSentences appends the sentence rows of p, stored under seq. With
+// keepText the sentence text is always stored (PostgreSQL indexes it).
+func AppendSentences(rows [][]any, seq int64, p *Plan, keepText bool) [][]any {
+	text := p.Doc.Article.Text
+	for _, s := range p.Doc.Sentences {
+		var t any = s.Text
+		if !keepText {
+			t = spanText(text, s.Span, s.Text)
+		}
+		rows = append(rows, []any{seq, s.Index, s.Span.Start, s.Span.End, t})
+	}
+	return rows
+}
+
+// AppendMentions appends the mention rows of p, stored under seq.
+func AppendMentions(rows [][]any, seq int64, p *Plan) [][]any {
+	text := p.Doc.Article.Text
+	for i, m := range p.Doc.Mentions {
+		rows = append(rows, []any{seq, i, m.Sentence, m.Span.Start, m.Span.End,
+			spanText(text, m.Span, m.Text), m.Code, m.Country, m.Kind, m.Rule, m.Ref})
+	}
+	return rows
+}
+
+// AppendQuotes appends the quote rows of p, stored under seq.
+func AppendQuotes(rows [][]any, seq int64, p *Plan) [][]any {
+	text := p.Doc.Article.Text
+	for i, q := range p.Doc.Quotes {
+		var speaker any
+		if q.Speaker != nil {
+			b, _ := json.Marshal(q.Speaker)
+			speaker = string(b)
+		}
+		rows = append(rows, []any{seq, i, q.Sentence, q.Span.Start, q.Span.End,
+			spanText(text, q.Span, q.Text), speaker})
+	}
+	return rows
+}
+
+// AppendEvents appends the event rows of p, stored under seq.
+func AppendEvents(rows [][]any, seq int64, p *Plan) [][]any {
+	for i := range p.Doc.Events {
+		e := &p.Doc.Events[i]
+		row := make([]any, 0, 33)
+		row = append(row, seq, i, EventID(p, i), NormDate(e.Date), e.SentenceIndex, e.Sentence,
+			e.Code, e.RootCode, e.QuadClass, e.Goldstein, e.Plover.Type, e.Plover.Mode)
+		row = appendParty(row, e.Source)
+		row = appendParty(row, e.Target)
+		row = append(row, e.Verb.Text, e.Verb.Start, e.Verb.End)
+		if l := e.Location; l != nil {
+			row = append(row, l.Name, l.Country, l.Lat, l.Lon, l.Start, l.End)
+		} else {
+			row = append(row, nil, nil, nil, nil, nil, nil)
+		}
+		row = append(row, e.Rule, e.Qualifier)
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// appendParty appends a party's five columns, all NULL for a nil party.
+func appendParty(row []any, p *petrel.Party) []any {
+	if p == nil {
+		return append(row, nil, nil, nil, nil, nil)
+	}
+	return append(row, p.Text, p.Code, p.Country, p.Start, p.End)
+}
+
+func splitCols(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ',' {
+			name := s[start:i]
+			for len(name) > 0 && name[0] == ' ' {
+				name = name[1:]
+			}
+			out = append(out, name)
+			start = i + 1
+		}
+	}
+	return out
+}

@@ -1,0 +1,400 @@
+package output_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"hash/fnv"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"petrel"
+	"petrel/output"
+)
+
+// sampleDocs is a small hand-built run: a document with a full event, an
+// event with no target or location, and one full of characters that need
+// escaping; and a document without URL whose event has no date.
+func sampleDocs() []*petrel.Document {
+	text := "Russian Foreign Minister Sergei Lavrov met his Chinese counterpart in Moscow on Tuesday."
+	d1 := &petrel.Document{
+		Article: petrel.Article{
+			ID: "moscow-1", Date: time.Date(2021, 10, 20, 0, 0, 0, 0, time.UTC),
+			Title: "Talks in Moscow", Text: text, URL: "https://example.org/news/moscow-1?a=1&b=2",
+			Source: "Example News",
+		},
+		Sentences: []petrel.Sentence{{Index: 0, Span: petrel.Span{Start: 0, End: len(text)}, Text: text}},
+		Mentions: []petrel.Mention{
+			{Sentence: 0, Span: petrel.Span{Start: 0, End: 31}, Text: "Russian Foreign Minister Sergei Lavrov", Code: "RUSGOV", Country: "RUS", Kind: petrel.KindPerson, Ref: -1},
+		},
+		Events: []petrel.Event{
+			{
+				ID: "moscow-1-0-0", ArticleID: "moscow-1", SentenceIndex: 0, Sentence: text,
+				Date: "2021-10-20", Code: "043", RootCode: "04", QuadClass: 1, Goldstein: 2.8,
+				Plover:   petrel.Plover{Type: "CONSULT", Mode: "visit"},
+				Source:   &petrel.Party{Text: "Russian Foreign Minister Sergei Lavrov", Code: "RUSGOV", Country: "RUS", Start: 0, End: 38},
+				Target:   &petrel.Party{Text: "his Chinese counterpart", Code: "CHNGOV", Country: "CHN", Start: 43, End: 66},
+				Verb:     petrel.Evidence{Text: "met", Start: 39, End: 42},
+				Location: &petrel.Location{Name: "Moscow", Country: "RUS", Lat: 55.7558, Lon: 37.6173, Start: 70, End: 76},
+				Rule:     "MEET",
+			},
+			{
+				ID: "moscow-1-0-1", ArticleID: "moscow-1", SentenceIndex: 2, Sentence: "The ministry\tsaid it would not\nrespond.",
+				Date: "2021-10-20", Code: "0214", RootCode: "02", QuadClass: 1, Goldstein: -0.1,
+				Plover:    petrel.Plover{Type: "", Mode: ""},
+				Source:    &petrel.Party{Text: "The ministry", Code: "RUSGOVMIL", Country: "RUS", Start: 90, End: 102},
+				Verb:      petrel.Evidence{Text: "respond", Start: 120, End: 127},
+				Rule:      "SAY_WOULD_NOT",
+				Qualifier: "would not",
+			},
+			{
+				ID: "moscow-1-3-0", ArticleID: "moscow-1", SentenceIndex: 3,
+				Sentence: "The \"EU\" <b>&</b> UN\u2028agreed\u2029on 1e-7 \x01 \xff Ω.",
+				Date:     "2021-10-20", Code: "057", RootCode: "05", QuadClass: 1, Goldstein: 8,
+				Plover:   petrel.Plover{Type: "AGREE", Mode: "sign"},
+				Source:   &petrel.Party{Text: "The \"EU\"", Code: "IGOEUREEC", Start: 130, End: 138},
+				Target:   &petrel.Party{Text: "UN", Code: "IGOUNO", Start: 148, End: 150},
+				Verb:     petrel.Evidence{Text: "agreed", Start: 153, End: 159},
+				Location: &petrel.Location{Name: "", Country: "BEL", Lat: 50.5, Lon: 4.4667, Start: 0, End: 0},
+				Rule:     "AGREE",
+			},
+		},
+	}
+	d2 := &petrel.Document{
+		Article: petrel.Article{ID: "feed:7", Date: time.Date(1987, 2, 26, 0, 0, 0, 0, time.UTC), Text: "Rebels attacked a convoy."},
+		Events: []petrel.Event{{
+			ID: "feed:7-0-0", ArticleID: "feed:7", SentenceIndex: 0, Sentence: "Rebels attacked a convoy.",
+			Code: "190", RootCode: "19", QuadClass: 4, Goldstein: -10,
+			Plover: petrel.Plover{Type: "ASSAULT", Mode: ""},
+			Source: &petrel.Party{Text: "Rebels", Code: "REB", Start: 0, End: 6},
+			Verb:   petrel.Evidence{Text: "attacked", Start: 7, End: 15},
+			Rule:   "ATTACK",
+		}},
+	}
+	empty := &petrel.Document{Article: petrel.Article{ID: "empty", Text: "Nothing happened."}}
+	return []*petrel.Document{d1, empty, d2}
+}
+
+func render(t testing.TB, format string, docs []*petrel.Document) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w, err := output.New(format, &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		if err := w.Write(d); err != nil {
+			t.Fatalf("Write(%s): %v", d.Article.ID, err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// expectGolden compares got with testdata/name, or rewrites the file when
+// UPDATE_GOLDEN=1.
+func expectGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if os.Getenv("UPDATE_GOLDEN") == "1" {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < max(len(gl), len(wl)); i++ {
+			var g, w string
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if g != w {
+				t.Fatalf("%s differs at line %d:\n got: %q\nwant: %q\n(UPDATE_GOLDEN=1 regenerates)", path, i+1, g, w)
+			}
+		}
+	}
+}
+
+func TestGolden(t *testing.T) {
+	ext := map[string]string{"jsonl": "jsonl", "doc": "jsonl", "csv": "csv", "gdelt": "tsv", "table": "txt"}
+	for _, f := range output.Formats {
+		t.Run(f, func(t *testing.T) {
+			expectGolden(t, f+"."+ext[f], render(t, f, sampleDocs()))
+		})
+	}
+}
+
+func TestNewUnknownFormat(t *testing.T) {
+	if _, err := output.New("xml", io.Discard); err == nil {
+		t.Fatal("New(xml): want an error")
+	}
+}
+
+func TestJSONLMatchesMarshal(t *testing.T) {
+	var want bytes.Buffer
+	for _, d := range sampleDocs() {
+		for i := range d.Events {
+			b, err := json.Marshal(&d.Events[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			want.Write(b)
+			want.WriteByte('\n')
+		}
+	}
+	if got := render(t, "jsonl", sampleDocs()); !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("jsonl output differs from json.Marshal:\n got: %s\nwant: %s", got, want.Bytes())
+	}
+}
+
+func TestAppendEventJSONFloats(t *testing.T) {
+	for _, f := range []float64{0, math.Copysign(0, -1), 1, -1, 2.5, 1e-6, 9.99e-7, 1e-7, 1.5e-300,
+		1e20, 1e21, 123456789e15, -3.4, 0.1 + 0.2, math.MaxFloat64, math.SmallestNonzeroFloat64} {
+		e := petrel.Event{Goldstein: f, Location: &petrel.Location{Lat: f, Lon: -f}}
+		want, err := json.Marshal(&e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := output.AppendEventJSON(nil, &e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%g:\n got %s\nwant %s", f, got, want)
+		}
+	}
+}
+
+func TestWriteNaN(t *testing.T) {
+	for _, f := range output.Formats {
+		if f != "jsonl" && f != "doc" {
+			continue // text formats print NaN as written
+		}
+		t.Run(f, func(t *testing.T) {
+			docs := sampleDocs()
+			bad := *docs[2]
+			bad.Events = append([]petrel.Event{docs[2].Events[0]}, docs[2].Events...)
+			bad.Events[1].Goldstein = math.NaN()
+			var buf bytes.Buffer
+			w, _ := output.New(f, &buf)
+			if err := w.Write(&bad); err == nil {
+				t.Fatal("Write: want an error for NaN")
+			}
+			w.Close()
+			if buf.Len() != 0 {
+				t.Fatalf("a failed Write left output behind: %q", buf.String())
+			}
+		})
+	}
+}
+
+func FuzzAppendEventJSON(f *testing.F) {
+	f.Add("Lavrov <met> \"Wang\" & co", "RUSGOV", 2.8, 55.75, "would not")
+	f.Add("\u2028\u2029\x00\x1f\x7f\xff\xfe", "", 1e-7, 1e21, "")
+	f.Add("Ω€𝄞\\/\b\f\n\r\t", "IGO", -0.0, -1e-300, "x")
+	f.Fuzz(func(t *testing.T, s, code string, g, lat float64, q string) {
+		if math.IsNaN(g) || math.IsInf(g, 0) || math.IsNaN(lat) || math.IsInf(lat, 0) {
+			return
+		}
+		e := petrel.Event{
+			ID: s, ArticleID: code, Sentence: s, Date: q, Code: code, Goldstein: g,
+			Plover: petrel.Plover{Type: s, Mode: q},
+			Source: &petrel.Party{Text: s, Code: code, Country: q, Start: len(s), End: -len(q)},
+			Verb:   petrel.Evidence{Text: q},
+			Rule:   s, Qualifier: q,
+		}
+		if len(s)%2 == 0 {
+			e.Location = &petrel.Location{Name: s, Country: code, Lat: lat, Lon: g}
+		}
+		want, err := json.Marshal(&e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := output.AppendEventJSON(nil, &e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("\n got %s\nwant %s", got, want)
+		}
+	})
+}
+
+func TestCSV(t *testing.T) {
+	r := csv.NewReader(bytes.NewReader(render(t, "csv", sampleDocs())))
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(rows[0], ","), strings.Join(output.CSVColumns, ","); got != want {
+		t.Fatalf("header = %s, want %s", got, want)
+	}
+	if got, want := len(rows), 1+4; got != want {
+		t.Fatalf("%d rows, want %d", got, want)
+	}
+	col := map[string]int{}
+	for i, c := range output.CSVColumns {
+		col[c] = i
+	}
+	if got := rows[2][col["sentence"]]; got != "The ministry\tsaid it would not\nrespond." {
+		t.Errorf("sentence did not round-trip: %q", got)
+	}
+	if got := rows[2][col["target_code"]]; got != "" {
+		t.Errorf("missing target: target_code = %q, want empty", got)
+	}
+}
+
+func TestCSVEmptyRunHasHeader(t *testing.T) {
+	if got, want := string(render(t, "csv", nil)), strings.Join(output.CSVColumns, ",")+"\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
+func TestGDELT(t *testing.T) {
+	if got := len(output.GDELTColumns); got != 61 {
+		t.Fatalf("GDELTColumns has %d names, want 61", got)
+	}
+	out := strings.TrimSuffix(string(render(t, "gdelt", sampleDocs())), "\n")
+	lines := strings.Split(out, "\n")
+	if got, want := len(lines), 4; got != want {
+		t.Fatalf("%d rows, want %d", got, want)
+	}
+	col := map[string]int{}
+	for i, c := range output.GDELTColumns {
+		col[c] = i
+	}
+	rows := make([][]string, len(lines))
+	for i, l := range lines {
+		rows[i] = strings.Split(l, "\t")
+		if got := len(rows[i]); got != 61 {
+			t.Fatalf("row %d has %d fields, want 61: %q", i, got, l)
+		}
+	}
+	tests := []struct {
+		row        int
+		col, value string
+	}{
+		{0, "SQLDATE", "20211020"},
+		{0, "MonthYear", "202110"},
+		{0, "Year", "2021"},
+		{0, "FractionDate", "2021.7945"},
+		{0, "Actor1Code", "RUSGOV"},
+		{0, "Actor1Name", "RUSSIAN FOREIGN MINISTER SERGEI LAVROV"},
+		{0, "Actor1CountryCode", "RUS"},
+		{0, "Actor1Type1Code", "GOV"},
+		{0, "Actor2CountryCode", "CHN"},
+		{0, "IsRootEvent", "1"},
+		{0, "EventCode", "043"},
+		{0, "EventBaseCode", "043"},
+		{0, "EventRootCode", "04"},
+		{0, "QuadClass", "1"},
+		{0, "GoldsteinScale", "2.8"},
+		{0, "NumMentions", "1"},
+		{0, "ActionGeo_Type", "4"},
+		{0, "ActionGeo_FullName", "Moscow"},
+		{0, "ActionGeo_CountryCode", "RUS"},
+		{0, "ActionGeo_Lat", "55.7558"},
+		{0, "DATEADDED", "20211020000000"},
+		{0, "SOURCEURL", "https://example.org/news/moscow-1?a=1&b=2"},
+		{1, "IsRootEvent", "0"},
+		{1, "EventBaseCode", "021"},
+		{1, "Actor1Type1Code", "GOV"},
+		{1, "Actor1Type2Code", "MIL"},
+		{1, "Actor2Code", ""},
+		{1, "ActionGeo_Type", "0"},
+		{2, "Actor1CountryCode", "EUR"},
+		{2, "Actor1KnownGroupCode", "EEC"},
+		{2, "Actor1Type1Code", "IGO"},
+		{2, "Actor2KnownGroupCode", "UNO"},
+		{2, "ActionGeo_Type", "1"},
+		{3, "SQLDATE", "19870226"},
+		{3, "Actor1Type1Code", "REB"},
+		{3, "Actor1CountryCode", ""},
+		{3, "SOURCEURL", "feed:7"},
+	}
+	for _, tt := range tests {
+		if got := rows[tt.row][col[tt.col]]; got != tt.value {
+			t.Errorf("row %d %s = %q, want %q", tt.row, tt.col, got, tt.value)
+		}
+	}
+	h := fnv.New64a()
+	h.Write([]byte("moscow-1-0-0"))
+	if got, want := output.GlobalEventID("moscow-1-0-0"), h.Sum64()&(1<<63-1); got != want {
+		t.Errorf("GlobalEventID = %d, want FNV-64a masked to 63 bits = %d", got, want)
+	}
+	if got, want := rows[0][0], strconv.FormatUint(output.GlobalEventID("moscow-1-0-0"), 10); got != want {
+		t.Errorf("GLOBALEVENTID = %s, want %s", got, want)
+	}
+}
+
+// benchDoc is a synthetic document of n realistic events.
+func benchDoc(n int) *petrel.Document {
+	base := sampleDocs()[0]
+	d := &petrel.Document{Article: base.Article}
+	for i := range n {
+		e := base.Events[i%2]
+		d.Events = append(d.Events, e)
+	}
+	return d
+}
+
+func BenchmarkJSONLWriter(b *testing.B) {
+	d := benchDoc(100)
+	size := len(render(b, "jsonl", []*petrel.Document{d}))
+	w, _ := output.New("jsonl", io.Discard)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := w.Write(d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	w.Close()
+	b.ReportMetric(float64(b.N*len(d.Events))/b.Elapsed().Seconds(), "events/s")
+}
+
+// BenchmarkJSONMarshal is the encoding/json baseline BenchmarkJSONLWriter
+// is measured against.
+func BenchmarkJSONMarshal(b *testing.B) {
+	d := benchDoc(100)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range d.Events {
+			if _, err := json.Marshal(&d.Events[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(d.Events))/b.Elapsed().Seconds(), "events/s")
+}
+
+func BenchmarkWriters(b *testing.B) {
+	d := benchDoc(100)
+	for _, f := range output.Formats {
+		b.Run(f, func(b *testing.B) {
+			w, _ := output.New(f, io.Discard)
+			b.ReportAllocs()
+			for b.Loop() {
+				w.Write(d)
+			}
+			w.Close()
+			b.ReportMetric(float64(b.N*len(d.Events))/b.Elapsed().Seconds(), "events/s")
+		})
+	}
+}

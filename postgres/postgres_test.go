@@ -1,0 +1,114 @@
+package postgres_test
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+
+	"petrel"
+	"petrel/postgres"
+	"petrel/storetest"
+)
+
+// DSN returns the test database's DSN from PETREL_TEST_POSTGRES, or skips
+// the test when it is unset.
+func DSN(tb testing.TB) string {
+	tb.Helper()
+	dsn := os.Getenv("PETREL_TEST_POSTGRES")
+	if dsn == "" {
+		tb.Skip("PETREL_TEST_POSTGRES is unset: skipping the PostgreSQL store tests (source .ci/postgres.sh to run them)")
+	}
+	return dsn
+}
+
+// MustOpen opens a store in a new schema of the test database, dropped when
+// the test ends, so tests do not see each other's rows.
+func MustOpen(tb testing.TB) *postgres.Store {
+	tb.Helper()
+	dsn := DSN(tb)
+	ctx := context.Background()
+	b := make([]byte, 6)
+	rand.Read(b)
+	schema := "petrel_test_" + hex.EncodeToString(b)
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		conn, err := pgx.Connect(ctx, dsn)
+		if err != nil {
+			tb.Error(err)
+			return
+		}
+		defer conn.Close(ctx)
+		if _, err := conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
+			tb.Error(err)
+		}
+	})
+	s, err := postgres.Open(withParam(dsn, "search_path", schema))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+func withParam(dsn, k, v string) string {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		u, err := url.Parse(dsn)
+		if err == nil {
+			q := u.Query()
+			q.Set(k, v)
+			u.RawQuery = q.Encode()
+			return u.String()
+		}
+	}
+	return dsn + " " + k + "=" + v
+}
+
+func TestStore(t *testing.T) {
+	storetest.Test(t, func(tb testing.TB) petrel.Store { return MustOpen(tb) })
+}
+
+func TestOpen(t *testing.T) {
+	t.Run("ErrInvalidDSN", func(t *testing.T) {
+		if _, err := postgres.Open("postgres://%zz"); petrel.ErrorCode(err) != petrel.EINVALID {
+			t.Fatalf("err = %v, want EINVALID", err)
+		}
+	})
+	t.Run("MigratedTwice", func(t *testing.T) {
+		s := MustOpen(t)
+		_ = s
+	})
+}
+
+// BenchmarkIngest measures articles stored per second with COPY in batches
+// of 1,000 documents from FakeCoder.
+func BenchmarkIngest(b *testing.B) {
+	const batch = 1000
+	s := MustOpen(b)
+	docs := storetest.Docs(0, 20*batch)
+	n := 0
+	for b.Loop() {
+		from := (n * batch) % len(docs)
+		if from == 0 && n > 0 {
+			b.StopTimer()
+			s.Close()
+			s = MustOpen(b)
+			b.StartTimer()
+		}
+		storetest.MustIngest(b, s, docs[from:from+batch], "v1")
+		n++
+	}
+	b.ReportMetric(float64(n*batch)/b.Elapsed().Seconds(), "articles/s")
+}

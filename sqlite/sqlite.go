@@ -1,0 +1,447 @@
+// Package sqlite keeps coded articles and their events in an embedded SQLite
+// database, through the pure-Go modernc.org/sqlite driver, and implements
+// petrel.Store.
+//
+// The database runs in WAL mode with synchronous=NORMAL: readers never wait
+// for the writer, and a crash loses at most the last transactions, never
+// half of one. All writes go through one connection, so concurrent Ingest
+// calls in one process queue in Go rather than spin on the database lock;
+// busy_timeout covers other processes.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"petrel"
+	"petrel/internal/sqlstore"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is a petrel.Store in a SQLite database. It is safe for concurrent
+// use.
+type Store struct {
+	path string
+	rdb  *sql.DB // readers: query_only, several connections
+	wdb  *sql.DB // the one writer connection
+
+	lookup, maxSeq, delSentences, delFTS, delMentions, delQuotes, delEvents *sql.Stmt
+	updArticle                                                              *sql.Stmt
+	// bulk holds, per table, an INSERT of bulkRows(table) rows at once.
+	bulk map[string]*sql.Stmt
+
+	// Now returns the time recorded as an article's coding time.
+	Now func() time.Time
+}
+
+var _ petrel.Store = (*Store)(nil)
+
+var dialect = sqlstore.Dialect{
+	TextCond: func(p string) string {
+		return "((e.article << 20) | e.sentence_index) IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH " + p + ")"
+	},
+	TextArg: ftsQuery,
+	Period: func(by string) string {
+		switch by {
+		case petrel.ByWeek:
+			// The Monday on or before the date.
+			return "date(e.date, 'weekday 0', '-6 days')"
+		case petrel.ByMonth:
+			return "substr(e.date, 1, 7) || '-01'"
+		}
+		return "e.date"
+	},
+}
+
+// ftsQuery turns words into an FTS5 query that matches sentences holding
+// all of them. Each word is quoted as an FTS5 string, its quotes doubled,
+// so no user input is read as FTS5 syntax (NEAR, *, column filters).
+func ftsQuery(text string) (string, bool) {
+	var b strings.Builder
+	for _, w := range strings.Fields(text) {
+		if !sqlstore.HasWords(w) {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteByte('"')
+		b.WriteString(strings.ReplaceAll(w, `"`, `""`))
+		b.WriteByte('"')
+	}
+	return b.String(), b.Len() > 0
+}
+
+// maxFTSSentence bounds the sentence index that fits the FTS rowid's low
+// 20 bits; later sentences of a longer article are stored but not indexed.
+const maxFTSSentence = 1<<20 - 1
+
+// Open opens, creating if needed, the SQLite database at path and brings its
+// schema up to date. ":memory:" opens a private in-memory database served
+// by one connection.
+func Open(path string) (*Store, error) {
+	if path == "" {
+		return nil, petrel.Errorf(petrel.EINVALID, "no database path")
+	}
+	s := &Store{path: path, Now: time.Now}
+	const common = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(0)&_txlock=immediate"
+	var err error
+	if path == ":memory:" {
+		s.wdb, err = sql.Open("sqlite", "file::memory:?"+common)
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+		s.wdb.SetMaxOpenConns(1)
+		s.wdb.SetConnMaxLifetime(0)
+		s.wdb.SetMaxIdleConns(1)
+		s.rdb = s.wdb
+	} else {
+		file := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + common +
+			"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+		if s.wdb, err = sql.Open("sqlite", file+"&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)"); err != nil {
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+		s.wdb.SetMaxOpenConns(1)
+		s.wdb.SetMaxIdleConns(1)
+		s.wdb.SetConnMaxLifetime(0)
+		s.wdb.SetConnMaxIdleTime(0)
+	}
+	if err := s.migrate(context.Background()); err != nil {
+		s.wdb.Close()
+		return nil, err
+	}
+	if s.rdb == nil {
+		// Readers open after migration, when the file is in WAL mode.
+		// query_only makes any write through them fail: a second guard,
+		// after parameterised SQL, against anything reaching the data.
+		file := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + common +
+			"&_pragma=query_only(1)&_pragma=cache_size(-16384)"
+		if s.rdb, err = sql.Open("sqlite", file); err != nil {
+			s.wdb.Close()
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+		s.rdb.SetMaxOpenConns(8)
+		s.rdb.SetMaxIdleConns(8)
+	}
+	if err := s.prepare(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// migrate applies, in one transaction, the embedded migrations newer than
+// the version recorded in schema_version.
+func (s *Store) migrate(ctx context.Context) error {
+	tx, err := s.wdb.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	var have int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_version`).Scan(&have); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	ms, err := sqlstore.Migrations(migrations, "migrations")
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if m.Version <= have {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+			return fmt.Errorf("migrate %s: %w", m.Name, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version, name, applied_at) VALUES ($1, $2, $3)`,
+			m.Version, m.Name, time.Now().UTC().Format(time.RFC3339)); err != nil {
+			return fmt.Errorf("migrate %s: %w", m.Name, err)
+		}
+	}
+	return tx.Commit()
+}
+
+func placeholders(from, n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "$%d", from+i)
+	}
+	return b.String()
+}
+
+// insertSQL returns an INSERT of rows rows into table.
+func insertSQL(table, cols string, rows int) string {
+	n := strings.Count(cols, ",") + 1
+	var b strings.Builder
+	b.WriteString("INSERT INTO " + table + " (" + cols + ") VALUES ")
+	for r := range rows {
+		if r > 0 {
+			b.WriteString(", ")
+		}
+		// Plain "?" placeholders: the driver binds them by position,
+		// where "$N" makes it look each name up among all the arguments.
+		b.WriteString("(?" + strings.Repeat(", ?", n-1) + ")")
+	}
+	return b.String()
+}
+
+// Tables written in bulk, and their columns.
+var bulkTables = []struct{ name, cols string }{
+	{"articles", "seq, " + sqlstore.ArticleCols},
+	{"sentences", sqlstore.SentenceCols},
+	{"sentences_fts", "rowid, text"},
+	{"mentions", sqlstore.MentionCols},
+	{"quotes", sqlstore.QuoteCols},
+	{"events", sqlstore.EventCols},
+}
+
+// bulkRows is how many rows of cols one INSERT writes. Many rows per
+// statement amortise the per-statement cost of database/sql and of the
+// SQLite VM, which dominates small inserts; 4,096 values stay well inside
+// SQLite's limit of 32,766 bound parameters.
+func bulkRows(cols string) int {
+	return 4096 / (strings.Count(cols, ",") + 1)
+}
+
+// prepare prepares the writer's statements once; each Ingest transaction
+// reuses them on the writer's one connection.
+func (s *Store) prepare() error {
+	n := strings.Count(sqlstore.ArticleCols, ",") + 1
+	for _, p := range []struct {
+		st  **sql.Stmt
+		sql string
+	}{
+		{&s.lookup, `SELECT seq, id, text_hash, dict_version FROM articles WHERE id IN (SELECT value FROM json_each($1))
+			UNION SELECT seq, id, text_hash, dict_version FROM articles WHERE text_hash IN (SELECT value FROM json_each($2))`},
+		{&s.maxSeq, `SELECT COALESCE(MAX(seq), 0) FROM articles`},
+		{&s.delSentences, `DELETE FROM sentences WHERE article = $1`},
+		{&s.delFTS, `DELETE FROM sentences_fts WHERE rowid >= $1 AND rowid <= $2`},
+		{&s.delMentions, `DELETE FROM mentions WHERE article = $1`},
+		{&s.delQuotes, `DELETE FROM quotes WHERE article = $1`},
+		{&s.delEvents, `DELETE FROM events WHERE article = $1`},
+		{&s.updArticle, "UPDATE articles SET (" + sqlstore.ArticleCols + ") = (" + placeholders(1, n) + ") WHERE seq = $" + fmt.Sprint(n+1)},
+	} {
+		st, err := s.wdb.Prepare(p.sql)
+		if err != nil {
+			return fmt.Errorf("prepare: %w", err)
+		}
+		*p.st = st
+	}
+	s.bulk = make(map[string]*sql.Stmt)
+	for _, t := range bulkTables {
+		st, err := s.wdb.Prepare(insertSQL(t.name, t.cols, bulkRows(t.cols)))
+		if err != nil {
+			return fmt.Errorf("prepare: %w", err)
+		}
+		s.bulk[t.name] = st
+	}
+	return nil
+}
+
+// insert writes rows into table in statements of bulkRows rows, the last
+// one shorter.
+func (s *Store) insert(ctx context.Context, tx *sql.Tx, table, cols string, rows [][]any) error {
+	per := bulkRows(cols)
+	full := tx.StmtContext(ctx, s.bulk[table])
+	args := make([]any, 0, per*(strings.Count(cols, ",")+1))
+	for len(rows) > 0 {
+		n := min(per, len(rows))
+		args = args[:0]
+		for _, r := range rows[:n] {
+			args = append(args, r...)
+		}
+		var err error
+		if n == per {
+			_, err = full.ExecContext(ctx, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, insertSQL(table, cols, n), args...)
+		}
+		if err != nil {
+			return fmt.Errorf("insert %s: %w", table, err)
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	var err error
+	if s.rdb != nil && s.rdb != s.wdb {
+		err = s.rdb.Close()
+	}
+	if s.wdb != nil {
+		if e := s.wdb.Close(); e != nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// Ingest implements petrel.Store. The batch is one transaction.
+func (s *Store) Ingest(ctx context.Context, docs []*petrel.Document, dictVersion string) (petrel.IngestStats, error) {
+	ids, hashes, err := sqlstore.Keys(docs)
+	if err != nil || len(docs) == 0 {
+		return petrel.IngestStats{}, err
+	}
+	tx, err := s.wdb.BeginTx(ctx, nil)
+	if err != nil {
+		return petrel.IngestStats{}, fmt.Errorf("ingest: %w", err)
+	}
+	defer tx.Rollback()
+	st, err := s.ingest(ctx, tx, docs, ids, hashes, dictVersion)
+	if err != nil {
+		return petrel.IngestStats{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return petrel.IngestStats{}, fmt.Errorf("ingest: commit: %w", err)
+	}
+	return st, nil
+}
+
+func (s *Store) ingest(ctx context.Context, tx *sql.Tx, docs []*petrel.Document, ids, hashes []string, dictVersion string) (petrel.IngestStats, error) {
+	stmt := func(st *sql.Stmt) *sql.Stmt { return tx.StmtContext(ctx, st) }
+	idsJSON, _ := json.Marshal(ids)
+	hashesJSON, _ := json.Marshal(hashes)
+	rows, err := stmt(s.lookup).QueryContext(ctx, string(idsJSON), string(hashesJSON))
+	if err != nil {
+		return petrel.IngestStats{}, fmt.Errorf("ingest: lookup: %w", err)
+	}
+	var existing []sqlstore.Existing
+	for rows.Next() {
+		var x sqlstore.Existing
+		if err := rows.Scan(&x.Seq, &x.ID, &x.Hash, &x.DictVersion); err != nil {
+			rows.Close()
+			return petrel.IngestStats{}, fmt.Errorf("ingest: lookup: %w", err)
+		}
+		existing = append(existing, x)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return petrel.IngestStats{}, fmt.Errorf("ingest: lookup: %w", err)
+	}
+	plans, st := sqlstore.PlanBatch(docs, ids, hashes, existing, dictVersion)
+
+	// The transaction holds the write lock (BEGIN IMMEDIATE), so new
+	// articles can be numbered here and written in bulk with their rows.
+	var seq int64
+	if err := stmt(s.maxSeq).QueryRowContext(ctx).Scan(&seq); err != nil {
+		return st, fmt.Errorf("ingest: %w", err)
+	}
+	var (
+		now                                      = s.Now()
+		articles, sentences, fts, ments, qs, evs [][]any
+	)
+	for i := range plans {
+		p := &plans[i]
+		if p.Action == sqlstore.Skip {
+			continue
+		}
+		row := sqlstore.ArticleRow(p, dictVersion, now)
+		if p.Action == sqlstore.Replace {
+			if err := s.deleteCoded(ctx, tx, p.Seq); err != nil {
+				return st, fmt.Errorf("ingest %s: %w", p.ArticleID, err)
+			}
+			if _, err := stmt(s.updArticle).ExecContext(ctx, append(row, p.Seq)...); err != nil {
+				return st, fmt.Errorf("ingest %s: update article: %w", p.ArticleID, err)
+			}
+		} else {
+			seq++
+			p.Seq = seq
+			articles = append(articles, append([]any{p.Seq}, row...))
+		}
+		for _, s := range p.Doc.Sentences {
+			if s.Index >= 0 && s.Index <= maxFTSSentence {
+				fts = append(fts, []any{p.Seq<<20 | int64(s.Index), s.Text})
+			}
+		}
+		sentences = sqlstore.AppendSentences(sentences, p.Seq, p, false)
+		ments = sqlstore.AppendMentions(ments, p.Seq, p)
+		qs = sqlstore.AppendQuotes(qs, p.Seq, p)
+		evs = sqlstore.AppendEvents(evs, p.Seq, p)
+	}
+	if err := ctx.Err(); err != nil {
+		return st, err
+	}
+	for i, rows := range [][][]any{articles, sentences, fts, ments, qs, evs} {
+		t := bulkTables[i]
+		if err := s.insert(ctx, tx, t.name, t.cols, rows); err != nil {
+			return st, fmt.Errorf("ingest: %w", err)
+		}
+	}
+	return st, nil
+}
+
+// deleteCoded deletes what was coded from the article numbered seq.
+func (s *Store) deleteCoded(ctx context.Context, tx *sql.Tx, seq int64) error {
+	for _, d := range []*sql.Stmt{s.delSentences, s.delMentions, s.delQuotes, s.delEvents} {
+		if _, err := tx.StmtContext(ctx, d).ExecContext(ctx, seq); err != nil {
+			return fmt.Errorf("delete: %w", err)
+		}
+	}
+	if _, err := tx.StmtContext(ctx, s.delFTS).ExecContext(ctx, seq<<20, seq<<20|maxFTSSentence); err != nil {
+		return fmt.Errorf("delete: %w", err)
+	}
+	return nil
+}
+
+// Events implements petrel.Store.
+func (s *Store) Events(ctx context.Context, f petrel.EventFilter) ([]*petrel.StoredEvent, string, error) {
+	evs, next, err := sqlstore.Events(ctx, s.rdb, &dialect, f)
+	return evs, next, ftsError(err)
+}
+
+// ftsError turns an FTS5 query error, which quoting should prevent, into
+// an invalid text parameter rather than an internal error.
+func ftsError(err error) error {
+	if err != nil && strings.Contains(err.Error(), "fts5") {
+		return &petrel.Error{Code: petrel.EINVALID, Message: "invalid text search", Param: "text"}
+	}
+	return err
+}
+
+// Event implements petrel.Store.
+func (s *Store) Event(ctx context.Context, id string) (*petrel.StoredEvent, error) {
+	return sqlstore.Event(ctx, s.rdb, id)
+}
+
+// Article implements petrel.Store.
+func (s *Store) Article(ctx context.Context, id string) (*petrel.StoredArticle, error) {
+	return sqlstore.Article(ctx, s.rdb, id)
+}
+
+// Stats implements petrel.Store.
+func (s *Store) Stats(ctx context.Context, q petrel.StatsQuery) ([]petrel.StatsRow, error) {
+	rows, err := sqlstore.Stats(ctx, s.rdb, &dialect, q)
+	return rows, ftsError(err)
+}
+
+// Actors implements petrel.Store.
+func (s *Store) Actors(ctx context.Context, prefix string, limit int) ([]petrel.ActorCount, error) {
+	return sqlstore.Actors(ctx, s.rdb, prefix, limit)
+}
+
+// Counts implements petrel.Store.
+func (s *Store) Counts(ctx context.Context) (petrel.Counts, error) {
+	return sqlstore.Counts(ctx, s.rdb)
+}
+
+// DB returns the store's read-only connection pool, for checks and tools.
+func (s *Store) DB() *sql.DB { return s.rdb }

@@ -1,0 +1,275 @@
+package petrel
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Store keeps coded documents (articles with their sentences, mentions,
+// quotes and events) and answers queries over their events. The sqlite and
+// postgres packages implement it; storetest holds the behaviour every
+// implementation must show. Implementations are safe for concurrent use.
+type Store interface {
+	// Ingest stores docs in one transaction: either every document of the
+	// batch is stored in full or, on error, none is. An article already
+	// stored (the same ID, or the same normalised text) is never stored
+	// twice: when dictVersion differs from the version that coded it, or
+	// its text changed, its sentences, mentions, quotes and events are
+	// replaced; otherwise it is left as it is. Documents without an article
+	// ID are given one derived from their text. Returns EINVALID for a nil
+	// document.
+	Ingest(ctx context.Context, docs []*Document, dictVersion string) (IngestStats, error)
+
+	// Events returns the events that match f, ordered by date and then
+	// storage order, and the cursor of the next page ("" on the last
+	// page). Returns EINVALID, naming the parameter, for a bad filter.
+	Events(ctx context.Context, f EventFilter) (events []*StoredEvent, next string, err error)
+
+	// Event returns one event by ID. Returns ENOTFOUND if it does not exist.
+	Event(ctx context.Context, id string) (*StoredEvent, error)
+
+	// Article returns one stored article with everything coded from it.
+	// Returns ENOTFOUND if it does not exist.
+	Article(ctx context.Context, id string) (*StoredArticle, error)
+
+	// Stats aggregates the events that match q.Filter. Returns EINVALID
+	// for a bad filter or grouping.
+	Stats(ctx context.Context, q StatsQuery) ([]StatsRow, error)
+
+	// Actors returns the actor codes present as source or target that
+	// start with prefix (case-insensitive), most frequent first.
+	Actors(ctx context.Context, prefix string, limit int) ([]ActorCount, error)
+
+	// Counts returns how many rows of each kind the store holds.
+	Counts(ctx context.Context) (Counts, error)
+
+	// Close releases the store's connections.
+	Close() error
+}
+
+// IngestStats tells what one Ingest call did with its documents.
+type IngestStats struct {
+	Inserted   int `json:"inserted"`   // new articles
+	Replaced   int `json:"replaced"`   // articles recoded: their coded rows were replaced
+	Unchanged  int `json:"unchanged"`  // already stored with the same text and dictionaries
+	Duplicates int `json:"duplicates"` // the same text as another stored article, under another ID
+	Events     int `json:"events"`     // events written
+}
+
+// Add adds the counts of o to s.
+func (s *IngestStats) Add(o IngestStats) {
+	s.Inserted += o.Inserted
+	s.Replaced += o.Replaced
+	s.Unchanged += o.Unchanged
+	s.Duplicates += o.Duplicates
+	s.Events += o.Events
+}
+
+// Counts is the number of rows of each kind in a store.
+type Counts struct {
+	Articles  int `json:"articles"`
+	Sentences int `json:"sentences"`
+	Mentions  int `json:"mentions"`
+	Quotes    int `json:"quotes"`
+	Events    int `json:"events"`
+	Stories   int `json:"stories"` // distinct stories: duplicates of one wire story count once
+}
+
+// StoredEvent is an event as kept in a store: the coded event with what the
+// store knows around it.
+type StoredEvent struct {
+	Event
+	// NumArticles and NumSources count the articles, and the distinct
+	// outlets among them, that carry the story this event was coded from,
+	// as GDELT's NumArticles and NumSources do.
+	NumArticles int    `json:"num_articles"`
+	NumSources  int    `json:"num_sources"`
+	Story       string `json:"story"` // key shared by all copies of one wire story
+	// DictVersion names the dictionaries that coded the event.
+	DictVersion string `json:"dict_version"`
+	// ArticleTitle, ArticleURL and ArticleSource describe the article.
+	ArticleTitle  string `json:"article_title,omitempty"`
+	ArticleURL    string `json:"article_url,omitempty"`
+	ArticleSource string `json:"article_source,omitempty"`
+}
+
+// StoredArticle is a stored article with everything coded from it.
+type StoredArticle struct {
+	Document
+	DictVersion string    `json:"dict_version"`
+	CodedAt     time.Time `json:"coded_at"`
+	Story       string    `json:"story"`
+	// Duplicates lists the IDs of other stored articles that carry the
+	// same wire story.
+	Duplicates  []string `json:"duplicates"`
+	NumArticles int      `json:"num_articles"`
+	NumSources  int      `json:"num_sources"`
+}
+
+// Filter limits.
+const (
+	DefaultLimit = 100
+	MaxLimit     = 10000
+	// MaxFilterBytes bounds a single filter value; longer values are
+	// rejected as invalid rather than sent to the database.
+	MaxFilterBytes = 1024
+)
+
+// EventFilter selects stored events. Zero fields do not filter.
+type EventFilter struct {
+	// Actor matches events whose source or target has this country or
+	// whose actor code starts with it ("RUS", "RUSGOV"). Source and Target
+	// do the same for one side only.
+	Actor, Source, Target string
+	// Code matches CAMEO event codes starting with it ("04", "042").
+	Code string
+	// Plover matches the PLOVER event type ("CONSULT").
+	Plover string
+	// QuadClass matches the quad class 1–4.
+	QuadClass int
+	// Since and Until bound the event date, inclusive (YYYY-MM-DD).
+	Since, Until string
+	// Text matches events whose sentence contains all of these words.
+	Text string
+	// ArticleID matches the events of one article.
+	ArticleID string
+	// Limit caps the page size: 0 means DefaultLimit.
+	Limit int
+	// Offset skips rows; Cursor, from a previous page, continues after
+	// that page's last row and takes precedence over Offset.
+	Offset int
+	Cursor string
+}
+
+var (
+	actorRe  = regexp.MustCompile(`^[A-Z0-9]{1,64}$`)
+	codeRe   = regexp.MustCompile(`^[0-9]{1,4}$`)
+	ploverRe = regexp.MustCompile(`^[A-Z_-]{1,64}$`)
+)
+
+// Normalize returns f with codes upper-cased and values trimmed, checked:
+// it returns EINVALID naming the parameter at fault.
+func (f EventFilter) Normalize() (EventFilter, error) {
+	for _, p := range []struct {
+		name string
+		v    *string
+		re   *regexp.Regexp
+	}{
+		{"actor", &f.Actor, actorRe},
+		{"source", &f.Source, actorRe},
+		{"target", &f.Target, actorRe},
+		{"code", &f.Code, codeRe},
+		{"plover", &f.Plover, ploverRe},
+	} {
+		*p.v = strings.ToUpper(strings.TrimSpace(*p.v))
+		if *p.v != "" && !p.re.MatchString(*p.v) {
+			return f, invalid(p.name, "invalid %s %q", p.name, clip(*p.v))
+		}
+	}
+	for _, p := range []struct {
+		name string
+		v    *string
+	}{{"since", &f.Since}, {"until", &f.Until}} {
+		*p.v = strings.TrimSpace(*p.v)
+		if *p.v == "" {
+			continue
+		}
+		if _, err := time.Parse(time.DateOnly, *p.v); err != nil {
+			return f, invalid(p.name, "%s must be a date YYYY-MM-DD, not %q", p.name, clip(*p.v))
+		}
+	}
+	if f.QuadClass < 0 || f.QuadClass > 4 {
+		return f, invalid("quad", "quad class must be 1 to 4")
+	}
+	f.Text = strings.TrimSpace(f.Text)
+	if len(f.Text) > MaxFilterBytes {
+		return f, invalid("text", "text is longer than %d bytes", MaxFilterBytes)
+	}
+	if !ValidText(f.Text) {
+		return f, invalid("text", "text is not valid UTF-8")
+	}
+	if len(f.ArticleID) > MaxFilterBytes || !ValidText(f.ArticleID) {
+		return f, invalid("article", "invalid article ID")
+	}
+	if len(f.Cursor) > MaxFilterBytes {
+		return f, invalid("cursor", "invalid cursor")
+	}
+	switch {
+	case f.Limit < 0 || f.Limit > MaxLimit:
+		return f, invalid("limit", "limit must be 1 to %d", MaxLimit)
+	case f.Limit == 0:
+		f.Limit = DefaultLimit
+	}
+	if f.Offset < 0 {
+		return f, invalid("offset", "offset must not be negative")
+	}
+	return f, nil
+}
+
+// Stats groupings: By in a StatsQuery.
+const (
+	ByDay    = "day"
+	ByWeek   = "week" // periods start on Monday
+	ByMonth  = "month"
+	ByRoot   = "root"  // CAMEO root code
+	ByCode   = "code"  // full CAMEO code
+	ByQuad   = "quad"  // quad class
+	ByDyad   = "dyad"  // source actor code > target actor code
+	ByActor  = "actor" // actor code, as source or target
+	ByPlover = "plover"
+)
+
+// StatsGroupings lists the values StatsQuery.By accepts.
+var StatsGroupings = []string{ByDay, ByWeek, ByMonth, ByRoot, ByCode, ByQuad, ByDyad, ByActor, ByPlover}
+
+// IsPeriod reports whether by groups by time.
+func IsPeriod(by string) bool { return by == ByDay || by == ByWeek || by == ByMonth }
+
+// StatsQuery asks for counts of the events matching Filter grouped By one of
+// the Stats groupings. Time groupings are further split by quad class and
+// ordered by period; the others are ordered by count, most first, and cut to
+// Filter.Limit rows. Filter.Cursor and Filter.Offset are ignored.
+type StatsQuery struct {
+	Filter EventFilter
+	By     string
+}
+
+// StatsRow is one group of events.
+type StatsRow struct {
+	// Key is the period's first day (YYYY-MM-DD), or the root code, code,
+	// quad class, "SRC>TGT" dyad, actor code or PLOVER type.
+	Key string `json:"key"`
+	// QuadClass splits time groupings by quad class; 0 otherwise.
+	QuadClass int     `json:"quad_class,omitempty"`
+	Count     int     `json:"count"`
+	Goldstein float64 `json:"goldstein"` // mean Goldstein score
+}
+
+// ActorCount is an actor code and the number of events it takes part in.
+type ActorCount struct {
+	Code  string `json:"code"`
+	Count int    `json:"count"`
+}
+
+// ValidText reports whether s is valid UTF-8 without NUL bytes: text every
+// store can keep and match.
+func ValidText(s string) bool {
+	return utf8.ValidString(s) && strings.IndexByte(s, 0) < 0
+}
+
+func invalid(param, format string, args ...any) *Error {
+	e := Errorf(EINVALID, format, args...)
+	e.Param = param
+	return e
+}
+
+// clip shortens a user value for quoting in a message.
+func clip(s string) string {
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	return strings.ToValidUTF8(s, "?")
+}

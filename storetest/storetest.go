@@ -1,0 +1,667 @@
+// Package storetest is the behaviour every petrel.Store must show, written
+// once and run against each backend (sqlite, postgres), with the fixtures
+// and fake coder those tests and the server's tests share.
+package storetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"petrel"
+)
+
+// Opener opens an empty store for one test and arranges for it to be
+// closed when the test ends.
+type Opener func(tb testing.TB) petrel.Store
+
+// Article returns the i-th synthetic article: dated within 60 days from
+// 2024-01-01, naming two of a few countries, with one coded event in its
+// first sentence under FakeCoder. Every i gives a different text.
+func Article(i int) *petrel.Article {
+	c := fakeCountries
+	src, tgt := c[i%16], c[(i*7+1)%12]
+	if src == tgt {
+		tgt = c[(i+1)%12]
+	}
+	v := fakeVerbs[i%8]
+	return &petrel.Article{
+		ID:     fmt.Sprintf("a%06d", i),
+		Date:   time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC).AddDate(0, 0, i%60),
+		Title:  fmt.Sprintf("Story %d", i),
+		Source: []string{"Reuters", "AP", "AFP"}[i%3],
+		URL:    fmt.Sprintf("https://example.com/%d", i),
+		Text: fmt.Sprintf("%s %s %s over the border dispute number %d. "+
+			"Officials said \"we will respond\" in a statement. "+
+			"The talks continue next week in Geneva with observers from %d countries.",
+			src.name, v.word, tgt.name, i, i%17+2),
+	}
+}
+
+// Docs codes n synthetic articles, from index from on, with FakeCoder.
+func Docs(from, n int) []*petrel.Document {
+	docs := make([]*petrel.Document, n)
+	for i := range docs {
+		docs[i] = FakeCoder{}.Code(Article(from + i))
+	}
+	return docs
+}
+
+// MustIngest ingests docs and fails the test on error.
+func MustIngest(tb testing.TB, s petrel.Store, docs []*petrel.Document, dictVersion string) petrel.IngestStats {
+	tb.Helper()
+	st, err := s.Ingest(context.Background(), docs, dictVersion)
+	if err != nil {
+		tb.Fatalf("Ingest: %v", err)
+	}
+	return st
+}
+
+// MustCounts returns the store's counts and fails the test on error.
+func MustCounts(tb testing.TB, s petrel.Store) petrel.Counts {
+	tb.Helper()
+	c, err := s.Counts(context.Background())
+	if err != nil {
+		tb.Fatalf("Counts: %v", err)
+	}
+	return c
+}
+
+// WantCounts returns the counts a store holds after docs were stored once
+// each (all distinct texts, each its own story).
+func WantCounts(docs []*petrel.Document) petrel.Counts {
+	var c petrel.Counts
+	for _, d := range docs {
+		c.Articles++
+		c.Stories++
+		c.Sentences += len(d.Sentences)
+		c.Mentions += len(d.Mentions)
+		c.Quotes += len(d.Quotes)
+		c.Events += len(d.Events)
+	}
+	return c
+}
+
+// Test runs the conformance suite against the stores open returns.
+func Test(t *testing.T, open Opener) {
+	ctx := context.Background()
+
+	t.Run("Ingest", func(t *testing.T) {
+		t.Run("OK", func(t *testing.T) {
+			s := open(t)
+			docs := Docs(0, 30)
+			st := MustIngest(t, s, docs, "v1")
+			if got, want := st.Inserted, 30; got != want {
+				t.Fatalf("Inserted = %d, want %d", got, want)
+			}
+			if got, want := MustCounts(t, s), WantCounts(docs); got != want {
+				t.Fatalf("Counts = %+v, want %+v", got, want)
+			}
+		})
+		t.Run("RoundTrip", func(t *testing.T) {
+			s := open(t)
+			d := FakeCoder{}.Code(Article(3))
+			d.Article.Date = time.Date(2024, 3, 4, 5, 6, 7, 0, time.FixedZone("X", 3600))
+			d.Sentences[1].Text = "a sentence text that is not its span's"
+			d.Skipped = []petrel.Skip{{Sentence: 2, Reason: petrel.SkipSentence, Rule: "r"}}
+			d.Problems = []petrel.Diagnostic{{File: "f", Line: 2, Msg: "m"}}
+			MustIngest(t, s, []*petrel.Document{d}, "v1")
+			a, err := s.Article(ctx, d.Article.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !a.Article.Date.Equal(d.Article.Date) {
+				t.Errorf("Date = %v, want %v", a.Article.Date, d.Article.Date)
+			}
+			a.Article.Date = d.Article.Date
+			if got, want := a.Document, *d; !reflect.DeepEqual(got, want) {
+				t.Errorf("Article =\n%+v\nwant\n%+v", got, want)
+			}
+			if got, want := a.DictVersion, "v1"; got != want {
+				t.Errorf("DictVersion = %q, want %q", got, want)
+			}
+			if a.CodedAt.IsZero() {
+				t.Error("CodedAt is zero")
+			}
+		})
+		t.Run("Unchanged", func(t *testing.T) {
+			s := open(t)
+			docs := Docs(0, 10)
+			MustIngest(t, s, docs, "v1")
+			st := MustIngest(t, s, Docs(0, 10), "v1")
+			if got, want := st, (petrel.IngestStats{Unchanged: 10}); got != want {
+				t.Fatalf("stats = %+v, want %+v", got, want)
+			}
+			if got, want := MustCounts(t, s), WantCounts(docs); got != want {
+				t.Fatalf("Counts = %+v, want %+v", got, want)
+			}
+		})
+		t.Run("ReplacedByNewDictionaries", func(t *testing.T) {
+			s := open(t)
+			MustIngest(t, s, Docs(0, 10), "v1")
+			docs := Docs(0, 10)
+			for _, d := range docs {
+				d.Events = append(d.Events, d.Events[0])
+				d.Events[1].ID = d.Events[0].ID + "b"
+				d.Events[1].Code = "0231"
+			}
+			st := MustIngest(t, s, docs, "v2")
+			if got, want := st, (petrel.IngestStats{Replaced: 10, Events: 20}); got != want {
+				t.Fatalf("stats = %+v, want %+v", got, want)
+			}
+			if got, want := MustCounts(t, s), WantCounts(docs); got != want {
+				t.Fatalf("Counts = %+v, want %+v", got, want)
+			}
+			e, err := s.Event(ctx, docs[0].Events[1].ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := e.DictVersion, "v2"; got != want {
+				t.Errorf("DictVersion = %q, want %q", got, want)
+			}
+			if got, want := e.Code, "0231"; got != want {
+				t.Errorf("Code = %q, want %q", got, want)
+			}
+		})
+		t.Run("ReplacedByNewText", func(t *testing.T) {
+			s := open(t)
+			MustIngest(t, s, Docs(0, 2), "v1")
+			a := Article(0)
+			a.Text = strings.Replace(a.Text, "border", "river", 1)
+			d := FakeCoder{}.Code(a)
+			if st := MustIngest(t, s, []*petrel.Document{d}, "v1"); st.Replaced != 1 {
+				t.Fatalf("stats = %+v, want 1 replaced", st)
+			}
+			got, err := s.Article(ctx, a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Article.Text != a.Text {
+				t.Errorf("Text = %q, want %q", got.Article.Text, a.Text)
+			}
+			if got, want := MustCounts(t, s).Articles, 2; got != want {
+				t.Errorf("Articles = %d, want %d", got, want)
+			}
+		})
+		t.Run("DuplicateText", func(t *testing.T) {
+			s := open(t)
+			MustIngest(t, s, Docs(0, 3), "v1")
+			d := Docs(1, 1)[0]
+			d.Article.ID = "other-id"
+			d.Article.Text = strings.ToUpper(d.Article.Text[:1]) + d.Article.Text[1:] + "  \n"
+			st := MustIngest(t, s, []*petrel.Document{d, Docs(1, 1)[0]}, "v1")
+			if got, want := st, (petrel.IngestStats{Duplicates: 1, Unchanged: 1}); got != want {
+				t.Fatalf("stats = %+v, want %+v", got, want)
+			}
+			if got, want := MustCounts(t, s).Articles, 3; got != want {
+				t.Fatalf("Articles = %d, want %d", got, want)
+			}
+		})
+		t.Run("DuplicateInBatch", func(t *testing.T) {
+			s := open(t)
+			docs := append(Docs(0, 5), Docs(0, 5)...)
+			st := MustIngest(t, s, docs, "v1")
+			if got, want := st.Inserted, 5; got != want {
+				t.Fatalf("Inserted = %d, want %d", got, want)
+			}
+			if got, want := MustCounts(t, s), WantCounts(docs[:5]); got != want {
+				t.Fatalf("Counts = %+v, want %+v", got, want)
+			}
+		})
+		t.Run("NoID", func(t *testing.T) {
+			s := open(t)
+			d := Docs(0, 1)[0]
+			d.Article.ID = ""
+			MustIngest(t, s, []*petrel.Document{d}, "v1")
+			MustIngest(t, s, []*petrel.Document{d}, "v1")
+			evs, _, err := s.Events(ctx, petrel.EventFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(evs) != 1 || evs[0].ArticleID == "" {
+				t.Fatalf("events = %+v, want one with an article ID", evs)
+			}
+		})
+		t.Run("ErrNilDocumentStoresNothing", func(t *testing.T) {
+			s := open(t)
+			docs := append(Docs(0, 3), nil)
+			if _, err := s.Ingest(ctx, docs, "v1"); petrel.ErrorCode(err) != petrel.EINVALID {
+				t.Fatalf("err = %v, want EINVALID", err)
+			}
+			if got, want := MustCounts(t, s), (petrel.Counts{}); got != want {
+				t.Fatalf("Counts = %+v, want none", got)
+			}
+		})
+		t.Run("StoryLinked", func(t *testing.T) {
+			s := open(t)
+			base := Article(5)
+			var docs []*petrel.Document
+			for i, outlet := range []string{"Reuters", "AP", "AP"} {
+				a := *base
+				a.ID = fmt.Sprintf("copy%d", i)
+				a.Source = outlet
+				a.Text = "GENEVA (" + outlet + ") - " + base.Text + strings.Repeat(" Filler words.", 20) + strings.Repeat(" More.", i)
+				docs = append(docs, FakeCoder{}.Code(&a))
+			}
+			docs = append(docs, Docs(6, 1)...)
+			MustIngest(t, s, docs, "v1")
+			evs, _, err := s.Events(ctx, petrel.EventFilter{ArticleID: "copy1"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(evs) != 1 {
+				t.Fatalf("got %d events, want 1", len(evs))
+			}
+			if got, want := [2]int{evs[0].NumArticles, evs[0].NumSources}, [2]int{3, 2}; got != want {
+				t.Errorf("NumArticles, NumSources = %v, want %v", got, want)
+			}
+			a, err := s.Article(ctx, "copy0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := a.Duplicates, []string{"copy1", "copy2"}; !slices.Equal(got, want) {
+				t.Errorf("Duplicates = %v, want %v", got, want)
+			}
+			other, _, _ := s.Events(ctx, petrel.EventFilter{ArticleID: Article(6).ID})
+			if len(other) != 1 || other[0].NumArticles != 1 || other[0].NumSources != 1 {
+				t.Errorf("unrelated article's event = %+v, want 1 article, 1 source", other)
+			}
+			if got, want := MustCounts(t, s).Stories, 2; got != want {
+				t.Errorf("Stories = %d, want %d", got, want)
+			}
+		})
+		t.Run("Concurrent", func(t *testing.T) {
+			s := open(t)
+			var wg sync.WaitGroup
+			errs := make(chan error, 8)
+			for g := range 8 {
+				wg.Go(func() {
+					// Overlapping ranges: every article is sent by two
+					// ingesters.
+					for b := range 5 {
+						from := (g%4)*50 + b*10
+						if _, err := s.Ingest(ctx, Docs(from, 10), "v1"); err != nil {
+							errs <- err
+							return
+						}
+					}
+				})
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				t.Fatal(err)
+			}
+			if got, want := MustCounts(t, s), WantCounts(Docs(0, 200)); got != want {
+				t.Fatalf("Counts = %+v, want %+v", got, want)
+			}
+		})
+	})
+
+	t.Run("Events", func(t *testing.T) { testEvents(t, open) })
+	t.Run("Stats", func(t *testing.T) { testStats(t, open) })
+	t.Run("Hostile", func(t *testing.T) { testHostile(t, open) })
+}
+
+// eventsOf returns the events of docs that pass keep, in store order.
+func eventsOf(docs []*petrel.Document, keep func(e *petrel.Event) bool) []string {
+	var evs []petrel.Event
+	for _, d := range docs {
+		for _, e := range d.Events {
+			if keep(&e) {
+				evs = append(evs, e)
+			}
+		}
+	}
+	slices.SortStableFunc(evs, func(a, b petrel.Event) int { return strings.Compare(a.Date, b.Date) })
+	ids := make([]string, len(evs))
+	for i, e := range evs {
+		ids[i] = e.ID
+	}
+	return ids
+}
+
+func ids(evs []*petrel.StoredEvent) []string {
+	out := make([]string, len(evs))
+	for i, e := range evs {
+		out[i] = e.ID
+	}
+	return out
+}
+
+func party(p *petrel.Party, x string) bool {
+	return p != nil && (p.Country == x || strings.HasPrefix(p.Code, x))
+}
+
+func testEvents(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s := open(t)
+	docs := Docs(0, 120)
+	MustIngest(t, s, docs, "v1")
+	all := func(*petrel.Event) bool { return true }
+	for _, tt := range []struct {
+		name string
+		f    petrel.EventFilter
+		keep func(e *petrel.Event) bool
+	}{
+		{"All", petrel.EventFilter{Limit: 1000}, all},
+		{"Actor", petrel.EventFilter{Actor: "rus", Limit: 1000}, func(e *petrel.Event) bool { return party(e.Source, "RUS") || party(e.Target, "RUS") }},
+		{"ActorFullCode", petrel.EventFilter{Actor: "USAGOV", Limit: 1000}, func(e *petrel.Event) bool {
+			return party(e.Source, "USAGOV") || party(e.Target, "USAGOV")
+		}},
+		{"Source", petrel.EventFilter{Source: "CHN", Limit: 1000}, func(e *petrel.Event) bool { return party(e.Source, "CHN") }},
+		{"Target", petrel.EventFilter{Target: "CHN", Limit: 1000}, func(e *petrel.Event) bool { return party(e.Target, "CHN") }},
+		{"SourceAndTarget", petrel.EventFilter{Source: "RUS", Target: "UKR", Limit: 1000}, func(e *petrel.Event) bool {
+			return party(e.Source, "RUS") && party(e.Target, "UKR")
+		}},
+		{"CodePrefix", petrel.EventFilter{Code: "04", Limit: 1000}, func(e *petrel.Event) bool { return strings.HasPrefix(e.Code, "04") }},
+		{"CodeFull", petrel.EventFilter{Code: "042", Limit: 1000}, func(e *petrel.Event) bool { return e.Code == "042" }},
+		{"Plover", petrel.EventFilter{Plover: "consult", Limit: 1000}, func(e *petrel.Event) bool { return e.Plover.Type == "CONSULT" }},
+		{"Quad", petrel.EventFilter{QuadClass: 4, Limit: 1000}, func(e *petrel.Event) bool { return e.QuadClass == 4 }},
+		{"Since", petrel.EventFilter{Since: "2024-02-01", Limit: 1000}, func(e *petrel.Event) bool { return e.Date >= "2024-02-01" }},
+		{"Until", petrel.EventFilter{Until: "2024-01-10", Limit: 1000}, func(e *petrel.Event) bool { return e.Date <= "2024-01-10" }},
+		{"SinceUntil", petrel.EventFilter{Since: "2024-01-05", Until: "2024-01-05", Limit: 1000}, func(e *petrel.Event) bool { return e.Date == "2024-01-05" }},
+		{"Text", petrel.EventFilter{Text: "dispute number 7.", Limit: 1000}, func(e *petrel.Event) bool {
+			return strings.Contains(e.Sentence, "dispute number 7.")
+		}},
+		{"TextNoWords", petrel.EventFilter{Text: `"' -- *`, Limit: 1000}, func(e *petrel.Event) bool { return false }},
+		{"TextOtherSentence", petrel.EventFilter{Text: "Geneva", Limit: 1000}, func(e *petrel.Event) bool { return false }},
+		{"Article", petrel.EventFilter{ArticleID: "a000042"}, func(e *petrel.Event) bool { return e.ArticleID == "a000042" }},
+		{"ArticleNotFound", petrel.EventFilter{ArticleID: "nope"}, func(e *petrel.Event) bool { return false }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			evs, next, err := s.Events(ctx, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := eventsOf(docs, tt.keep)
+			if tt.name != "All" && tt.name != "TextNoWords" && tt.name != "TextOtherSentence" && tt.name != "ArticleNotFound" && len(want) == 0 {
+				t.Fatal("fixture has no matching event")
+			}
+			if got := ids(evs); !slices.Equal(got, want) {
+				t.Errorf("events = %v, want %v", got, want)
+			}
+			if next != "" {
+				t.Errorf("next = %q, want none", next)
+			}
+		})
+	}
+	t.Run("Evidence", func(t *testing.T) {
+		d := docs[9]
+		e, err := s.Event(ctx, d.Events[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := e.Event, d.Events[0]; !reflect.DeepEqual(got, want) {
+			t.Errorf("Event = %+v, want %+v", got, want)
+		}
+		if e.ArticleTitle != d.Article.Title || e.ArticleSource != d.Article.Source || e.ArticleURL != d.Article.URL {
+			t.Errorf("article fields = %q %q %q", e.ArticleTitle, e.ArticleSource, e.ArticleURL)
+		}
+	})
+	t.Run("ErrEventNotFound", func(t *testing.T) {
+		if _, err := s.Event(ctx, "nope"); petrel.ErrorCode(err) != petrel.ENOTFOUND {
+			t.Fatalf("err = %v, want ENOTFOUND", err)
+		}
+	})
+	t.Run("ErrArticleNotFound", func(t *testing.T) {
+		if _, err := s.Article(ctx, "nope"); petrel.ErrorCode(err) != petrel.ENOTFOUND {
+			t.Fatalf("err = %v, want ENOTFOUND", err)
+		}
+	})
+	t.Run("Pages", func(t *testing.T) {
+		want := eventsOf(docs, all)
+		var got []string
+		f := petrel.EventFilter{Limit: 7}
+		for pages := 0; ; pages++ {
+			if pages > 100 {
+				t.Fatal("too many pages")
+			}
+			evs, next, err := s.Events(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, ids(evs)...)
+			if next == "" {
+				break
+			}
+			f.Cursor = next
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("paged events = %v, want %v", got, want)
+		}
+	})
+	t.Run("Offset", func(t *testing.T) {
+		want := eventsOf(docs, all)[10:15]
+		evs, next, err := s.Events(ctx, petrel.EventFilter{Limit: 5, Offset: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(evs); !slices.Equal(got, want) {
+			t.Errorf("events = %v, want %v", got, want)
+		}
+		if next == "" {
+			t.Error("no next cursor")
+		}
+	})
+	t.Run("DefaultLimit", func(t *testing.T) {
+		evs, next, err := s.Events(ctx, petrel.EventFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(evs) != petrel.DefaultLimit || next == "" {
+			t.Errorf("got %d events, next %q; want %d and a cursor", len(evs), next, petrel.DefaultLimit)
+		}
+	})
+	t.Run("Actors", func(t *testing.T) {
+		as, err := s.Actors(ctx, "us", 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(as) == 0 {
+			t.Fatal("no actors")
+		}
+		for _, a := range as {
+			if !strings.HasPrefix(a.Code, "US") || a.Count == 0 {
+				t.Errorf("actor %+v does not start with US", a)
+			}
+		}
+	})
+	for _, tt := range []struct {
+		name  string
+		f     petrel.EventFilter
+		param string
+	}{
+		{"ErrInvalidActor", petrel.EventFilter{Actor: "R-S"}, "actor"},
+		{"ErrInvalidSource", petrel.EventFilter{Source: "ü"}, "source"},
+		{"ErrInvalidTarget", petrel.EventFilter{Target: "'"}, "target"},
+		{"ErrInvalidCode", petrel.EventFilter{Code: "04a"}, "code"},
+		{"ErrInvalidPlover", petrel.EventFilter{Plover: "CONSULT;"}, "plover"},
+		{"ErrInvalidSince", petrel.EventFilter{Since: "2024-13-01"}, "since"},
+		{"ErrInvalidUntil", petrel.EventFilter{Until: "yesterday"}, "until"},
+		{"ErrInvalidQuad", petrel.EventFilter{QuadClass: 5}, "quad"},
+		{"ErrInvalidLimit", petrel.EventFilter{Limit: -1}, "limit"},
+		{"ErrInvalidOffset", petrel.EventFilter{Offset: -1}, "offset"},
+		{"ErrInvalidCursor", petrel.EventFilter{Cursor: "!!"}, "cursor"},
+		{"ErrInvalidCursorContent", petrel.EventFilter{Cursor: "eHl6"}, "cursor"},
+		{"ErrInvalidText", petrel.EventFilter{Text: strings.Repeat("x", petrel.MaxFilterBytes+1)}, "text"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := s.Events(ctx, tt.f)
+			var e *petrel.Error
+			if !errors.As(err, &e) || e.Code != petrel.EINVALID || e.Param != tt.param {
+				t.Fatalf("err = %v, want EINVALID for %s", err, tt.param)
+			}
+		})
+	}
+}
+
+func testStats(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s := open(t)
+	docs := Docs(0, 120)
+	MustIngest(t, s, docs, "v1")
+	var total int
+	for _, d := range docs {
+		total += len(d.Events)
+	}
+	sum := func(rows []petrel.StatsRow) int {
+		n := 0
+		for _, r := range rows {
+			n += r.Count
+		}
+		return n
+	}
+	for _, by := range []string{petrel.ByDay, petrel.ByWeek, petrel.ByMonth, petrel.ByRoot, petrel.ByCode, petrel.ByQuad, petrel.ByDyad, petrel.ByPlover} {
+		t.Run(strings.ToUpper(by[:1])+by[1:], func(t *testing.T) {
+			rows, err := s.Stats(ctx, petrel.StatsQuery{By: by, Filter: petrel.EventFilter{Limit: 1000}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := sum(rows), total; got != want {
+				t.Errorf("sum of counts = %d, want %d", got, want)
+			}
+		})
+	}
+	t.Run("Month", func(t *testing.T) {
+		rows, err := s.Stats(ctx, petrel.StatsQuery{By: petrel.ByMonth})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			if r.Key != "2024-01-01" && r.Key != "2024-02-01" {
+				t.Errorf("month key %q", r.Key)
+			}
+			if r.QuadClass < 1 || r.QuadClass > 4 {
+				t.Errorf("quad class %d", r.QuadClass)
+			}
+		}
+	})
+	t.Run("WeekStartsMonday", func(t *testing.T) {
+		rows, err := s.Stats(ctx, petrel.StatsQuery{By: petrel.ByWeek})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			d, err := time.Parse(time.DateOnly, r.Key)
+			if err != nil || d.Weekday() != time.Monday {
+				t.Errorf("week key %q is not a Monday", r.Key)
+			}
+		}
+	})
+	t.Run("QuadGoldstein", func(t *testing.T) {
+		rows, err := s.Stats(ctx, petrel.StatsQuery{By: petrel.ByQuad, Filter: petrel.EventFilter{Code: "19"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != 1 || rows[0].Key != "4" || rows[0].Goldstein != -10 {
+			t.Errorf("rows = %+v, want quad 4 with Goldstein -10", rows)
+		}
+	})
+	t.Run("Actor", func(t *testing.T) {
+		rows, err := s.Stats(ctx, petrel.StatsQuery{By: petrel.ByActor, Filter: petrel.EventFilter{Limit: 1000}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := sum(rows), 2*total; got != want {
+			t.Errorf("sum of counts = %d, want %d (source and target)", got, want)
+		}
+		for i := 1; i < len(rows); i++ {
+			if rows[i].Count > rows[i-1].Count {
+				t.Fatalf("rows not by count: %+v", rows)
+			}
+		}
+	})
+	t.Run("Filtered", func(t *testing.T) {
+		rows, err := s.Stats(ctx, petrel.StatsQuery{By: petrel.ByRoot, Filter: petrel.EventFilter{Actor: "RUS", Text: "dispute"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := len(eventsOf(docs, func(e *petrel.Event) bool { return party(e.Source, "RUS") || party(e.Target, "RUS") }))
+		if got := sum(rows); got != want {
+			t.Errorf("sum of counts = %d, want %d", got, want)
+		}
+	})
+	t.Run("ErrInvalidBy", func(t *testing.T) {
+		_, err := s.Stats(ctx, petrel.StatsQuery{By: "year"})
+		var e *petrel.Error
+		if !errors.As(err, &e) || e.Code != petrel.EINVALID || e.Param != "by" {
+			t.Fatalf("err = %v, want EINVALID for by", err)
+		}
+	})
+}
+
+// Hostile are filter values an attacker might send: SQL and FTS syntax,
+// quotes, NULs, invalid UTF-8 and a megabyte of text.
+var Hostile = []string{
+	`'; DROP TABLE events; --`,
+	`" OR 1=1 --`,
+	`RUS' OR '1'='1`,
+	`1; DELETE FROM articles`,
+	`) UNION SELECT * FROM articles --`,
+	`%`, `_`, `*`, `\`, `"`, `'`, `;`, `--`, `/*`,
+	`NEAR(a b)`, `text:foo`, `foo*`, `"unterminated`, `a AND OR NOT b`, `^x`, `{a b}`, `-x`, `+`,
+	"\x00", "\xff\xfe", "RUS\x00GOV",
+	`$1`, `?`, `:name`, `@p`,
+	strings.Repeat("A", 1<<20),
+	strings.Repeat("'; DROP TABLE x; ", 70000),
+}
+
+func testHostile(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s := open(t)
+	docs := Docs(0, 20)
+	MustIngest(t, s, docs, "v1")
+	want := MustCounts(t, s)
+	for i, v := range Hostile {
+		for _, f := range []petrel.EventFilter{
+			{Actor: v}, {Source: v}, {Target: v}, {Code: v}, {Plover: v}, {Since: v}, {Until: v},
+			{Text: v}, {ArticleID: v}, {Cursor: v}, {Text: v, Actor: "RUS"},
+		} {
+			_, _, err := s.Events(ctx, f)
+			if code := petrel.ErrorCode(err); code != "" && code != petrel.EINVALID {
+				t.Errorf("value %d, filter %+.60v: %v", i, f, err)
+			}
+			_, err = s.Stats(ctx, petrel.StatsQuery{By: petrel.ByDay, Filter: f})
+			if code := petrel.ErrorCode(err); code != "" && code != petrel.EINVALID {
+				t.Errorf("stats: value %d: %v", i, err)
+			}
+		}
+		if _, err := s.Event(ctx, v); petrel.ErrorCode(err) != petrel.ENOTFOUND {
+			t.Errorf("Event(value %d): %v, want ENOTFOUND", i, err)
+		}
+		if _, err := s.Article(ctx, v); petrel.ErrorCode(err) != petrel.ENOTFOUND {
+			t.Errorf("Article(value %d): %v, want ENOTFOUND", i, err)
+		}
+		if _, err := s.Actors(ctx, v, 10); err != nil {
+			t.Errorf("Actors(value %d): %v", i, err)
+		}
+		if _, err := s.Stats(ctx, petrel.StatsQuery{By: v}); petrel.ErrorCode(err) != petrel.EINVALID {
+			t.Errorf("Stats(by value %d): %v, want EINVALID", i, err)
+		}
+	}
+	if got := MustCounts(t, s); got != want {
+		t.Fatalf("Counts after hostile queries = %+v, want %+v", got, want)
+	}
+	// Hostile text stored as data comes back as it went in.
+	d := FakeCoder{}.Code(&petrel.Article{ID: Hostile[0], Text: Hostile[1] + " Russia met Ukraine. " + Hostile[0]})
+	MustIngest(t, s, []*petrel.Document{d}, Hostile[2])
+	a, err := s.Article(ctx, Hostile[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Article.Text != d.Article.Text || a.DictVersion != Hostile[2] {
+		t.Errorf("hostile article came back as %q, %q", a.Article.Text, a.DictVersion)
+	}
+	evs, _, err := s.Events(ctx, petrel.EventFilter{Text: Hostile[0]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = evs
+}

@@ -1,0 +1,147 @@
+package when_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"petrel"
+	"petrel/when"
+)
+
+// base is the date of the example article: Wednesday 2021-10-20.
+var base = time.Date(2021, 10, 20, 0, 0, 0, 0, time.UTC)
+
+func find(s string, b time.Time) []when.Expr {
+	return when.Find(s, petrel.Span{Start: 0, End: len(s)}, b, nil)
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		in   string
+		base time.Time
+		want string // "span=YYYY-MM-DD/precision" joined by "; ", "" for none
+	}{
+		{"Moscow said on Tuesday that it would help.", base, "Tuesday=2021-10-19/day"},
+		{"Tuesday's meeting was short.", base, "Tuesday=2021-10-19/day"},
+		{"Wednesday’s conference opened.", base, "Wednesday=2021-10-20/day"},
+		{"They met on Thursday.", base, "Thursday=2021-10-14/day"},
+		{"They will meet next Tuesday.", base, "next Tuesday=2021-10-26/day"},
+		{"They will meet this coming Wednesday.", base, "this coming Wednesday=2021-10-27/day"},
+		{"They met last Wednesday.", base, "last Wednesday=2021-10-13/day"},
+		{"They met last Monday.", base, "last Monday=2021-10-18/day"},
+		{"ON TUESDAY the envoys left.", base, "TUESDAY=2021-10-19/day"},
+		{"He led talks with the EU last week.", base, "last week=2021-10-13/week"},
+		{"Talks resume next week.", base, "next week=2021-10-27/week"},
+		{"Talks ended earlier this week.", base, "earlier this week=2021-10-20/week"},
+		{"It happened yesterday, not today or tonight; tomorrow we go.", base,
+			"yesterday=2021-10-19/day; today=2021-10-20/day; tonight=2021-10-20/day; tomorrow=2021-10-21/day"},
+		{"Prices fell last month and will rise next month.", base, "last month=2021-09-20/month; next month=2021-11-20/month"},
+		{"Prices rose earlier this month.", base, "earlier this month=2021-10-20/month"},
+		{"Output fell last year and will rise next year.", base, "last year=2020-10-20/year; next year=2022-10-20/year"},
+		{"Elections are due early next month.", base, "early next month=2021-11-05/month"},
+		{"It took control in mid-August.", base, "mid-August=2021-08-15/month"},
+		{"It took control in mid August.", base, "mid August=2021-08-15/month"},
+		{"It took control in early August and left in late August.", base, "early August=2021-08-05/month; late August=2021-08-25/month"},
+		{"It happened in December.", base, "December=2020-12-01/month"},
+		{"It happened in October.", base, "October=2021-10-01/month"},
+		{"It will happen next March.", base, "next March=2022-03-01/month"},
+		{"It happened last October.", base, "last October=2020-10-01/month"},
+		{"They met on Oct. 19 in Moscow.", base, "Oct. 19=2021-10-19/day"},
+		{"They met on October 19.", base, "October 19=2021-10-19/day"},
+		{"They met on 19 October 2021.", base, "19 October 2021=2021-10-19/day"},
+		{"They met on the 19th of October.", base, "19th of October=2021-10-19/day"},
+		{"They met on Oct 19, 2021, in Moscow.", base, "Oct 19, 2021=2021-10-19/day"},
+		{"They met on Tuesday, Oct. 19, in Moscow.", base, "Oct. 19=2021-10-19/day"},
+		{"They met on 2021-10-19.", base, "2021-10-19=2021-10-19/day"},
+		{"They met on 2021-13-45.", base, ""},
+		{"Talks on Jan. 3 are planned.", time.Date(2021, 12, 30, 0, 0, 0, 0, time.UTC), "Jan. 3=2022-01-03/day"},
+		{"It was founded in 2019.", base, "2019=2019-01-01/year"},
+		{"It fought a war from 1979 to 1989.", base, "1979=1979-01-01/year; 1989=1989-01-01/year"},
+		{"Shipments of 1,750 to 1,780 dlrs were booked.", base, ""},
+		{"Output rose to 2000 tonnes.", base, ""},
+		{"He paid 2019 dollars.", base, ""},
+		{"In the 1990s prices rose.", base, ""},
+		{"Sales were 1987 mln dlrs in 1986.", base, "1986=1986-01-01/year"},
+		{"Output was 1,987 in 1,986.", base, ""},
+		{"It happened in October 2020.", base, "October 2020=2020-10-01/month"},
+		{"It happened in mid-August 2020.", base, "mid-August 2020=2020-08-15/month"},
+		{"It happened two weeks ago, and a year ago, and 3 days ago.", base,
+			"two weeks ago=2021-10-06/week; a year ago=2020-10-20/year; 3 days ago=2021-10-17/day"},
+		{"You may go. The march was long. He will decide in May.", base, "May=2021-05-01/month"},
+		{"Prices rose 5 pct in the week to March 5.", base, "March 5=2021-03-05/day"},
+		{"The meeting is at 10:30.", base, ""},
+		{"No dates here at all.", base, ""},
+		{"", base, ""},
+		// Without a base date only absolute expressions resolve.
+		{"On Tuesday, on Oct. 19 and on 19 October 2021 and in 2019 and 2021-10-19 and in May 2020.", time.Time{},
+			"19 October 2021=2021-10-19/day; 2019=2019-01-01/year; 2021-10-19=2021-10-19/day; May 2020=2020-05-01/month"},
+	}
+	for _, tc := range tests {
+		got := render(tc.in, find(tc.in, tc.base))
+		if got != tc.want {
+			t.Errorf("Find(%q)\n got: %s\nwant: %s", tc.in, got, tc.want)
+		}
+	}
+}
+
+func render(s string, es []when.Expr) string {
+	var parts []string
+	for _, e := range es {
+		parts = append(parts, s[e.Span.Start:e.Span.End]+"="+e.Date.Format("2006-01-02")+"/"+e.Precision.String())
+	}
+	return strings.Join(parts, "; ")
+}
+
+func TestFindSpanOffsets(t *testing.T) {
+	s := "It rained. They met on Tuesday."
+	es := when.Find(s, petrel.Span{Start: 11, End: len(s)}, base, nil)
+	if len(es) != 1 || s[es[0].Span.Start:es[0].Span.End] != "Tuesday" {
+		t.Fatalf("got %+v", es)
+	}
+	for _, sp := range []petrel.Span{{Start: -3, End: 5}, {Start: 20, End: 999}, {Start: 9, End: 3}} {
+		for _, e := range when.Find(s, sp, base, nil) {
+			if !e.Span.In(len(s)) {
+				t.Errorf("span %v outside text", e.Span)
+			}
+		}
+	}
+}
+
+func TestFindNoAlloc(t *testing.T) {
+	s := "Russia said its envoy would meet officials from 10 countries including China, with 1,750 troops."
+	sp := petrel.Span{Start: 0, End: len(s)}
+	dst := make([]when.Expr, 0, 4)
+	if n := testing.AllocsPerRun(100, func() { dst = when.Find(s, sp, base, dst[:0]) }); n != 0 {
+		t.Errorf("Find with no expression allocates %v times", n)
+	}
+	s2 := "It met on Tuesday, Oct. 19, 2021, after talks last week in mid-August."
+	sp2 := petrel.Span{Start: 0, End: len(s2)}
+	if n := testing.AllocsPerRun(100, func() { dst = when.Find(s2, sp2, base, dst[:0]) }); n != 0 {
+		t.Errorf("Find into a large enough slice allocates %v times", n)
+	}
+}
+
+func TestFindArticle(t *testing.T) {
+	b, err := os.ReadFile("../../shared/articles/moscow-talks.txt")
+	if err != nil {
+		t.Skip("shared article ../../shared/articles/moscow-talks.txt not available:", err)
+	}
+	s := string(b)
+	es := find(s, base)
+	got := map[string]when.Expr{}
+	for _, e := range es {
+		got[s[e.Span.Start:e.Span.End]] = e
+	}
+	if e, ok := got["Tuesday"]; !ok || e.Date.Format("2006-01-02") != "2021-10-19" || e.Precision != when.Day {
+		t.Errorf("\"on Tuesday\" = %+v, want 2021-10-19/day; all: %s", e, render(s, es))
+	}
+	if e, ok := got["mid-August"]; !ok || e.Date.Format("2006-01") != "2021-08" || e.Precision != when.Month {
+		t.Errorf("\"in mid-August\" = %+v, want 2021-08/month; all: %s", e, render(s, es))
+	}
+	if e, ok := got["last week"]; !ok || e.Date.Format("2006-01-02") != "2021-10-13" {
+		t.Errorf("\"last week\" = %+v, want 2021-10-13", e)
+	}
+	t.Logf("expressions: %s", render(s, es))
+}
