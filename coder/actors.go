@@ -174,8 +174,12 @@ func (st *state) actorTail(p *np, m member, k int) int {
 			switch {
 			case nx.kind == segActor && st.c.actors[nx.val].Kind == petrel.KindPerson:
 				pm := st.actorMember(nx)
-				pm.start = m.start
-				m = pm
+				if !st.titleOverrides(pm, p.s) {
+					pm.start = m.start
+					m = pm
+				} else {
+					m.end = pm.end
+				}
 				p.e = nx.e
 				k++
 			case nx.kind == segActor:
@@ -198,6 +202,22 @@ func (st *state) actorTail(p *np, m member, k int) int {
 	}
 	p.members = st.expand(m)
 	return k
+}
+
+// titleOverrides reports whether a title before a person whose dictionary
+// role is a former one ("...ELI") should code them instead: unless the text
+// says "former", a sitting title is the better evidence.
+func (st *state) titleOverrides(pm member, titleStart int) bool {
+	if !strings.HasSuffix(pm.code, "ELI") {
+		return false
+	}
+	for j := titleStart - 1; j >= 0 && j >= titleStart-3; j-- {
+		w := st.normOf(j)
+		if w == "former" || w == "ex" || w == "late" || w == "then" || w == "ex-" {
+			return false
+		}
+	}
+	return true
 }
 
 // expand splits a member whose code lists several actors ("FRO/BIL/SAM",
@@ -260,9 +280,26 @@ func (st *state) buildNPs(idx int) {
 				k = st.actorTail(&p, m, k+1)
 				break
 			}
+			// An agent word before a group names the group: "the
+			// paramilitary Rapid Support Forces", "the militant group Hamas".
+			if nx, ok := next(); ok && nx.s == sg.e && nx.kind == segActor {
+				if kd := st.c.actors[nx.val].Kind; kd == petrel.KindGroup || kd == petrel.KindIGO {
+					m := st.actorMember(nx)
+					m.start = st.toks[sg.s].Start
+					p.e = nx.e
+					k = st.actorTail(&p, m, k+1)
+					break
+				}
+			}
 			// Title + person: "Foreign Minister Sergey Lavrov".
 			if nx, ok := next(); ok && nx.s == sg.e && nx.kind == segActor && st.c.actors[nx.val].Kind == petrel.KindPerson {
 				m := st.actorMember(nx)
+				if st.titleOverrides(m, sg.s) && m.country != "" {
+					// "Chancellor Olaf Scholz" in a story without a date, or
+					// after his term: the title says what he is now.
+					m = withAgent(member{code: m.country, country: m.country, kind: petrel.KindCountry,
+						start: m.start, end: m.end, rule: m.rule, mention: -1}, ag)
+				}
 				m.start = st.toks[sg.s].Start
 				p.e = nx.e
 				// "President Vladimir Putin's special representative".
@@ -442,6 +479,9 @@ func (st *state) compounds() {
 			if q.uncoded || prev.poss || q.pron != "" || prev.pron != "" || !st.joiner(prev.e, q.s) {
 				break
 			}
+			if st.isWord(prev.e, ",") && st.hasConj(prev.e, q.s) && st.verbAt(q.e) {
+				break // "between Russia and Ukraine, and Macron urged": a new clause
+			}
 			if st.hasConj(prev.e, q.s) {
 				last = j
 			}
@@ -456,10 +496,42 @@ func (st *state) compounds() {
 			p.poss = q.poss
 			p.uncoded = false
 		}
+		if last > i {
+			st.distribute(&p)
+		}
 		i = last
 		out = append(out, p)
 	}
 	st.nps = out
+}
+
+// verbAt reports whether a verb group or anchor starts at token j.
+func (st *state) verbAt(j int) bool {
+	if j >= len(st.toks) {
+		return false
+	}
+	if st.cls[j]&(cAux|cModal|cSay|cAdv) != 0 {
+		return true
+	}
+	e, _ := st.c.verbT.longest(st.sentView(), j)
+	return e > j
+}
+
+// distribute gives the agent of a compound's last member to the bare
+// countries before it: "Israeli and Qatari officials" → ISRGOV, QATGOV.
+func (st *state) distribute(p *np) {
+	last := p.members[len(p.members)-1]
+	c := last.country
+	if last.kind != petrel.KindCountry || len(c) != 3 || len(last.code) <= 3 || !strings.HasPrefix(last.code, c) {
+		return
+	}
+	role := last.code[3:]
+	for i := range p.members[:len(p.members)-1] {
+		m := &p.members[i]
+		if len(m.code) == 3 && m.kind == petrel.KindCountry {
+			m.code += role
+		}
+	}
 }
 
 // hasConj reports whether tokens [a, b) hold a coordinating conjunction.

@@ -73,6 +73,10 @@ func (c *Coder) Code(a *petrel.Article) *petrel.Document {
 	return c.code(a, nil)
 }
 
+// standInDate resolves date expressions in articles without a date; the
+// results are used only to locate the expressions, never as event dates.
+var standInDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
 // Tracer receives a line per step when explaining.
 type Tracer func(format string, args ...any)
 
@@ -175,6 +179,7 @@ type state struct {
 	npAt    []int32 // token → index of np covering it, or -1
 	dates   []when.Expr
 	anchors []anchor
+	dateTok []bool
 
 	// coreference memory
 	lastPerson, lastCountry, lastGroup, lastIGO, lastActor *member
@@ -330,7 +335,15 @@ func (st *state) sentence(idx int, sp petrel.Span) {
 		return
 	}
 	st.tracef("sentence %d: %s", idx, sp.Of(st.text))
-	st.dates = when.Find(st.text, sp, st.base, st.dates[:0])
+	// With no article date, relative dates cannot be resolved, but their
+	// spans are still found (against a stand-in date) so patterns can see
+	// through "on Saturday".
+	base := st.base
+	if base.IsZero() {
+		base = standInDate
+	}
+	st.dates = when.Find(st.text, sp, base, st.dates[:0])
+	st.markDates()
 	st.findSegs()
 	st.buildNPs(idx)
 	st.quotes(idx)
@@ -385,7 +398,7 @@ func (st *state) npCodes(n *np) string {
 // eventDate picks the date for an event anchored at token a: the date
 // expression nearest the anchor in the sentence, else the article date.
 func (st *state) eventDate(a int) string {
-	if len(st.dates) == 0 || len(st.toks) == 0 {
+	if len(st.dates) == 0 || len(st.toks) == 0 || st.base.IsZero() {
 		return st.date
 	}
 	pos := st.toks[a].Start

@@ -17,6 +17,22 @@ type pattern struct {
 	hasTarget bool
 }
 
+// elems counts a pattern's elements other than the zero-width verb marker.
+func (p *pattern) elems() int {
+	n := 0
+	for _, e := range p.pre {
+		if e.kind != dict.ElemVerb {
+			n++
+		}
+	}
+	for _, e := range p.post {
+		if e.kind != dict.ElemVerb {
+			n++
+		}
+	}
+	return n
+}
+
 // elem is a compiled dict.Elem: words interned, synsets resolved to a trie.
 type elem struct {
 	kind   int
@@ -58,6 +74,9 @@ type compiled struct {
 	// demonymOf maps a country code to true for codes reached through a
 	// demonym; used for "<demonym> capital".
 	words map[string]int32 // function words the coder looks for, by text
+	// locPrep holds the ids of prepositions of place ("in", "at"): an
+	// actor after one is where something happened, not a target.
+	locPrep map[int32]bool
 }
 
 // word returns the id of a function word, interning it if needed. Used at
@@ -141,7 +160,7 @@ func compile(d *dict.Dictionary) *compiled {
 			if pa.literals != pb.literals {
 				return pa.literals > pb.literals
 			}
-			return len(pa.pre)+len(pa.post) > len(pb.pre)+len(pb.post)
+			return pa.elems() > pb.elems()
 		})
 		c.verbs = append(c.verbs, cv)
 		for _, f := range v.Forms {
@@ -170,6 +189,10 @@ func compile(d *dict.Dictionary) *compiled {
 	c.words = map[string]int32{}
 	for _, w := range functionWords {
 		c.words[w] = c.word(w)
+	}
+	c.locPrep = map[int32]bool{}
+	for _, w := range []string{"in", "at", "near", "inside", "across", "throughout", "within", "outside", "around"} {
+		c.locPrep[c.word(w)] = true
 	}
 	return c
 }

@@ -3,6 +3,7 @@ package coder
 import (
 	"strings"
 
+	"petrel"
 	"petrel/dict"
 	"petrel/text"
 )
@@ -191,6 +192,11 @@ func (st *state) subject(j int, prev *anchor) *np {
 			j = p.s - 1
 			continue
 		}
+		if prev != nil && prev.coded && j >= prev.s && j < prev.e {
+			// "urged both sides to reach a deal": the subject of the verb
+			// before, which already coded its event, is not this verb's.
+			return nil
+		}
 		c := st.cls[j]
 		if c&cConj != 0 && prev != nil && prev.e <= j && prev.subject != nil {
 			// "condemned the attack and promised aid": a coordinated verb
@@ -250,7 +256,7 @@ func (st *state) allOblique(a, b int) bool {
 
 // objectAfter finds the first actor phrase at or after token j within the
 // clause, looking at most limit tokens ahead.
-func (st *state) objectAfter(j, limit int) *np {
+func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
 	n := len(st.toks)
 	var poss *np
 	for k := j; k < n && k < j+limit; k++ {
@@ -258,6 +264,16 @@ func (st *state) objectAfter(j, limit int) *np {
 			p := &st.nps[x]
 			if p.s < j || p.uncoded {
 				continue
+			}
+			if p.oblique && st.c.locPrep[p.prep] && locativeNotTarget {
+				// "announced the package in Berlin": a place, not a target
+				k = p.e - 1
+				continue
+			}
+			if p.e < n && st.cls[p.e]&cSay != 0 {
+				// "…, Saudi Arabia and the United States said": the
+				// reporters of the sentence, not the verb's object.
+				return nil
 			}
 			if p.poss && p.pron != "" {
 				// "welcomed their resumption of ties with Osgiliath",
@@ -268,7 +284,7 @@ func (st *state) objectAfter(j, limit int) *np {
 			}
 			return p
 		}
-		if st.boundary(k) || st.isWord(k, ",") && k > j+1 && st.cls[k+min(1, n-1-k)]&(cRel|cSubord) != 0 {
+		if st.boundary(k) || st.isWord(k, ",") && k > j+1 && st.cls[k+min(1, n-1-k)]&(cRel|cSubord|cConj) != 0 {
 			break
 		}
 	}
@@ -282,6 +298,12 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	before, neg, intent, passiveBe, qual := st.verbGroup(a.s)
 	passive := passiveBe && !v.noun && st.participle(a.e-1)
 	subj := st.subject(before, prev)
+	if prev != nil && prev.coded && prev.e <= a.s && st.purposeNoun(a.s) {
+		// "hosted the group for international talks": the talks are the
+		// verb's purpose, already coded by it.
+		st.tracef("  %q is the purpose of the verb before it", st.toks2text(a.s, a.e))
+		return end
+	}
 	if v.noun && prev != nil && prev.coded && subj != nil && prev.e <= a.s && subj.s < a.s {
 		// "hosted the group for international talks": the noun's source
 		// is not the subject of the verb that governs it.
@@ -328,6 +350,8 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		src = subj
 	}
 	if tgt == nil && (m == nil || !m.p.hasTarget) && !passive {
+		// For statements, "in Berlin" is where it was said, not to whom.
+		stmt := strings.HasPrefix(code, "01")
 		switch {
 		case pureSay[st.normOf(a.s)]:
 			// "Lavrov said Moscow regretted …": the actor after a verb of
@@ -335,11 +359,11 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		case end > a.e:
 			// "hosted the group for talks": the object may stand between
 			// the verb and the pattern's words.
-			if tgt = st.objectAfter(a.e, end-a.e); tgt == nil {
-				tgt = st.objectAfter(end, 12)
+			if tgt = st.objectAfter(a.e, end-a.e, stmt); tgt == nil {
+				tgt = st.objectAfter(end, 12, stmt)
 			}
 		default:
-			tgt = st.objectAfter(end, 12)
+			tgt = st.objectAfter(end, 12, stmt)
 		}
 	}
 	if src == nil || src.uncoded {
@@ -393,10 +417,24 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 		return
 	}
+	if (tgt == nil || tgt.uncoded) && len(src.members) > 1 && reciprocal(codes[0]) {
+		for i := range src.members {
+			for j := range src.members {
+				if i != j {
+					emit(codes[0], &src.members[i], &src.members[j])
+				}
+			}
+		}
+		return end
+	}
+	var place *member
+	if (tgt == nil || tgt.uncoded) && !passive && !pureSay[st.normOf(a.s)] && codes[0][:2] != "01" {
+		place = st.placeAfter(end, 7)
+	}
 	for i := range src.members {
 		s := &src.members[i]
 		if tgt == nil || tgt.uncoded {
-			emit(codes[0], s, nil)
+			emit(codes[0], s, place)
 			continue
 		}
 		for j := range tgt.members {
@@ -408,6 +446,88 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 	}
 	return end
+}
+
+// isDate reports whether token k is part of a date expression, or the
+// preposition that introduces one ("on Saturday").
+func (st *state) isDate(k int) bool {
+	return k < len(st.dateTok) && st.dateTok[k]
+}
+
+// markDates fills dateTok from the sentence's date expressions.
+func (st *state) markDates() {
+	n := len(st.toks)
+	if cap(st.dateTok) < n {
+		st.dateTok = make([]bool, n)
+	}
+	st.dateTok = st.dateTok[:n]
+	clear(st.dateTok)
+	if len(st.dates) == 0 {
+		return
+	}
+	for k := 0; k < n; k++ {
+		pos := st.toks[k].Start
+		for _, d := range st.dates {
+			if d.Span.Start <= pos && pos < d.Span.End {
+				st.dateTok[k] = true
+				if k > 0 && !st.dateTok[k-1] {
+					switch st.normOf(k - 1) {
+					case "on", "in", "at", "by", "during", "since", "until", "from", "last", "next", "this", "early", "late", "earlier", "later":
+						st.dateTok[k-1] = true
+					}
+				}
+				break
+			}
+		}
+	}
+}
+
+// purposeNoun reports whether the noun at token a follows "for" or "to"
+// (with adjectives between): "for international talks".
+func (st *state) purposeNoun(a int) bool {
+	j := a - 1
+	for j >= 0 && a-j <= 3 && st.toks[j].Kind == text.Word && st.cls[j] == 0 && st.toks[j].Flags&text.Cap == 0 {
+		j--
+	}
+	return j >= 0 && (st.isWord(j, "for") || st.isWord(j, "to"))
+}
+
+// reciprocal reports whether an event with this code between the members
+// of a compound subject is mutual: "Gondor and Osgiliath renewed ties",
+// "the EU and China signed an agreement".
+func reciprocal(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	if code[:2] == "03" || code[:2] == "06" {
+		return true
+	}
+	switch code {
+	case "040", "041", "044", "045", "046", "050", "057", "064", "190", "193", "0871":
+		return true
+	}
+	return false
+}
+
+// placeAfter finds a place named as the object of the verb ("shelled the
+// city of Kharkiv", "visited Kyiv"), for a target when no actor is named.
+func (st *state) placeAfter(j, limit int) *member {
+	n := len(st.toks)
+	s := st.sentView()
+	for k := j; k < n && k < j+limit; k++ {
+		if st.boundary(k) || st.isWord(k, ",") {
+			return nil
+		}
+		if st.cls[k]&cPrep != 0 && !st.isWord(k, "of") && !st.isWord(k, "to") && !st.isWord(k, "on") {
+			return nil // "in Berlin", "at Cirith Ungol": where, not whom
+		}
+		if e, vals := st.c.placeT.longest(s, k); e > k {
+			p := st.c.places[vals[len(vals)-1]]
+			return &member{code: p.Country, country: p.Country, kind: petrel.KindCountry,
+				start: st.toks[k].Start, end: st.toks[e-1].End, mention: -1, rule: "place " + p.Display}
+		}
+	}
+	return nil
 }
 
 // byAgent finds "by ACTOR" right after a passive verb.
@@ -505,6 +625,10 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 					found, end = k, l
 					break
 				}
+				if st.isDate(k) {
+					limit++ // "agreed on Saturday to a ceasefire": dates are transparent
+					continue
+				}
 				if adjacent || st.patternBoundary(k) {
 					break
 				}
@@ -535,7 +659,7 @@ func (st *state) setSlot(m *match, kind int, x *np) {
 // elemAt reports whether element e matches at token k, returning the
 // token after the match, or -1.
 func (st *state) elemAt(e elem, k int) int {
-	if k < 0 || k >= len(st.toks) {
+	if k < 0 || k >= len(st.toks) || st.isDate(k) {
 		return -1
 	}
 	if e.kind == dict.ElemWord {

@@ -11,10 +11,11 @@ package dict
 import "petrel"
 
 // Phrase is a sequence of lower-cased words to match against tokens.
-// A word that ended in "_" in the source file is Exact: it must match a
-// whole token. Other words in PETRARCH/TABARI dictionaries are stems and
-// match any token they prefix (TABARI semantics); words in petrel's own
-// format are always exact.
+// A word is Exact when it must match a whole token; otherwise it is a stem
+// and matches any token it prefixes. petrel's own format and PETRARCH's
+// actor, agent, verb and synset entries are exact (PETRARCH does not stem);
+// only the last word of a PETRARCH discard phrase without a trailing "_" is
+// a stem.
 type Phrase struct {
 	Words []Word
 }
@@ -46,11 +47,11 @@ type Actor struct {
 	Rule    Source
 }
 
-// CodeOn returns the actor's code on date (YYYY-MM-DD, or "" when unknown).
-// Dated roles win over the default; with no date the default (or the last
-// role) is used.
+// CodeOn returns the actor's code on date (YYYY-MM-DD). Dated roles win
+// over the default. With no date (""), the current role is used: the last
+// role that is still open-ended, else the default, else the last role.
 func (a *Actor) CodeOn(date string) string {
-	def := ""
+	def, open := "", ""
 	for _, r := range a.Roles {
 		if r.From == "" && r.To == "" {
 			if def == "" {
@@ -58,9 +59,18 @@ func (a *Actor) CodeOn(date string) string {
 			}
 			continue
 		}
-		if date != "" && (r.From == "" || r.From <= date) && (r.To == "" || date <= r.To) {
+		if date == "" {
+			if r.To == "" {
+				open = r.Code
+			}
+			continue
+		}
+		if (r.From == "" || r.From <= date) && (r.To == "" || date <= r.To) {
 			return r.Code
 		}
+	}
+	if open != "" {
+		return open
 	}
 	if def == "" && len(a.Roles) > 0 {
 		def = a.Roles[len(a.Roles)-1].Code
