@@ -1,0 +1,61 @@
+package coder_test
+
+import (
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"petrel"
+)
+
+// FuzzCode checks that the coder never panics and that every span it
+// reports lies inside the text and holds the text it claims.
+func FuzzCode(f *testing.F) {
+	for _, s := range []string{
+		"Russia, China and Pakistan are willing to provide aid to Afghanistan.",
+		"Washington said it would not join the talks in the Russian capital.",
+		"“We note their efforts,” Lavrov told the gathering. “We are in contact with them.”",
+		"The talks are being attended by officials from 10 countries including China and Pakistan.",
+		"MOSCOW (Reuters) - Putin's special representative, Zamir Kabulov, said on Tuesday he met the Taliban.",
+		"\xff\xfe invalid \x00 bytes “ unbalanced ' quotes (",
+		"", ".", "'s", "and and and", "U.S. U.N. E.U.",
+	} {
+		f.Add(s)
+	}
+	c := builtin(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		a := &petrel.Article{ID: "fuzz", Text: s, Date: time.Date(2021, 10, 20, 0, 0, 0, 0, time.UTC)}
+		doc := c.Code(a)
+		if len(doc.Problems) > 0 {
+			t.Fatalf("problems: %v", doc.Problems)
+		}
+		for _, sn := range doc.Sentences {
+			if !sn.Span.In(len(s)) || sn.Text != s[sn.Span.Start:sn.Span.End] {
+				t.Fatalf("sentence span %v outside or wrong", sn.Span)
+			}
+		}
+		for _, m := range doc.Mentions {
+			if !m.Span.In(len(s)) || m.Text != s[m.Span.Start:m.Span.End] {
+				t.Fatalf("mention span %v outside or wrong", m.Span)
+			}
+		}
+		for _, e := range doc.Events {
+			for _, p := range []*petrel.Party{e.Source, e.Target} {
+				if p != nil && (p.Start < 0 || p.End > len(s) || p.Start > p.End || s[p.Start:p.End] != p.Text) {
+					t.Fatalf("party span %d-%d wrong", p.Start, p.End)
+				}
+			}
+			if e.Verb.Start < 0 || e.Verb.End > len(s) || s[e.Verb.Start:e.Verb.End] != e.Verb.Text {
+				t.Fatalf("verb span wrong")
+			}
+			if utf8.ValidString(s) && !utf8.ValidString(e.Sentence) {
+				t.Fatalf("sentence text is not valid UTF-8")
+			}
+		}
+		for _, q := range doc.Quotes {
+			if !q.Span.In(len(s)) || q.Text != s[q.Span.Start:q.Span.End] {
+				t.Fatalf("quote span wrong")
+			}
+		}
+	})
+}
