@@ -115,6 +115,9 @@ func ruleOf(s dict.Source) string { return s.String() }
 // A person or group keeps its own code: "Putin's spokesman" is coded as the
 // person's state with the agent.
 func withAgent(m member, ag *dict.Agent) member {
+	if m.code == "" {
+		return m // a region ("Soviet officials") stays uncoded
+	}
 	base := m.code
 	if m.kind == petrel.KindPerson || (m.kind == petrel.KindCountry && len(base) > 3) {
 		if m.country != "" {
@@ -182,9 +185,9 @@ func (st *state) actorTail(p *np, m member, k int) int {
 				}
 				p.e = nx.e
 				k++
-			case nx.kind == segActor:
-				// "Bree Prime Minister Romendacil": the titled phrase keeps
-				// its code.
+			case nx.kind == segActor && (codeCountry(st.actorMember(nx)) == codeCountry(m) || !st.pluralWord(p.e-1)):
+				// "Bree Prime Minister Romendacil": a name of the same
+				// state after the title; the titled phrase keeps its code.
 				m.end = st.toks[nx.e-1].End
 				p.e = nx.e
 				k++
@@ -218,6 +221,14 @@ func (st *state) titleOverrides(pm member, titleStart int) bool {
 		}
 	}
 	return true
+}
+
+// pluralWord reports whether token j looks like a plural noun
+// ("congressmen", "officials"): a plural title does not name the actor
+// after it ("told U.S. congressmen France would...").
+func (st *state) pluralWord(j int) bool {
+	w := st.normOf(j)
+	return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "men") || strings.HasSuffix(w, "people")
 }
 
 // expand splits a member whose code lists several actors ("FRO/BIL/SAM",
@@ -569,10 +580,15 @@ func (st *state) joiner(a, b int) bool {
 	return sawAnd || st.isWord(a, ",") && b-a == 1
 }
 
-// markOblique marks phrases that are the object of a preposition.
+// markOblique marks phrases that are the object of a preposition, and
+// phrases that only modify the noun after them ("the Ecuador situation",
+// "its U.S. base lending rate"), which are no argument either.
 func (st *state) markOblique() {
 	for i := range st.nps {
 		p := &st.nps[i]
+		if st.opt.ModifierNPs && st.modifierNP(p) {
+			p.poss = true
+		}
 		j := p.s - 1
 		for j >= 0 && (st.cls[j]&(cDet|cNumber) != 0 || st.toks[j].Kind == text.Number || st.isAdj(j) ||
 			p.s-j <= 2 && st.toks[j].Kind == text.Word && st.toks[j].Flags&text.Cap == 0 && st.cls[j] == 0) {
@@ -589,6 +605,31 @@ func (st *state) markOblique() {
 			}
 		}
 	}
+}
+
+// modifierNP reports whether a one-member country phrase is followed by a
+// common noun it modifies. A following verb, function word or agent keeps
+// it an actor; words ending in -s or -ed may be verbs, so they do too.
+func (st *state) modifierNP(p *np) bool {
+	if p.poss || p.uncoded || len(p.members) != 1 || p.e >= len(st.toks) {
+		return false
+	}
+	j := p.e
+	t := st.toks[j]
+	if t.Kind != text.Word || t.Flags&text.Cap != 0 || st.cls[j] != 0 || st.npAt != nil && false {
+		return false
+	}
+	w := st.normOf(j)
+	if strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") {
+		return false
+	}
+	if e, _ := st.c.verbT.longest(st.sentView(), j); e > j {
+		return false
+	}
+	if e, _ := st.c.agentT.longest(st.sentView(), j); e > j {
+		return false
+	}
+	return true
 }
 
 // isAdj is a cheap adjective test for lower-case words before an actor:
@@ -654,6 +695,9 @@ func (st *state) resolve(idx int) {
 			case p.descr == "igo":
 				ref = st.lastIGO
 			}
+			if ref != nil && p.pron != "we" && p.pron != "us" && p.pron != "our" && idx-ref.sent > 2 {
+				ref = nil // too far back to be what the pronoun means
+			}
 			if ref != nil {
 				m := *ref
 				m.start, m.end = st.toks[p.s].Start, st.toks[p.e-1].End
@@ -675,12 +719,20 @@ func (st *state) resolve(idx int) {
 		if p.pron != "" || p.descr != "" {
 			continue
 		}
+		if p.name && p.uncoded && !p.oblique {
+			// An unknown name ("Kvaerner", "Mr Smith") is the likeliest
+			// antecedent of the next "it" or "he": forget older actors
+			// rather than resolve to the wrong one.
+			st.lastActor, st.lastPerson = nil, nil
+			continue
+		}
 		for j := range p.members {
 			m := &p.members[j]
 			if m.mention < 0 {
 				m.mention = st.mention(idx, *m, petrel.KindOther)
 			}
 			mm := *m
+			mm.sent = idx
 			switch m.kind {
 			case petrel.KindPerson:
 				st.lastPerson = &mm

@@ -41,6 +41,13 @@ type Options struct {
 	HostTarget bool
 	// Statements codes verbs of saying as 010 statements.
 	Statements bool
+	// ModifierNPs treats a country name followed by a common noun it
+	// modifies ("the Ecuador situation") as no actor. PETRARCH's records
+	// want the opposite ("the KU basketball team" is the actor).
+	ModifierNPs bool
+	// DyadicStatements codes a statement (010) only when it has a target:
+	// "X told Y", not every "X said".
+	DyadicStatements bool
 	// IgnoreNegation leaves negation to the dictionary's patterns, as
 	// PETRARCH does (its verb files have patterns for "did not ...").
 	IgnoreNegation bool
@@ -54,7 +61,7 @@ type Options struct {
 
 // DefaultOptions are the options for coding news with the built-in
 // dictionaries.
-var DefaultOptions = Options{Modality: true, Negation: true, HostTarget: true, Statements: true, OptionalTarget: true}
+var DefaultOptions = Options{Modality: true, Negation: true, HostTarget: true, Statements: true, OptionalTarget: true, DyadicStatements: true, ModifierNPs: true}
 
 // Coder codes articles. It is safe for concurrent use.
 type Coder struct {
@@ -123,6 +130,7 @@ type member struct {
 	start, end          int // byte offsets
 	rule                string
 	mention             int // index into doc.Mentions, or -1
+	sent                int // sentence where it was last named, for coreference
 }
 
 // np is an actor phrase: one or more members (a compound) over a token

@@ -109,6 +109,7 @@ func compile(d *dict.Dictionary) *compiled {
 		}
 	}
 	synsets := map[string]*trie{}
+	empty := newTrie()
 	for name, phrases := range d.Synsets {
 		t := newTrie()
 		for _, p := range phrases {
@@ -128,7 +129,7 @@ func compile(d *dict.Dictionary) *compiled {
 			case dict.ElemSynset:
 				ce.synset = synsets[strings.ToUpper(e.Synset)]
 				if ce.synset == nil {
-					ce.synset = newTrie() // unknown synset matches nothing
+					ce.synset = empty // unknown synset matches nothing
 				}
 			}
 			out = append(out, ce)

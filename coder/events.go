@@ -50,6 +50,10 @@ func (st *state) events(idx int) {
 		if a.s < skipTo {
 			continue // inside the pattern of the anchor before: "join this round of talks"
 		}
+		if st.properNoun(a.s) {
+			st.tracef("  %q is capitalised mid-sentence: part of a name", st.toks2text(a.s, a.e))
+			continue
+		}
 		if !a.verb.noun && st.nounContext(a.s) {
 			st.tracef("  %q reads as a noun here, not a verb", st.toks2text(a.s, a.e))
 			continue
@@ -66,6 +70,29 @@ func (st *state) events(idx int) {
 		}
 		prev = a
 	}
+}
+
+// properNoun reports whether the anchor word at token a is capitalised in
+// the middle of a sentence ("British Gas", "Support Forces"): a name, not a
+// verb. Headlines and all-caps text are left alone.
+func (st *state) properNoun(a int) bool {
+	t := st.toks[a]
+	if a == 0 || t.Flags&text.Cap == 0 || t.Flags&text.AllCaps != 0 {
+		return false
+	}
+	prev := st.toks[a-1]
+	if prev.Kind == text.Quote || prev.Kind == text.Punct && st.normOf(a-1) != "," {
+		return false
+	}
+	// In title case most words are capitalised; count the sentence's
+	// lower-case words to tell.
+	lower := 0
+	for _, x := range st.toks {
+		if x.Kind == text.Word && x.Flags&text.Cap == 0 {
+			lower++
+		}
+	}
+	return lower*3 > len(st.toks)
 }
 
 // verbAfterTo reports whether token j, after "to", starts a verb phrase
@@ -391,8 +418,10 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			q = "intent: " + q
 		}
 	}
-	if code == "010" && !st.opt.Statements {
-		return
+	if code == "010" && (!st.opt.Statements || (st.opt.DyadicStatements && (tgt == nil || tgt.uncoded))) {
+		// A statement with no one it is addressed to or about is kept as
+		// speech (quotes), not as an event.
+		return end
 	}
 	codes := []string{code}
 	if c1, c2, ok := strings.Cut(code, ":"); ok {
@@ -417,7 +446,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 		return
 	}
-	if (tgt == nil || tgt.uncoded) && len(src.members) > 1 && reciprocal(codes[0]) {
+	if (tgt == nil || tgt.uncoded) && len(src.members) > 1 && reciprocal(codes[0]) && !st.withPhrase(end) {
 		for i := range src.members {
 			for j := range src.members {
 				if i != j {
@@ -490,6 +519,20 @@ func (st *state) purposeNoun(a int) bool {
 		j--
 	}
 	return j >= 0 && (st.isWord(j, "for") || st.isWord(j, "to"))
+}
+
+// withPhrase reports whether the clause after token j has "with"
+// (an uncoded partner: "struck agreement with commercial banks").
+func (st *state) withPhrase(j int) bool {
+	for k := j; k < len(st.toks) && k < j+10; k++ {
+		if st.boundary(k) {
+			return false
+		}
+		if st.isWord(k, "with") {
+			return true
+		}
+	}
+	return false
 }
 
 // reciprocal reports whether an event with this code between the members

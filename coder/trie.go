@@ -1,6 +1,10 @@
 package coder
 
-import "petrel/dict"
+import (
+	"slices"
+
+	"petrel/dict"
+)
 
 // vocab interns dictionary words. Exact words and stems have separate id
 // spaces folded into one: a token's candidate ids are its exact id (if the
@@ -61,16 +65,34 @@ func (v *vocab) appendCandidates(dst []int32, norm []byte) []int32 {
 	return dst
 }
 
-// trie maps phrases (sequences of word ids) to values. Edges live in one
-// hash map keyed by parent<<32|word, which is compact and fast to build.
+// trie maps phrases (sequences of word ids) to values.
+//
+// It is built by insert into a hash map keyed by parent<<32|word, which is
+// compact and fast to build, and then frozen by compile into flat arrays
+// for matching: longest runs at every token of every sentence for several
+// tries, so it must not hash. After freeze, a node's children are a sorted
+// run of (word, child) pairs (CSR layout, found by a short linear or binary
+// search), and a trie with many first words also gets a dense root table
+// indexed by word id, since nearly every lookup starts at the root and
+// most of them fail there.
 type trie struct {
-	edges map[uint64]int32
-	vals  [][]int32 // per node
+	edges map[uint64]int32 // build form; nil after freeze
+	vals  [][]int32        // per node
+
+	// Frozen form.
+	frozen bool
+	root   []int32 // dense root: root[w] is the child for word w, 0 for none; nil when sparse
+	first  []int32 // node n's children are labels/kids[first[n]:first[n+1]]
+	labels []int32 // word ids, ascending within a node
+	kids   []int32
 }
 
 func newTrie() *trie { return &trie{edges: map[uint64]int32{}, vals: [][]int32{nil}} }
 
 func (t *trie) insert(words []int32, val int32) {
+	if t.frozen {
+		panic("coder: insert into a frozen trie")
+	}
 	n := int32(0)
 	for _, w := range words {
 		k := uint64(n)<<32 | uint64(uint32(w))
@@ -90,32 +112,120 @@ func (t *trie) insert(words []int32, val int32) {
 	t.vals[n] = append(t.vals[n], val)
 }
 
+// denseRoot is the number of first words from which a trie gets a dense
+// root table (4 bytes per vocabulary word): the big dictionaries, not the
+// small synset tries.
+const denseRoot = 64
+
+// freeze converts t to its matching form. nwords bounds the word ids.
+func (t *trie) freeze(nwords int32) {
+	if t.frozen {
+		return
+	}
+	keys := make([]uint64, 0, len(t.edges))
+	for k := range t.edges {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // by parent, then word: the CSR order
+	nodes := len(t.vals)
+	t.first = make([]int32, nodes+1)
+	t.labels = make([]int32, len(keys))
+	t.kids = make([]int32, len(keys))
+	nroot := 0
+	for i, k := range keys {
+		p := int32(k >> 32)
+		t.first[p+1]++
+		t.labels[i] = int32(uint32(k))
+		t.kids[i] = t.edges[k]
+		if p == 0 {
+			nroot++
+		}
+	}
+	for n := 1; n <= nodes; n++ {
+		t.first[n] += t.first[n-1]
+	}
+	if nroot >= denseRoot {
+		t.root = make([]int32, nwords+1)
+		for i := t.first[0]; i < t.first[1]; i++ {
+			t.root[t.labels[i]] = t.kids[i]
+		}
+	}
+	t.edges = nil
+	t.frozen = true
+}
+
+// child returns the child of node n along word w.
 func (t *trie) child(n, w int32) (int32, bool) {
-	c, ok := t.edges[uint64(n)<<32|uint64(uint32(w))]
-	return c, ok
+	if !t.frozen {
+		c, ok := t.edges[uint64(n)<<32|uint64(uint32(w))]
+		return c, ok
+	}
+	if n == 0 && t.root != nil {
+		if uint32(w) < uint32(len(t.root)) {
+			c := t.root[w]
+			return c, c != 0 // node 0 is the root, never a child
+		}
+		return 0, false
+	}
+	lo, hi := t.first[n], t.first[n+1]
+	if hi-lo <= 8 {
+		for i := lo; i < hi; i++ {
+			if l := t.labels[i]; l >= w {
+				if l == w {
+					return t.kids[i], true
+				}
+				return 0, false
+			}
+		}
+		return 0, false
+	}
+	for lo < hi {
+		m := int32(uint32(lo+hi) >> 1)
+		if t.labels[m] < w {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < t.first[n+1] && t.labels[lo] == w {
+		return t.kids[lo], true
+	}
+	return 0, false
 }
 
 // longest returns the longest phrase starting at token i: its end (exclusive)
-// and values. cands(j) gives the candidate ids of token j. It returns end == i
-// when nothing matches.
+// and values. It returns end == i when nothing matches. A token may have
+// several candidate ids (exact word and stems), so the match is a
+// depth-first search; of equally long matches the first found wins.
 func (t *trie) longest(s *sentence, i int) (end int, vals []int32) {
 	end = i
-	var walk func(n int32, j int)
-	walk = func(n int32, j int) {
-		if j > i && len(t.vals[n]) > 0 && j > end {
-			end, vals = j, t.vals[n]
-		}
-		if j >= len(s.toks) {
-			return
-		}
-		for _, w := range s.candsAt(j) {
-			if c, ok := t.child(n, w); ok {
-				walk(c, j+1)
-			}
+	if i >= len(s.toks) {
+		return end, nil
+	}
+	// The root step is unrolled: at most tokens it is the only step.
+	for _, w := range s.candsAt(i) {
+		if c, ok := t.child(0, w); ok {
+			t.walk(s, c, i+1, &end, &vals)
 		}
 	}
-	walk(0, i)
 	return end, vals
+}
+
+// walk continues longest from node n, which matched the tokens before j.
+// It is a method rather than a recursive closure so that it does not
+// allocate.
+func (t *trie) walk(s *sentence, n int32, j int, end *int, vals *[]int32) {
+	if len(t.vals[n]) > 0 && j > *end {
+		*end, *vals = j, t.vals[n]
+	}
+	if j >= len(s.toks) {
+		return
+	}
+	for _, w := range s.candsAt(j) {
+		if c, ok := t.child(n, w); ok {
+			t.walk(s, c, j+1, end, vals)
+		}
+	}
 }
 
 // phraseIDs interns a phrase's words.

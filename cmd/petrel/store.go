@@ -2,14 +2,375 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
+	"encoding/json"
 	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"runtime"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"petrel"
+	phttp "petrel/http"
+	"petrel/ingest"
+	"petrel/output"
+	"petrel/postgres"
+	"petrel/sqlite"
 )
 
-// Stubs, replaced by the store commands.
+// webUI is served at "/" by petrel serve. The web UI package sets it when
+// it is built in; while it is nil, "/" answers 404.
+var webUI fs.FS
+
+// defaultDB is the store used when neither --db nor PETREL_DB is given.
+const defaultDB = "petrel.db"
+
+// dbFlag registers --db, defaulting to PETREL_DB or petrel.db.
+func (m *Main) dbFlag(fs *flag.FlagSet) *string {
+	def := m.Getenv("PETREL_DB")
+	if def == "" {
+		def = defaultDB
+	}
+	return fs.String("db", def, "store: a SQLite file, or a postgres:// URL (env PETREL_DB)")
+}
+
+// openStore opens the store dsn names: PostgreSQL for a postgres:// or
+// postgresql:// URL, else a SQLite file.
+func openStore(dsn string) (petrel.Store, error) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return postgres.Open(dsn)
+	}
+	return sqlite.Open(dsn)
+}
+
+// filterFlags registers the event filter flags shared by query and stats.
+func filterFlags(fs *flag.FlagSet) *petrel.EventFilter {
+	f := &petrel.EventFilter{}
+	fs.StringVar(&f.Actor, "actor", "", "source or target actor: a country (RUS) or code prefix (RUSGOV)")
+	fs.StringVar(&f.Source, "source", "", "source actor: a country or code prefix")
+	fs.StringVar(&f.Target, "target", "", "target actor: a country or code prefix")
+	fs.StringVar(&f.Code, "code", "", "CAMEO event code prefix (04, 042)")
+	fs.StringVar(&f.Plover, "plover", "", "PLOVER event type (CONSULT)")
+	fs.IntVar(&f.QuadClass, "quad", 0, "quad class 1-4")
+	fs.StringVar(&f.Since, "since", "", "first date, YYYY-MM-DD")
+	fs.StringVar(&f.Until, "until", "", "last date, YYYY-MM-DD")
+	fs.StringVar(&f.Text, "text", "", "words the event's sentence must all contain")
+	fs.StringVar(&f.ArticleID, "article", "", "the events of one article ID")
+	return f
+}
+
+// usageError turns an invalid-filter error into a message naming the flag.
+func usageError(err error) error {
+	var e *petrel.Error
+	if errors.As(err, &e) && e.Code == petrel.EINVALID {
+		if e.Param != "" {
+			return fmt.Errorf("--%s: %s", e.Param, e.Message)
+		}
+		return errors.New(e.Message)
+	}
+	return err
+}
 
 func (m *Main) runIngest(ctx context.Context, args []string) error {
-	return errors.New("not built yet")
+	fs := flag.NewFlagSet("petrel ingest", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	cf := addCoderFlags(fs)
+	db := m.dbFlag(fs)
+	date := fs.String("date", "", "date (YYYY-MM-DD) for articles that have none")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "number of coding goroutines")
+	batch := fs.Int("batch", 2000, "articles per transaction: a batch is stored whole or not at all")
+	progress := fs.Bool("progress", true, "show a progress bar on a terminal")
+	maxLine := fs.Int("max-line", 0, "longest JSON line or text file accepted, in bytes (default 64 MiB)")
+	fs.Usage = func() {
+		fmt.Fprintln(m.Stderr, "Usage: petrel ingest [flags] PATH...\n\nCodes articles (.txt, .html, .jsonl/.ndjson, directories, - for stdin) and stores\nthem with their sentences, mentions, quotes and events. Articles already stored\n(same ID or same text) are skipped, or recoded when the dictionaries changed.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		fs.Usage()
+		return flag.ErrHelp
+	}
+	if *batch < 1 {
+		return fmt.Errorf("--batch must be at least 1")
+	}
+	base, err := parseDate(*date)
+	if err != nil {
+		return err
+	}
+	c, version, err := m.newCoder(cf)
+	if err != nil {
+		return err
+	}
+	store, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	sc := ingest.NewScanner(paths, m.Stdin, ingest.Options{DefaultDate: base, MaxLineBytes: *maxLine,
+		OnDiag: func(d petrel.Diagnostic) { fmt.Fprintln(m.Stderr, "petrel:", d.String()) }})
+	var bar *progressBar
+	if *progress && m.StderrIsTerminal {
+		bar = newProgressBar(m.Stderr, sc)
+	}
+	start := time.Now()
+	var (
+		total   petrel.IngestStats
+		pending = make([]*petrel.Document, 0, *batch)
+	)
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		st, err := store.Ingest(ctx, pending, version)
+		if err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+		total.Add(st)
+		pending = pending[:0]
+		return nil
+	}
+	err = pipeline(ctx, sc, c, *workers, func(d *petrel.Document) error {
+		pending = append(pending, d)
+		if len(pending) == *batch {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	if bar != nil {
+		bar.finish()
+	}
+	took := time.Since(start)
+	n := total.Inserted + total.Replaced + total.Unchanged + total.Duplicates
+	fmt.Fprintf(m.Stderr, "petrel: %d articles: %d new, %d recoded, %d unchanged, %d duplicate; %d events stored in %v (%.0f articles/s)\n",
+		n, total.Inserted, total.Replaced, total.Unchanged, total.Duplicates, total.Events,
+		took.Round(time.Millisecond), float64(n)/took.Seconds())
+	if err != nil {
+		return err
+	}
+	if sc.Problems() > 0 {
+		fmt.Fprintf(m.Stderr, "petrel: %d input problem(s) reported above\n", sc.Problems())
+		return errReported
+	}
+	return nil
 }
-func (m *Main) runQuery(ctx context.Context, args []string) error { return errors.New("not built yet") }
-func (m *Main) runStats(ctx context.Context, args []string) error { return errors.New("not built yet") }
-func (m *Main) runServe(ctx context.Context, args []string) error { return errors.New("not built yet") }
+
+func (m *Main) runQuery(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("petrel query", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	db := m.dbFlag(fs)
+	f := filterFlags(fs)
+	fs.IntVar(&f.Limit, "limit", petrel.DefaultLimit, "most events to print")
+	fs.IntVar(&f.Offset, "offset", 0, "events to skip")
+	fs.StringVar(&f.Cursor, "cursor", "", "continue after the page a previous query ended (printed on stderr)")
+	format := fs.String("format", "", "output format: table, jsonl, csv, gdelt (default: table on a terminal, jsonl otherwise)")
+	fs.Usage = func() {
+		fmt.Fprintln(m.Stderr, "Usage: petrel query [flags]\n\nPrints stored events that match the filters, by date.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return flag.ErrHelp
+	}
+	if *format == "" {
+		*format = "jsonl"
+		if m.StdoutIsTerminal {
+			*format = "table"
+		}
+	}
+	var w output.Writer
+	switch *format {
+	case "jsonl":
+		// The stored form: each event with its story counts and the
+		// version of the dictionaries that coded it.
+	case "table", "csv", "gdelt":
+		var err error
+		if w, err = output.New(*format, m.Stdout); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("--format: unknown format %q (want table, jsonl, csv or gdelt)", *format)
+	}
+	store, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	evs, next, err := store.Events(ctx, *f)
+	if err != nil {
+		return usageError(err)
+	}
+	if w == nil {
+		enc := json.NewEncoder(m.Stdout)
+		for _, e := range evs {
+			if err := enc.Encode(e); err != nil {
+				return err
+			}
+		}
+	} else {
+		// Writers take documents: events of one article in a row go
+		// together, with what the store knows of the article.
+		for i := 0; i < len(evs); {
+			j := i
+			d := &petrel.Document{Article: petrel.Article{ID: evs[i].ArticleID, Title: evs[i].ArticleTitle,
+				URL: evs[i].ArticleURL, Source: evs[i].ArticleSource}}
+			for ; j < len(evs) && evs[j].ArticleID == evs[i].ArticleID; j++ {
+				d.Events = append(d.Events, evs[j].Event)
+			}
+			if err := w.Write(d); err != nil {
+				return err
+			}
+			i = j
+		}
+		if err := w.Close(); err != nil {
+			return err
+		}
+	}
+	if next != "" {
+		fmt.Fprintf(m.Stderr, "petrel: more events: --cursor %s\n", next)
+	}
+	return nil
+}
+
+func (m *Main) runStats(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("petrel stats", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	db := m.dbFlag(fs)
+	f := filterFlags(fs)
+	by := fs.String("by", petrel.ByMonth, "grouping: "+strings.Join(petrel.StatsGroupings, ", "))
+	fs.IntVar(&f.Limit, "limit", 20, "most groups to print, for groupings other than time")
+	format := fs.String("format", "", "output format: table, jsonl, csv (default: table on a terminal, jsonl otherwise)")
+	fs.Usage = func() {
+		fmt.Fprintln(m.Stderr, "Usage: petrel stats [flags]\n\nCounts stored events that match the filters by period (split by quad class),\nevent code, quad class, dyad or actor, with their mean Goldstein score.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return flag.ErrHelp
+	}
+	if *format == "" {
+		*format = "jsonl"
+		if m.StdoutIsTerminal {
+			*format = "table"
+		}
+	}
+	if *format != "table" && *format != "jsonl" && *format != "csv" {
+		return fmt.Errorf("--format: unknown format %q (want table, jsonl or csv)", *format)
+	}
+	store, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	rows, err := store.Stats(ctx, petrel.StatsQuery{Filter: *f, By: *by})
+	if err != nil {
+		return usageError(err)
+	}
+	return writeStats(m.Stdout, *format, *by, rows)
+}
+
+// writeStats prints stats rows as a table, JSON Lines or CSV.
+func writeStats(w io.Writer, format, by string, rows []petrel.StatsRow) error {
+	period := petrel.IsPeriod(by)
+	switch format {
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		for _, r := range rows {
+			if err := enc.Encode(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "csv":
+		cw := csv.NewWriter(w)
+		head := []string{by, "count", "goldstein"}
+		if period {
+			head = []string{by, "quad_class", "count", "goldstein"}
+		}
+		cw.Write(head)
+		for _, r := range rows {
+			rec := []string{r.Key, strconv.Itoa(r.Count), strconv.FormatFloat(r.Goldstein, 'f', 2, 64)}
+			if period {
+				rec = []string{r.Key, strconv.Itoa(r.QuadClass), rec[1], rec[2]}
+			}
+			cw.Write(rec)
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	if period {
+		// One line per period: the total and each quad class's count.
+		fmt.Fprintf(tw, "%s\tevents\tgoldstein\tverbal coop\tmaterial coop\tverbal confl\tmaterial confl\t\n", strings.ToUpper(by))
+		for _, p := range phttp.Timeline(by, rows).Periods {
+			fmt.Fprintf(tw, "%s\t%d\t%.2f\t%d\t%d\t%d\t%d\t\n", p.Period, p.Count, p.Goldstein,
+				p.Quads[0].Count, p.Quads[1].Count, p.Quads[2].Count, p.Quads[3].Count)
+		}
+	} else {
+		fmt.Fprintf(tw, "%s\tevents\tgoldstein\t\n", strings.ToUpper(by))
+		for _, r := range rows {
+			fmt.Fprintf(tw, "%s\t%d\t%.2f\t\n", r.Key, r.Count, r.Goldstein)
+		}
+	}
+	return tw.Flush()
+}
+
+func (m *Main) runServe(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("petrel serve", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	cf := addCoderFlags(fs)
+	db := m.dbFlag(fs)
+	addr := fs.String("addr", ":8080", "address to listen on")
+	token := fs.String("token", m.Getenv("PETREL_TOKEN"), "bearer token required by write endpoints (env PETREL_TOKEN)")
+	tokenReads := fs.Bool("token-reads", false, "require the token for read endpoints too")
+	timeout := fs.Duration("timeout", phttp.DefaultRequestTimeout, "longest time one request may take")
+	fs.Usage = func() {
+		fmt.Fprintln(m.Stderr, "Usage: petrel serve [flags]\n\nServes the store as a JSON API (docs/API.md).\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return flag.ErrHelp
+	}
+	if *tokenReads && *token == "" {
+		return errors.New("--token-reads needs --token or PETREL_TOKEN")
+	}
+	c, version, err := m.newCoder(cf)
+	if err != nil {
+		return err
+	}
+	store, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	s := phttp.NewServer(phttp.Config{Store: store, Coder: c, DictVersion: version,
+		Token: *token, TokenReads: *tokenReads, UI: webUI, RequestTimeout: *timeout})
+	if err := s.Open(*addr); err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stderr, "petrel: serving on %s\n", s.URL())
+	<-ctx.Done()
+	fmt.Fprintln(m.Stderr, "petrel: shutting down")
+	return s.Close()
+}
