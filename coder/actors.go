@@ -318,7 +318,9 @@ func (st *state) buildNPs(idx int) {
 				break
 			}
 			// Title + unknown name: "Deputy Prime Minister Abdul Salam Hanafi".
-			if nx, ok := next(); ok && nx.s == sg.e && nx.kind == segName {
+			// "the official news agency WFNA": common nouns may stand
+			// between the title and the name.
+			if nx, ok := next(); ok && nx.kind == segName && (nx.s == sg.e || nx.s-sg.e <= 2 && st.onlyModifiers(sg.e, nx.s)) {
 				p.e = nx.e
 				p.name = true
 				k++
@@ -339,6 +341,12 @@ func (st *state) buildNPs(idx int) {
 				}
 			}
 			p.uncoded = p.members == nil
+			if p.uncoded && st.opt.NullActors {
+				// PETRARCH writes an agent with no actor as "---GOV".
+				p.members = []member{{code: "---" + ag.Code, kind: petrel.KindAgent,
+					start: st.toks[sg.s].Start, end: st.toks[sg.e-1].End, mention: -1}}
+				p.uncoded = false
+			}
 		case segPron:
 			p.pron = st.normOf(sg.s)
 			p.uncoded = true
@@ -376,6 +384,7 @@ func (st *state) buildNPs(idx int) {
 		}
 		st.nps = append(st.nps, p)
 	}
+	st.acronyms()
 	st.appositions()
 	st.compounds()
 	st.markOblique()
@@ -456,6 +465,25 @@ func (st *state) learn(name seg, m member) {
 	}
 	m.kind = petrel.KindPerson
 	st.learned[st.normOf(name.e-1)] = m
+}
+
+// acronyms folds a parenthesised short form into the phrase before it:
+// "the European Union (EU)" is one mention, not two.
+func (st *state) acronyms() {
+	out := st.nps[:0]
+	for i := 0; i < len(st.nps); i++ {
+		p := st.nps[i]
+		if i+1 < len(st.nps) {
+			q := st.nps[i+1]
+			if q.s == p.e+1 && st.isWord(p.e, "(") && q.e < len(st.toks) && st.isWord(q.e, ")") &&
+				len(p.members) == 1 && len(q.members) == 1 && p.members[0].code == q.members[0].code {
+				p.e = q.e + 1
+				i++
+			}
+		}
+		out = append(out, p)
+	}
+	st.nps = out
 }
 
 // appositions codes an unknown name from the phrase in apposition to it:

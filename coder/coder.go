@@ -48,6 +48,9 @@ type Options struct {
 	// DyadicStatements codes a statement (010) only when it has a target:
 	// "X told Y", not every "X said".
 	DyadicStatements bool
+	// NullActors codes an agent that has no actor as "---" plus its role
+	// ("a senior official" → ---GOV), as PETRARCH does.
+	NullActors bool
 	// IgnoreNegation leaves negation to the dictionary's patterns, as
 	// PETRARCH does (its verb files have patterns for "did not ...").
 	IgnoreNegation bool

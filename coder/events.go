@@ -22,6 +22,10 @@ type match struct {
 	src, tgt *np
 	end      int // first token after the pattern
 	compound bool
+	// compoundPost is set when the "%" slot follows the verb: with a
+	// subject of its own, the compound is then the target ("Eriador agrees
+	// with the Philippines and France").
+	compoundPost bool
 }
 
 func (st *state) events(idx int) {
@@ -187,7 +191,10 @@ var refusalWord = map[string]bool{"refused": true, "refuses": true, "refuse": tr
 // boundary, but quotation marks do not ("recognises the Taliban's
 // “efforts”").
 func (st *state) patternBoundary(j int) bool {
-	return st.toks[j].Kind != text.Quote && st.boundary(j)
+	if st.toks[j].Kind == text.Quote || st.cls[j]&(cThat|cSay) != 0 {
+		return false
+	}
+	return st.boundary(j)
 }
 
 // boundary reports whether token j ends the search for a subject or target.
@@ -199,6 +206,9 @@ func (st *state) boundary(j int) bool {
 	switch st.toks[j].Kind {
 	case text.Punct:
 		w := st.normOf(j)
+		if w == "-" && j > 0 && st.toks[j-1].End == st.toks[j].Start {
+			return false // "anti- Gondor": a hyphen, not a dash
+		}
 		return w == ";" || w == ":" || w == "(" || w == ")" || w == "-" || w == "--"
 	case text.Quote:
 		return true
@@ -353,6 +363,10 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if m != nil {
 		code, rule = m.p.code, m.p.rule
 		src, tgt, end = m.src, m.tgt, m.end
+		if m.compound && m.compoundPost && subj != nil && !subj.uncoded && subj != m.src {
+			src, tgt = subj, m.src
+			m.compound = false
+		}
 	}
 	if code == "" || code == "---" {
 		if m != nil {
@@ -621,13 +635,16 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 			st.setSlot(&m, e.kind, x)
 			pos = x.s - 1
 		case dict.ElemWord, dict.ElemSynset:
+			// The element must end right before pos+1 when adjacent, or
+			// anywhere before it otherwise; a synset phrase may span
+			// several tokens ("wo n't"), so try each start.
 			found := -1
 			for k := pos; k >= 0 && k > pos-7; k-- {
-				if st.elemAt(e, k) >= 0 {
+				if end := st.elemAt(e, k); end >= 0 && (end == pos+1 || !adjacent && end <= pos+1) {
 					found = k
 					break
 				}
-				if adjacent || st.patternBoundary(k) {
+				if !adjacent && st.patternBoundary(k) || adjacent && pos-k >= 3 {
 					break
 				}
 			}
@@ -650,6 +667,9 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 		adjacent := prevNext
 		switch e.kind {
 		case dict.ElemSource, dict.ElemTarget, dict.ElemCompound:
+			if e.kind == dict.ElemCompound {
+				m.compoundPost = true
+			}
 			x := st.npRight(pos, 8)
 			if x == nil {
 				if i == len(p.post)-1 && e.kind == dict.ElemTarget && st.opt.OptionalTarget {

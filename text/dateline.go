@@ -81,8 +81,8 @@ func Dateline(text string, s petrel.Span) int {
 			i += n
 			continue
 		}
-		if c == ',' {
-			i++
+		if c == ',' || c == ':' {
+			i++ // "WASHINGTON, Oct 20 (AP) —", "CEBU CITY: --"
 			continue
 		}
 		// A word outside parentheses: must start with a capital or digit.
