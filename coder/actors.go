@@ -155,6 +155,7 @@ func (st *state) actorTail(p *np, m member, k int) int {
 		p.e++
 	}
 	agented := false
+	var extra []member
 	for {
 		nx, ok := next()
 		if !ok || nx.kind != segAgent {
@@ -165,11 +166,24 @@ func (st *state) actorTail(p *np, m member, k int) int {
 		if !(gap == 0 || (possessive && gap <= 5 && st.onlyModifiers(p.e+1, nx.s)) || (gap <= 2 && st.onlyModifiers(p.e, nx.s))) {
 			break
 		}
-		m = withAgent(m, st.c.agents[nx.val])
+		base := m
+		m = withAgent(m, st.agentAt(nx, p.s))
 		m.end = st.toks[nx.e-1].End
 		p.e = nx.e
 		k++
 		agented = true
+		// "Danish media and government": one state, two agents.
+		for {
+			nx2, ok := next()
+			if !ok || nx2.kind != segAgent || nx2.s != p.e+1 || !st.isWord(p.e, "and") {
+				break
+			}
+			m2 := withAgent(base, st.agentAt(nx2, p.s))
+			m2.start, m2.end = m.start, st.toks[nx2.e-1].End
+			extra = append(extra, m2)
+			p.e = nx2.e
+			k++
+		}
 	}
 	if agented {
 		// The name after a title: "Russian Foreign Minister Sergey Lavrov".
@@ -204,7 +218,23 @@ func (st *state) actorTail(p *np, m member, k int) int {
 		p.poss = true
 	}
 	p.members = st.expand(m)
+	for _, x := range extra {
+		p.members = append(p.members, st.expand(x)...)
+	}
 	return k
+}
+
+// agentAt returns the agent of segment sg, as "ELI" (a former office
+// holder) when "former" or "ex-" stands before it or before the phrase
+// that starts at token from.
+func (st *state) agentAt(sg seg, from int) *dict.Agent {
+	ag := st.c.agents[sg.val]
+	for _, j := range []int{sg.s - 1, sg.s - 2, from - 1} {
+		if j >= 0 && j < len(st.toks) && (st.isWord(j, "former") || st.isWord(j, "ex")) {
+			return &dict.Agent{Code: "ELI", Names: ag.Names, Rule: ag.Rule}
+		}
+	}
+	return ag
 }
 
 // titleOverrides reports whether a title before a person whose dictionary
@@ -331,12 +361,27 @@ func (st *state) buildNPs(idx int) {
 				}
 			}
 			// Agent + from/of/in + actors: "officials from 10 countries
-			// including China and Pakistan", "the government of Gondor".
-			if j := p.e; j < n && (st.isWord(j, "from") || st.isWord(j, "of") || st.isWord(j, "in")) {
-				if ms, end, used := st.agentOf(j+1, k+1, ag); used > 0 {
-					p.members = ms
+			// including China and Pakistan", "the government of Gondor",
+			// "lawmakers and officials in Fornost and Gondor".
+			ags := []*dict.Agent{st.agentAt(sg, sg.s)}
+			kk, e := k, p.e
+			for kk+1 < len(segs) && segs[kk+1].kind == segAgent && segs[kk+1].s == e+1 && st.isWord(e, "and") {
+				kk++
+				ags = append(ags, st.agentAt(segs[kk], segs[kk].s))
+				e = segs[kk].e
+			}
+			if j := e; j < n && (st.isWord(j, "from") || st.isWord(j, "of") || st.isWord(j, "in")) {
+				var all []member
+				end, used := 0, 0
+				for _, a := range ags {
+					var ms []member
+					ms, end, used = st.agentOf(j+1, kk+1, a)
+					all = append(all, ms...)
+				}
+				if used > 0 {
+					p.members = all
 					p.e = end
-					k += used
+					k = kk + used
 					break
 				}
 			}
@@ -605,7 +650,7 @@ func (st *state) joiner(a, b int) bool {
 			}
 		}
 	}
-	return sawAnd || st.isWord(a, ",") && b-a == 1
+	return sawAnd || sawComma
 }
 
 // markOblique marks phrases that are the object of a preposition, and

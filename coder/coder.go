@@ -48,6 +48,10 @@ type Options struct {
 	// DyadicStatements codes a statement (010) only when it has a target:
 	// "X told Y", not every "X said".
 	DyadicStatements bool
+	// PossessiveHeads lets a possessive actor stand for the phrase it
+	// heads when that phrase is a subject ("Eriador's death toll has
+	// risen" → Eriador), as PETRARCH does.
+	PossessiveHeads bool
 	// NullActors codes an agent that has no actor as "---" plus its role
 	// ("a senior official" → ---GOV), as PETRARCH does.
 	NullActors bool
@@ -278,6 +282,18 @@ func (st *state) prepare(sp petrel.Span) {
 	st.cands = st.cands[:0]
 	st.coff = append(st.coff[:0], 0)
 	st.cls = st.cls[:0]
+	// An underscore joining words ("Dol_Amroth", as PETRARCH's test texts
+	// write names) is read as a space.
+	if strings.IndexByte(st.text[sp.Start:sp.End], '_') >= 0 {
+		k := 0
+		for _, t := range st.toks {
+			if t.Of(st.text) != "_" {
+				st.toks[k] = t
+				k++
+			}
+		}
+		st.toks = st.toks[:k]
+	}
 	for _, t := range st.toks {
 		st.norm = text.AppendNorm(st.norm, t.Of(st.text))
 		st.noff = append(st.noff, int32(len(st.norm)))

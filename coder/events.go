@@ -226,8 +226,22 @@ func (st *state) subject(j int, prev *anchor) *np {
 			if !p.oblique && !p.poss {
 				return p
 			}
+			if st.opt.PossessiveHeads && p.poss && !p.oblique && p.pron == "" && !p.uncoded {
+				return p // PETRARCH: "Eriador's death toll has risen" is Eriador's
+			}
 			j = p.s - 1
 			continue
+		}
+		if st.isWord(j, ")") {
+			// skip a parenthesis: "the European Union (EU) agree"
+			d := j - 1
+			for d >= 0 && j-d < 12 && !st.isWord(d, "(") {
+				d--
+			}
+			if d >= 0 && st.isWord(d, "(") {
+				j = d - 1
+				continue
+			}
 		}
 		if prev != nil && prev.coded && j >= prev.s && j < prev.e {
 			// "urged both sides to reach a deal": the subject of the verb
@@ -328,6 +342,28 @@ func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
 	return poss
 }
 
+// objectAfterIn finds an actor between the verb and the end of its
+// matched pattern ("allowed that Mordor isn't a really pleasant place"):
+// inside a pattern's span, "that" does not end the search.
+func (st *state) objectAfterIn(j, end int, stmt bool) *np {
+	for k := j; k < end && k < len(st.toks); k++ {
+		if x := st.npAt[k]; x >= 0 {
+			p := &st.nps[x]
+			if p.s < j || p.uncoded || p.poss && p.pron != "" {
+				continue
+			}
+			if p.oblique && st.c.locPrep[p.prep] && stmt {
+				continue
+			}
+			return p
+		}
+		if st.patternBoundary(k) {
+			return nil
+		}
+	}
+	return nil
+}
+
 // codeAnchor tries the anchor's patterns and adds the events it gives.
 func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	end = a.e
@@ -400,7 +436,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		case end > a.e:
 			// "hosted the group for talks": the object may stand between
 			// the verb and the pattern's words.
-			if tgt = st.objectAfter(a.e, end-a.e, stmt); tgt == nil {
+			if tgt = st.objectAfterIn(a.e, end, stmt); tgt == nil {
 				tgt = st.objectAfter(end, 12, stmt)
 			}
 		default:
@@ -448,6 +484,14 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 		if st.addEvent(idx, code, s, t, vs, ve, rule, q, a.s) {
 			a.coded = true
+		}
+	}
+	if m != nil && m.compound && src != nil && tgt == nil && !m.compoundPost {
+		// "Gondor and Osgiliath have postponed their meeting after ...
+		// Cirith Ungol": each member acts on a target if one is named.
+		if t := st.objectAfter(end, 12, false); t != nil && t != src {
+			tgt = t
+			m.compound = false
 		}
 	}
 	if m != nil && m.compound && src != nil {
