@@ -563,7 +563,7 @@ func (st *state) compounds() {
 			if q.uncoded || prev.poss || q.pron != "" || prev.pron != "" || !st.joiner(prev.e, q.s) {
 				break
 			}
-			if st.isWord(prev.e, ",") && st.hasConj(prev.e, q.s) && st.verbAt(q.e) {
+			if st.isWord(prev.e, ",") && st.hasConj(prev.e, q.s) && st.verbAt(q.e) && st.prepBefore(p.s) {
 				break // "between Russia and Ukraine, and Macron urged": a new clause
 			}
 			if st.hasConj(prev.e, q.s) {
@@ -653,6 +653,16 @@ func (st *state) joiner(a, b int) bool {
 	return sawAnd || sawComma
 }
 
+// prepBefore reports whether a preposition governs the phrase starting at
+// token s (skipping determiners, numbers and adjectives).
+func (st *state) prepBefore(s int) bool {
+	j := s - 1
+	for j >= 0 && (st.cls[j]&(cDet|cNumber) != 0 || st.toks[j].Kind == text.Number || st.isAdj(j)) {
+		j--
+	}
+	return j >= 0 && st.cls[j]&cPrep != 0
+}
+
 // markOblique marks phrases that are the object of a preposition, and
 // phrases that only modify the noun after them ("the Ecuador situation",
 // "its U.S. base lending rate"), which are no argument either.
@@ -709,6 +719,9 @@ func (st *state) modifierNP(p *np) bool {
 // "the evil awful Gondor", "the new Afghan leadership".
 func (st *state) isAdj(j int) bool {
 	t := st.toks[j]
+	if st.npAt != nil && j < len(st.npAt) && st.npAt[j] >= 0 {
+		return false // part of an actor phrase: "a senior official said"
+	}
 	return t.Kind == text.Word && t.Flags&text.Cap == 0 && st.cls[j] == 0 && j > 0 &&
 		(st.cls[j-1]&(cDet|cPossPron) != 0 || st.isAdj(j-1))
 }

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"petrel"
+	"petrel/http/ui"
 )
 
 // Defaults for Config's zero values.
@@ -83,7 +84,17 @@ func NewServer(cfg Config) *Server {
 		s.Error(w, r, &petrel.Error{Code: petrel.ENOTFOUND, Message: "no such endpoint"})
 	})
 	if cfg.UI != nil {
-		s.mux.Handle("GET /", http.FileServerFS(cfg.UI))
+		// ui.Secure adds the UI's Content-Security-Policy and other
+		// security headers to every response under "/".
+		files := ui.Secure(http.FileServerFS(cfg.UI))
+		s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+			if r.Method != http.MethodGet && r.Method != http.MethodHead {
+				w.Header().Set("Allow", "GET, HEAD")
+				http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+				return
+			}
+			files.ServeHTTP(w, r)
+		})
 	} else {
 		s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 			s.Error(w, r, &petrel.Error{Code: petrel.ENOTFOUND, Message: "no web UI is configured"})

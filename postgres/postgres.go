@@ -32,6 +32,7 @@ var migrations embed.FS
 // Store is a petrel.Store in a PostgreSQL database. It is safe for
 // concurrent use.
 type Store struct {
+	dsn  string
 	pool *pgxpool.Pool
 	db   *sql.DB // the pool, seen through database/sql for the shared queries
 
@@ -79,7 +80,7 @@ func Open(dsn string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	s := &Store{pool: pool, db: stdlib.OpenDBFromPool(pool), Now: time.Now}
+	s := &Store{dsn: dsn, pool: pool, db: stdlib.OpenDBFromPool(pool), Now: time.Now}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -290,6 +291,9 @@ func (s *Store) Actors(ctx context.Context, prefix string, limit int) ([]petrel.
 func (s *Store) Counts(ctx context.Context) (petrel.Counts, error) {
 	return sqlstore.Counts(ctx, s.db)
 }
+
+// DSN returns the DSN the store was opened with.
+func (s *Store) DSN() string { return s.dsn }
 
 // DB returns the store's connection pool through database/sql, for checks
 // and tools.

@@ -18,6 +18,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
@@ -63,15 +64,14 @@ var dialect = sqlstore.Dialect{
 	},
 }
 
-// ftsQuery turns words into an FTS5 query that matches sentences holding
-// all of them. Each word is quoted as an FTS5 string, its quotes doubled,
-// so no user input is read as FTS5 syntax (NEAR, *, column filters).
+// ftsQuery turns text into an FTS5 query that matches sentences holding
+// all of its words. The text is cut into runs of letters and digits, as
+// FTS5's unicode61 tokenizer cuts it, and each is quoted as an FTS5 string,
+// so no user input is read as FTS5 syntax (NEAR, *, column filters, ^)
+// and no query is a multi-token phrase, which detail=none cannot answer.
 func ftsQuery(text string) (string, bool) {
 	var b strings.Builder
-	for _, w := range strings.Fields(text) {
-		if !sqlstore.HasWords(w) {
-			continue
-		}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) }) {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}

@@ -58,3 +58,9 @@ func BenchmarkIngest(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*batch)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// BenchmarkIngestDocs stores real coder output: see
+// storetest.BenchmarkIngestDocs.
+func BenchmarkIngestDocs(b *testing.B) {
+	storetest.BenchmarkIngestDocs(b, func(tb testing.TB) petrel.Store { return MustOpen(tb) }, 5000)
+}

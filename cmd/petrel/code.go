@@ -24,6 +24,7 @@ import (
 	"petrel/dicts"
 	"petrel/ingest"
 	"petrel/output"
+	"petrel/validate"
 )
 
 // coderFlags are the dictionary and coder flags shared by code, explain,
@@ -38,6 +39,7 @@ type coderFlags struct {
 	discards   string
 	issues     string
 	dyad       bool
+	compat     string
 }
 
 func addCoderFlags(fs *flag.FlagSet) *coderFlags {
@@ -51,6 +53,7 @@ func addCoderFlags(fs *flag.FlagSet) *coderFlags {
 	fs.StringVar(&cf.discards, "discards", "", "discard dictionary file")
 	fs.StringVar(&cf.issues, "issues", "", "issue dictionary file (optional)")
 	fs.BoolVar(&cf.dyad, "require-dyad", false, "drop events that have no target")
+	fs.StringVar(&cf.compat, "compat", "", "coding conventions: \"\" (petrel's) or \"petrarch\" (as PETRARCH codes: no intent/refusal mapping, null actors such as ---GOV, datelines skipped)")
 	return cf
 }
 
@@ -148,7 +151,16 @@ func (m *Main) newEventCoder(cf *coderFlags) (*coder.Coder, string, error) {
 		return nil, "", err
 	}
 	opt := coder.DefaultOptions
-	opt.RequireDyad = cf.dyad
+	switch cf.compat {
+	case "":
+	case "petrarch":
+		opt = petrarchOptions(validate.DefaultConfig())
+	default:
+		return nil, "", fmt.Errorf("unknown --compat %q (want petrarch)", cf.compat)
+	}
+	if cf.dyad {
+		opt.RequireDyad = true
+	}
 	return coder.New(d, opt), version, nil
 }
 

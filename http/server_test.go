@@ -1,0 +1,486 @@
+package http_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/jackc/pgx/v5"
+
+	"petrel"
+	phttp "petrel/http"
+	"petrel/postgres"
+	"petrel/sqlite"
+	"petrel/storetest"
+)
+
+// MustOpenSQLite opens a SQLite store in a temporary file.
+func MustOpenSQLite(tb testing.TB) petrel.Store {
+	tb.Helper()
+	s, err := sqlite.Open(filepath.Join(tb.TempDir(), "petrel.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+// MustOpenPostgres opens a PostgreSQL store in a new schema of the database
+// PETREL_TEST_POSTGRES names, or skips the test when it is unset.
+func MustOpenPostgres(tb testing.TB) petrel.Store {
+	tb.Helper()
+	dsn := os.Getenv("PETREL_TEST_POSTGRES")
+	if dsn == "" {
+		tb.Skip("PETREL_TEST_POSTGRES is unset: skipping PostgreSQL (source .ci/postgres.sh to run it)")
+	}
+	ctx := context.Background()
+	b := make([]byte, 6)
+	rand.Read(b)
+	schema := "petrel_test_" + hex.EncodeToString(b)
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		if conn, err := pgx.Connect(ctx, dsn); err == nil {
+			conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
+			conn.Close(ctx)
+		}
+	})
+	u, err := url.Parse(dsn)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	s, err := postgres.Open(u.String())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+// MustOpenServer starts a server on a free port of the loopback interface
+// and stops it when the test ends.
+func MustOpenServer(tb testing.TB, cfg phttp.Config) *phttp.Server {
+	tb.Helper()
+	if cfg.Store == nil {
+		cfg.Store = MustOpenSQLite(tb)
+	}
+	if cfg.Coder == nil {
+		cfg.Coder = storetest.FakeCoder{}
+	}
+	if cfg.DictVersion == "" {
+		cfg.DictVersion = "test"
+	}
+	s := phttp.NewServer(cfg)
+	if err := s.Open("127.0.0.1:0"); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+// do sends a request and returns the status and body.
+func do(tb testing.TB, method, url, token string, body []byte) (int, []byte) {
+	tb.Helper()
+	req, err := http.NewRequest(method, url, bytes.NewReader(body))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return resp.StatusCode, b
+}
+
+// get sends a GET and decodes a 200 response into v.
+func get(tb testing.TB, url string, v any) {
+	tb.Helper()
+	status, body := do(tb, "GET", url, "", nil)
+	if status != http.StatusOK {
+		tb.Fatalf("GET %s: %d %s", url, status, body)
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		tb.Fatalf("GET %s: %v in %s", url, err, body)
+	}
+}
+
+type apiError struct {
+	Error struct {
+		Code, Message, Param string
+	}
+}
+
+// expectError checks that a response is a JSON error with the status, code
+// and parameter given.
+func expectError(tb testing.TB, status int, body []byte, wantStatus int, wantCode, wantParam string) {
+	tb.Helper()
+	var e apiError
+	if err := json.Unmarshal(body, &e); err != nil {
+		tb.Fatalf("error body %q: %v", body, err)
+	}
+	if status != wantStatus || e.Error.Code != wantCode || e.Error.Param != wantParam {
+		tb.Fatalf("got %d %+v, want %d %s param %q", status, e.Error, wantStatus, wantCode, wantParam)
+	}
+}
+
+func ingested(tb testing.TB, n int) petrel.Store {
+	tb.Helper()
+	st := MustOpenSQLite(tb)
+	storetest.MustIngest(tb, st, storetest.Docs(0, n), "v1")
+	return st
+}
+
+func TestHealthz(t *testing.T) {
+	s := MustOpenServer(t, phttp.Config{})
+	var v map[string]string
+	get(t, s.URL()+"/healthz", &v)
+	if v["status"] != "ok" {
+		t.Fatalf("healthz = %v", v)
+	}
+}
+
+func TestEvents(t *testing.T) {
+	s := MustOpenServer(t, phttp.Config{Store: ingested(t, 50)})
+	t.Run("Pages", func(t *testing.T) {
+		seen := map[string]bool{}
+		next := ""
+		for pages := 0; ; pages++ {
+			var r phttp.EventsResponse
+			get(t, s.URL()+"/api/events?limit=7&cursor="+url.QueryEscape(next), &r)
+			for _, e := range r.Events {
+				if seen[e.ID] {
+					t.Fatalf("event %s seen twice", e.ID)
+				}
+				seen[e.ID] = true
+			}
+			if next = r.NextCursor; next == "" {
+				break
+			}
+		}
+		if got, want := len(seen), 50; got != want {
+			t.Fatalf("saw %d events, want %d", got, want)
+		}
+	})
+	t.Run("Filtered", func(t *testing.T) {
+		var r phttp.EventsResponse
+		get(t, s.URL()+"/api/events?actor=rus&code=1&since=2024-01-02&until=2024-03-01&text=dispute", &r)
+		if len(r.Events) == 0 {
+			t.Fatal("no events")
+		}
+		for _, e := range r.Events {
+			if !strings.HasPrefix(e.Code, "1") || e.Date < "2024-01-02" {
+				t.Errorf("event %+v does not match", e)
+			}
+			if e.NumArticles != 1 || e.NumSources != 1 {
+				t.Errorf("num_articles %d num_sources %d, want 1 1", e.NumArticles, e.NumSources)
+			}
+		}
+	})
+	t.Run("JSONFields", func(t *testing.T) {
+		_, body := do(t, "GET", s.URL()+"/api/events?limit=1", "", nil)
+		for _, f := range []string{`"event_id"`, `"num_articles"`, `"num_sources"`, `"next_cursor"`, `"dict_version"`, `"verb"`} {
+			if !bytes.Contains(body, []byte(f)) {
+				t.Errorf("no %s in %s", f, body)
+			}
+		}
+	})
+	t.Run("Empty", func(t *testing.T) {
+		_, body := do(t, "GET", s.URL()+"/api/events?actor=ZZZ", "", nil)
+		if !bytes.Contains(body, []byte(`"events":[]`)) {
+			t.Errorf("body = %s, want an empty list", body)
+		}
+	})
+	for _, tt := range []struct{ name, query, param string }{
+		{"ErrInvalidLimit", "limit=x", "limit"},
+		{"ErrLimitTooLarge", "limit=100000", "limit"},
+		{"ErrInvalidQuad", "quad=9", "quad"},
+		{"ErrInvalidSince", "since=2024-1-1", "since"},
+		{"ErrInvalidActor", "actor=R%27S", "actor"},
+		{"ErrInvalidCursor", "cursor=zz", "cursor"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			status, body := do(t, "GET", s.URL()+"/api/events?"+tt.query, "", nil)
+			expectError(t, status, body, 400, petrel.EINVALID, tt.param)
+		})
+	}
+}
+
+func TestEvent(t *testing.T) {
+	s := MustOpenServer(t, phttp.Config{Store: ingested(t, 5)})
+	t.Run("OK", func(t *testing.T) {
+		var e petrel.StoredEvent
+		get(t, s.URL()+"/api/events/a000003-0", &e)
+		if e.ID != "a000003-0" || e.Sentence == "" || e.Rule == "" || e.Verb.End <= e.Verb.Start || e.Source == nil {
+			t.Fatalf("event = %+v, want its evidence", e)
+		}
+	})
+	t.Run("ErrNotFound", func(t *testing.T) {
+		status, body := do(t, "GET", s.URL()+"/api/events/nope", "", nil)
+		expectError(t, status, body, 404, petrel.ENOTFOUND, "id")
+	})
+}
+
+func TestArticle(t *testing.T) {
+	s := MustOpenServer(t, phttp.Config{Store: ingested(t, 5)})
+	t.Run("OK", func(t *testing.T) {
+		var a petrel.StoredArticle
+		get(t, s.URL()+"/api/articles/a000002", &a)
+		want := storetest.Docs(2, 1)[0]
+		if a.Article.Text != want.Article.Text || len(a.Sentences) != len(want.Sentences) ||
+			len(a.Mentions) != len(want.Mentions) || len(a.Quotes) != len(want.Quotes) || len(a.Events) != len(want.Events) {
+			t.Fatalf("article = %+v, want %+v", a, want)
+		}
+	})
+	t.Run("ErrNotFound", func(t *testing.T) {
+		status, body := do(t, "GET", s.URL()+"/api/articles/nope", "", nil)
+		expectError(t, status, body, 404, petrel.ENOTFOUND, "id")
+	})
+}
+
+func TestStats(t *testing.T) {
+	s := MustOpenServer(t, phttp.Config{Store: ingested(t, 80)})
+	t.Run("Timeline", func(t *testing.T) {
+		var r phttp.TimelineResponse
+		get(t, s.URL()+"/api/stats/timeline?interval=month", &r)
+		total := 0
+		for _, p := range r.Periods {
+			sum := 0
+			for i, q := range p.Quads {
+				if q.QuadClass != i+1 {
+					t.Errorf("quad %d at %d", q.QuadClass, i)
+				}
+				sum += q.Count
+			}
+			if sum != p.Count {
+				t.Errorf("period %s: quads sum to %d, count %d", p.Period, sum, p.Count)
+			}
+			total += p.Count
+		}
+		if r.Interval != "month" || len(r.Periods) != 2 || total != 80 {
+			t.Fatalf("timeline = %+v, want 2 months of 80 events", r)
+		}
+	})
+	for _, kind := range []string{"codes", "codes?level=code", "quad", "dyads", "actors", "plover"} {
+		t.Run(strings.Title(strings.NewReplacer("?", "", "=", "").Replace(kind)), func(t *testing.T) {
+			var r phttp.StatsResponse
+			get(t, s.URL()+"/api/stats/"+kind, &r)
+			if len(r.Rows) == 0 {
+				t.Fatalf("%s: no rows", kind)
+			}
+		})
+	}
+	t.Run("ErrInvalidInterval", func(t *testing.T) {
+		status, body := do(t, "GET", s.URL()+"/api/stats/timeline?interval=year", "", nil)
+		expectError(t, status, body, 400, petrel.EINVALID, "interval")
+	})
+	t.Run("ErrUnknownKind", func(t *testing.T) {
+		status, body := do(t, "GET", s.URL()+"/api/stats/nope", "", nil)
+		expectError(t, status, body, 404, petrel.ENOTFOUND, "kind")
+	})
+}
+
+func TestActors(t *testing.T) {
+	s := MustOpenServer(t, phttp.Config{Store: ingested(t, 30)})
+	var r phttp.ActorsResponse
+	get(t, s.URL()+"/api/actors?q=ru", &r)
+	if len(r.Actors) == 0 || !strings.HasPrefix(r.Actors[0].Code, "RU") {
+		t.Fatalf("actors = %+v", r)
+	}
+}
+
+func TestCode(t *testing.T) {
+	s := MustOpenServer(t, phttp.Config{Token: "secret"})
+	t.Run("OK", func(t *testing.T) {
+		status, body := do(t, "POST", s.URL()+"/api/code", "secret", []byte(`{"text":"Russia accused Ukraine of shelling.","date":"2024-05-06"}`))
+		var d petrel.Document
+		if err := json.Unmarshal(body, &d); err != nil || status != 200 {
+			t.Fatalf("%d %s", status, body)
+		}
+		if len(d.Events) != 1 || d.Events[0].Date != "2024-05-06" {
+			t.Fatalf("document = %+v", d)
+		}
+		var r phttp.EventsResponse
+		get(t, s.URL()+"/api/events", &r)
+		if len(r.Events) != 0 {
+			t.Fatal("coding stored events")
+		}
+	})
+	for _, tt := range []struct {
+		name, token, body string
+		status            int
+		code, param       string
+	}{
+		{"ErrUnauthorized", "", `{"text":"x"}`, 401, petrel.EUNAUTHORIZED, ""},
+		{"ErrWrongToken", "secreT", `{"text":"x"}`, 401, petrel.EUNAUTHORIZED, ""},
+		{"ErrInvalidJSON", "secret", `{"text":`, 400, petrel.EINVALID, "body"},
+		{"ErrNoText", "secret", `{"date":"2024-01-01"}`, 400, petrel.EINVALID, "text"},
+		{"ErrInvalidDate", "secret", `{"text":"x","date":"May 5"}`, 400, petrel.EINVALID, "date"},
+		{"ErrTooLarge", "secret", `{"text":"` + strings.Repeat("x", phttp.DefaultMaxBodyBytes) + `"}`, 413, petrel.ETOOLARGE, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			status, body := do(t, "POST", s.URL()+"/api/code", tt.token, []byte(tt.body))
+			expectError(t, status, body, tt.status, tt.code, tt.param)
+		})
+	}
+}
+
+func TestIngest(t *testing.T) {
+	store := MustOpenSQLite(t)
+	s := MustOpenServer(t, phttp.Config{Store: store, Token: "secret", DictVersion: "d1"})
+	post := func(body string) (int, phttp.IngestResponse, []byte) {
+		status, b := do(t, "POST", s.URL()+"/api/articles", "secret", []byte(body))
+		var r phttp.IngestResponse
+		json.Unmarshal(b, &r)
+		return status, r, b
+	}
+	t.Run("One", func(t *testing.T) {
+		status, r, b := post(`{"id":"x1","date":"2024-02-03","text":"Russia met Ukraine in Geneva. Talks went on."}`)
+		if status != 200 || r.Inserted != 1 || r.Events != 1 || len(r.Articles) != 1 || r.Articles[0].ID != "x1" {
+			t.Fatalf("%d %s", status, b)
+		}
+		e, err := store.Event(context.Background(), "x1-0")
+		if err != nil || e.DictVersion != "d1" || e.Date != "2024-02-03" {
+			t.Fatalf("stored event %+v, %v", e, err)
+		}
+	})
+	t.Run("Many", func(t *testing.T) {
+		status, r, b := post(`[{"id":"x2","text":"China praised France today."},{"id":"x1","date":"2024-02-03","text":"Russia met Ukraine in Geneva. Talks went on."}]`)
+		if status != 200 || r.Inserted != 1 || r.Unchanged != 1 || len(r.Articles) != 2 {
+			t.Fatalf("%d %s", status, b)
+		}
+	})
+	t.Run("ErrInvalidArticle", func(t *testing.T) {
+		status, b := do(t, "POST", s.URL()+"/api/articles", "secret", []byte(`[{"id":"ok","text":"fine"},{"id":"bad"}]`))
+		expectError(t, status, b, 400, petrel.EINVALID, "text[1]")
+		if _, err := store.Article(context.Background(), "ok"); petrel.ErrorCode(err) != petrel.ENOTFOUND {
+			t.Fatal("part of a rejected request was stored")
+		}
+	})
+	t.Run("ErrEmpty", func(t *testing.T) {
+		status, b := do(t, "POST", s.URL()+"/api/articles", "secret", []byte(`[]`))
+		expectError(t, status, b, 400, petrel.EINVALID, "body")
+	})
+	t.Run("ErrNUL", func(t *testing.T) {
+		status, b := do(t, "POST", s.URL()+"/api/articles", "secret", []byte(`{"text":"a\u0000b"}`))
+		expectError(t, status, b, 400, petrel.EINVALID, "text")
+	})
+	t.Run("ErrUnauthorized", func(t *testing.T) {
+		status, b := do(t, "POST", s.URL()+"/api/articles", "", []byte(`{"text":"x"}`))
+		expectError(t, status, b, 401, petrel.EUNAUTHORIZED, "")
+	})
+	t.Run("ReadsOpen", func(t *testing.T) {
+		var r phttp.EventsResponse
+		get(t, s.URL()+"/api/events", &r)
+	})
+}
+
+func TestTokenReads(t *testing.T) {
+	s := MustOpenServer(t, phttp.Config{Token: "secret", TokenReads: true})
+	for _, path := range []string{"/api/events", "/api/events/x", "/api/articles/x", "/api/stats/quad", "/api/actors"} {
+		status, b := do(t, "GET", s.URL()+path, "", nil)
+		expectError(t, status, b, 401, petrel.EUNAUTHORIZED, "")
+		if status, _ := do(t, "GET", s.URL()+path, "secret", nil); status == 401 {
+			t.Errorf("%s: 401 with the token", path)
+		}
+	}
+	if status, _ := do(t, "GET", s.URL()+"/healthz", "", nil); status != 200 {
+		t.Errorf("healthz: %d without a token, want 200", status)
+	}
+}
+
+func TestUI(t *testing.T) {
+	t.Run("NotConfigured", func(t *testing.T) {
+		s := MustOpenServer(t, phttp.Config{})
+		status, b := do(t, "GET", s.URL()+"/", "", nil)
+		expectError(t, status, b, 404, petrel.ENOTFOUND, "")
+	})
+	t.Run("OK", func(t *testing.T) {
+		ui := fstest.MapFS{"index.html": {Data: []byte("<h1>petrel</h1>")}}
+		s := MustOpenServer(t, phttp.Config{UI: ui})
+		status, b := do(t, "GET", s.URL()+"/", "", nil)
+		if status != 200 || string(b) != "<h1>petrel</h1>" {
+			t.Fatalf("%d %s", status, b)
+		}
+		status, b = do(t, "GET", s.URL()+"/api/nope", "", nil)
+		expectError(t, status, b, 404, petrel.ENOTFOUND, "")
+	})
+}
+
+// TestHostile sends hostile values in every filter parameter and path and
+// checks that each gets 200, 400 or 404, never a server error, and that
+// nothing stored changed.
+func TestHostile(t *testing.T) {
+	for _, backend := range []struct {
+		name string
+		open func(testing.TB) petrel.Store
+	}{{"SQLite", MustOpenSQLite}, {"PostgreSQL", MustOpenPostgres}} {
+		t.Run(backend.name, func(t *testing.T) {
+			store := backend.open(t)
+			storetest.MustIngest(t, store, storetest.Docs(0, 20), "v1")
+			want := storetest.MustCounts(t, store)
+			s := MustOpenServer(t, phttp.Config{Store: store})
+			params := []string{"actor", "source", "target", "code", "plover", "quad", "since", "until", "text", "article", "limit", "offset", "cursor"}
+			for i, v := range storetest.Hostile {
+				for _, p := range params {
+					for _, path := range []string{"/api/events", "/api/stats/timeline", "/api/stats/actors"} {
+						u := s.URL() + path + "?" + p + "=" + url.QueryEscape(v)
+						if status, b := do(t, "GET", u, "", nil); status != 200 && status != 400 {
+							t.Errorf("value %d in %s on %s: %d %.200s", i, p, path, status, b)
+						}
+					}
+				}
+				for _, path := range []string{"/api/events/", "/api/articles/"} {
+					// A path of megabytes may pass the header limit: 431.
+					if status, b := do(t, "GET", s.URL()+path+url.PathEscape(v), "", nil); status != 404 && status != 400 && status != 431 {
+						t.Errorf("value %d in %s: %d %.200s", i, path, status, b)
+					}
+				}
+				if status, b := do(t, "GET", s.URL()+"/api/actors?q="+url.QueryEscape(v), "", nil); status != 200 {
+					t.Errorf("value %d in actors: %d %.200s", i, status, b)
+				}
+				body, _ := json.Marshal(map[string]string{"id": v, "text": v + " Russia met Ukraine."})
+				if status, b := do(t, "POST", s.URL()+"/api/code", "", body); status != 200 && status != 400 {
+					t.Errorf("value %d in code: %d %.200s", i, status, b)
+				}
+			}
+			if got := storetest.MustCounts(t, store); got != want {
+				t.Fatalf("counts = %+v after hostile requests, want %+v", got, want)
+			}
+			var r phttp.EventsResponse
+			get(t, s.URL()+"/api/events?limit=1000", &r)
+			if len(r.Events) != want.Events {
+				t.Fatalf("%d events readable, want %d", len(r.Events), want.Events)
+			}
+		})
+	}
+}

@@ -1,0 +1,117 @@
+// Events view: one page of the filtered events at a time, with the
+// server's cursor pagination (GET /api/events?…&limit=N&cursor=C), so a
+// page costs the same on a store of a thousand events or of millions. The
+// total comes from an aggregate (GET /api/stats/quad), not from counting
+// rows in the browser.
+
+import { h, num, gs, QUADS } from "./dom.js";
+import * as api from "./api.js";
+import { cameoName } from "./api.js";
+import { filterParams, viewHref, navigate, setStatus, showError } from "./nav.js";
+import { filterForm, activeFilter } from "./filters.js";
+import { exportEvents } from "./export.js";
+
+const PAGE_SIZES = ["25", "50", "100", "250", "500"];
+
+function partyCell(p, role) {
+  if (!p) return h("td", { class: "none" }, "—");
+  return h("td", null,
+    h("a", { href: viewHref("events", new URLSearchParams(), { [role]: p.code }), class: "actor", title: "Only events with " + role + " " + p.code }, p.code),
+    h("div", { class: "sub" }, p.text));
+}
+
+function row(ev, book) {
+  const name = cameoName(book, ev.code);
+  const pl = ev.plover && ev.plover.type ? ev.plover.type : "—";
+  return h("tr", { "data-event-id": ev.event_id },
+    h("td", { class: "date" }, ev.date || "—"),
+    h("td", null, h("code", null, ev.code), h("div", { class: "sub" }, name)),
+    partyCell(ev.source, "source"),
+    h("td", { class: "verb" }, ev.verb ? ev.verb.text : ""),
+    partyCell(ev.target, "target"),
+    h("td", null, pl, ev.plover && ev.plover.mode ? h("div", { class: "sub" }, ev.plover.mode) : null),
+    h("td", null, h("span", { class: ["quad", "q" + ev.quad_class], title: QUADS[ev.quad_class] || "" }, String(ev.quad_class))),
+    h("td", { class: "num" }, gs(ev.goldstein)),
+    h("td", { class: "sentence" }, ev.sentence),
+    h("td", null, h("a", {
+      href: "?view=article&id=" + encodeURIComponent(ev.article_id) + "&event=" + encodeURIComponent(ev.event_id),
+      class: "article-link",
+    }, ev.article_title || ev.article_id)));
+}
+
+// eventsView renders the Events view into root.
+export async function eventsView(root, params, { signal, book }) {
+  const filter = filterParams(params);
+  const limit = PAGE_SIZES.includes(params.get("limit")) ? params.get("limit") : "50";
+  const cursor = params.get("cursor") || "";
+  const desc = activeFilter(params);
+  root.append(
+    h("h1", null, "Events"),
+    filterForm("events", params, book, ["limit"]));
+
+  const summary = h("p", { class: "summary", tabindex: -1, "data-autofocus": "1", "aria-live": "polite" }, "Loading…");
+  const exportStatus = h("span", { class: "export-status", role: "status" });
+  const exportBtn = (format, label) => h("button", {
+    type: "button", class: "link-button", "data-export": format,
+    on: {
+      click: async (e) => {
+        e.target.disabled = true;
+        try {
+          await exportEvents(filter, format, exportStatus);
+        } catch (err) {
+          exportStatus.textContent = "";
+          showError(exportStatus, err);
+        } finally {
+          e.target.disabled = false;
+        }
+      },
+    },
+  }, label);
+  const pageSize = h("select", {
+    id: "page-size", on: {
+      change: (e) => navigate(viewHref("events", params, { limit: e.target.value })),
+    },
+  }, PAGE_SIZES.map((n) => h("option", { value: n, selected: n === limit }, n)));
+  root.append(h("div", { class: "toolbar" },
+    summary,
+    h("div", { class: "tools" },
+      h("label", { for: "page-size" }, "Rows per page"), pageSize,
+      h("span", { class: "download" }, "Download the filtered set: ", exportBtn("csv", "CSV"), " · ", exportBtn("jsonl", "JSONL")),
+      exportStatus)));
+
+  const q = new URLSearchParams(filter);
+  q.set("limit", limit);
+  if (cursor) q.set("cursor", cursor);
+  const countQ = new URLSearchParams(filter);
+  const [page, quads] = await Promise.all([
+    api.get("/api/events", q, signal),
+    api.get("/api/stats/quad", countQ, signal).catch((err) => ({ error: err })),
+  ]);
+  const events = page.events || [];
+  let total = null;
+  if (quads && quads.rows) total = quads.rows.reduce((n, r) => n + r.count, 0);
+  summary.textContent = (total !== null ? num(total) + (total === 1 ? " event" : " events") : "Events") +
+    (desc ? " matching " + desc : " in the store") +
+    (events.length ? (cursor ? " · a later page" : " · first page") + ", " + events.length + " shown" : "");
+  summary.setAttribute("data-total", total === null ? "" : String(total));
+
+  if (!events.length) {
+    root.append(h("p", { class: "empty" }, cursor ? "No more events." : "No events match this filter."));
+  } else {
+    root.append(h("div", { class: "table-wrap" },
+      h("table", { class: "events" },
+        h("caption", { class: "visually-hidden" }, "Coded events" + (desc ? ", " + desc : "")),
+        h("thead", null, h("tr", null,
+          ["Date", "Event", "Source", "Verb", "Target", "PLOVER", "Quad", "Goldstein", "Sentence", "Article"]
+            .map((t) => h("th", { scope: "col" }, t)))),
+        h("tbody", null, events.map((ev) => row(ev, book))))));
+  }
+  const nav = h("nav", { class: "pager", "aria-label": "Pages" });
+  if (cursor) nav.append(h("a", { href: viewHref("events", params, { limit: limit === "50" ? null : limit, cursor: null }), class: "button" }, "« First page"));
+  if (page.next_cursor) {
+    nav.append(h("a", { href: viewHref("events", params, { limit: limit === "50" ? null : limit, cursor: page.next_cursor }), class: "button", rel: "next" }, "Next page ›"));
+  }
+  root.append(nav);
+  if (quads && quads.error) showError(root, quads.error);
+  setStatus("");
+}

@@ -1,0 +1,83 @@
+package storetest
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"syscall"
+	"testing"
+	"time"
+
+	"petrel"
+)
+
+// ReadDocs reads documents, one JSON object a line, as "petrel code
+// --format doc" writes them.
+func ReadDocs(tb testing.TB, path string) []*petrel.Document {
+	tb.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var docs []*petrel.Document
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() {
+		var d petrel.Document
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			tb.Fatalf("%s: %v", path, err)
+		}
+		docs = append(docs, &d)
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return docs
+}
+
+// BenchmarkIngestDocs stores the documents in the file PETREL_BENCH_DOCS
+// names (made by "petrel code --format doc CORPUS"), all of them into a
+// new store per iteration in batches of batch, and reports articles/s: the
+// store's own speed on real coder output, without the coding.
+func BenchmarkIngestDocs(b *testing.B, open Opener, batch int) {
+	path := os.Getenv("PETREL_BENCH_DOCS")
+	if path == "" {
+		b.Skip("PETREL_BENCH_DOCS is unset: make it with petrel code --format doc CORPUS > docs.jsonl")
+	}
+	docs := ReadDocs(b, path)
+	ctx := context.Background()
+	articles := 0
+	cpu0 := cpuTime()
+	for b.Loop() {
+		b.StopTimer()
+		s := open(b)
+		b.StartTimer()
+		for i := 0; i < len(docs); i += batch {
+			if _, err := s.Ingest(ctx, docs[i:min(i+batch, len(docs))], "bench"); err != nil {
+				b.Fatal(err)
+			}
+		}
+		articles += len(docs)
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(articles)/b.Elapsed().Seconds(), "articles/s")
+	// On a shared machine wall time varies with the neighbours' load; the
+	// process's CPU time per article varies less. (It includes opening and
+	// closing stores, and, for a server database, none of the server's.)
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(articles)/cpu.Seconds(), "articles/cpu-s")
+	}
+}
+
+// cpuTime returns the user and system CPU time the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
