@@ -162,7 +162,7 @@ person Abdul Salam Hanafi
 	}{
 		{putin, "2021-10-20", "RUSGOV"},
 		{putin, "1995-01-01", "RUSELI"},
-		{putin, "", "RUSELI"},
+		{putin, "", "RUSGOV"}, // undated: the current, open-ended role
 		{hanafi, "2021-10-20", "TALGOV"},
 		{hanafi, "2020-01-01", "AFG"},
 	} {

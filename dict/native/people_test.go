@@ -55,7 +55,7 @@ func TestPeople(t *testing.T) {
 	tests := []struct{ person, date, want string }{
 		{"Sergey Lavrov", "2021-10-20", "RUSGOV"},
 		{"Vladimir Putin", "2021-10-20", "RUSGOV"},
-		{"Vladimir Putin", "", "RUSELI"},
+		{"Vladimir Putin", "", "RUSGOV"}, // undated: the current, open-ended role
 		{"Ashraf Ghani", "2020-01-01", "AFGGOV"},
 		{"Ashraf Ghani", "2021-10-20", "AFGELI"},
 		{"Hamid Karzai", "2005-06-01", "AFGGOV"},

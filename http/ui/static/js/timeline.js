@@ -45,17 +45,20 @@ function fill(periods, interval) {
   return periods;
 }
 
-function niceMax(v) {
-  if (v <= 5) return 5;
-  const p = Math.pow(10, Math.floor(Math.log10(v)));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
+// niceStep returns a round step (1, 2 or 5 × 10ⁿ) that splits v into at
+// most four intervals.
+function niceStep(v) {
+  const raw = Math.max(1, v / 4);
+  const p = Math.pow(10, Math.floor(Math.log10(raw)));
+  for (const m of [1, 2, 5, 10]) if (m * p >= raw) return m * p;
   return 10 * p;
 }
 
 function chart(periods, interval, params) {
   const iw = W - M.left - M.right;
   const ih = H - M.top - M.bottom;
-  const max = niceMax(Math.max(1, ...periods.map((p) => p.count)));
+  const step = niceStep(Math.max(1, ...periods.map((p) => p.count)));
+  const max = step * Math.ceil(Math.max(1, ...periods.map((p) => p.count)) / step);
   const bw = iw / periods.length;
   const y = (c) => M.top + ih - (c / max) * ih;
   const gy = (g) => M.top + ih / 2 - (g / 10) * (ih / 2);
@@ -63,8 +66,7 @@ function chart(periods, interval, params) {
     s("title", { id: "tl-title" }, "Events per " + interval + " by quad class, with mean Goldstein score"),
     s("desc", { id: "tl-desc" }, periods.length + " periods from " + periods[0].period + " to " + periods[periods.length - 1].period + ". The table below lists every value."));
   // Grid and left axis (counts).
-  for (let i = 0; i <= 4; i++) {
-    const v = (max * i) / 4;
+  for (let v = 0; v <= max; v += step) {
     svg.append(s("line", { class: "grid", x1: M.left, x2: W - M.right, y1: y(v), y2: y(v) }),
       s("text", { class: "tick", x: M.left - 6, y: y(v), "text-anchor": "end", "dominant-baseline": "middle" }, num(v)));
   }
@@ -112,8 +114,8 @@ function chart(periods, interval, params) {
   if (d) svg.append(s("path", { class: "gs-line", d }));
   for (const pt of pts) if (pt) svg.append(s("circle", { class: "gs-dot", cx: pt[0], cy: pt[1], r: periods.length > 200 ? 1.8 : 2.5 }));
   // X labels: about eight, evenly spaced.
-  const step = Math.max(1, Math.ceil(periods.length / 8));
-  for (let i = 0; i < periods.length; i += step) {
+  const every = Math.max(1, Math.ceil(periods.length / 8));
+  for (let i = 0; i < periods.length; i += every) {
     const label = interval === "month" ? periods[i].period.slice(0, 7) : periods[i].period;
     svg.append(s("text", { class: "tick", x: M.left + (i + 0.5) * bw, y: H - M.bottom + 16, "text-anchor": "middle" }, label));
   }
