@@ -499,7 +499,12 @@ func (st *state) onlyModifiers(a, b int) bool {
 
 func (st *state) isModifier(j int) bool {
 	t := st.toks[j]
-	return t.Kind == text.Word && st.cls[j] == 0 && (t.Flags&text.Cap == 0 || t.Flags&text.AllCaps == 0)
+	if t.Kind != text.Word || st.cls[j] != 0 || t.Flags&text.Cap != 0 && t.Flags&text.AllCaps != 0 {
+		return false
+	}
+	// A verb is no modifier: "Russian police arrested students".
+	e, _ := st.c.verbT.longest(st.sentView(), j)
+	return e <= j
 }
 
 // learn remembers that an unknown name stands for m in this article, so a

@@ -48,6 +48,12 @@ type Options struct {
 	// DyadicStatements codes a statement (010) only when it has a target:
 	// "X told Y", not every "X said".
 	DyadicStatements bool
+	// SayTargets lets a verb of saying take the actor after it as target
+	// ("Arnor believes Dagolath can cope" → ARN → DAG), as PETRARCH does.
+	SayTargets bool
+	// PassiveSubjectSource reads an agentless passive as active, its
+	// subject the source, as PETRARCH does.
+	PassiveSubjectSource bool
 	// PossessiveHeads lets a possessive actor stand for the phrase it
 	// heads when that phrase is a subject ("Eriador's death toll has
 	// risen" → Eriador), as PETRARCH does.

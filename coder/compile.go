@@ -195,5 +195,13 @@ func compile(d *dict.Dictionary) *compiled {
 	for _, w := range []string{"in", "at", "near", "inside", "across", "throughout", "within", "outside", "around"} {
 		c.locPrep[c.word(w)] = true
 	}
+	// Freeze the tries for matching last: only now is the vocabulary
+	// complete (the function words above may add ids).
+	for _, t := range []*trie{c.actorT, c.agentT, c.verbT, c.discT, c.placeT, empty} {
+		t.freeze(c.voc.n)
+	}
+	for _, t := range synsets {
+		t.freeze(c.voc.n)
+	}
 	return c
 }

@@ -26,6 +26,10 @@ type match struct {
 	// subject of its own, the compound is then the target ("Eriador agrees
 	// with the Philippines and France").
 	compoundPost bool
+	// preStart is the first token matched by the pattern's Pre elements,
+	// or -1: with words before the verb ("NOTED + *"), the subject is found
+	// left of them.
+	preStart int
 }
 
 func (st *state) events(idx int) {
@@ -53,6 +57,9 @@ func (st *state) events(idx int) {
 		a := &st.anchors[k]
 		if a.s < skipTo {
 			continue // inside the pattern of the anchor before: "join this round of talks"
+		}
+		if a.e-a.s == 1 && st.cls[a.s]&(cModal|cAux) != 0 {
+			continue // "should", "has": auxiliaries are never the verb of an event
 		}
 		if st.properNoun(a.s) {
 			st.tracef("  %q is capitalised mid-sentence: part of a name", st.toks2text(a.s, a.e))
@@ -335,6 +342,9 @@ func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
 			}
 			return p
 		}
+		if st.cls[k]&cThat != 0 && k-j <= 4 {
+			continue // "expressed hopes on Thursday that Osgiliath could..."
+		}
 		if st.boundary(k) || st.isWord(k, ",") && k > j+1 && st.cls[k+min(1, n-1-k)]&(cRel|cSubord|cConj) != 0 {
 			break
 		}
@@ -388,6 +398,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	}
 	var m *match
 	for _, p := range v.patterns {
+		if p.code == "+++" {
+			continue // TABARI's "ignore this pattern"
+		}
 		if mm, ok := st.tryPattern(p, a); ok {
 			m = &mm
 			break
@@ -396,6 +409,14 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	code := v.code
 	rule := v.rule
 	var src, tgt *np
+	if m != nil && !m.p.hasSource && m.preStart >= 0 && m.preStart <= before {
+		// "Falastur noted that Cirith Ungol regretted": with pattern words
+		// before the verb, its subject stands before them.
+		if s := st.subject(m.preStart-1, prev); s != nil {
+			subj = s
+			a.subject = s
+		}
+	}
 	if m != nil {
 		code, rule = m.p.code, m.p.rule
 		src, tgt, end = m.src, m.tgt, m.end
@@ -418,6 +439,8 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			if tgt == nil || tgt == k {
 				tgt = subj
 			}
+		} else if st.opt.PassiveSubjectSource {
+			passive = false // PETRARCH reads "X was criticized over Y" as X → Y
 		} else {
 			st.tracef("  verb %q: agentless passive, no source", st.toks2text(a.s, a.e))
 			return
@@ -430,7 +453,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		// For statements, "in Berlin" is where it was said, not to whom.
 		stmt := strings.HasPrefix(code, "01")
 		switch {
-		case pureSay[st.normOf(a.s)]:
+		case pureSay[st.normOf(a.s)] && !st.opt.SayTargets:
 			// "Lavrov said Moscow regretted …": the actor after a verb of
 			// saying is the subject of what was said, not its target.
 		case end > a.e:
@@ -664,7 +687,7 @@ var irregularParticiple = map[string]bool{"met": true, "held": true, "led": true
 
 // tryPattern matches p around anchor a.
 func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
-	m := match{p: p, end: a.e}
+	m := match{p: p, end: a.e, preStart: -1}
 	// Pre elements, right to left.
 	pos := a.s - 1
 	for i := len(p.pre) - 1; i >= 0; i-- {
@@ -697,6 +720,9 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 			}
 			pos = found - 1
 		}
+	}
+	if len(p.pre) > 0 {
+		m.preStart = pos + 1
 	}
 	// Post elements, left to right. A leading ElemVerb stands for the
 	// anchor: its Next says whether the next element must follow it
@@ -788,6 +814,16 @@ func (st *state) elemAt(e elem, k int) int {
 // npLeft finds the nearest coded actor phrase ending at or before token j.
 func (st *state) npLeft(j, limit int) *np {
 	for k := j; k >= 0 && k > j-limit; k-- {
+		if st.isWord(k, ")") {
+			d := k - 1
+			for d >= 0 && k-d < 12 && !st.isWord(d, "(") {
+				d--
+			}
+			if d >= 0 {
+				k = d
+				continue
+			}
+		}
 		if x := st.npAt[k]; x >= 0 && !st.nps[x].uncoded {
 			return &st.nps[x]
 		}

@@ -16,7 +16,8 @@ import (
 // inference, no statements for verbs of saying unless the dictionary says
 // so) and applies require_dyad from the record's configuration.
 func petrarchOptions(cfg validate.Config) coder.Options {
-	return coder.Options{RequireDyad: cfg.RequireDyad, Statements: true, IgnoreNegation: true, SkipDatelines: true, NullActors: true, PossessiveHeads: true}
+	return coder.Options{RequireDyad: cfg.RequireDyad, Statements: true, IgnoreNegation: true, SkipDatelines: true, NullActors: true, PossessiveHeads: true,
+		SayTargets: true, PassiveSubjectSource: true}
 }
 
 // buildValidationCoder compiles a record file's dictionaries for a config.
