@@ -381,6 +381,22 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	before, neg, intent, passiveBe, qual := st.verbGroup(a.s)
 	passive := passiveBe && !v.noun && st.participle(a.e-1)
 	subj := st.subject(before, prev)
+	if subj == nil {
+		// "announced the package after talks with Zelensky": an event noun
+		// after "after", "before", "following" or "during" belongs to the
+		// subject of the clause around it.
+		j := a.s - 1
+		for j >= 0 && st.isAdj(j) {
+			j--
+		}
+		if j >= 0 && (st.isWord(j, "after") || st.isWord(j, "before") || st.isWord(j, "following") || st.isWord(j, "during")) {
+			if prev != nil && prev.subject != nil {
+				subj = prev.subject
+			} else {
+				subj = st.subject(j-1, prev)
+			}
+		}
+	}
 	if prev != nil && prev.coded && prev.e <= a.s && st.purposeNoun(a.s) {
 		// "hosted the group for international talks": the talks are the
 		// verb's purpose, already coded by it.
