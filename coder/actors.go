@@ -217,6 +217,7 @@ func (st *state) actorTail(p *np, m member, k int) int {
 		p.e++
 		p.poss = true
 	}
+	m.adjAgent = agented
 	p.members = st.expand(m)
 	for _, x := range extra {
 		p.members = append(p.members, st.expand(x)...)
@@ -611,7 +612,7 @@ func (st *state) verbAt(j int) bool {
 func (st *state) distribute(p *np) {
 	last := p.members[len(p.members)-1]
 	c := last.country
-	if last.kind != petrel.KindCountry || len(c) != 3 || len(last.code) <= 3 || !strings.HasPrefix(last.code, c) {
+	if !last.adjAgent || last.kind != petrel.KindCountry || len(c) != 3 || len(last.code) <= 3 || !strings.HasPrefix(last.code, c) {
 		return
 	}
 	role := last.code[3:]

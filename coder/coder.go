@@ -144,6 +144,9 @@ type member struct {
 	rule                string
 	mention             int // index into doc.Mentions, or -1
 	sent                int // sentence where it was last named, for coreference
+	// adjAgent is set when an agent word directly followed the actor
+	// ("Qatari officials"), so it may distribute over a compound.
+	adjAgent bool
 }
 
 // np is an actor phrase: one or more members (a compound) over a token
