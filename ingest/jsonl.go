@@ -38,6 +38,8 @@ type jsonlReader struct {
 	off    int64    // bytes consumed before the next line
 	long   []byte
 	rec    record
+	// scratch is decodeFast's unescaping buffer.
+	scratch []byte
 }
 
 // record is one JSON line. Fields other than these are ignored.
@@ -141,9 +143,17 @@ func (j *jsonlReader) decode(line []byte) *petrel.Article {
 	j.filled = true
 	bad := !utf8.Valid(line)
 	j.rec = record{}
-	if err := json.Unmarshal(line, &j.rec); err != nil {
-		s.diag(j.name, j.line, "malformed JSON: "+jsonError(err))
-		return nil
+	// The fast path handles flat objects of valid UTF-8; encoding/json
+	// everything else, with its error messages and U+FFFD replacement.
+	if cap(j.scratch) > keepLongCap {
+		j.scratch = nil // as for long: one huge line must not pin its memory
+	}
+	if bad || !decodeFast(line, &j.rec, &j.scratch) {
+		j.rec = record{} // decodeFast may have stored some fields
+		if err := json.Unmarshal(line, &j.rec); err != nil {
+			s.diag(j.name, j.line, "malformed JSON: "+jsonError(err))
+			return nil
+		}
 	}
 	if bad {
 		// encoding/json has already replaced the bad bytes with U+FFFD.

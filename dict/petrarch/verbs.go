@@ -222,7 +222,9 @@ func (vr *verbReader) member(t string, n int) {
 	m.forms = append(m.forms, wordsPhrase(words))
 	m.lemma = strings.Join(words, " ")
 	if hasBraces {
-		for _, f := range strings.Fields(braces) {
+		// Forms are separated by blanks, and in CAMEO.2.0.txt sometimes by
+		// commas ("{+CRACKED_DOWN , +CRACKS_DOWN}"): a comma is no form.
+		for _, f := range strings.Fields(strings.ReplaceAll(braces, ",", " ")) {
 			fw, _, msg := verbWords(f)
 			if msg != "" && len(fw) == 0 {
 				vr.report(n, "verb form %q: %s", f, msg)

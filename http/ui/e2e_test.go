@@ -118,6 +118,11 @@ func mustBuildStore(t *testing.T) (petrel.Store, petrel.Coder) {
 	if _, err := st.Ingest(context.Background(), docs, "e2e"); err != nil {
 		t.Fatal(err)
 	}
+	n, err := st.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("store: %d articles, %d events", n.Articles, n.Events)
 	return st, c
 }
 
@@ -413,6 +418,36 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 
+		// The download holds exactly the filtered set, across pages.
+		var all []string
+		for cursor := ""; ; {
+			var p phttp.EventsResponse
+			api(t, base, "/api/events?limit=7&cursor="+url.QueryEscape(cursor)+"&"+filter.Encode(), &p)
+			all = append(all, eventIDs(p.Events)...)
+			if cursor = p.NextCursor; cursor == "" {
+				break
+			}
+		}
+		dl := eval[struct {
+			CSVRows int
+			Header  string
+			IDs     []string
+		}](t, b, `(async () => {
+			const {buildExport} = await import("/js/export.js");
+			const f = new URLSearchParams(location.search);
+			for (const k of ["view", "cursor", "limit"]) f.delete(k);
+			const csv = await buildExport(f, "csv");
+			const jsonl = await buildExport(f, "jsonl");
+			return {CSVRows: csv.parts.length - 1, Header: csv.parts[0],
+				IDs: jsonl.parts.map(l => JSON.parse(l).event_id)};
+		})()`)
+		if dl.CSVRows != len(all) || !slices.Equal(dl.IDs, all) {
+			t.Errorf("download: %d CSV rows, JSONL IDs %v; API has %v", dl.CSVRows, dl.IDs, all)
+		}
+		if !strings.HasPrefix(dl.Header, "event_id,article_id,sentence_index,date,code,") || strings.Count(dl.Header, ",") != 28 {
+			t.Errorf("CSV header = %q", dl.Header)
+		}
+
 		// A shared link with a code root reproduces the API's answer.
 		var codes phttp.StatsResponse
 		api(t, base, "/api/stats/codes?level=root&limit=1&"+filter.Encode(), &codes)
@@ -576,7 +611,9 @@ func TestBrowser(t *testing.T) {
 	})
 
 	t.Run("Code", func(t *testing.T) {
-		const text = "Russian Foreign Minister Sergei Lavrov met his Chinese counterpart in Moscow on Tuesday. " +
+		// Characters of 2, 3 and 4 UTF-8 bytes (and a UTF-16 surrogate
+		// pair) before the events test the byte-offset mapping.
+		const text = "Überblick — 🙂 news. Russian Foreign Minister Sergei Lavrov met his Chinese counterpart in Moscow on Tuesday. " +
 			"Lavrov said Moscow regretted the absence of the United States."
 		b.open(t, "/?view=code")
 		b.run(t,
@@ -592,8 +629,28 @@ func TestBrowser(t *testing.T) {
 			want = append(want, e.Code)
 		}
 		if !slices.Equal(codes, want) || len(want) == 0 {
-			t.Errorf("coded %v, the coder gives %v", codes, want)
+			t.Fatalf("coded %v, the coder gives %v", codes, want)
 		}
+		for i, ev := range doc.Events {
+			verb := eval[string](t, b, fmt.Sprintf(`(() => {
+				const li = document.querySelectorAll(".code-result .event-list > li")[%d];
+				li.dispatchEvent(new MouseEvent("mouseenter"));
+				const v = [...document.querySelectorAll(".code-result .article-text .hl.m-verb")].map(e => e.textContent).join("");
+				li.dispatchEvent(new MouseEvent("mouseleave"));
+				return v;
+			})()`, i))
+			if verb != ev.Verb.Text {
+				t.Errorf("event %d: highlighted verb %q, want %q", i, verb, ev.Verb.Text)
+			}
+		}
+		// The screenshot shows a plain English text.
+		b.run(t,
+			chromedp.SetValue(chromedp.CSS("#code-text"), "Russian Foreign Minister Sergei Lavrov met his Chinese counterpart in Moscow on Tuesday. "+
+				"Lavrov said Moscow regretted the absence of the United States. Washington said it would not join the talks."),
+			chromedp.Evaluate[chromedp.Void](`document.querySelector(".code-result").replaceChildren()`),
+			chromedp.Click(chromedp.CSS(`form.code-form button[type=submit]`)),
+			waitFor(`!!document.querySelector(".code-result .doc")`),
+			chromedp.Evaluate[chromedp.Void](`document.activeElement.blur(); window.scrollTo(0, 0)`))
 		b.screenshot(t, "code")
 		b.check(t)
 	})

@@ -13,22 +13,24 @@ import { exportEvents } from "./export.js";
 
 const PAGE_SIZES = ["25", "50", "100", "250", "500"];
 
-function partyCell(p, role) {
+// partyCell shows an event's source or target; its code links to the
+// current filter narrowed to that actor on that side.
+function partyCell(p, role, params) {
   if (!p) return h("td", { class: "none" }, "—");
   return h("td", null,
-    h("a", { href: viewHref("events", new URLSearchParams(), { [role]: p.code }), class: "actor", title: "Only events with " + role + " " + p.code }, p.code),
+    h("a", { href: viewHref("events", params, { [role]: p.code }), class: "actor", title: "Only events with " + role + " " + p.code }, p.code),
     h("div", { class: "sub" }, p.text));
 }
 
-function row(ev, book) {
+function row(ev, book, params) {
   const name = cameoName(book, ev.code);
   const pl = ev.plover && ev.plover.type ? ev.plover.type : "—";
   return h("tr", { "data-event-id": ev.event_id },
     h("td", { class: "date" }, ev.date || "—"),
     h("td", null, h("code", null, ev.code), h("div", { class: "sub" }, name)),
-    partyCell(ev.source, "source"),
+    partyCell(ev.source, "source", params),
     h("td", { class: "verb" }, ev.verb ? ev.verb.text : ""),
-    partyCell(ev.target, "target"),
+    partyCell(ev.target, "target", params),
     h("td", null, pl, ev.plover && ev.plover.mode ? h("div", { class: "sub" }, ev.plover.mode) : null),
     h("td", null, h("span", { class: ["quad", "q" + ev.quad_class], title: QUADS[ev.quad_class] || "" }, String(ev.quad_class))),
     h("td", { class: "num" }, gs(ev.goldstein)),
@@ -104,7 +106,7 @@ export async function eventsView(root, params, { signal, book }) {
         h("thead", null, h("tr", null,
           ["Date", "Event", "Source", "Verb", "Target", "PLOVER", "Quad", "Goldstein", "Sentence", "Article"]
             .map((t) => h("th", { scope: "col" }, t)))),
-        h("tbody", null, events.map((ev) => row(ev, book))))));
+        h("tbody", null, events.map((ev) => row(ev, book, params))))));
   }
   const nav = h("nav", { class: "pager", "aria-label": "Pages" });
   if (cursor) nav.append(h("a", { href: viewHref("events", params, { limit: limit === "50" ? null : limit, cursor: null }), class: "button" }, "« First page"));

@@ -34,9 +34,11 @@ function csvRow(e) {
     .map(csvField).join(",") + "\n";
 }
 
-// exportEvents downloads the events matching filter (URLSearchParams) in
-// format "csv" or "jsonl", reporting progress in statusEl.
-export async function exportEvents(filter, format, statusEl) {
+// buildExport fetches the events matching filter (URLSearchParams) and
+// returns the lines of the file in format "csv" or "jsonl", the number of
+// events, and whether it stopped at MAX_EXPORT. progress(n) is called after
+// each page.
+export async function buildExport(filter, format, progress) {
   const parts = format === "csv" ? [CSV_HEADER.join(",") + "\n"] : [];
   let cursor = "";
   let n = 0;
@@ -49,14 +51,23 @@ export async function exportEvents(filter, format, statusEl) {
       parts.push(format === "csv" ? csvRow(e) : JSON.stringify(e) + "\n");
     }
     n += (page.events || []).length;
-    statusEl.textContent = "Fetched " + n.toLocaleString("en") + " events…";
+    if (progress) progress(n);
     cursor = page.next_cursor;
-    if (!cursor) break;
-    if (n >= MAX_EXPORT) {
-      statusEl.textContent = "Stopped at " + n.toLocaleString("en") +
-        " events: for larger sets use `petrel query` on the server, which streams any size.";
-      return;
-    }
+    if (!cursor) return { parts, n, capped: false };
+    if (n >= MAX_EXPORT) return { parts, n, capped: true };
+  }
+}
+
+// exportEvents downloads the events matching filter (URLSearchParams) in
+// format "csv" or "jsonl", reporting progress in statusEl.
+export async function exportEvents(filter, format, statusEl) {
+  const { parts, n, capped } = await buildExport(filter, format, (k) => {
+    statusEl.textContent = "Fetched " + k.toLocaleString("en") + " events…";
+  });
+  if (capped) {
+    statusEl.textContent = "Stopped at " + n.toLocaleString("en") +
+      " events: for larger sets use `petrel query` on the server, which streams any size.";
+    return;
   }
   const blob = new Blob(parts, { type: format === "csv" ? "text/csv" : "application/x-ndjson" });
   const a = document.createElement("a");

@@ -68,7 +68,7 @@ export function filterForm(view, params, book, keep = []) {
       field("f-quad", "Quad class", quad),
       field("f-since", "From", h("input", { id: "f-since", name: "since", type: "date", value: val("since") })),
       field("f-until", "To", h("input", { id: "f-until", name: "until", type: "date", value: val("until") })),
-      field("f-text", "Words in sentence", h("input", { id: "f-text", name: "text", type: "search", value: val("text"), placeholder: "ceasefire talks" })),
+      field("f-text", "Words in sentence", h("input", { id: "f-text", name: "text", type: "search", value: val("text"), maxlength: 1024, placeholder: "ceasefire talks" })),
       h("div", { class: "buttons" },
         h("button", { type: "submit", class: "primary" }, "Apply filter"),
         h("a", { href: "?view=" + view, class: "button" }, "Clear"))));
@@ -101,8 +101,9 @@ export function activeFilter(params) {
   if (v("code")) parts.push("code " + v("code") + "…");
   if (v("plover")) parts.push("PLOVER " + v("plover"));
   if (v("quad")) parts.push("quad class " + v("quad"));
-  if (v("since")) parts.push("from " + v("since"));
-  if (v("until")) parts.push("to " + v("until"));
+  if (v("since") && v("until")) parts.push(v("since") + " to " + v("until"));
+  else if (v("since")) parts.push("from " + v("since"));
+  else if (v("until")) parts.push("until " + v("until"));
   if (v("text")) parts.push("“" + v("text") + "”");
   if (v("article")) parts.push("article " + v("article"));
   return parts.join(", ");

@@ -188,7 +188,7 @@ export async function networkView(root, params, { signal, book }) {
   const pick = h("div", { class: "segmented", role: "group", "aria-label": "Dyads shown" },
     h("span", { class: "label" }, "Top dyads: "),
     TOPS.map((n) => h("a", { href: viewHref("network", params, { top: n }), class: "button", "aria-current": n === top ? "true" : null }, n)));
-  const summary = h("p", { class: "summary", tabindex: -1, "data-autofocus": "1" }, "Loading…");
+  const summary = h("p", { class: "summary", tabindex: -1, "data-autofocus": "1", "aria-live": "polite" }, "Loading…");
   root.append(h("div", { class: "toolbar" }, summary, pick));
 
   const q = filterParams(params);

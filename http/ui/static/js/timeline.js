@@ -140,7 +140,7 @@ export async function timelineView(root, params, { signal, book }) {
       href: viewHref("timeline", params, { interval: iv }), class: "button",
       "aria-current": iv === interval ? "true" : null,
     }, iv)));
-  const summary = h("p", { class: "summary", tabindex: -1, "data-autofocus": "1" }, "Loading…");
+  const summary = h("p", { class: "summary", tabindex: -1, "data-autofocus": "1", "aria-live": "polite" }, "Loading…");
   root.append(h("div", { class: "toolbar" }, summary, pick));
 
   const q = filterParams(params);

@@ -26,7 +26,7 @@ const SAMPLE = "Russian Foreign Minister Sergei Lavrov met his Chinese counterpa
 // codeView renders a form that codes a pasted text without storing it.
 export async function codeView(root, params, { book }) {
   const today = new Date().toISOString().slice(0, 10);
-  const text = h("textarea", { id: "code-text", name: "text", rows: 8, required: true, spellcheck: "false" });
+  const text = h("textarea", { id: "code-text", name: "text", rows: 5, required: true, spellcheck: "false" });
   text.value = SAMPLE;
   const date = h("input", { id: "code-date", name: "date", type: "date", value: today });
   const out = h("div", { class: "code-result", "aria-live": "polite" });
