@@ -41,6 +41,9 @@ type Options struct {
 	HostTarget bool
 	// Statements codes verbs of saying as 010 statements.
 	Statements bool
+	// AgentPlaces codes an agent with no state by the place named in the
+	// sentence ("police ... in Istanbul" → TURCOP).
+	AgentPlaces bool
 	// ModifierNPs treats a country name followed by a common noun it
 	// modifies ("the Ecuador situation") as no actor. PETRARCH's records
 	// want the opposite ("the KU basketball team" is the actor).
@@ -74,7 +77,7 @@ type Options struct {
 
 // DefaultOptions are the options for coding news with the built-in
 // dictionaries.
-var DefaultOptions = Options{Modality: true, Negation: true, HostTarget: true, Statements: true, OptionalTarget: true, DyadicStatements: true, ModifierNPs: true}
+var DefaultOptions = Options{Modality: true, Negation: true, HostTarget: true, Statements: true, OptionalTarget: true, DyadicStatements: true, ModifierNPs: true, AgentPlaces: true}
 
 // Coder codes articles. It is safe for concurrent use.
 type Coder struct {

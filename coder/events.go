@@ -118,6 +118,19 @@ func (st *state) verbAfterTo(j int) bool {
 // meeting", "a brief private visit", "Gondor's boycott").
 func (st *state) nounContext(a int) bool {
 	j := a - 1
+	if j >= 0 && st.npAt[j] >= 0 {
+		// "a U.N. demand", "the Israeli strike": a bare state name between
+		// a determiner and the word modifies a noun. ("the U.S. said" and
+		// "the Russians attacked" stay verbs.)
+		p := &st.nps[st.npAt[j]]
+		w := st.normOf(a)
+		if p.e == a && len(p.members) == 1 && p.s > 0 && !strings.HasSuffix(w, "s") &&
+			st.cls[p.s-1]&cDet != 0 && st.cls[a]&cSay == 0 && !strings.HasSuffix(w, "ed") &&
+			!strings.HasSuffix(st.normOf(p.e-1), "s") {
+			return true
+		}
+		return false
+	}
 	if j >= 0 && st.isAdj(j) {
 		// "its allies withdrew troops": a word followed by an object is a
 		// verb, whatever precedes it.
@@ -317,10 +330,18 @@ func (st *state) allOblique(a, b int) bool {
 func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
 	n := len(st.toks)
 	var poss *np
+	// poss holds an agent with no state ("arrested dozens of protesters"):
+	// the target only if no coded actor follows; agentInPlace may code it.
 	for k := j; k < n && k < j+limit; k++ {
 		if x := st.npAt[k]; x >= 0 {
 			p := &st.nps[x]
-			if p.s < j || p.uncoded {
+			if p.s < j {
+				continue
+			}
+			if p.uncoded {
+				if poss == nil && p.agent != "" && !p.name && p.pron == "" {
+					poss = p
+				}
 				continue
 			}
 			if p.oblique && st.c.locPrep[p.prep] && locativeNotTarget {
@@ -465,7 +486,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if src == nil {
 		src = subj
 	}
-	if tgt == nil && (m == nil || !m.p.hasTarget) && !passive {
+	if tgt == nil && (m == nil || !m.p.hasTarget || st.opt.OptionalTarget) && !passive {
 		// For statements, "in Berlin" is where it was said, not to whom.
 		stmt := strings.HasPrefix(code, "01")
 		switch {
@@ -481,6 +502,12 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		default:
 			tgt = st.objectAfter(end, 12, stmt)
 		}
+	}
+	if src != nil && src.uncoded && src.agent != "" {
+		src = st.agentInPlace(src)
+	}
+	if tgt != nil && tgt.uncoded && tgt.agent != "" {
+		tgt = st.agentInPlace(tgt)
 	}
 	if src == nil || src.uncoded {
 		st.tracef("  verb %q [%s]: no coded source", st.toks2text(a.s, a.e), code)
@@ -670,6 +697,22 @@ func (st *state) placeAfter(j, limit int) *member {
 	return nil
 }
 
+// agentInPlace codes an agent with no state ("police", "protesters") by
+// the place the sentence names: "Police arrested dozens of protesters in
+// Istanbul" → TURCOP → TUROPP. Without a place in the sentence it stays
+// uncoded.
+func (st *state) agentInPlace(p *np) *np {
+	if st.sentLoc == nil || st.sentLoc.Country == "" || !st.opt.AgentPlaces {
+		return p
+	}
+	q := *p
+	c := st.sentLoc.Country
+	q.members = []member{{code: c + p.agent, country: c, kind: petrel.KindCountry,
+		start: st.toks[p.s].Start, end: st.toks[p.e-1].End, mention: -1, rule: "agent in " + st.sentLoc.Name}}
+	q.uncoded = false
+	return &q
+}
+
 // byAgent finds "by ACTOR" right after a passive verb.
 func (st *state) byAgent(j int) *np {
 	n := len(st.toks)
@@ -854,9 +897,14 @@ func (st *state) npLeft(j, limit int) *np {
 func (st *state) npRight(j, limit int) *np {
 	for k := j; k < len(st.toks) && k < j+limit; k++ {
 		if x := st.npAt[k]; x >= 0 && !st.nps[x].uncoded {
-			return &st.nps[x]
+			p := &st.nps[x]
+			if p.poss && p.pron != "" {
+				k = p.e - 1 // "met his Chinese counterpart": not "his"
+				continue
+			}
+			return p
 		}
-		if st.boundary(k) {
+		if st.boundary(k) || st.isWord(k, ",") && k > j {
 			return nil
 		}
 	}
