@@ -376,7 +376,7 @@ func (st *state) buildNPs(idx int) {
 				end, used := 0, 0
 				for _, a := range ags {
 					var ms []member
-					ms, end, used = st.agentOf(j+1, kk+1, a)
+					ms, end, used = st.agentOf(sg.s, j+1, kk+1, a)
 					all = append(all, ms...)
 				}
 				if used > 0 {
@@ -461,7 +461,7 @@ func codeCountry(m member) string {
 // agentOf reads the actors after "officials from": skipping determiners,
 // numbers, "countries" and "including", it takes the actor segments (a
 // list joined by commas and "and") and gives each the agent's role.
-func (st *state) agentOf(j, k int, ag *dict.Agent) (ms []member, end int, used int) {
+func (st *state) agentOf(from, j, k int, ag *dict.Agent) (ms []member, end int, used int) {
 	n := len(st.toks)
 	segs := st.segs
 	for j < n && (st.cls[j]&(cDet|cNumber|cAgentHead|cInclude) != 0 || st.toks[j].Kind == text.Number || st.isWord(j, "other")) {
@@ -469,6 +469,9 @@ func (st *state) agentOf(j, k int, ag *dict.Agent) (ms []member, end int, used i
 	}
 	for k < len(segs) && segs[k].s == j && segs[k].kind == segActor {
 		m := withAgent(st.actorMember(segs[k]), ag)
+		if used == 0 && from >= 0 && from < len(st.toks) {
+			m.start = st.toks[from].Start // the phrase starts at the agent
+		}
 		ms = append(ms, m)
 		end = segs[k].e
 		used++

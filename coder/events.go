@@ -344,6 +344,11 @@ func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
 				}
 				continue
 			}
+			if p.oblique && st.c.locPrep[p.prep] && poss != nil && poss.agent != "" {
+				// "kidnapped 20 students from a school in northern Nigeria":
+				// the students, not the place.
+				return poss
+			}
 			if p.oblique && st.c.locPrep[p.prep] && locativeNotTarget {
 				// "announced the package in Berlin": a place, not a target
 				k = p.e - 1
@@ -486,6 +491,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if src == nil {
 		src = subj
 	}
+	defaultTarget := tgt == nil
 	if tgt == nil && (m == nil || !m.p.hasTarget || st.opt.OptionalTarget) && !passive {
 		// For statements, "in Berlin" is where it was said, not to whom.
 		stmt := strings.HasPrefix(code, "01")
@@ -569,6 +575,12 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			}
 		}
 		return
+	}
+	if tgt != nil && !tgt.uncoded && defaultTarget && len(src.members) > 1 && reciprocal(codes[0]) &&
+		tgt.oblique && (st.isWordID(tgt.prep, "by") || st.c.locPrep[tgt.prep]) {
+		// "Saudi Arabia and Iran agreed to restore relations in a deal
+		// brokered by China": mutual, and China is no party to it.
+		tgt = nil
 	}
 	if (tgt == nil || tgt.uncoded) && len(src.members) > 1 && reciprocal(codes[0]) && !st.withPhrase(end) {
 		for i := range src.members {
@@ -711,6 +723,12 @@ func (st *state) agentInPlace(p *np) *np {
 		start: st.toks[p.s].Start, end: st.toks[p.e-1].End, mention: -1, rule: "agent in " + st.sentLoc.Name}}
 	q.uncoded = false
 	return &q
+}
+
+// isWordID reports whether word id w is the function word text.
+func (st *state) isWordID(w int32, text string) bool {
+	id, ok := st.c.words[text]
+	return ok && id == w
 }
 
 // byAgent finds "by ACTOR" right after a passive verb.

@@ -142,8 +142,8 @@ func (st *state) locate(idx int) {
 			continue
 		}
 		j := i + 1
-		for j < n && st.cls[j]&cDet != 0 {
-			j++
+		for j < n && (st.cls[j]&cDet != 0 || j-i <= 2 && st.toks[j].Kind == text.Word && st.toks[j].Flags&text.Cap == 0 && st.cls[j] == 0) {
+			j++ // "in the eastern", "in northern"
 		}
 		if j >= n {
 			break
@@ -153,6 +153,16 @@ func (st *state) locate(idx int) {
 			st.sentLoc = &petrel.Location{Name: p.Display, Country: p.Country, Lat: p.Lat, Lon: p.Lon,
 				Start: st.toks[j].Start, End: st.toks[e-1].End}
 			break
+		}
+		// "in northern Nigeria": the country itself (at its capital's
+		// coordinates, for want of a centroid).
+		if x := st.npAt[j]; x >= 0 && st.nps[x].s == j && len(st.nps[x].members) == 1 && !st.isWord(st.nps[x].e-1, "capital") {
+			m := st.nps[x].members[0]
+			if p, ok := st.c.capitals[m.code]; ok && m.kind == petrel.KindCountry {
+				st.sentLoc = &petrel.Location{Name: st.toks2text(j, st.nps[x].e), Country: m.code, Lat: p.Lat, Lon: p.Lon,
+					Start: st.toks[j].Start, End: st.toks[st.nps[x].e-1].End}
+				break
+			}
 		}
 		// "in the Russian capital": the country's capital.
 		if x := st.npAt[j]; x >= 0 && j+1 < n && st.isWord(st.nps[x].e-1, "capital") {
