@@ -219,11 +219,18 @@ scan:
 				j++
 				continue
 			case cLower:
+				// Consume the whole run of lower-case letters at once: it
+				// is most of the text, and the per-byte bookkeeping below
+				// is the tokenizer's main cost.
+				k := j + 1
+				for k < hi && asciiClass[text[k]] == cLower {
+					k++
+				}
 				sawLetter = true
-				letters++
-				seg++
+				letters += k - j
+				seg += k - j
 				prevLetter, prevDigit, prevUpper = true, false, false
-				j++
+				j = k
 				continue
 			case cDigit:
 				digits++
