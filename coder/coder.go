@@ -206,7 +206,9 @@ type state struct {
 	npAt    []int32 // token → index of np covering it, or -1
 	dates   []when.Expr
 	anchors []anchor
-	dateTok []bool
+	// storyDiscarded is set when a story-level discard phrase was found.
+	storyDiscarded bool
+	dateTok        []bool
 
 	// coreference memory
 	lastPerson, lastCountry, lastGroup, lastIGO, lastActor *member
@@ -262,26 +264,18 @@ func (st *state) tracef(format string, args ...any) {
 
 func (st *state) run() {
 	st.spans = text.Sentences(st.text, st.spans[:0])
-	// Story-level discards are checked first: the whole article goes.
-	for i, sp := range st.spans {
-		st.prepare(sp)
-		if rule, story := st.discard(); rule != "" {
-			if story {
-				st.doc.Skipped = append(st.doc.Skipped, petrel.Skip{Sentence: -1, Reason: petrel.SkipStory, Rule: rule})
-				st.tracef("story discarded by %s", rule)
-				for j, sp := range st.spans {
-					st.doc.Sentences = append(st.doc.Sentences, petrel.Sentence{Index: j, Span: sp, Text: sp.Of(st.text)})
-				}
-				return
-			}
-			_ = i
-		}
-	}
 	for i, sp := range st.spans {
 		st.doc.Sentences = append(st.doc.Sentences, petrel.Sentence{Index: i, Span: sp, Text: sp.Of(st.text)})
 	}
+	// One pass: a story-level discard found in any sentence drops what the
+	// sentences before it coded, which costs less than a separate pass
+	// over every article to look for one.
+	st.storyDiscarded = false
 	for i, sp := range st.spans {
 		st.sentence(i, sp)
+		if st.storyDiscarded {
+			return
+		}
 	}
 }
 
@@ -310,9 +304,20 @@ func (st *state) prepare(sp petrel.Span) {
 		st.norm = text.AppendNorm(st.norm, t.Of(st.text))
 		st.noff = append(st.noff, int32(len(st.norm)))
 		n := st.norm[st.noff[len(st.noff)-2]:]
-		st.cands = st.c.voc.appendCandidates(st.cands, n)
+		// One map lookup gives the token's exact id, and with it its word
+		// class (function words are all interned at compile time).
+		var cls uint32
+		if id, ok := st.c.voc.exact[string(n)]; ok {
+			st.cands = append(st.cands, id)
+			if int(id) < len(st.c.wordCls) {
+				cls = st.c.wordCls[id]
+			}
+		}
+		if st.c.voc.hasStems {
+			st.cands = st.c.voc.appendStems(st.cands, n)
+		}
 		st.coff = append(st.coff, int32(len(st.cands)))
-		st.cls = append(st.cls, classWords[string(n)])
+		st.cls = append(st.cls, cls)
 	}
 }
 
@@ -351,7 +356,14 @@ func (s *sentence) candsAt(j int) []int32 { return (*state)(s).candsOf(j) }
 
 func (st *state) sentence(idx int, sp petrel.Span) {
 	st.prepare(sp)
-	if rule, _ := st.discard(); rule != "" {
+	if rule, story := st.discard(); rule != "" {
+		if story {
+			st.doc.Events, st.doc.Mentions, st.doc.Quotes = nil, nil, nil
+			st.doc.Skipped = []petrel.Skip{{Sentence: -1, Reason: petrel.SkipStory, Rule: rule}}
+			st.storyDiscarded = true
+			st.tracef("story discarded by %s", rule)
+			return
+		}
 		st.doc.Skipped = append(st.doc.Skipped, petrel.Skip{Sentence: idx, Reason: petrel.SkipSentence, Rule: rule})
 		st.tracef("sentence %d discarded by %s", idx, rule)
 		return
@@ -373,7 +385,9 @@ func (st *state) sentence(idx int, sp petrel.Span) {
 	if len(st.toks) == 0 {
 		return
 	}
-	st.tracef("sentence %d: %s", idx, sp.Of(st.text))
+	if st.trace != nil {
+		st.tracef("sentence %d: %s", idx, sp.Of(st.text))
+	}
 	// With no article date, relative dates cannot be resolved, but their
 	// spans are still found (against a stand-in date) so patterns can see
 	// through "on Saturday".
@@ -390,7 +404,9 @@ func (st *state) sentence(idx int, sp petrel.Span) {
 	st.locate(idx)
 	if st.trace != nil {
 		for _, n := range st.nps {
-			st.tracef("  actor %q %s", st.toks2text(n.s, n.e), st.npCodes(&n))
+			if st.trace != nil {
+				st.tracef("  actor %q %s", st.toks2text(n.s, n.e), st.npCodes(&n))
+			}
 		}
 	}
 	st.events(idx)
@@ -507,7 +523,9 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 	}
 	ev.Location = st.eventLocation(idx)
 	st.doc.Events = append(st.doc.Events, ev)
-	st.tracef("  EVENT %s %s → %s  [%s] %s", code, src.code, codeOrNone(tgt), rule, qual)
+	if st.trace != nil {
+		st.tracef("  EVENT %s %s → %s  [%s] %s", code, src.code, codeOrNone(tgt), rule, qual)
+	}
 	return true
 }
 

@@ -74,6 +74,8 @@ type compiled struct {
 	// demonymOf maps a country code to true for codes reached through a
 	// demonym; used for "<demonym> capital".
 	words map[string]int32 // function words the coder looks for, by text
+	// wordCls gives the word classes (words.go) of each exact word id.
+	wordCls []uint32
 	// locPrep holds the ids of prepositions of place ("in", "at"): an
 	// actor after one is where something happened, not a target.
 	locPrep map[int32]bool
@@ -190,6 +192,10 @@ func compile(d *dict.Dictionary) *compiled {
 	c.words = map[string]int32{}
 	for _, w := range functionWords {
 		c.words[w] = c.word(w)
+	}
+	c.wordCls = make([]uint32, c.voc.n+1)
+	for w, cl := range classWords {
+		c.wordCls[c.words[w]] = cl
 	}
 	c.locPrep = map[int32]bool{}
 	for _, w := range []string{"in", "at", "near", "inside", "across", "throughout", "within", "outside", "around"} {

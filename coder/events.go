@@ -62,11 +62,15 @@ func (st *state) events(idx int) {
 			continue // "should", "has": auxiliaries are never the verb of an event
 		}
 		if st.properNoun(a.s) {
-			st.tracef("  %q is capitalised mid-sentence: part of a name", st.toks2text(a.s, a.e))
+			if st.trace != nil {
+				st.tracef("  %q is capitalised mid-sentence: part of a name", st.toks2text(a.s, a.e))
+			}
 			continue
 		}
 		if !a.verb.noun && st.nounContext(a.s) {
-			st.tracef("  %q reads as a noun here, not a verb", st.toks2text(a.s, a.e))
+			if st.trace != nil {
+				st.tracef("  %q reads as a noun here, not a verb", st.toks2text(a.s, a.e))
+			}
 			continue
 		}
 		if st.cls[a.e-1]&cIntent != 0 && a.e+1 < n && st.cls[a.e]&cTo != 0 && st.verbAfterTo(a.e+1) {
@@ -74,7 +78,9 @@ func (st *state) events(idx int) {
 			// belongs to the verb after "to", which codes it (or nothing).
 			continue
 		}
-		st.tracef("  anchor %q (%s)", st.toks2text(a.s, a.e), a.verb.lemma)
+		if st.trace != nil {
+			st.tracef("  anchor %q (%s)", st.toks2text(a.s, a.e), a.verb.lemma)
+		}
 		end := st.codeAnchor(idx, a, prev)
 		if end > skipTo {
 			skipTo = end
@@ -426,7 +432,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if prev != nil && prev.coded && prev.e <= a.s && st.purposeNoun(a.s) {
 		// "hosted the group for international talks": the talks are the
 		// verb's purpose, already coded by it.
-		st.tracef("  %q is the purpose of the verb before it", st.toks2text(a.s, a.e))
+		if st.trace != nil {
+			st.tracef("  %q is the purpose of the verb before it", st.toks2text(a.s, a.e))
+		}
 		return end
 	}
 	if v.noun && prev != nil && prev.coded && subj != nil && prev.e <= a.s && subj.s < a.s {
@@ -438,13 +446,17 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if subj != nil && subj.uncoded {
 		a.subject = nil
 	}
+	// best is a value and m points at it only when a pattern matched:
+	// a pointer to the loop's result would move every match to the heap.
+	var best match
 	var m *match
 	for _, p := range v.patterns {
 		if p.code == "+++" {
 			continue // TABARI's "ignore this pattern"
 		}
 		if mm, ok := st.tryPattern(p, a); ok {
-			m = &mm
+			best = mm
+			m = &best
 			break
 		}
 	}
@@ -469,7 +481,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	}
 	if code == "" || code == "---" {
 		if m != nil {
-			st.tracef("  verb %q: pattern %s codes nothing", st.toks2text(a.s, a.e), rule)
+			if st.trace != nil {
+				st.tracef("  verb %q: pattern %s codes nothing", st.toks2text(a.s, a.e), rule)
+			}
 		}
 		return
 	}
@@ -484,7 +498,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		} else if st.opt.PassiveSubjectSource {
 			passive = false // PETRARCH reads "X was criticized over Y" as X → Y
 		} else {
-			st.tracef("  verb %q: agentless passive, no source", st.toks2text(a.s, a.e))
+			if st.trace != nil {
+				st.tracef("  verb %q: agentless passive, no source", st.toks2text(a.s, a.e))
+			}
 			return
 		}
 	}
@@ -516,7 +532,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		tgt = st.agentInPlace(tgt)
 	}
 	if src == nil || src.uncoded {
-		st.tracef("  verb %q [%s]: no coded source", st.toks2text(a.s, a.e), code)
+		if st.trace != nil {
+			st.tracef("  verb %q [%s]: no coded source", st.toks2text(a.s, a.e), code)
+		}
 		return
 	}
 	if tgt == src {
@@ -529,7 +547,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			nc = negate(code)
 		}
 		if nc == "" {
-			st.tracef("  verb %q [%s]: negated (%s), dropped", st.toks2text(a.s, a.e), code, q)
+			if st.trace != nil {
+				st.tracef("  verb %q [%s]: negated (%s), dropped", st.toks2text(a.s, a.e), code, q)
+			}
 			return
 		}
 		code = nc

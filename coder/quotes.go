@@ -65,7 +65,9 @@ func (st *state) closeQuote(idx, i int) {
 		st.quoteSent = idx
 	}
 	st.doc.Quotes = append(st.doc.Quotes, q)
-	st.tracef("  quote %q by %s", clip(q.Text, 60), codeOrNone(speaker))
+	if st.trace != nil {
+		st.tracef("  quote %q by %s", clip(q.Text, 60), codeOrNone(speaker))
+	}
 }
 
 func clip(s string, n int) string {
