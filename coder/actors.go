@@ -494,7 +494,7 @@ func (st *state) agentOf(from, j, k int, ag *dict.Agent) (ms []member, end int, 
 // that may stand between a possessive and its agent ("special", "senior").
 func (st *state) onlyModifiers(a, b int) bool {
 	for j := a; j < b; j++ {
-		if !st.isModifier(j) && !st.isWord(j, "and") && !st.isWord(j, ",") {
+		if !st.isModifier(j) && !st.isWord(j, "and") {
 			return false
 		}
 	}
@@ -662,6 +662,14 @@ func (st *state) joiner(a, b int) bool {
 	return sawAnd || sawComma
 }
 
+// quantityWord are nouns of number whose "of" phrase is the real head:
+// "thousands of protesters", "dozens of opposition supporters".
+var quantityWord = map[string]bool{"thousands": true, "hundreds": true, "dozens": true, "scores": true,
+	"millions": true, "tens": true, "number": true, "group": true, "groups": true, "crowd": true,
+	"crowds": true, "band": true, "couple": true, "handful": true, "lot": true, "lots": true,
+	"supporters": true, "members": true, "some": true, "many": true, "most": true, "several": true,
+	"all": true, "two": true, "three": true, "four": true, "five": true, "six": true, "ten": true}
+
 // prepBefore reports whether a preposition governs the phrase starting at
 // token s (skipping determiners, numbers and adjectives).
 func (st *state) prepBefore(s int) bool {
@@ -685,6 +693,9 @@ func (st *state) markOblique() {
 		for j >= 0 && (st.cls[j]&(cDet|cNumber) != 0 || st.toks[j].Kind == text.Number || st.isAdj(j) ||
 			p.s-j <= 2 && st.toks[j].Kind == text.Word && st.toks[j].Flags&text.Cap == 0 && st.cls[j] == 0) {
 			j--
+		}
+		if j >= 0 && st.isWord(j, "of") && j > 0 && quantityWord[st.normOf(j-1)] {
+			continue // "thousands of protesters marched": the protesters act
 		}
 		if j >= 0 && st.cls[j]&cPrep != 0 {
 			if st.cls[j]&cSubord != 0 && p.e < len(st.toks) && (st.isWord(p.e, ",") || st.cls[p.e]&(cAux|cModal|cSay) != 0) {

@@ -276,11 +276,10 @@ func (st *state) subject(j int, prev *anchor) *np {
 		}
 		c := st.cls[j]
 		if c&cConj != 0 && prev != nil && prev.e <= j && prev.subject != nil {
-			// "condemned the attack and promised aid": a coordinated verb
-			// shares the subject of the verb before it.
-			if st.noNPBetween(prev.e, j) || st.allOblique(prev.e, j) {
-				return prev.subject
-			}
+			// "condemned the attack and promised aid", "visited North Korea
+			// and met Kim Jong Un": no subject between the conjunction and
+			// the verb, so it shares the subject of the verb before it.
+			return prev.subject
 		}
 		if c&cRel != 0 {
 			// "a senior figure ... who led talks": the antecedent.
@@ -504,13 +503,16 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			return
 		}
 	}
+	if passive && m != nil && m.p.hasSource && tgt == nil && subj != src {
+		tgt = subj // "soldiers were killed by Hezbollah fire" with "* by $"
+	}
 	if src == nil {
 		src = subj
 	}
 	defaultTarget := tgt == nil
 	if tgt == nil && (m == nil || !m.p.hasTarget || st.opt.OptionalTarget) && !passive {
 		// For statements, "in Berlin" is where it was said, not to whom.
-		stmt := strings.HasPrefix(code, "01")
+		stmt := strings.HasPrefix(code, "01") || strings.HasPrefix(code, "14")
 		switch {
 		case pureSay[st.normOf(a.s)] && !st.opt.SayTargets:
 			// "Lavrov said Moscow regretted …": the actor after a verb of

@@ -139,7 +139,8 @@ func (st *state) locate(idx int) {
 	st.sentLoc = nil
 	n := len(st.toks)
 	s := st.sentView()
-	for i := 0; i < n; i++ {
+	var country *petrel.Location // "in northern Nigeria": weaker than a city
+	for i := 0; i < n && st.sentLoc == nil; i++ {
 		if !(st.isWord(i, "in") || st.isWord(i, "at")) {
 			continue
 		}
@@ -156,30 +157,34 @@ func (st *state) locate(idx int) {
 				Start: st.toks[j].Start, End: st.toks[e-1].End}
 			break
 		}
-		// "in northern Nigeria": the country itself (at its capital's
-		// coordinates, for want of a centroid).
-		if x := st.npAt[j]; x >= 0 && st.nps[x].s == j && len(st.nps[x].members) == 1 && !st.isWord(st.nps[x].e-1, "capital") {
-			m := st.nps[x].members[0]
-			if p, ok := st.c.capitals[m.code]; ok && m.kind == petrel.KindCountry {
-				st.sentLoc = &petrel.Location{Name: st.toks2text(j, st.nps[x].e), Country: m.code, Lat: p.Lat, Lon: p.Lon,
-					Start: st.toks[j].Start, End: st.toks[st.nps[x].e-1].End}
-				break
-			}
+		x := st.npAt[j]
+		if x < 0 || st.nps[x].s != j || len(st.nps[x].members) != 1 {
+			continue
 		}
-		// "in the Russian capital": the country's capital.
-		if x := st.npAt[j]; x >= 0 && j+1 < n && st.isWord(st.nps[x].e-1, "capital") {
-			m := st.nps[x].members
-			if len(m) == 1 {
-				if p, ok := st.c.capitals[codeCountry(m[0])]; ok {
-					st.sentLoc = &petrel.Location{Name: p.Display, Country: p.Country, Lat: p.Lat, Lon: p.Lon,
-						Start: st.toks[j].Start, End: st.toks[st.nps[x].e-1].End}
-					break
-				}
+		m := st.nps[x].members[0]
+		if st.isWord(st.nps[x].e-1, "capital") {
+			// "in the Russian capital": the country's capital.
+			if p, ok := st.c.capitals[codeCountry(m)]; ok {
+				st.sentLoc = &petrel.Location{Name: p.Display, Country: p.Country, Lat: p.Lat, Lon: p.Lon,
+					Start: st.toks[j].Start, End: st.toks[st.nps[x].e-1].End}
 			}
+			continue
+		}
+		if p, ok := st.c.capitals[m.code]; ok && m.kind == petrel.KindCountry && country == nil {
+			// The country itself, at its capital's coordinates for want
+			// of a centroid.
+			country = &petrel.Location{Name: st.toks2text(j, st.nps[x].e), Country: m.code, Lat: p.Lat, Lon: p.Lon,
+				Start: st.toks[j].Start, End: st.toks[st.nps[x].e-1].End}
 		}
 	}
+	// Only a named city or capital becomes the article's place (where a
+	// consultation without a stated host happens); a country named "in"
+	// a sentence places that sentence only.
 	if st.sentLoc != nil && st.artLoc == nil {
 		st.artLoc = st.sentLoc
+	}
+	if st.sentLoc == nil {
+		st.sentLoc = country
 	}
 }
 
