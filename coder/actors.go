@@ -114,9 +114,14 @@ func ruleOf(s dict.Source) string { return s.String() }
 // withAgent combines an actor code with an agent code: RUS + GOV → RUSGOV.
 // A person or group keeps its own code: "Putin's spokesman" is coded as the
 // person's state with the agent.
-func withAgent(m member, ag *dict.Agent) member {
+func (st *state) withAgent(m member, ag *dict.Agent) member {
 	if m.code == "" {
 		return m // a region ("Soviet officials") stays uncoded
+	}
+	if !st.opt.GroupAgents && (m.kind == petrel.KindGroup || m.kind == petrel.KindIGO) {
+		// "Hamas negotiators", "U.N. peacekeepers": a group or IGO keeps
+		// its own code; its agents are the organisation.
+		return m
 	}
 	base := m.code
 	if m.kind == petrel.KindPerson || (m.kind == petrel.KindCountry && len(base) > 3) {
@@ -167,7 +172,7 @@ func (st *state) actorTail(p *np, m member, k int) int {
 			break
 		}
 		base := m
-		m = withAgent(m, st.agentAt(nx, p.s))
+		m = st.withAgent(m, st.agentAt(nx, p.s))
 		m.end = st.toks[nx.e-1].End
 		p.e = nx.e
 		k++
@@ -178,7 +183,7 @@ func (st *state) actorTail(p *np, m member, k int) int {
 			if !ok || nx2.kind != segAgent || nx2.s != p.e+1 || !st.isWord(p.e, "and") {
 				break
 			}
-			m2 := withAgent(base, st.agentAt(nx2, p.s))
+			m2 := st.withAgent(base, st.agentAt(nx2, p.s))
 			m2.start, m2.end = m.start, st.toks[nx2.e-1].End
 			extra = append(extra, m2)
 			p.e = nx2.e
@@ -339,7 +344,7 @@ func (st *state) buildNPs(idx int) {
 				if st.titleOverrides(m, sg.s) && m.country != "" {
 					// "Chancellor Olaf Scholz" in a story without a date, or
 					// after his term: the title says what he is now.
-					m = withAgent(member{code: m.country, country: m.country, kind: petrel.KindCountry,
+					m = st.withAgent(member{code: m.country, country: m.country, kind: petrel.KindCountry,
 						start: m.start, end: m.end, rule: m.rule, mention: -1}, ag)
 				}
 				m.start = st.toks[sg.s].Start
@@ -468,7 +473,7 @@ func (st *state) agentOf(from, j, k int, ag *dict.Agent) (ms []member, end int, 
 		j++
 	}
 	for k < len(segs) && segs[k].s == j && segs[k].kind == segActor {
-		m := withAgent(st.actorMember(segs[k]), ag)
+		m := st.withAgent(st.actorMember(segs[k]), ag)
 		if used == 0 && from >= 0 && from < len(st.toks) {
 			m.start = st.toks[from].Start // the phrase starts at the agent
 		}

@@ -57,6 +57,10 @@ type Options struct {
 	// PassiveSubjectSource reads an agentless passive as active, its
 	// subject the source, as PETRARCH does.
 	PassiveSubjectSource bool
+	// GroupAgents appends an agent's role to a group or IGO code ("Hamas
+	// negotiators" → HMSGOV), as PETRARCH does; petrel keeps the group's
+	// own code.
+	GroupAgents bool
 	// PossessiveHeads lets a possessive actor stand for the phrase it
 	// heads when that phrase is a subject ("Eriador's death toll has
 	// risen" → Eriador), as PETRARCH does.
@@ -78,6 +82,16 @@ type Options struct {
 // DefaultOptions are the options for coding news with the built-in
 // dictionaries.
 var DefaultOptions = Options{Modality: true, Negation: true, HostTarget: true, Statements: true, OptionalTarget: true, DyadicStatements: true, ModifierNPs: true, AgentPlaces: true}
+
+// PetrarchOptions are the options that code as PETRARCH does, for its
+// validation records and `--compat petrarch`: no intent or refusal mapping
+// (negation is left to the dictionary's patterns), null actors such as
+// "---GOV", possessive heads, verbs of saying with targets, agentless
+// passives read as active, agents appended to groups, datelines skipped.
+func PetrarchOptions(requireDyad bool) Options {
+	return Options{RequireDyad: requireDyad, Statements: true, IgnoreNegation: true, SkipDatelines: true,
+		NullActors: true, PossessiveHeads: true, SayTargets: true, PassiveSubjectSource: true, GroupAgents: true}
+}
 
 // Coder codes articles. It is safe for concurrent use.
 type Coder struct {
@@ -206,6 +220,9 @@ type state struct {
 	npAt    []int32 // token → index of np covering it, or -1
 	dates   []when.Expr
 	anchors []anchor
+	// volitional is set by verbGroup when the verb group holds a modal of
+	// will or a refusal word, so a negation is a refusal.
+	volitional bool
 	// storyDiscarded is set when a story-level discard phrase was found.
 	storyDiscarded bool
 	dateTok        []bool

@@ -14,6 +14,9 @@ type anchor struct {
 	verb    *verb
 	subject *np  // resolved subject, for coordinated verbs after it
 	coded   bool // the anchor gave at least one event
+	// disapproval is set when the anchor coded an accusation, criticism
+	// or rejection (CAMEO 11x, 12x, 016).
+	disapproval bool
 }
 
 // match is the outcome of a pattern tried at an anchor.
@@ -60,6 +63,12 @@ func (st *state) events(idx int) {
 		}
 		if a.e-a.s == 1 && st.cls[a.s]&(cModal|cAux) != 0 {
 			continue // "should", "has": auxiliaries are never the verb of an event
+		}
+		if prev != nil && prev.coded && prev.disapproval && st.gerundObject(a) {
+			// "accused the UAE of arming the RSF": the accusation is the
+			// event, not the act it alleges.
+			st.tracef("  %q is what the verb before alleges", st.normOf(a.s))
+			continue
 		}
 		if st.properNoun(a.s) {
 			if st.trace != nil {
@@ -112,6 +121,16 @@ func (st *state) properNoun(a int) bool {
 	return lower*3 > len(st.toks)
 }
 
+// gerundObject reports whether anchor a is an -ing form after "of", "for"
+// or "over" ("accused X of arming Y", "criticised X for violating").
+func (st *state) gerundObject(a *anchor) bool {
+	if !strings.HasSuffix(st.normOf(a.s), "ing") || a.s == 0 {
+		return false
+	}
+	j := a.s - 1
+	return st.isWord(j, "of") || st.isWord(j, "for") || st.isWord(j, "over")
+}
+
 // verbAfterTo reports whether token j, after "to", starts a verb phrase
 // rather than a noun phrase ("agreed to a ceasefire").
 func (st *state) verbAfterTo(j int) bool {
@@ -130,7 +149,7 @@ func (st *state) nounContext(a int) bool {
 		// "the Russians attacked" stay verbs.)
 		p := &st.nps[st.npAt[j]]
 		w := st.normOf(a)
-		if p.e == a && len(p.members) == 1 && p.s > 0 && !strings.HasSuffix(w, "s") &&
+		if p.e == a && len(p.members) == 1 && !p.members[0].adjAgent && !irregularParticiple[w] && p.s > 0 && !strings.HasSuffix(w, "s") &&
 			st.cls[p.s-1]&cDet != 0 && st.cls[a]&cSay == 0 && !strings.HasSuffix(w, "ed") &&
 			!strings.HasSuffix(st.normOf(p.e-1), "s") {
 			return true
@@ -161,6 +180,7 @@ func (st *state) nounContext(a int) bool {
 // adverbs and intent phrases ("would not", "are willing to", "is being"),
 // returning the first token before the group and what it found.
 func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []string) {
+	st.volitional = false
 	j = a - 1
 	for j >= 0 {
 		c := st.cls[j]
@@ -173,6 +193,7 @@ func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []st
 			w := st.normOf(j)
 			if w == "will" || w == "would" || w == "'ll" || w == "wo" || w == "shall" {
 				intent = true
+				st.volitional = true // "would not join": a refusal
 			}
 			qual = append(qual, w)
 		case c&cBe != 0 || passiveAux[st.normOf(j)]:
@@ -190,6 +211,7 @@ func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []st
 		case t.Kind == text.Word && t.Flags&text.Cap == 0 && strings.HasSuffix(st.normOf(j), "ly") && len(st.normOf(j)) > 4:
 		case refusalWord[st.normOf(j)] && j+1 < len(st.toks) && st.cls[j+1]&cTo != 0:
 			neg = true
+			st.volitional = true
 			qual = append(qual, st.normOf(j)+" to")
 		default:
 			return j, neg, intent, passiveBe, qual
@@ -545,7 +567,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	q := strings.Join(qual, " ")
 	if neg && !st.opt.IgnoreNegation {
 		nc := ""
-		if st.opt.Negation {
+		if st.opt.Negation && st.volitional {
+			// Only a refusal ("would not join", "refused to meet") is an
+			// event; "did not attend" reports that nothing happened.
 			nc = negate(code)
 		}
 		if nc == "" {
@@ -578,6 +602,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 		if st.addEvent(idx, code, s, t, vs, ve, rule, q, a.s) {
 			a.coded = true
+			if strings.HasPrefix(code, "11") || strings.HasPrefix(code, "12") || code == "016" {
+				a.disapproval = true
+			}
 		}
 	}
 	if m != nil && m.compound && src != nil && tgt == nil && !m.compoundPost {
@@ -978,7 +1005,22 @@ func negate(code string) string {
 // intend maps a material or consultation code to the CAMEO code for the
 // intent to do it: "willing to provide aid" is 033, not 070.
 func intend(code string) string {
+	switch code {
+	case "045", "046":
+		if code == "045" {
+			return "039" // offered to mediate
+		}
+		return "036"
+	case "0841", "0842":
+		return "0353" // would release hostages
+	case "0871", "0872", "0873", "0874":
+		return "0356" // would withdraw troops, declare a ceasefire
+	}
 	switch {
+	case strings.HasPrefix(code, "18"), strings.HasPrefix(code, "19"), strings.HasPrefix(code, "20"):
+		return "138" // "would launch a ground offensive": a threat of force
+	case strings.HasPrefix(code, "17"):
+		return "130"
 	case strings.HasPrefix(code, "04"):
 		return "036"
 	case strings.HasPrefix(code, "05"):

@@ -60,7 +60,7 @@ func TestIdenticalPetrarch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := coder.New(d, coder.Options{RequireDyad: true, Statements: true, IgnoreNegation: true, SkipDatelines: true})
+	c := coder.New(d, coder.PetrarchOptions(true))
 	arts := make([]*petrel.Article, 0, len(recs))
 	for _, r := range recs {
 		a := &petrel.Article{ID: r.ID, Text: r.Text}

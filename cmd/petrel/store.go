@@ -54,6 +54,7 @@ func filterFlags(fs *flag.FlagSet) *petrel.EventFilter {
 	fs.StringVar(&f.Actor, "actor", "", "source or target actor: a country (RUS) or code prefix (RUSGOV)")
 	fs.StringVar(&f.Source, "source", "", "source actor: a country or code prefix")
 	fs.StringVar(&f.Target, "target", "", "target actor: a country or code prefix")
+	fs.StringVar(&f.Country, "country", "", "country of the event's location (RUS)")
 	fs.StringVar(&f.Code, "code", "", "CAMEO event code prefix (04, 042)")
 	fs.StringVar(&f.Plover, "plover", "", "PLOVER event type (CONSULT)")
 	fs.IntVar(&f.QuadClass, "quad", 0, "quad class 1-4")
@@ -341,6 +342,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	token := fs.String("token", m.Getenv("PETREL_TOKEN"), "bearer token required by write endpoints (env PETREL_TOKEN)")
 	tokenReads := fs.Bool("token-reads", false, "require the token for read endpoints too")
 	timeout := fs.Duration("timeout", phttp.DefaultRequestTimeout, "longest time one request may take")
+	exportTimeout := fs.Duration("export-timeout", phttp.DefaultExportTimeout, "longest time one export (/api/events?format=csv|jsonl|gdelt) may take")
 	fs.Usage = func() {
 		fmt.Fprintln(m.Stderr, "Usage: petrel serve [flags]\n\nServes the store as a JSON API (docs/API.md).\n\nFlags:")
 		fs.PrintDefaults()
@@ -365,7 +367,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	}
 	defer store.Close()
 	s := phttp.NewServer(phttp.Config{Store: store, Coder: c, DictVersion: version,
-		Token: *token, TokenReads: *tokenReads, UI: webUI, RequestTimeout: *timeout})
+		Token: *token, TokenReads: *tokenReads, UI: webUI, RequestTimeout: *timeout, ExportTimeout: *exportTimeout})
 	if err := s.Open(*addr); err != nil {
 		return err
 	}

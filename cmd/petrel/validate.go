@@ -12,12 +12,10 @@ import (
 )
 
 // petrarchOptions are the coder options for PETRARCH's validation records:
-// PETRARCH codes what the verb says (no intent or refusal mapping, no host
-// inference, no statements for verbs of saying unless the dictionary says
-// so) and applies require_dyad from the record's configuration.
+// PETRARCH's conventions (coder.PetrarchOptions) with the record's
+// require_dyad.
 func petrarchOptions(cfg validate.Config) coder.Options {
-	return coder.Options{RequireDyad: cfg.RequireDyad, Statements: true, IgnoreNegation: true, SkipDatelines: true, NullActors: true, PossessiveHeads: true,
-		SayTargets: true, PassiveSubjectSource: true}
+	return coder.PetrarchOptions(cfg.RequireDyad)
 }
 
 // buildValidationCoder compiles a record file's dictionaries for a config.
