@@ -693,10 +693,11 @@ func (st *state) markOblique() {
 		p := &st.nps[i]
 		if st.opt.ModifierNPs && st.modifierNP(p) {
 			p.poss = true
+			p.mod = true
 		}
 		j := p.s - 1
 		for j >= 0 && (st.cls[j]&(cDet|cNumber) != 0 || st.toks[j].Kind == text.Number || st.isAdj(j) ||
-			p.s-j <= 2 && st.toks[j].Kind == text.Word && st.toks[j].Flags&text.Cap == 0 && st.cls[j] == 0) {
+			p.s-j <= 2 && st.toks[j].Kind == text.Word && st.toks[j].Flags&text.Cap == 0 && st.cls[j] == 0 && !st.verbAt(j)) {
 			j--
 		}
 		if j >= 0 && st.isWord(j, "of") && j > 0 && quantityWord[st.normOf(j-1)] {

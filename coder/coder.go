@@ -174,6 +174,7 @@ type np struct {
 	oblique bool  // the object of a preposition
 	prep    int32 // that preposition's word id
 	poss    bool  // followed by a possessive: a modifier, not an argument
+	mod     bool  // a state name modifying the noun after it ("a Russian suspect")
 	pron    string
 	descr   string // "group", "country", "gov": a definite description
 	uncoded bool   // an agent or name with no actor code

@@ -393,6 +393,15 @@ func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
 				k = p.e - 1
 				continue
 			}
+			if p.mod {
+				// "extradited a Russian suspect to the United States": a
+				// later actor is the target; the modifier only if none.
+				if poss == nil || poss.uncoded {
+					poss = p
+				}
+				k = p.e - 1
+				continue
+			}
 			return p
 		}
 		if st.cls[k]&cThat != 0 && k-j <= 4 {
