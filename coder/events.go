@@ -14,6 +14,10 @@ type anchor struct {
 	verb    *verb
 	subject *np  // resolved subject, for coordinated verbs after it
 	coded   bool // the anchor gave at least one event
+	// deferred marks an intent word coded only because the verb after
+	// it coded nothing; it must then say more than "to" ("agreed to
+	// extend a ceasefire", not "planned to do so").
+	deferred bool
 	// disapproval is set when the anchor coded an accusation, criticism
 	// or rejection (CAMEO 11x, 12x, 016).
 	disapproval bool
@@ -54,7 +58,7 @@ func (st *state) events(idx int) {
 		st.anchors = append(st.anchors, anchor{s: i, e: e, verb: st.c.verbs[vals[len(vals)-1]]})
 		i = e
 	}
-	var prev *anchor
+	var prev, pending *anchor
 	skipTo := 0
 	for k := range st.anchors {
 		a := &st.anchors[k]
@@ -83,8 +87,12 @@ func (st *state) events(idx int) {
 			continue
 		}
 		if st.cls[a.e-1]&cIntent != 0 && a.e+1 < n && st.cls[a.e]&cTo != 0 && st.verbAfterTo(a.e+1) {
-			// "willing to provide aid", "planned to do so": the intent
-			// belongs to the verb after "to", which codes it (or nothing).
+			// "willing to provide aid": the intent belongs to the verb
+			// after "to", which codes it. Only if that verb codes nothing
+			// ("agreed to extend a ceasefire") does the intent word code
+			// by itself, after it.
+			pending = a
+			a.deferred = true
 			continue
 		}
 		if st.trace != nil {
@@ -95,6 +103,15 @@ func (st *state) events(idx int) {
 			skipTo = end
 		}
 		prev = a
+		if pending != nil {
+			if !a.coded {
+				st.codeAnchor(idx, pending, nil)
+			}
+			pending = nil
+		}
+	}
+	if pending != nil {
+		st.codeAnchor(idx, pending, nil)
 	}
 }
 
@@ -489,6 +506,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			m = &best
 			break
 		}
+	}
+	if a.deferred && (m == nil || m.end <= a.e+1) {
+		return end
 	}
 	code := v.code
 	rule := v.rule
