@@ -28,6 +28,13 @@ type Store interface {
 	// page). Returns EINVALID, naming the parameter, for a bad filter.
 	Events(ctx context.Context, f EventFilter) (events []*StoredEvent, next string, err error)
 
+	// EachEvent calls fn with every event that matches f, in the order of
+	// Events, reading rows from the database as fn consumes them: a result
+	// of any size is streamed, never held in memory. f.Limit, f.Offset and
+	// f.Cursor are ignored. It stops at fn's first error and returns it.
+	// Returns EINVALID, naming the parameter, for a bad filter.
+	EachEvent(ctx context.Context, f EventFilter, fn func(*StoredEvent) error) error
+
 	// Event returns one event by ID. Returns ENOTFOUND if it does not exist.
 	Event(ctx context.Context, id string) (*StoredEvent, error)
 
@@ -38,6 +45,12 @@ type Store interface {
 	// Stats aggregates the events that match q.Filter. Returns EINVALID
 	// for a bad filter or grouping.
 	Stats(ctx context.Context, q StatsQuery) ([]StatsRow, error)
+
+	// Places counts the events that match f per location (name, country
+	// and coordinates), with their mean Goldstein score, most events first,
+	// cut to f.Limit rows; events without a location are left out.
+	// f.Cursor and f.Offset are ignored. Returns EINVALID for a bad filter.
+	Places(ctx context.Context, f EventFilter) ([]PlaceStats, error)
 
 	// Actors returns the actor codes present as source or target that
 	// start with prefix (case-insensitive), most frequent first.
@@ -124,6 +137,9 @@ type EventFilter struct {
 	// whose actor code starts with it ("RUS", "RUSGOV"). Source and Target
 	// do the same for one side only.
 	Actor, Source, Target string
+	// Country matches events whose location is in this country ("RUS"),
+	// as the location's country code.
+	Country string
 	// Code matches CAMEO event codes starting with it ("04", "042").
 	Code string
 	// Plover matches the PLOVER event type ("CONSULT").
@@ -161,6 +177,7 @@ func (f EventFilter) Normalize() (EventFilter, error) {
 		{"actor", &f.Actor, actorRe},
 		{"source", &f.Source, actorRe},
 		{"target", &f.Target, actorRe},
+		{"country", &f.Country, actorRe},
 		{"code", &f.Code, codeRe},
 		{"plover", &f.Plover, ploverRe},
 	} {
@@ -246,6 +263,17 @@ type StatsRow struct {
 	QuadClass int     `json:"quad_class,omitempty"`
 	Count     int     `json:"count"`
 	Goldstein float64 `json:"goldstein"` // mean Goldstein score
+}
+
+// PlaceStats is the number of events at one location and their mean
+// Goldstein score.
+type PlaceStats struct {
+	Name      string  `json:"name"`
+	Country   string  `json:"country"`
+	Lat       float64 `json:"lat"`
+	Lon       float64 `json:"lon"`
+	Count     int     `json:"count"`
+	Goldstein float64 `json:"goldstein"`
 }
 
 // ActorCount is an actor code and the number of events it takes part in.

@@ -21,13 +21,13 @@ type EventsResponse struct {
 }
 
 // FilterFromQuery reads an event filter from URL parameters: actor, source,
-// target, code, plover, quad, since, until, text, article, limit, offset
+// target, country, code, plover, quad, since, until, text, article, limit, offset
 // and cursor. It returns EINVALID naming a parameter that is not a number
 // where one is expected; the store checks the rest.
 func FilterFromQuery(q url.Values) (petrel.EventFilter, error) {
 	f := petrel.EventFilter{
 		Actor: q.Get("actor"), Source: q.Get("source"), Target: q.Get("target"),
-		Code: q.Get("code"), Plover: q.Get("plover"),
+		Country: q.Get("country"), Code: q.Get("code"), Plover: q.Get("plover"),
 		Since: q.Get("since"), Until: q.Get("until"),
 		Text: q.Get("text"), ArticleID: q.Get("article"), Cursor: q.Get("cursor"),
 	}
@@ -49,7 +49,17 @@ func FilterFromQuery(q url.Values) (petrel.EventFilter, error) {
 }
 
 func (s *Server) handleEvents(w http.ResponseWriter, r *http.Request) {
-	f, err := FilterFromQuery(r.URL.Query())
+	q := r.URL.Query()
+	switch format := q.Get("format"); format {
+	case "", "json":
+	case "csv", "jsonl", "gdelt":
+		s.handleExport(w, r, format)
+		return
+	default:
+		s.Error(w, r, &petrel.Error{Code: petrel.EINVALID, Message: "format must be json, csv, jsonl or gdelt", Param: "format"})
+		return
+	}
+	f, err := FilterFromQuery(q)
 	if err != nil {
 		s.Error(w, r, err)
 		return
@@ -172,8 +182,16 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
 		by = petrel.ByActor
 	case "plover":
 		by = petrel.ByPlover
+	case "places":
+		places, err := s.cfg.Store.Places(r.Context(), f)
+		if err != nil {
+			s.Error(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, PlacesResponse{Places: places})
+		return
 	default:
-		s.Error(w, r, &petrel.Error{Code: petrel.ENOTFOUND, Message: "no such statistic: use timeline, codes, quad, dyads, actors or plover", Param: "kind"})
+		s.Error(w, r, &petrel.Error{Code: petrel.ENOTFOUND, Message: "no such statistic: use timeline, codes, quad, dyads, actors, plover or places", Param: "kind"})
 		return
 	}
 	rows, err := s.cfg.Store.Stats(r.Context(), petrel.StatsQuery{Filter: f, By: by})
@@ -186,6 +204,11 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, StatsResponse{By: by, Rows: rows})
+}
+
+// PlacesResponse is the body of GET /api/stats/places.
+type PlacesResponse struct {
+	Places []petrel.PlaceStats `json:"places"`
 }
 
 // ActorsResponse is the body of GET /api/actors.

@@ -26,6 +26,7 @@ import (
 const (
 	DefaultMaxBodyBytes   = 10 << 20
 	DefaultRequestTimeout = 30 * time.Second
+	DefaultExportTimeout  = 10 * time.Minute
 )
 
 // Config configures a Server.
@@ -46,6 +47,9 @@ type Config struct {
 	MaxBodyBytes int64
 	// RequestTimeout bounds each request's work.
 	RequestTimeout time.Duration
+	// ExportTimeout bounds a whole-set export (GET /api/events?format=…),
+	// which streams for as long as the set takes to send.
+	ExportTimeout time.Duration
 	// Logger receives internal errors. Nil means slog.Default().
 	Logger *slog.Logger
 }
@@ -66,6 +70,9 @@ func NewServer(cfg Config) *Server {
 	}
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = DefaultRequestTimeout
+	}
+	if cfg.ExportTimeout <= 0 {
+		cfg.ExportTimeout = DefaultExportTimeout
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
@@ -107,7 +114,11 @@ func NewServer(cfg Config) *Server {
 // limits applied.
 func (s *Server) Handler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
+		timeout := s.cfg.RequestTimeout
+		if isExport(r) {
+			timeout = s.cfg.ExportTimeout
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
 		defer cancel()
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
 		s.mux.ServeHTTP(w, r.WithContext(ctx))

@@ -449,11 +449,14 @@ func TestHostile(t *testing.T) {
 			storetest.MustIngest(t, store, storetest.Docs(0, 20), "v1")
 			want := storetest.MustCounts(t, store)
 			s := MustOpenServer(t, phttp.Config{Store: store})
-			params := []string{"actor", "source", "target", "code", "plover", "quad", "since", "until", "text", "article", "limit", "offset", "cursor"}
+			params := []string{"actor", "source", "target", "country", "code", "plover", "quad", "since", "until", "text", "article", "limit", "offset", "cursor"}
 			for i, v := range storetest.Hostile {
 				for _, p := range params {
-					for _, path := range []string{"/api/events", "/api/stats/timeline", "/api/stats/actors"} {
-						u := s.URL() + path + "?" + p + "=" + url.QueryEscape(v)
+					for _, path := range []string{"/api/events", "/api/events?format=csv&", "/api/events?format=jsonl&", "/api/stats/timeline", "/api/stats/actors", "/api/stats/places"} {
+						if !strings.Contains(path, "?") {
+							path += "?"
+						}
+						u := s.URL() + path + p + "=" + url.QueryEscape(v)
 						if status, b := do(t, "GET", u, "", nil); status != 200 && status != 400 {
 							t.Errorf("value %d in %s on %s: %d %.200s", i, p, path, status, b)
 						}
@@ -464,6 +467,9 @@ func TestHostile(t *testing.T) {
 					if status, b := do(t, "GET", s.URL()+path+url.PathEscape(v), "", nil); status != 404 && status != 400 && status != 431 {
 						t.Errorf("value %d in %s: %d %.200s", i, path, status, b)
 					}
+				}
+				if status, b := do(t, "GET", s.URL()+"/api/events?format="+url.QueryEscape(v), "", nil); status != 400 {
+					t.Errorf("value %d in format: %d %.200s", i, status, b)
 				}
 				if status, b := do(t, "GET", s.URL()+"/api/actors?q="+url.QueryEscape(v), "", nil); status != 200 {
 					t.Errorf("value %d in actors: %d %.200s", i, status, b)

@@ -267,6 +267,16 @@ func (s *Store) Events(ctx context.Context, f petrel.EventFilter) ([]*petrel.Sto
 	return sqlstore.Events(ctx, s.db, &dialect, f)
 }
 
+// EachEvent implements petrel.Store.
+func (s *Store) EachEvent(ctx context.Context, f petrel.EventFilter, fn func(*petrel.StoredEvent) error) error {
+	return sqlstore.EachEvent(ctx, s.db, &dialect, f, fn)
+}
+
+// Places implements petrel.Store.
+func (s *Store) Places(ctx context.Context, f petrel.EventFilter) ([]petrel.PlaceStats, error) {
+	return sqlstore.Places(ctx, s.db, &dialect, f)
+}
+
 // Event implements petrel.Store.
 func (s *Store) Event(ctx context.Context, id string) (*petrel.StoredEvent, error) {
 	return sqlstore.Event(ctx, s.db, id)

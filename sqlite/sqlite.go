@@ -94,7 +94,7 @@ func Open(path string) (*Store, error) {
 		return nil, petrel.Errorf(petrel.EINVALID, "no database path")
 	}
 	s := &Store{path: path, Now: time.Now}
-	const common = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(0)&_txlock=immediate"
+	const common = "_pragma=page_size(8192)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(0)&_txlock=immediate"
 	var err error
 	if path == ":memory:" {
 		s.wdb, err = sql.Open("sqlite", "file::memory:?"+common)
@@ -367,11 +367,7 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, docs []*petrel.Document,
 			p.Seq = seq
 			articles = append(articles, append([]any{p.Seq}, row...))
 		}
-		for _, s := range p.Doc.Sentences {
-			if s.Index >= 0 && s.Index <= maxFTSSentence {
-				fts = append(fts, []any{p.Seq<<20 | int64(s.Index), s.Text})
-			}
-		}
+		fts = appendFTS(fts, p)
 		sentences = sqlstore.AppendSentences(sentences, p.Seq, p, false)
 		ments = sqlstore.AppendMentions(ments, p.Seq, p)
 		qs = sqlstore.AppendQuotes(qs, p.Seq, p)
@@ -387,6 +383,32 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, docs []*petrel.Document,
 		}
 	}
 	return st, nil
+}
+
+// appendFTS appends the sentences_fts rows of p: the sentences its events
+// were coded from, each once. The text filter matches an event's own
+// sentence, so no other sentence can ever be a hit; most sentences of real
+// news code no event, and indexing only these keeps most of the tokenizing
+// and index merging, the larger part of ingest, out of it.
+func appendFTS(rows [][]any, p *sqlstore.Plan) [][]any {
+	evs := p.Doc.Events
+	for i := range evs {
+		si := evs[i].SentenceIndex
+		if si < 0 || si > maxFTSSentence {
+			continue
+		}
+		dup := false
+		for j := range i {
+			if evs[j].SentenceIndex == si {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			rows = append(rows, []any{p.Seq<<20 | int64(si), evs[i].Sentence})
+		}
+	}
+	return rows
 }
 
 // deleteCoded deletes what was coded from the article numbered seq.
@@ -406,6 +428,17 @@ func (s *Store) deleteCoded(ctx context.Context, tx *sql.Tx, seq int64) error {
 func (s *Store) Events(ctx context.Context, f petrel.EventFilter) ([]*petrel.StoredEvent, string, error) {
 	evs, next, err := sqlstore.Events(ctx, s.rdb, &dialect, f)
 	return evs, next, ftsError(err)
+}
+
+// EachEvent implements petrel.Store.
+func (s *Store) EachEvent(ctx context.Context, f petrel.EventFilter, fn func(*petrel.StoredEvent) error) error {
+	return ftsError(sqlstore.EachEvent(ctx, s.rdb, &dialect, f, fn))
+}
+
+// Places implements petrel.Store.
+func (s *Store) Places(ctx context.Context, f petrel.EventFilter) ([]petrel.PlaceStats, error) {
+	rows, err := sqlstore.Places(ctx, s.rdb, &dialect, f)
+	return rows, ftsError(err)
 }
 
 // ftsError turns an FTS5 query error, which quoting should prevent, into

@@ -306,7 +306,138 @@ func Test(t *testing.T, open Opener) {
 
 	t.Run("Events", func(t *testing.T) { testEvents(t, open) })
 	t.Run("Stats", func(t *testing.T) { testStats(t, open) })
+	t.Run("EachEvent", func(t *testing.T) { testEachEvent(t, open) })
+	t.Run("Places", func(t *testing.T) { testPlaces(t, open) })
 	t.Run("Hostile", func(t *testing.T) { testHostile(t, open) })
+}
+
+// testEachEvent checks that EachEvent gives the events Events pages
+// through, whatever the page fields say, and stops at the callback's error.
+func testEachEvent(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s := open(t)
+	MustIngest(t, s, Docs(0, 150), "v1")
+	all := func(f petrel.EventFilter) []string {
+		var out []string
+		f.Limit = 7
+		for {
+			evs, next, err := s.Events(ctx, f)
+			if err != nil {
+				t.Fatalf("Events(%+v): %v", f, err)
+			}
+			out = append(out, ids(evs)...)
+			if next == "" {
+				return out
+			}
+			f.Cursor = next
+		}
+	}
+	for _, f := range []petrel.EventFilter{
+		{},
+		{Actor: "RUS"},
+		{Source: "USA", Code: "0"},
+		{Country: "UKR"},
+		{Text: "dispute", Since: "2024-01-10", Until: "2024-02-10"},
+		{ArticleID: "a000007"},
+		{Plover: "nothing"},
+	} {
+		want := all(f)
+		var got []string
+		// Page fields are ignored: the whole set comes back.
+		g := f
+		g.Limit, g.Offset, g.Cursor = 3, 5, "bm9uc2Vuc2U"
+		err := s.EachEvent(ctx, g, func(e *petrel.StoredEvent) error {
+			got = append(got, e.ID)
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("EachEvent(%+v): %v", f, err)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("EachEvent(%+v) = %v\nEvents pages = %v", f, got, want)
+		}
+	}
+	stop := errors.New("stop")
+	n := 0
+	err := s.EachEvent(ctx, petrel.EventFilter{}, func(*petrel.StoredEvent) error {
+		if n++; n == 5 {
+			return stop
+		}
+		return nil
+	})
+	if err != stop || n != 5 {
+		t.Errorf("EachEvent stopped with %v after %d events, want the callback's error after 5", err, n)
+	}
+	if err := s.EachEvent(ctx, petrel.EventFilter{Actor: "R'S"}, func(*petrel.StoredEvent) error { return nil }); petrel.ErrorCode(err) != petrel.EINVALID {
+		t.Errorf("EachEvent with a bad actor: %v, want EINVALID", err)
+	}
+}
+
+// testPlaces checks the per-location counts against the documents.
+func testPlaces(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s := open(t)
+	docs := Docs(0, 150)
+	MustIngest(t, s, docs, "v1")
+	type key struct{ name, country string }
+	want := map[key]int{}
+	located := 0
+	for _, d := range docs {
+		for _, e := range d.Events {
+			if l := e.Location; l != nil {
+				want[key{l.Name, l.Country}]++
+				located++
+			}
+		}
+	}
+	if located == 0 {
+		t.Fatal("the fixtures have no located events")
+	}
+	rows, err := s.Places(ctx, petrel.EventFilter{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(want) {
+		t.Errorf("%d places, want %d: %+v", len(rows), len(want), rows)
+	}
+	for i, r := range rows {
+		if got := want[key{r.Name, r.Country}]; got != r.Count {
+			t.Errorf("place %+v: count %d, want %d", r, r.Count, got)
+		}
+		if r.Lat != 1.5 || r.Lon != -2.25 {
+			t.Errorf("place %+v: coordinates lost", r)
+		}
+		if i > 0 && rows[i-1].Count < r.Count {
+			t.Errorf("places not ordered by count: %+v", rows)
+		}
+	}
+	// The location-country filter matches the places of that country.
+	r0 := rows[0]
+	evs, _, err := s.Events(ctx, petrel.EventFilter{Country: strings.ToLower(r0.Country), Limit: petrel.MaxLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range rows {
+		if r.Country == r0.Country {
+			n += r.Count
+		}
+	}
+	if len(evs) != n {
+		t.Errorf("Events(country %s) = %d events, places say %d", r0.Country, len(evs), n)
+	}
+	for _, e := range evs {
+		if e.Location == nil || e.Location.Country != r0.Country {
+			t.Errorf("Events(country %s) gave %s located at %+v", r0.Country, e.ID, e.Location)
+		}
+	}
+	rows, err = s.Places(ctx, petrel.EventFilter{Country: r0.Country, Limit: 1})
+	if err != nil || len(rows) != 1 || rows[0].Country != r0.Country {
+		t.Errorf("Places(country %s, limit 1) = %+v, %v", r0.Country, rows, err)
+	}
+	if _, err := s.Places(ctx, petrel.EventFilter{Country: "R'S"}); petrel.ErrorCode(err) != petrel.EINVALID {
+		t.Errorf("Places with a bad country: %v, want EINVALID", err)
+	}
 }
 
 // eventsOf returns the events of docs that pass keep, in store order.
@@ -621,10 +752,17 @@ func testHostile(t *testing.T, open Opener) {
 	want := MustCounts(t, s)
 	for i, v := range Hostile {
 		for _, f := range []petrel.EventFilter{
-			{Actor: v}, {Source: v}, {Target: v}, {Code: v}, {Plover: v}, {Since: v}, {Until: v},
+			{Actor: v}, {Source: v}, {Target: v}, {Country: v}, {Code: v}, {Plover: v}, {Since: v}, {Until: v},
 			{Text: v}, {ArticleID: v}, {Cursor: v}, {Text: v, Actor: "RUS"},
 		} {
-			_, _, err := s.Events(ctx, f)
+			err := s.EachEvent(ctx, f, func(*petrel.StoredEvent) error { return nil })
+			if code := petrel.ErrorCode(err); code != "" && code != petrel.EINVALID {
+				t.Errorf("EachEvent: value %d, filter %+.60v: %v", i, f, err)
+			}
+			if _, err := s.Places(ctx, f); petrel.ErrorCode(err) != "" && petrel.ErrorCode(err) != petrel.EINVALID {
+				t.Errorf("Places: value %d, filter %+.60v: %v", i, f, err)
+			}
+			_, _, err = s.Events(ctx, f)
 			if code := petrel.ErrorCode(err); code != "" && code != petrel.EINVALID {
 				t.Errorf("value %d, filter %+.60v: %v", i, f, err)
 			}

@@ -1,7 +1,9 @@
 package ui_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -28,6 +31,7 @@ import (
 	phttp "petrel/http"
 	"petrel/http/ui"
 	"petrel/ingest"
+	"petrel/output"
 	"petrel/sqlite"
 )
 
@@ -315,6 +319,45 @@ func apiTotal(t *testing.T, base string, filter url.Values) int {
 	return n
 }
 
+// exportIDs downloads an export and returns its event IDs in order.
+func exportIDs(t *testing.T, u, format string) []string {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d %v %.200s", u, resp.StatusCode, err, body)
+	}
+	if cd := resp.Header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment;") {
+		t.Errorf("GET %s: Content-Disposition %q", u, cd)
+	}
+	var ids []string
+	if format == "csv" {
+		recs, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+		if err != nil || len(recs) == 0 {
+			t.Fatalf("GET %s: %v", u, err)
+		}
+		for _, r := range recs[1:] {
+			ids = append(ids, r[0])
+		}
+		return ids
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(body)), "\n") {
+		if line == "" {
+			continue
+		}
+		var e petrel.StoredEvent
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatalf("GET %s: %v", u, err)
+		}
+		ids = append(ids, e.ID)
+	}
+	return ids
+}
+
 func eventIDs(evs []*petrel.StoredEvent) []string {
 	out := make([]string, len(evs))
 	for i, e := range evs {
@@ -420,6 +463,7 @@ func TestBrowser(t *testing.T) {
 
 		// The download holds exactly the filtered set, across pages.
 		var all []string
+		var err error
 		for cursor := ""; ; {
 			var p phttp.EventsResponse
 			api(t, base, "/api/events?limit=7&cursor="+url.QueryEscape(cursor)+"&"+filter.Encode(), &p)
@@ -428,24 +472,60 @@ func TestBrowser(t *testing.T) {
 				break
 			}
 		}
-		dl := eval[struct {
-			CSVRows int
-			Header  string
-			IDs     []string
-		}](t, b, `(async () => {
-			const {buildExport} = await import("/js/export.js");
-			const f = new URLSearchParams(location.search);
-			for (const k of ["view", "cursor", "limit"]) f.delete(k);
-			const csv = await buildExport(f, "csv");
-			const jsonl = await buildExport(f, "jsonl");
-			return {CSVRows: csv.parts.length - 1, Header: csv.parts[0],
-				IDs: jsonl.parts.map(l => JSON.parse(l).event_id)};
-		})()`)
-		if dl.CSVRows != len(all) || !slices.Equal(dl.IDs, all) {
-			t.Errorf("download: %d CSV rows, JSONL IDs %v; API has %v", dl.CSVRows, dl.IDs, all)
+		// The download links stream exactly the filtered set from the API.
+		links := eval[map[string]string](t, b, `Object.fromEntries([...document.querySelectorAll("a[data-export]")].map(a => [a.dataset.export, a.getAttribute("href")]))`)
+		for _, format := range []string{"csv", "jsonl", "gdelt"} {
+			href := links[format]
+			u, err := url.Parse(href)
+			if err != nil || u.Path != "/api/events" || u.Query().Get("format") != format || u.Query().Get("actor") != actor || u.Query().Has("cursor") {
+				t.Fatalf("%s link = %q", format, href)
+			}
 		}
-		if !strings.HasPrefix(dl.Header, "event_id,article_id,sentence_index,date,code,") || strings.Count(dl.Header, ",") != 28 {
-			t.Errorf("CSV header = %q", dl.Header)
+		ids := exportIDs(t, base+links["jsonl"], "jsonl")
+		if !slices.Equal(ids, all) {
+			t.Errorf("JSONL download: %d events %v\nAPI has %d %v", len(ids), ids, len(all), all)
+		}
+		if ids := exportIDs(t, base+links["csv"], "csv"); !slices.Equal(ids, all) {
+			t.Errorf("CSV download: %d events, API has %d", len(ids), len(all))
+		}
+		// Clicking the link saves the file through the browser itself.
+		dir := t.TempDir()
+		if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+			Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
+			t.Fatal(err)
+		}
+		b.run(t, chromedp.Click(chromedp.CSS(`a[data-export=csv]`)))
+		saved := filepath.Join(dir, "petrel-events.csv")
+		var data []byte
+		for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+			if data, err = os.ReadFile(saved); err == nil || time.Now().After(deadline) {
+				break
+			}
+		}
+		if err != nil {
+			t.Fatalf("the CSV download was not saved: %v", err)
+		}
+		recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+		if err != nil || len(recs) != len(all)+1 || strings.Join(recs[0], ",") != strings.Join(output.CSVColumns, ",") {
+			t.Errorf("saved CSV: %d rows (want %d and a header), %v", len(recs), len(all)+1, err)
+		}
+
+		// A hostile filter reaches the export as data, not as SQL or FTS
+		// syntax: the download still holds exactly the filtered set.
+		hostile := url.Values{"actor": {actor}, "text": {`said" OR 1=1 -- NEAR(a b) *`}}
+		b.open(t, "/?view=events&"+hostile.Encode())
+		href := eval[string](t, b, `document.querySelector("a[data-export=jsonl]").getAttribute("href")`)
+		var want []string
+		for cursor := ""; ; {
+			var p phttp.EventsResponse
+			api(t, base, "/api/events?limit=10000&cursor="+url.QueryEscape(cursor)+"&"+hostile.Encode(), &p)
+			want = append(want, eventIDs(p.Events)...)
+			if cursor = p.NextCursor; cursor == "" {
+				break
+			}
+		}
+		if got := exportIDs(t, base+href, "jsonl"); !slices.Equal(got, want) {
+			t.Errorf("hostile-filter download: %d events, API has %d", len(got), len(want))
 		}
 
 		// A shared link with a code root reproduces the API's answer.
@@ -535,6 +615,54 @@ func TestBrowser(t *testing.T) {
 		q, _ := url.ParseQuery(strings.TrimPrefix(loc, "?"))
 		if q.Get("actor") != code || q.Get("view") != "network" {
 			t.Errorf("after choosing node %s: URL %s", code, loc)
+		}
+		b.check(t)
+	})
+
+	t.Run("Map", func(t *testing.T) {
+		b.open(t, "/?view=map")
+		var pl phttp.PlacesResponse
+		api(t, base, "/api/stats/places?limit=2000", &pl)
+		var got struct {
+			Places  string
+			Circles int
+			Labels  int
+			Focus   int
+		}
+		evalInto(t, b, `({Places: document.querySelector(".summary").dataset.places,
+			Circles: document.querySelectorAll("svg.map g.place circle").length,
+			Labels: document.querySelectorAll("svg.map g.cc text").length,
+			Focus: document.querySelectorAll("svg.map g.place[tabindex='0'][role=button]").length})`, &got)
+		countries := map[string]bool{}
+		for _, p := range pl.Places {
+			countries[p.Country] = true
+		}
+		if got.Circles != len(pl.Places) || got.Circles == 0 || got.Places != fmt.Sprint(len(pl.Places)) ||
+			got.Focus != got.Circles || got.Labels != len(countries) {
+			t.Errorf("map = %+v, API: %d places in %d countries", got, len(pl.Places), len(countries))
+		}
+		b.run(t, chromedp.Evaluate[chromedp.Void](`document.activeElement.blur(); window.scrollTo(0, 0)`))
+		b.screenshot(t, "map")
+		// Choosing a place by keyboard filters by its country.
+		var country string
+		evalInto(t, b, `document.querySelector("svg.map g.place").dataset.country`, &country)
+		b.run(t, chromedp.Focus(chromedp.CSS(`svg.map g.place`)), chromedp.KeyEvent("\r"), settled())
+		var loc string
+		evalInto(t, b, `location.search`, &loc)
+		q, _ := url.ParseQuery(strings.TrimPrefix(loc, "?"))
+		if q.Get("country") != country || q.Get("view") != "map" {
+			t.Fatalf("after choosing a place in %s: URL %s", country, loc)
+		}
+		api(t, base, "/api/stats/places?limit=2000&country="+url.QueryEscape(country), &pl)
+		var shown []string
+		evalInto(t, b, `[...document.querySelectorAll("svg.map g.place")].map(g => g.dataset.country)`, &shown)
+		if len(shown) != len(pl.Places) {
+			t.Errorf("%d places shown for %s, API %d", len(shown), country, len(pl.Places))
+		}
+		for _, c := range shown {
+			if c != country {
+				t.Errorf("place in %s shown under the filter country=%s", c, country)
+			}
 		}
 		b.check(t)
 	})

@@ -21,24 +21,57 @@ import (
 // differing only in case or layout are one article.
 func TextHash(text string) string {
 	h := sha256.New()
-	var buf [utf8.UTFMax]byte
+	// The folded text goes to the hash through a buffer: a Write per rune
+	// cost more than the hashing itself. ASCII, most of any news text,
+	// skips rune decoding; the result is the same as folding rune by rune.
+	var buf [1024]byte
+	n := 0
 	space := false
 	started := false
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		if n > len(buf)-1-utf8.UTFMax {
+			h.Write(buf[:n])
+			n = 0
+		}
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				space = started
+				continue
+			}
+			if space {
+				buf[n] = ' '
+				n++
+				space = false
+			}
+			started = true
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[n] = c
+			n++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		if unicode.IsSpace(r) {
 			space = started
 			continue
 		}
 		if space {
-			h.Write([]byte{' '})
+			buf[n] = ' '
+			n++
 			space = false
 		}
 		started = true
-		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
-		h.Write(buf[:n])
+		n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
 	}
+	h.Write(buf[:n])
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // StoryWords is how many leading words of an article make its story key.
 const StoryWords = 40
@@ -54,32 +87,50 @@ const minStoryWords = 12
 // minStoryWords words are keyed by their full text hash.
 func StoryKey(text string) string {
 	text = stripDateline(text)
-	h := sha256.New()
+	// The words are folded into a buffer and hashed at once (see TextHash).
+	buf := make([]byte, 0, 512)
 	words := 0
 	inWord := false
-	var buf [utf8.UTFMax]byte
-	for _, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if !inWord {
-				if words == StoryWords {
-					break
-				}
-				if words > 0 {
-					h.Write([]byte{' '})
-				}
-				words++
-				inWord = true
-			}
-			n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
-			h.Write(buf[:n])
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
+		var isWord bool
+		if size == 1 && r < utf8.RuneSelf {
+			isWord = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		} else {
+			isWord = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		if !isWord {
+			inWord = false
 			continue
 		}
-		inWord = false
+		if !inWord {
+			if words == StoryWords {
+				break
+			}
+			if words > 0 {
+				buf = append(buf, ' ')
+			}
+			words++
+			inWord = true
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			buf = append(buf, byte(r))
+		} else {
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		}
 	}
 	if words < minStoryWords {
 		return "t" + TextHash(text)[:20]
 	}
-	return "s" + hex.EncodeToString(h.Sum(nil)[:10])
+	sum := sha256.Sum256(buf)
+	return "s" + hex.EncodeToString(sum[:10])
 }
 
 // stripDateline removes a leading dateline: upper-case words, perhaps with

@@ -83,6 +83,9 @@ func where(f petrel.EventFilter, d *Dialect, p *params) (cond string, none bool,
 	if f.Target != "" {
 		conds = append(conds, actor(f.Target, false, true))
 	}
+	if f.Country != "" {
+		conds = append(conds, "e.loc_country = "+p.add(f.Country))
+	}
 	if f.Code != "" {
 		conds = append(conds, "e.code >= "+p.add(f.Code)+" AND e.code < "+p.add(prefixEnd(f.Code)))
 	}
@@ -183,14 +186,33 @@ func (n *nullParty) party() *petrel.Party {
 // queryEvents runs eventSelect with the conditions and tail (ORDER BY,
 // LIMIT) given, returning the events and their storage sequence numbers.
 func queryEvents(ctx context.Context, db Querier, cond, tail string, args []any) ([]*petrel.StoredEvent, []int64, error) {
+	var (
+		out  []*petrel.StoredEvent
+		seqs []int64
+	)
+	err := scanEvents(ctx, db, cond, tail, args, func(e *petrel.StoredEvent, seq int64) error {
+		out = append(out, e)
+		seqs = append(seqs, seq)
+		return nil
+	})
+	return out, seqs, err
+}
+
+// errStop wraps an error of a scanEvents callback, to return it unwrapped.
+type errStop struct{ err error }
+
+func (e errStop) Error() string { return e.err.Error() }
+
+// scanEvents runs eventSelect with the conditions and tail given and calls
+// fn with each event, as it is read, and its storage sequence number. It
+// returns fn's first error as it is.
+func scanEvents(ctx context.Context, db Querier, cond, tail string, args []any, fn func(*petrel.StoredEvent, int64) error) error {
 	rows, err := db.QueryContext(ctx, eventSelect+" WHERE "+cond+" "+tail, args...)
 	if err != nil {
-		return nil, nil, fmt.Errorf("query events: %w", err)
+		return fmt.Errorf("query events: %w", err)
 	}
 	defer rows.Close()
 	var (
-		out      []*petrel.StoredEvent
-		seqs     []int64
 		src, tgt nullParty
 		locName  sql.NullString
 		locCtry  sql.NullString
@@ -211,20 +233,21 @@ func queryEvents(ctx context.Context, db Querier, cond, tail string, args []any)
 			&e.ArticleID, &e.DictVersion, &e.ArticleTitle, &e.ArticleURL, &e.ArticleSource, &e.Story,
 			&e.NumArticles, &e.NumSources)
 		if err != nil {
-			return nil, nil, fmt.Errorf("scan event: %w", err)
+			return fmt.Errorf("scan event: %w", err)
 		}
 		e.Source, e.Target = src.party(), tgt.party()
 		if l0.Valid {
 			e.Location = &petrel.Location{Name: locName.String, Country: locCtry.String,
 				Lat: lat.Float64, Lon: lon.Float64, Start: int(l0.Int64), End: int(l1.Int64)}
 		}
-		out = append(out, &e)
-		seqs = append(seqs, seq)
+		if err := fn(&e, seq); err != nil {
+			return errStop{err}
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("query events: %w", err)
+		return fmt.Errorf("query events: %w", err)
 	}
-	return out, seqs, nil
+	return nil
 }
 
 // Events implements petrel.Store.Events.
@@ -254,6 +277,27 @@ func Events(ctx context.Context, db Querier, d *Dialect, f petrel.EventFilter) (
 	evs = evs[:f.Limit]
 	last := evs[len(evs)-1]
 	return evs, encodeCursor(last.Date, seqs[len(evs)-1]), nil
+}
+
+// EachEvent implements petrel.Store.EachEvent. The rows are read as fn
+// consumes them, so the database, not this process, holds the result; on
+// SQLite that is one read transaction for the whole scan.
+func EachEvent(ctx context.Context, db Querier, d *Dialect, f petrel.EventFilter, fn func(*petrel.StoredEvent) error) error {
+	f.Limit, f.Offset, f.Cursor = 0, 0, ""
+	f, err := f.Normalize()
+	if err != nil {
+		return err
+	}
+	var p params
+	cond, none, err := where(f, d, &p)
+	if err != nil || none {
+		return err
+	}
+	err = scanEvents(ctx, db, cond, "ORDER BY e.date, e.seq", p, func(e *petrel.StoredEvent, _ int64) error { return fn(e) })
+	if stop, ok := err.(errStop); ok {
+		return stop.err
+	}
+	return err
 }
 
 // Event implements petrel.Store.Event.
@@ -464,6 +508,42 @@ func Stats(ctx context.Context, db Querier, d *Dialect, q petrel.StatsQuery) ([]
 			return err
 		}
 		r.Goldstein = avg.Float64
+		out = append(out, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Places implements petrel.Store.Places.
+func Places(ctx context.Context, db Querier, d *Dialect, f petrel.EventFilter) ([]petrel.PlaceStats, error) {
+	f.Cursor, f.Offset = "", 0
+	f, err := f.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	var p params
+	cond, none, err := where(f, d, &p)
+	if err != nil {
+		return nil, err
+	}
+	out := []petrel.PlaceStats{}
+	if none {
+		return out, nil
+	}
+	// loc_start is set exactly when an event has a location.
+	query := "SELECT e.loc_name, e.loc_country, e.loc_lat, e.loc_lon, COUNT(*), AVG(e.goldstein) FROM events e WHERE e.loc_start IS NOT NULL AND " +
+		cond + " GROUP BY e.loc_name, e.loc_country, e.loc_lat, e.loc_lon ORDER BY COUNT(*) DESC, e.loc_country, e.loc_name LIMIT " + p.add(f.Limit)
+	err = each(ctx, db, query, []any(p), func(rows *sql.Rows) error {
+		var r petrel.PlaceStats
+		var name, country sql.NullString
+		var lat, lon, avg sql.NullFloat64
+		if err := rows.Scan(&name, &country, &lat, &lon, &r.Count, &avg); err != nil {
+			return err
+		}
+		r.Name, r.Country, r.Lat, r.Lon, r.Goldstein = name.String, country.String, lat.Float64, lon.Float64, avg.Float64
 		out = append(out, r)
 		return nil
 	})

@@ -64,6 +64,24 @@ export function get(path, params, signal) {
   return request("GET", q ? path + "?" + q : path, null, signal);
 }
 
+// hasToken reports whether this tab holds a bearer token.
+export function hasToken() {
+  return !!sessionStorage.getItem(TOKEN_KEY);
+}
+
+// getBlob fetches path with the bearer token and returns its body.
+export async function getBlob(path, signal) {
+  const resp = await fetch(path, { headers: headers({}), signal });
+  if (!resp.ok) {
+    let e = {};
+    try {
+      e = (await resp.json()).error || {};
+    } catch (_) { /* not JSON */ }
+    throw new ApiError(resp.status, e.code, e.message, e.param);
+  }
+  return resp.blob();
+}
+
 // post sends body as JSON to path.
 export function post(path, body, signal) {
   return request("POST", path, body, signal);

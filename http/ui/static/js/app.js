@@ -9,12 +9,14 @@ import { viewHref, navigate, setStatus, showError } from "./nav.js";
 import { eventsView } from "./events.js";
 import { timelineView } from "./timeline.js";
 import { networkView } from "./network.js";
+import { mapView } from "./map.js";
 import { articleView, codeView } from "./views.js";
 
 const VIEWS = {
   events: eventsView,
   timeline: timelineView,
   network: networkView,
+  map: mapView,
   article: articleView,
   code: codeView,
 };
@@ -30,7 +32,7 @@ async function render() {
     if (a.dataset.nav === view && !a.classList.contains("brand")) a.setAttribute("aria-current", "page");
     else a.removeAttribute("aria-current");
     // Keep the filter when switching between the filtered views.
-    if (["events", "timeline", "network"].includes(a.dataset.nav)) {
+    if (["events", "timeline", "network", "map"].includes(a.dataset.nav)) {
       a.setAttribute("href", viewHref(a.dataset.nav, params));
     }
   }

@@ -9,7 +9,7 @@ import * as api from "./api.js";
 import { cameoName } from "./api.js";
 import { filterParams, viewHref, navigate, setStatus, showError } from "./nav.js";
 import { filterForm, activeFilter } from "./filters.js";
-import { exportEvents } from "./export.js";
+import { exportLink } from "./export.js";
 
 const PAGE_SIZES = ["25", "50", "100", "250", "500"];
 
@@ -53,22 +53,6 @@ export async function eventsView(root, params, { signal, book }) {
 
   const summary = h("p", { class: "summary", tabindex: -1, "data-autofocus": "1", "aria-live": "polite" }, "Loading…");
   const exportStatus = h("span", { class: "export-status", role: "status" });
-  const exportBtn = (format, label) => h("button", {
-    type: "button", class: "link-button", "data-export": format,
-    on: {
-      click: async (e) => {
-        e.target.disabled = true;
-        try {
-          await exportEvents(filter, format, exportStatus);
-        } catch (err) {
-          exportStatus.textContent = "";
-          showError(exportStatus, err);
-        } finally {
-          e.target.disabled = false;
-        }
-      },
-    },
-  }, label);
   const pageSize = h("select", {
     id: "page-size", on: {
       change: (e) => navigate(viewHref("events", params, { limit: e.target.value })),
@@ -78,7 +62,10 @@ export async function eventsView(root, params, { signal, book }) {
     summary,
     h("div", { class: "tools" },
       h("label", { for: "page-size" }, "Rows per page"), pageSize,
-      h("span", { class: "download" }, "Download the filtered set: ", exportBtn("csv", "CSV"), " · ", exportBtn("jsonl", "JSONL")),
+      h("span", { class: "download" }, "Download the filtered set: ",
+        exportLink(filter, "csv", "CSV", exportStatus), " · ",
+        exportLink(filter, "jsonl", "JSONL", exportStatus), " · ",
+        exportLink(filter, "gdelt", "GDELT", exportStatus)),
       exportStatus)));
 
   const q = new URLSearchParams(filter);

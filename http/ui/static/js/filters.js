@@ -62,6 +62,8 @@ export function filterForm(view, params, book, keep = []) {
       actorInput("actor", "Actor (either side)"),
       actorInput("source", "Source actor"),
       actorInput("target", "Target actor"),
+      field("f-country", "Location country",
+        h("input", { id: "f-country", name: "country", value: val("country"), autocomplete: "off", pattern: "[A-Za-z0-9]{1,64}", placeholder: "UKR", spellcheck: "false" })),
       field("f-code", "CAMEO code or root",
         h("input", { id: "f-code", name: "code", value: val("code"), list: "cameo-codes", autocomplete: "off", inputmode: "numeric", pattern: "[0-9]{1,4}", placeholder: "04, 043" })),
       field("f-plover", "PLOVER type", plover),
@@ -80,7 +82,7 @@ export function filterForm(view, params, book, keep = []) {
     q.set("view", view);
     for (const k of FILTER_KEYS) {
       const v = String(fd.get(k) || "").trim();
-      if (v) q.set(k, ["actor", "source", "target"].includes(k) ? v.toUpperCase() : v);
+      if (v) q.set(k, ["actor", "source", "target", "country"].includes(k) ? v.toUpperCase() : v);
     }
     for (const k of keep) {
       const v = params.get(k);
@@ -98,6 +100,7 @@ export function activeFilter(params) {
   if (v("actor")) parts.push("actor " + v("actor"));
   if (v("source")) parts.push("source " + v("source"));
   if (v("target")) parts.push("target " + v("target"));
+  if (v("country")) parts.push("located in " + v("country"));
   if (v("code")) parts.push("code " + v("code") + "…");
   if (v("plover")) parts.push("PLOVER " + v("plover"));
   if (v("quad")) parts.push("quad class " + v("quad"));
