@@ -424,6 +424,9 @@ func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
 		if st.cls[k]&cThat != 0 && k-j <= 4 {
 			continue // "expressed hopes on Thursday that Osgiliath could..."
 		}
+		if st.cls[k]&cConj != 0 && !st.opt.SayTargets {
+			break // "ready for talks but accused Kyiv": a new verb phrase
+		}
 		if st.boundary(k) || st.isWord(k, ",") && k > j+1 && st.cls[k+min(1, n-1-k)]&(cRel|cSubord|cConj) != 0 {
 			break
 		}
@@ -772,8 +775,8 @@ func (st *state) placeAfter(j, limit int) *member {
 	n := len(st.toks)
 	s := st.sentView()
 	for k := j; k < n && k < j+limit; k++ {
-		if st.boundary(k) || st.isWord(k, ",") {
-			return nil
+		if st.boundary(k) || st.isWord(k, ",") || st.cls[k]&cConj != 0 || k > j && st.verbAt(k) {
+			return nil // the place must be this verb's object
 		}
 		if st.cls[k]&cPrep != 0 && !st.isWord(k, "of") && !st.isWord(k, "to") && !st.isWord(k, "on") {
 			return nil // "in Berlin", "at Cirith Ungol": where, not whom
