@@ -18,6 +18,16 @@ func (st *state) findSegs() {
 		ea, va := st.c.actorT.longest(s, i)
 		eg, vg := st.c.agentT.longest(s, i)
 		switch {
+		case ea > i && ea >= eg && st.insideName(i, ea, va[len(va)-1]):
+			// "Texas American Energy Corp", "British Gas": a state's name
+			// inside a company's is no mention of the state.
+			j := ea
+			for j < n && st.isName(j) {
+				j++
+			}
+			st.segs = append(st.segs, seg{s: i, e: j, kind: segName})
+			i = j
+			continue
 		case ea > i && ea >= eg:
 			st.segs = append(st.segs, seg{s: i, e: ea, kind: segActor, val: va[len(va)-1]})
 			i = ea
@@ -70,6 +80,31 @@ func (st *state) findSegs() {
 		}
 		i++
 	}
+}
+
+// insideName reports whether the state or demonym matched at [i, e) is
+// part of a longer proper name: an unknown capitalised word right before
+// it ("Texas American"), or right after it that is neither an agent, an
+// actor nor a function word ("American Energy Corp", "Japan Airlines").
+// Only in petrel's own conventions: PETRARCH's records code "MSF Arnor".
+func (st *state) insideName(i, e int, actor int32) bool {
+	if !st.opt.ModifierNPs || st.c.actors[actor].Kind != petrel.KindCountry {
+		return false
+	}
+	s := st.sentView()
+	unknownName := func(j int) bool {
+		if j < 0 || j >= len(st.toks) || !st.isName(j) {
+			return false
+		}
+		if x, _ := st.c.actorT.longest(s, j); x > j {
+			return false
+		}
+		if x, _ := st.c.agentT.longest(s, j); x > j {
+			return false
+		}
+		return true
+	}
+	return unknownName(i-1) || unknownName(e)
 }
 
 // isName reports whether token i looks like part of an unknown proper
@@ -844,6 +879,17 @@ func (st *state) resolve(idx int) {
 				m.mention = st.mention(idx, *m, petrel.KindOther)
 			}
 			mm := *m
+			mm.sent = idx
+			if p.oblique && !st.opt.NullActors {
+				// "Renouf Corp of New Zealand said it ...": an actor in a
+				// prepositional phrase is rarely what "it" refers to next,
+				// but a state there is still "the government" ("protests
+				// in Tbilisi against the government").
+				if m.kind == petrel.KindCountry && len(m.code) == 3 {
+					st.lastCountry = &mm
+				}
+				continue
+			}
 			mm.sent = idx
 			switch m.kind {
 			case petrel.KindPerson:
