@@ -890,7 +890,6 @@ func (st *state) resolve(idx int) {
 				}
 				continue
 			}
-			mm.sent = idx
 			switch m.kind {
 			case petrel.KindPerson:
 				st.lastPerson = &mm

@@ -94,7 +94,7 @@ func Open(path string) (*Store, error) {
 		return nil, petrel.Errorf(petrel.EINVALID, "no database path")
 	}
 	s := &Store{path: path, Now: time.Now}
-	const common = "_pragma=page_size(8192)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(0)&_txlock=immediate"
+	const common = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(0)&_txlock=immediate"
 	var err error
 	if path == ":memory:" {
 		s.wdb, err = sql.Open("sqlite", "file::memory:?"+common)
