@@ -831,6 +831,9 @@ func (st *state) resolve(idx int) {
 				}
 			case p.descr == "group":
 				ref = st.lastGroup
+				if ref == nil {
+					ref = st.peekGroup(idx)
+				}
 			case p.descr == "country":
 				ref = st.lastCountry
 			case p.descr == "gov":
@@ -907,6 +910,30 @@ func (st *state) resolve(idx int) {
 			}
 		}
 	}
+}
+
+// peekGroup looks ahead for the group a description refers to before the
+// article names it: "Moscow is hosting the group for talks" opens a story
+// whose next sentence names the Taliban. It scans the next two sentences
+// with scratch buffers, so it costs nothing unless a description has no
+// antecedent.
+func (st *state) peekGroup(idx int) *member {
+	tmp := &state{c: st.c, text: st.text, date: st.date}
+	for k := idx + 1; k < len(st.spans) && k <= idx+2; k++ {
+		tmp.prepare(st.spans[k])
+		s := tmp.sentView()
+		for i := range tmp.toks {
+			if e, vals := st.c.actorT.longest(s, i); e > i {
+				a := st.c.actors[vals[len(vals)-1]]
+				if a.Kind == petrel.KindGroup {
+					m := tmp.actorMember(seg{s: i, e: e, kind: segActor, val: vals[len(vals)-1]})
+					m.sent = idx
+					return &m
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func (st *state) lastNonPerson() *member {
