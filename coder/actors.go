@@ -203,7 +203,11 @@ func (st *state) actorTail(p *np, m member, k int) int {
 		}
 		gap := nx.s - p.e
 		possessive := p.e < n && st.toks[p.e].Kind == text.Possessive
-		if !(gap == 0 || (possessive && gap <= 5 && st.onlyModifiers(p.e+1, nx.s)) || (gap <= 2 && st.onlyModifiers(p.e, nx.s))) {
+		// Between a state and its first agent any lower-case word may
+		// stand ("Chinese trade negotiators"); between two agents a verb
+		// may not ("Russian police arrested students").
+		mods := st.onlyModifiers(p.e, nx.s) || !agented && gap <= 2 && st.onlyWords(p.e, nx.s)
+		if !(gap == 0 || (possessive && gap <= 5 && st.onlyModifiers(p.e+1, nx.s)) || (gap <= 2 && mods)) {
 			break
 		}
 		base := m
@@ -541,6 +545,18 @@ func (st *state) onlyModifiers(a, b int) bool {
 	return true
 }
 
+// onlyWords reports whether tokens [a, b) are all lower-case words with no
+// function-word class.
+func (st *state) onlyWords(a, b int) bool {
+	for j := a; j < b; j++ {
+		t := st.toks[j]
+		if t.Kind != text.Word || st.cls[j] != 0 || t.Flags&text.Cap != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 func (st *state) isModifier(j int) bool {
 	t := st.toks[j]
 	if t.Kind != text.Word || st.cls[j] != 0 || t.Flags&text.Cap != 0 && t.Flags&text.AllCaps != 0 {
@@ -587,6 +603,9 @@ func (st *state) appositions() {
 		a, b := &st.nps[i], &st.nps[i+1]
 		if !a.name || !a.uncoded || b.uncoded || b.s != a.e+1 || !st.isWord(a.e, ",") {
 			continue
+		}
+		if b.e < len(st.toks) && (st.verbAt(b.e) || st.cls[b.e]&cSay != 0 || b.e+1 < len(st.toks) && st.cls[b.e+1]&cSay != 0) {
+			continue // "in El Geneina, U.N. investigators said": a new clause
 		}
 		m := b.members[0]
 		m.start, m.end = st.toks[a.s].Start, st.toks[a.e-1].End

@@ -58,6 +58,7 @@ func (st *state) events(idx int) {
 		st.anchors = append(st.anchors, anchor{s: i, e: e, verb: st.c.verbs[vals[len(vals)-1]]})
 		i = e
 	}
+	st.speaker = st.sentenceSpeaker()
 	var prev, pending *anchor
 	skipTo := 0
 	for k := range st.anchors {
@@ -283,6 +284,18 @@ func (st *state) boundary(j int) bool {
 
 // subject finds the subject of the verb whose group starts before token j.
 func (st *state) subject(j int, prev *anchor) *np {
+	p := st.subjectOf(j, prev)
+	return p
+}
+
+// subjectOf walks left from token j for the subject; see subject.
+func (st *state) subjectOf(j int, prev *anchor) (subj *np) {
+	var fallback *np
+	defer func() {
+		if subj == nil {
+			subj = fallback
+		}
+	}()
 	steps := 0
 	for j >= 0 && steps < 30 {
 		steps++
@@ -290,6 +303,9 @@ func (st *state) subject(j int, prev *anchor) *np {
 			p := &st.nps[k]
 			if !p.oblique && !p.poss {
 				return p
+			}
+			if p.mod && !p.oblique && fallback == nil {
+				fallback = p // "Ukrainian drones struck...": the state, failing better
 			}
 			if st.opt.PossessiveHeads && p.poss && !p.oblique && p.pron == "" && !p.uncoded {
 				return p // PETRARCH: "Eriador's death toll has risen" is Eriador's
@@ -582,10 +598,16 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 	}
 	if src != nil && src.uncoded && src.agent != "" {
-		src = st.agentInPlace(src)
+		src = st.agentInPlace(src, "")
 	}
 	if tgt != nil && tgt.uncoded && tgt.agent != "" {
-		tgt = st.agentInPlace(tgt)
+		// Arrests and protests are mostly domestic: "Hong Kong police
+		// arrested activist Joshua Wong" → HKGCOP → HKGOPP.
+		home := ""
+		if src != nil && !src.uncoded && len(src.members) == 1 && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "14")) {
+			home = src.members[0].country
+		}
+		tgt = st.agentInPlace(tgt, home)
 	}
 	if src == nil || src.uncoded {
 		if st.trace != nil {
@@ -629,6 +651,14 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	}
 	vs, ve := st.toks[a.s].Start, st.toks[a.e-1].End
 	emit := func(code string, s, t *member) {
+		if sp := st.speaker; sp != nil && s != nil && len(s.code) == 3 && s.kind == petrel.KindCountry &&
+			len(sp.code) > 3 && strings.HasPrefix(sp.code, s.code) && s != sp {
+			// "Japan will provide aid to Ukraine, Prime Minister Fumio
+			// Kishida said": the state acts through the speaker.
+			up := *s
+			up.code = sp.code
+			s = &up
+		}
 		if t == nil && st.opt.HostTarget && strings.HasPrefix(code, "04") {
 			t = st.hostOf(s)
 		}
@@ -728,6 +758,28 @@ func (st *state) markDates() {
 	}
 }
 
+// sentenceSpeaker finds who the sentence is attributed to: the actor right
+// before or after a verb of saying ("…, Prime Minister Fumio Kishida
+// said", "said Lavrov").
+func (st *state) sentenceSpeaker() *member {
+	for k := range st.toks {
+		if !pureSay[st.normOf(k)] {
+			continue
+		}
+		if k > 0 && st.npAt[k-1] >= 0 {
+			if p := &st.nps[st.npAt[k-1]]; !p.uncoded && !p.oblique && len(p.members) == 1 {
+				return &p.members[0]
+			}
+		}
+		if k+1 < len(st.toks) && st.npAt[k+1] >= 0 {
+			if p := &st.nps[st.npAt[k+1]]; !p.uncoded && len(p.members) == 1 && (k+2 >= len(st.toks) || p.e >= len(st.toks) || st.toks[p.e].Kind == text.Punct) {
+				return &p.members[0]
+			}
+		}
+	}
+	return nil
+}
+
 // purposeNoun reports whether the noun at token a follows "for" or "to"
 // (with adjectives between): "for international talks".
 func (st *state) purposeNoun(a int) bool {
@@ -794,14 +846,20 @@ func (st *state) placeAfter(j, limit int) *member {
 // the place the sentence names: "Police arrested dozens of protesters in
 // Istanbul" → TURCOP → TUROPP. Without a place in the sentence it stays
 // uncoded.
-func (st *state) agentInPlace(p *np) *np {
-	if st.sentLoc == nil || st.sentLoc.Country == "" || !st.opt.AgentPlaces {
+func (st *state) agentInPlace(p *np, home string) *np {
+	if !st.opt.AgentPlaces {
+		return p
+	}
+	c := home
+	if st.sentLoc != nil && st.sentLoc.Country != "" {
+		c = st.sentLoc.Country
+	}
+	if c == "" {
 		return p
 	}
 	q := *p
-	c := st.sentLoc.Country
 	q.members = []member{{code: c + p.agent, country: c, kind: petrel.KindCountry,
-		start: st.toks[p.s].Start, end: st.toks[p.e-1].End, mention: -1, rule: "agent in " + st.sentLoc.Name}}
+		start: st.toks[p.s].Start, end: st.toks[p.e-1].End, mention: -1, rule: "agent in " + c}}
 	q.uncoded = false
 	return &q
 }
@@ -1030,6 +1088,8 @@ func negate(code string) string {
 		return "126"
 	case code == "057", code == "030", code == "037":
 		return "127"
+	case strings.HasPrefix(code, "05"), strings.HasPrefix(code, "032"):
+		return "120" // "will not support Sweden's bid": a rejection
 	}
 	return ""
 }
