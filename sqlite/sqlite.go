@@ -7,6 +7,11 @@
 // half of one. All writes go through one connection, so concurrent Ingest
 // calls in one process queue in Go rather than spin on the database lock;
 // busy_timeout covers other processes.
+//
+// Ingest speed comes from writing each table in multi-row INSERTs of
+// prepared statements, from indexing in sentences_fts only the sentences
+// events were coded from (the only ones a text filter can match), and from
+// FTS5 settings that make fewer, larger index segments (migration 0003).
 package sqlite
 
 import (
