@@ -566,6 +566,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			}
 		} else if st.opt.PassiveSubjectSource {
 			passive = false // PETRARCH reads "X was criticized over Y" as X → Y
+		} else if s := st.implicitAgent(code, subj); s != nil {
+			// "Imran Khan was arrested in Islamabad": the state's police.
+			src, tgt = s, subj
 		} else {
 			if st.trace != nil {
 				st.tracef("  verb %q: agentless passive, no source", st.toks2text(a.s, a.e))
@@ -687,7 +690,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 		return
 	}
-	if tgt != nil && !tgt.uncoded && defaultTarget && len(src.members) > 1 && reciprocal(codes[0]) &&
+	if tgt != nil && !tgt.uncoded && (defaultTarget || !st.opt.NullActors) && len(src.members) > 1 && reciprocal(codes[0]) &&
 		tgt.oblique && (st.isWordID(tgt.prep, "by") || st.c.locPrep[tgt.prep]) {
 		// "Saudi Arabia and Iran agreed to restore relations in a deal
 		// brokered by China": mutual, and China is no party to it.
@@ -868,6 +871,31 @@ func (st *state) agentInPlace(p *np, home string) *np {
 func (st *state) isWordID(w int32, text string) bool {
 	id, ok := st.c.words[text]
 	return ok && id == w
+}
+
+// implicitAgent gives an agentless passive of coercion its evident agent:
+// an arrest or deportation is the police's, a ban or curfew the
+// government's, of the state where it happens (or the victim's). Other
+// agentless passives ("was attacked") stay without a source.
+func (st *state) implicitAgent(code string, subj *np) *np {
+	if !strings.HasPrefix(code, "17") || subj == nil || subj.uncoded || !st.opt.AgentPlaces {
+		return nil
+	}
+	c := ""
+	if st.sentLoc != nil {
+		c = st.sentLoc.Country
+	} else if len(subj.members) > 0 {
+		c = subj.members[0].country
+	}
+	if c == "" {
+		return nil
+	}
+	role := "GOV"
+	if code == "173" || code == "174" {
+		role = "COP"
+	}
+	return &np{s: subj.s, e: subj.e, members: []member{{code: c + role, country: c, kind: petrel.KindCountry,
+		start: st.toks[subj.s].Start, end: st.toks[subj.e-1].End, mention: -1, rule: "implicit agent of a passive"}}}
 }
 
 // byAgent finds "by ACTOR" right after a passive verb.
