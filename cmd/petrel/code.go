@@ -189,24 +189,15 @@ func (m *Main) runCode(ctx context.Context, args []string) error {
 		fmt.Fprintln(m.Stderr, "Usage: petrel code [flags] PATH...\n\nCodes articles (.txt, .html, .jsonl/.ndjson, directories, - for stdin) and writes events.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	paths, err := parseCommand(fs, args, true)
+	if err != nil {
 		return err
-	}
-	paths := fs.Args()
-	if len(paths) == 0 {
-		fs.Usage()
-		return flag.ErrHelp
 	}
 	base, err := parseDate(*date)
 	if err != nil {
 		return err
 	}
-	if *format == "" {
-		*format = "jsonl"
-		if m.StdoutIsTerminal {
-			*format = "table"
-		}
-	}
+	*format = m.outputFormat(*format)
 	w, err := output.New(*format, m.Stdout)
 	if err != nil {
 		return err

@@ -113,3 +113,29 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return flag.ErrHelp
 	}
 }
+
+// parseCommand parses a command's flags. With wantPaths it needs at least
+// one path argument; otherwise it takes none. Either way it prints the
+// usage and returns flag.ErrHelp when the arguments are wrong.
+func parseCommand(fs *flag.FlagSet, args []string, wantPaths bool) ([]string, error) {
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	if wantPaths != (fs.NArg() > 0) {
+		fs.Usage()
+		return nil, flag.ErrHelp
+	}
+	return fs.Args(), nil
+}
+
+// outputFormat returns format, or when it is empty the default for where
+// standard output goes: a table on a terminal, JSON Lines otherwise.
+func (m *Main) outputFormat(format string) string {
+	if format != "" {
+		return format
+	}
+	if m.StdoutIsTerminal {
+		return "table"
+	}
+	return "jsonl"
+}

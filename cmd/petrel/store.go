@@ -91,13 +91,9 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 		fmt.Fprintln(m.Stderr, "Usage: petrel ingest [flags] PATH...\n\nCodes articles (.txt, .html, .jsonl/.ndjson, directories, - for stdin) and stores\nthem with their sentences, mentions, quotes and events. Articles already stored\n(same ID or same text) are skipped, or recoded when the dictionaries changed.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	paths, err := parseCommand(fs, args, true)
+	if err != nil {
 		return err
-	}
-	paths := fs.Args()
-	if len(paths) == 0 {
-		fs.Usage()
-		return flag.ErrHelp
 	}
 	if *batch < 1 {
 		return fmt.Errorf("--batch must be at least 1")
@@ -180,19 +176,10 @@ func (m *Main) runQuery(ctx context.Context, args []string) error {
 		fmt.Fprintln(m.Stderr, "Usage: petrel query [flags]\n\nPrints stored events that match the filters, by date.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if _, err := parseCommand(fs, args, false); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return flag.ErrHelp
-	}
-	if *format == "" {
-		*format = "jsonl"
-		if m.StdoutIsTerminal {
-			*format = "table"
-		}
-	}
+	*format = m.outputFormat(*format)
 	var w output.Writer
 	switch *format {
 	case "jsonl":
@@ -259,19 +246,10 @@ func (m *Main) runStats(ctx context.Context, args []string) error {
 		fmt.Fprintln(m.Stderr, "Usage: petrel stats [flags]\n\nCounts stored events that match the filters by period (split by quad class),\nevent code, quad class, dyad or actor, with their mean Goldstein score.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if _, err := parseCommand(fs, args, false); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return flag.ErrHelp
-	}
-	if *format == "" {
-		*format = "jsonl"
-		if m.StdoutIsTerminal {
-			*format = "table"
-		}
-	}
+	*format = m.outputFormat(*format)
 	if *format != "table" && *format != "jsonl" && *format != "csv" {
 		return fmt.Errorf("--format: unknown format %q (want table, jsonl or csv)", *format)
 	}
@@ -347,12 +325,8 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		fmt.Fprintln(m.Stderr, "Usage: petrel serve [flags]\n\nServes the store as a JSON API (docs/API.md).\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if _, err := parseCommand(fs, args, false); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return flag.ErrHelp
 	}
 	if *tokenReads && *token == "" {
 		return errors.New("--token-reads needs --token or PETREL_TOKEN")
