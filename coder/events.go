@@ -46,7 +46,9 @@ func (st *state) events(idx int) {
 	// to") can give way to the verb it governs.
 	st.anchors = st.anchors[:0]
 	for i := 0; i < n; {
-		if st.npAt[i] >= 0 && !st.nps[st.npAt[i]].uncoded {
+		if x := st.npAt[i]; x >= 0 && (!st.nps[x].uncoded || st.nps[x].agent != "") {
+			// inside an actor phrase, even an uncoded one ("a suicide
+			// bomber killed"): a name, not an anchor
 			i++
 			continue
 		}
@@ -601,7 +603,14 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 	}
 	if src != nil && src.uncoded && src.agent != "" {
-		src = st.agentInPlace(src, "")
+		// "Soldiers detained President Mohamed Bazoum": coercion and
+		// violence are mostly domestic, so failing a place the agent
+		// takes its victim's state.
+		home := ""
+		if tgt != nil && !tgt.uncoded && len(tgt.members) == 1 && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "18")) {
+			home = tgt.members[0].country
+		}
+		src = st.agentInPlace(src, home)
 	}
 	if tgt != nil && tgt.uncoded && tgt.agent != "" {
 		// Arrests and protests are mostly domestic: "Hong Kong police
@@ -616,7 +625,10 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		if st.trace != nil {
 			st.tracef("  verb %q [%s]: no coded source", st.toks2text(a.s, a.e), code)
 		}
-		return
+		if st.opt.NullActors {
+			return end // PETRARCH: a matched pattern consumes its words
+		}
+		return a.e // its pattern's words may still be anchors of their own
 	}
 	if tgt == src {
 		tgt = nil
