@@ -428,9 +428,10 @@ func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
 				k = p.e - 1
 				continue
 			}
-			if p.mod {
+			if p.mod && len(p.members) > 0 && p.members[0].kind == petrel.KindCountry {
 				// "extradited a Russian suspect to the United States": a
 				// later actor is the target; the modifier only if none.
+				// (An IGO modifier is the target: "vetoed a U.N. resolution".)
 				if poss == nil || poss.uncoded {
 					poss = p
 				}
@@ -505,7 +506,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 		return end
 	}
-	if v.noun && prev != nil && prev.coded && subj != nil && prev.e <= a.s && subj.s < a.s {
+	if v.noun && prev != nil && prev.coded && subj != nil && prev.e <= a.s && subj.s < a.s || v.noun && prev != nil && prev.coded && subj != nil && subj.s >= prev.e {
 		// "hosted the group for international talks": the noun's source
 		// is not the subject of the verb that governs it.
 		subj = nil
@@ -620,6 +621,12 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			home = src.members[0].country
 		}
 		tgt = st.agentInPlace(tgt, home)
+	}
+	if st.hypothetical(before, subj) {
+		if st.trace != nil {
+			st.tracef("  verb %q [%s]: in an if/unless clause, not an event", st.toks2text(a.s, a.e), code)
+		}
+		return end
 	}
 	if src == nil || src.uncoded {
 		if st.trace != nil {
@@ -883,6 +890,28 @@ func (st *state) agentInPlace(p *np, home string) *np {
 func (st *state) isWordID(w int32, text string) bool {
 	id, ok := st.c.words[text]
 	return ok && id == w
+}
+
+// hypothetical reports whether the verb's clause is a condition ("if
+// Israel attacked", "unless it paid"): what it describes has not happened.
+func (st *state) hypothetical(before int, subj *np) bool {
+	if st.opt.NullActors {
+		return false // PETRARCH codes conditions as events
+	}
+	j := before
+	if subj != nil && subj.s-1 < j {
+		j = subj.s - 1
+	}
+	for k := j; k >= 0 && j-k < 4; k-- {
+		switch st.normOf(k) {
+		case "if", "unless", "whether":
+			return true
+		}
+		if st.npAt[k] < 0 && st.toks[k].Kind != text.Word {
+			return false
+		}
+	}
+	return false
 }
 
 // implicitAgent gives an agentless passive of coercion its evident agent:
