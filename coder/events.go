@@ -746,6 +746,22 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	return end
 }
 
+// hasObject reports whether a noun phrase follows token j: a determiner,
+// number or lower-case content word, after any adverbs and dates.
+func (st *state) hasObject(j int) bool {
+	for k := j; k < len(st.toks); k++ {
+		if st.isDate(k) || st.cls[k]&cAdv != 0 {
+			continue
+		}
+		t := st.toks[k]
+		if st.cls[k]&(cDet|cPossPron|cNumber) != 0 || t.Kind == text.Number {
+			return true
+		}
+		return t.Kind == text.Word && st.cls[k] == 0 && t.Flags&text.Cap == 0 && !st.verbAt(k)
+	}
+	return false
+}
+
 // isDate reports whether token k is part of a date expression, or the
 // preposition that introduces one ("on Saturday").
 func (st *state) isDate(k int) bool {
@@ -1027,8 +1043,10 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 			}
 			x := st.npRight(pos, 8)
 			if x == nil {
-				if i == len(p.post)-1 && e.kind == dict.ElemTarget && st.opt.OptionalTarget {
-					// "X is also attending": a final target is optional.
+				if i == len(p.post)-1 && e.kind == dict.ElemTarget && st.opt.OptionalTarget && (!st.hasObject(pos) || st.placeAfter(pos, 7) != nil) {
+					// "X is also attending": a final target is optional when
+					// the verb has no object at all; "suspended interest
+					// payments" has one, and it is not an actor.
 					continue
 				}
 				return m, false
