@@ -306,8 +306,10 @@ func (st *state) subjectOf(j int, prev *anchor) (subj *np) {
 			if !p.oblique && !p.poss {
 				return p
 			}
-			if p.mod && !p.oblique && fallback == nil {
-				fallback = p // "Ukrainian drones struck...": the state, failing better
+			if (p.mod || p.poss && p.pron == "") && !p.oblique && !p.uncoded && fallback == nil {
+				// "Ukrainian drones struck...", "Ukraine's grain exports
+				// were blocked": the state, failing anything better.
+				fallback = p
 			}
 			if st.opt.PossessiveHeads && p.poss && !p.oblique && p.pron == "" && !p.uncoded {
 				return p // PETRARCH: "Eriador's death toll has risen" is Eriador's
@@ -481,6 +483,11 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	v := a.verb
 	before, neg, intent, passiveBe, qual := st.verbGroup(a.s)
 	passive := passiveBe && !v.noun && st.participle(a.e-1)
+	if !passive && !v.noun && !st.opt.NullActors && st.reducedRelative(a) {
+		// "a British couple detained in Afghanistan since February": a
+		// participle after its noun is a passive without "be".
+		passive = true
+	}
 	subj := st.subject(before, prev)
 	if subj == nil {
 		// "announced the package after talks with Zelensky": an event noun
@@ -727,7 +734,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	}
 	var place *member
 	if (tgt == nil || tgt.uncoded) && !passive && !pureSay[st.normOf(a.s)] && codes[0][:2] != "01" {
-		place = st.placeAfter(end, 7)
+		place = st.placeAfterCode(end, 7, codes[0])
 	}
 	for i := range src.members {
 		s := &src.members[i]
@@ -862,13 +869,28 @@ func reciprocal(code string) bool {
 // placeAfter finds a place named as the object of the verb ("shelled the
 // city of Kharkiv", "visited Kyiv"), for a target when no actor is named.
 func (st *state) placeAfter(j, limit int) *member {
+	return st.placeAfterCode(j, limit, "")
+}
+
+// placeAfterCode is placeAfter for an event code: for threats, force and
+// violence (roots 13, 15, 17–20) a place after "in" or "at" is where the
+// target is ("would launch a ground offensive in Rafah").
+func (st *state) placeAfterCode(j, limit int, code string) *member {
+	force := false
+	if len(code) >= 2 {
+		switch code[:2] {
+		case "13", "15", "17", "18", "19", "20":
+			force = true
+		}
+	}
 	n := len(st.toks)
 	s := st.sentView()
 	for k := j; k < n && k < j+limit; k++ {
 		if st.boundary(k) || st.isWord(k, ",") || st.cls[k]&cConj != 0 || k > j && st.verbAt(k) {
 			return nil // the place must be this verb's object
 		}
-		if st.cls[k]&cPrep != 0 && !st.isWord(k, "of") && !st.isWord(k, "to") && !st.isWord(k, "on") {
+		if st.cls[k]&cPrep != 0 && !st.isWord(k, "of") && !st.isWord(k, "to") && !st.isWord(k, "on") &&
+			!(force && (st.isWord(k, "in") || st.isWord(k, "at") || st.isWord(k, "into"))) {
 			return nil // "in Berlin", "at Cirith Ungol": where, not whom
 		}
 		if e, vals := st.c.placeT.longest(s, k); e > k {
@@ -928,6 +950,20 @@ func (st *state) hypothetical(before int, subj *np) bool {
 		}
 	}
 	return false
+}
+
+// reducedRelative reports whether the anchor is a past participle right
+// after a common noun and followed by a preposition: "a couple detained in
+// Afghanistan", "civilians killed by shelling".
+func (st *state) reducedRelative(a *anchor) bool {
+	if a.s == 0 || a.e >= len(st.toks) || !st.participle(a.e-1) || !strings.HasSuffix(st.normOf(a.e-1), "ed") && !irregularParticiple[st.normOf(a.e-1)] {
+		return false
+	}
+	prev := st.toks[a.s-1]
+	if prev.Kind != text.Word || prev.Flags&text.Cap != 0 || st.cls[a.s-1] != 0 || st.npAt[a.s-1] >= 0 {
+		return false
+	}
+	return st.cls[a.e]&cPrep != 0
 }
 
 // implicitAgent gives an agentless passive of coercion its evident agent:
@@ -1042,6 +1078,16 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 				m.compoundPost = true
 			}
 			x := st.npRight(pos, 8)
+			if x != nil && e.kind == dict.ElemTarget && x.oblique && st.c.locPrep[x.prep] && !st.opt.NullActors && st.sentLoc != nil {
+				// "massacred dozens of villagers in northern Mozambique":
+				// the villagers, placed by agentInPlace, not the place.
+				for k := pos; k < x.s; k++ {
+					if y := st.npAt[k]; y >= 0 && st.nps[y].uncoded && st.nps[y].agent != "" {
+						x = &st.nps[y]
+						break
+					}
+				}
+			}
 			if x == nil {
 				if i == len(p.post)-1 && e.kind == dict.ElemTarget && st.opt.OptionalTarget && (!st.hasObject(pos) || st.placeAfter(pos, 7) != nil) {
 					// "X is also attending": a final target is optional when
