@@ -1,11 +1,10 @@
 package output
 
 import (
-	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 	"unicode"
+	"unicode/utf8"
 
 	"petrel"
 	"petrel/cameo"
@@ -19,22 +18,23 @@ const nameRunes = 30
 
 // tableWriter prints aligned columns for a terminal: date, code, the
 // code's CAMEO name, source, target, verb and the start of the sentence.
-// Each document is flushed as a whole so output streams; tabwriter aligns
-// columns within a document only, so cells are padded to typical widths
-// (colWidths) to keep successive documents aligned too.
+// Columns have fixed widths (longer cells are clipped with "…"), so rows
+// line up across documents while each document is written as it comes.
 type tableWriter struct {
-	tw     *tabwriter.Writer
+	w      io.Writer
+	buf    []byte
 	header bool
 }
 
 func newTable(w io.Writer) *tableWriter {
-	return &tableWriter{tw: tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)}
+	return &tableWriter{w: w}
 }
 
 func (t *tableWriter) Write(d *petrel.Document) error {
 	if len(d.Events) == 0 {
 		return nil
 	}
+	t.buf = t.buf[:0]
 	if !t.header {
 		t.row("DATE", "CODE", "EVENT", "SOURCE", "TARGET", "VERB", "SENTENCE")
 		t.header = true
@@ -47,28 +47,36 @@ func (t *tableWriter) Write(d *petrel.Document) error {
 		}
 		name := "-"
 		if c := cameo.Lookup(e.Code); c != nil {
-			name = clip(c.Name, nameRunes)
+			name = c.Name
 		}
 		t.row(date, cell(e.Code), name, partyCell(e.Source), partyCell(e.Target),
 			cell(e.Verb.Text), clip(e.Sentence, excerptRunes))
 	}
-	return t.tw.Flush()
+	_, err := t.w.Write(t.buf)
+	return err
 }
 
-// colWidths are the minimum widths of the columns but the last.
-var colWidths = [...]int{10, 4, nameRunes, 9, 9, 10}
+// colWidths are the widths of the columns but the last.
+var colWidths = [...]int{10, 5, nameRunes, 12, 12, 12}
 
 func (t *tableWriter) row(cells ...string) {
 	for i, c := range cells {
 		if i < len(colWidths) {
-			fmt.Fprintf(t.tw, "%-*s\t", colWidths[i], c)
+			if utf8.RuneCountInString(c) > colWidths[i] {
+				c = clip(c, colWidths[i]-1) // clip adds "…"
+			}
+			t.buf = append(t.buf, c...)
+			for n := utf8.RuneCountInString(c); n < colWidths[i]+2; n++ {
+				t.buf = append(t.buf, ' ')
+			}
 		} else {
-			fmt.Fprintf(t.tw, "%s\n", c)
+			t.buf = append(t.buf, c...)
+			t.buf = append(t.buf, '\n')
 		}
 	}
 }
 
-func (t *tableWriter) Close() error { return t.tw.Flush() }
+func (t *tableWriter) Close() error { return nil }
 
 func partyCell(p *petrel.Party) string {
 	if p == nil || p.Code == "" {
