@@ -842,8 +842,10 @@ func (st *state) resolve(idx int) {
 			case p.pron == "we" || p.pron == "us" || p.pron == "our":
 				if st.inQuoteAt(p.s) && st.quoteSpeaker != nil {
 					m := *st.quoteSpeaker
-					// "we" is the speaker's side: the state or group.
-					if m.kind == petrel.KindPerson || len(m.code) > 3 {
+					// "we" is the speaker's side: the speaker's office
+					// ("We condemn this attack," Macron said → FRAGOV), or
+					// the state for a former official.
+					if strings.HasSuffix(m.code, "ELI") {
 						m.code = codeCountry(m)
 					}
 					ref = &m
