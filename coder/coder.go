@@ -321,7 +321,13 @@ func (st *state) prepare(sp petrel.Span) {
 		st.toks = st.toks[:k]
 	}
 	for _, t := range st.toks {
-		st.norm = text.AppendNorm(st.norm, t.Of(st.text))
+		if t.Flags&text.AllCaps != 0 && !st.opt.NullActors && t.Of(st.text) == "US" {
+			// "US" in capitals is the United States, not the pronoun
+			// "us", which dictionaries cannot tell apart.
+			st.norm = append(st.norm, "u.s."...)
+		} else {
+			st.norm = text.AppendNorm(st.norm, t.Of(st.text))
+		}
 		st.noff = append(st.noff, int32(len(st.norm)))
 		n := st.norm[st.noff[len(st.noff)-2]:]
 		// One map lookup gives the token's exact id, and with it its word
