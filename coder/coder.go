@@ -221,6 +221,8 @@ type state struct {
 	npAt    []int32 // token → index of np covering it, or -1
 	dates   []when.Expr
 	anchors []anchor
+	// curCode is the code of the anchor being coded, for agentInPlace.
+	curCode string
 	// speaker is the actor the sentence is attributed to, if any.
 	speaker *member
 	// volitional is set by verbGroup when the verb group holds a modal of

@@ -610,6 +610,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			tgt = st.objectAfter(end, 12, stmt)
 		}
 	}
+	st.curCode = code
 	if src != nil && src.uncoded && src.agent != "" {
 		// "Soldiers detained President Mohamed Bazoum": coercion and
 		// violence are mostly domestic, so failing a place the agent
@@ -907,7 +908,7 @@ func (st *state) placeAfterCode(j, limit int, code string) *member {
 // Istanbul" → TURCOP → TUROPP. Without a place in the sentence it stays
 // uncoded.
 func (st *state) agentInPlace(p *np, home string) *np {
-	if !st.opt.AgentPlaces {
+	if !st.opt.AgentPlaces || !localCode(st.curCode) {
 		return p
 	}
 	c := home
@@ -989,6 +990,22 @@ func (st *state) implicitAgent(code string, subj *np) *np {
 	}
 	return &np{s: subj.s, e: subj.e, members: []member{{code: c + role, country: c, kind: petrel.KindCountry,
 		start: st.toks[subj.s].Start, end: st.toks[subj.e-1].End, mention: -1, rule: "implicit agent of a passive"}}}
+}
+
+// localCode reports whether events with this code are mostly local, done
+// by and to agents of the state where they happen: protest, force posture,
+// coercion, assault, fighting, mass violence, and demands and criticism of
+// them. For diplomacy ("the two leaders discussed the war in Ukraine") the
+// place says nothing about who the agents are.
+func localCode(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	switch code[:2] {
+	case "14", "15", "17", "18", "19", "20":
+		return true
+	}
+	return false
 }
 
 // byAgent finds "by ACTOR" right after a passive verb.
