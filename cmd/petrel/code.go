@@ -209,7 +209,7 @@ func (m *Main) runCode(ctx context.Context, args []string) error {
 	sc := ingest.NewScanner(paths, m.Stdin, ingest.Options{DefaultDate: base, MaxLineBytes: *maxLine,
 		OnDiag: func(d petrel.Diagnostic) { fmt.Fprintln(m.Stderr, "petrel:", d.String()) }})
 	var bar *progressBar
-	if *progress && m.StderrIsTerminal && (len(paths) > 1 || isDir(paths[0]) || strings.HasSuffix(paths[0], "l")) {
+	if *progress && m.StderrIsTerminal && manyArticles(paths) {
 		bar = newProgressBar(m.Stderr, sc)
 	}
 	err = pipeline(ctx, sc, c, *workers, func(d *petrel.Document) error {
@@ -232,6 +232,17 @@ func (m *Main) runCode(ctx context.Context, args []string) error {
 		return errReported
 	}
 	return nil
+}
+
+// manyArticles reports whether the inputs hold more than one article: more
+// than one path, a directory, or a JSON Lines file. Only then is a
+// progress bar worth drawing.
+func manyArticles(paths []string) bool {
+	if len(paths) > 1 {
+		return true
+	}
+	p := paths[0]
+	return isDir(p) || strings.HasSuffix(p, ".jsonl") || strings.HasSuffix(p, ".ndjson")
 }
 
 func isDir(p string) bool {
