@@ -44,12 +44,16 @@ func (st *state) findSegs() {
 			continue
 		}
 		if st.isWord(i, "the") && i+1 < n {
+			// "the group", "the new government", "the paramilitary group":
+			// up to two lower-case modifiers before the noun.
 			j := i + 1
-			if st.isWord(j, "new") || st.isWord(j, "islamist") || st.isWord(j, "militant") || st.isWord(j, "armed") {
+			for k := 0; k < 2 && j+1 < n && st.toks[j].Kind == text.Word && st.toks[j].Flags&text.Cap == 0 && st.cls[j] == 0; k++ {
+				if _, ok := describers[st.normOf(j)]; ok {
+					break
+				}
 				j++
 			}
-			if d, ok := describers[st.normOf(min(j, n-1))]; ok && j < n && !(j+1 < n && st.toks[j+1].Kind == text.Possessive && false) {
-				// "the group", "the country"; but not "the group's" handled the same
+			if d, ok := describers[st.normOf(min(j, n-1))]; ok && j < n {
 				st.segs = append(st.segs, seg{s: i, e: j + 1, kind: segDescr, descr: d})
 				i = j + 1
 				continue
@@ -850,6 +854,19 @@ func (st *state) resolve(idx int) {
 					}
 					ref = &m
 				}
+			case p.agent != "" && p.s > 0 && (st.isWord(p.s-1, "two") || st.isWord(p.s-1, "both")) && len(st.recent) >= 2:
+				// "the two leaders", "both governments": the last two
+				// actors named, as a compound.
+				a, b := st.recent[len(st.recent)-2], st.recent[len(st.recent)-1]
+				if idx-a.sent <= 2 && codeCountry(a) != codeCountry(b) {
+					for _, x := range []member{a, b} {
+						x.start, x.end = st.toks[p.s].Start, st.toks[p.e-1].End
+						x.mention = -1
+						p.members = append(p.members, x)
+					}
+					p.uncoded = false
+					continue
+				}
 			case p.descr == "group":
 				ref = st.lastGroup
 				if ref == nil {
@@ -909,10 +926,21 @@ func (st *state) resolve(idx int) {
 				// prepositional phrase is rarely what "it" refers to next,
 				// but a state there is still "the government" ("protests
 				// in Tbilisi against the government").
-				if m.kind == petrel.KindCountry && len(m.code) == 3 {
+				switch {
+				case m.kind == petrel.KindCountry && len(m.code) == 3:
 					st.lastCountry = &mm
+				case m.kind == petrel.KindGroup:
+					st.lastGroup = &mm // "an attack by the RSF … the paramilitary group"
+				case m.kind == petrel.KindIGO:
+					st.lastIGO = &mm
 				}
 				continue
+			}
+			if n := len(st.recent); n == 0 || st.recent[n-1].code != mm.code {
+				st.recent = append(st.recent, mm)
+				if len(st.recent) > 8 {
+					st.recent = st.recent[1:]
+				}
 			}
 			switch m.kind {
 			case petrel.KindPerson:

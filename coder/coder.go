@@ -235,6 +235,8 @@ type state struct {
 	// coreference memory
 	lastPerson, lastCountry, lastGroup, lastIGO, lastActor *member
 	learned                                                map[string]member
+	// recent holds the last actors named, for "the two leaders".
+	recent []member
 	// quotes
 	inQuote       bool
 	quoteStart    int
@@ -243,6 +245,7 @@ type state struct {
 	quoteOpenSent int
 	qStart        []int
 	sentLoc       *petrel.Location
+	sentLocCity   bool // sentLoc is a named city or capital, not a country
 	// article location
 	artLoc *petrel.Location
 	// events
@@ -263,6 +266,7 @@ func (st *state) reset(c *Coder, a *petrel.Article, doc *petrel.Document, trace 
 		st.date = a.Date.Format("2006-01-02")
 	}
 	st.lastPerson, st.lastCountry, st.lastGroup, st.lastIGO, st.lastActor = nil, nil, nil, nil, nil
+	st.recent = st.recent[:0]
 	if st.learned == nil {
 		st.learned = map[string]member{}
 	} else {

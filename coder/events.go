@@ -14,6 +14,9 @@ type anchor struct {
 	verb    *verb
 	subject *np  // resolved subject, for coordinated verbs after it
 	coded   bool // the anchor gave at least one event
+	// nounUse marks a verb's form used as a noun ("an attack by"): only
+	// patterns with their own source slot may code it.
+	nounUse bool
 	// deferred marks an intent word coded only because the verb after
 	// it coded nothing; it must then say more than "to" ("agreed to
 	// extend a ceasefire", not "planned to do so").
@@ -84,10 +87,12 @@ func (st *state) events(idx int) {
 			continue
 		}
 		if !a.verb.noun && st.nounContext(a.s) {
+			// "an attack by the RSF on El Fasher": as a noun, the word
+			// codes only through patterns that name their own source.
 			if st.trace != nil {
 				st.tracef("  %q reads as a noun here, not a verb", st.toks2text(a.s, a.e))
 			}
-			continue
+			a.nounUse = true
 		}
 		if st.cls[a.e-1]&cIntent != 0 && a.e+1 < n && st.cls[a.e]&cTo != 0 && st.verbAfterTo(a.e+1) {
 			// "willing to provide aid": the intent belongs to the verb
@@ -530,6 +535,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		if p.code == "+++" {
 			continue // TABARI's "ignore this pattern"
 		}
+		if a.nounUse && !p.hasSource {
+			continue
+		}
 		if mm, ok := st.tryPattern(p, a); ok {
 			best = mm
 			m = &best
@@ -538,6 +546,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	}
 	if a.deferred && (m == nil || m.end <= a.e+1) {
 		return end
+	}
+	if a.nounUse && m == nil {
+		return a.e
 	}
 	code := v.code
 	rule := v.rule
@@ -595,7 +606,8 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	defaultTarget := tgt == nil
 	if tgt == nil && (m == nil || !m.p.hasTarget || st.opt.OptionalTarget) && !passive {
 		// For statements, "in Berlin" is where it was said, not to whom.
-		stmt := strings.HasPrefix(code, "01") || strings.HasPrefix(code, "14")
+		stmt := strings.HasPrefix(code, "01") || strings.HasPrefix(code, "14") ||
+			strings.HasPrefix(code, "04") && !st.opt.NullActors // "discussed the conflict in Sudan"
 		switch {
 		case pureSay[st.normOf(a.s)] && !st.opt.SayTargets:
 			// "Lavrov said Moscow regretted …": the actor after a verb of
@@ -1095,6 +1107,12 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 				m.compoundPost = true
 			}
 			x := st.npRight(pos, 8)
+			if x != nil && e.kind == dict.ElemTarget && x.oblique && st.c.locPrep[x.prep] && !st.opt.NullActors &&
+				strings.HasPrefix(p.code, "04") && (st.isWordID(x.prep, "in") || st.isWordID(x.prep, "at")) &&
+				!(i > 0 && p.post[i-1].kind == dict.ElemWord && p.post[i-1].word == x.prep) {
+				// (unless the pattern asks for the place: "arrived in +")
+				x = nil // "discussed the conflict in Sudan", "met in Washington": where, not with whom
+			}
 			if x != nil && e.kind == dict.ElemTarget && x.oblique && st.c.locPrep[x.prep] && !st.opt.NullActors && st.sentLoc != nil {
 				// "massacred dozens of villagers in northern Mozambique":
 				// the villagers, placed by agentInPlace, not the place.

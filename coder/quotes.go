@@ -183,6 +183,7 @@ func (st *state) locate(idx int) {
 	if st.sentLoc != nil && st.artLoc == nil {
 		st.artLoc = st.sentLoc
 	}
+	st.sentLocCity = st.sentLoc != nil
 	if st.sentLoc == nil {
 		st.sentLoc = country
 	}
@@ -205,6 +206,9 @@ func (st *state) eventLocation(idx int) *petrel.Location {
 // takes place, when that is not the source's own.
 func (st *state) hostOf(src *member) *member {
 	loc := st.sentLoc
+	if !st.sentLocCity {
+		loc = nil // "discussed the conflict in Sudan": a country named is no venue
+	}
 	if loc == nil {
 		loc = st.artLoc
 	}
