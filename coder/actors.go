@@ -758,6 +758,9 @@ func (st *state) markOblique() {
 			p.s-j <= 2 && st.toks[j].Kind == text.Word && st.toks[j].Flags&text.Cap == 0 && st.cls[j] == 0 && !st.verbAt(j)) {
 			j--
 		}
+		if j >= 0 && (st.isWord(j, "least") || st.isWord(j, "most")) && j > 0 && st.isWord(j-1, "at") {
+			continue // "at least 20 protesters": a number, not a place
+		}
 		if j >= 0 && st.isWord(j, "of") && j > 0 && quantityWord[st.normOf(j-1)] {
 			continue // "thousands of protesters marched": the protesters act
 		}

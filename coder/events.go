@@ -194,6 +194,17 @@ func (st *state) nounContext(a int) bool {
 	if j < 0 {
 		return false
 	}
+	if !st.opt.NullActors {
+		// "despite mass protests", "after the arrest": after a
+		// preposition (and up to two modifiers) the word is a noun.
+		k := a - 1
+		for n := 0; n < 2 && k >= 0 && st.toks[k].Kind == text.Word && st.toks[k].Flags&text.Cap == 0 && st.cls[k] == 0; n++ {
+			k--
+		}
+		if k >= 0 && st.cls[k]&cPrep != 0 && st.cls[k]&cTo == 0 {
+			return true
+		}
+	}
 	if st.cls[j]&(cDet|cPossPron) != 0 && !st.isWord(j, "that") {
 		w := st.normOf(j)
 		return w != "all" && w != "both" && w != "each" && w != "neither" && w != "either" && w != "her"
@@ -628,7 +639,8 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		// violence are mostly domestic, so failing a place the agent
 		// takes its victim's state.
 		home := ""
-		if tgt != nil && !tgt.uncoded && len(tgt.members) == 1 && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "18")) {
+		if tgt != nil && !tgt.uncoded && len(tgt.members) == 1 && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "18") ||
+			strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")) {
 			home = tgt.members[0].country
 		}
 		src = st.agentInPlace(src, home)
@@ -976,7 +988,20 @@ func (st *state) reducedRelative(a *anchor) bool {
 	if prev.Kind != text.Word || prev.Flags&text.Cap != 0 || st.cls[a.s-1] != 0 || st.npAt[a.s-1] >= 0 {
 		return false
 	}
-	return st.cls[a.e]&cPrep != 0
+	if st.cls[a.e]&cBy != 0 {
+		return true // "civilians killed by shelling"
+	}
+	// Otherwise only verbs that always take an object: "a couple detained
+	// in Afghanistan", but not "supporters clashed with police".
+	if st.cls[a.e]&cPrep == 0 {
+		return false
+	}
+	for _, p := range a.verb.patterns {
+		if len(p.code) >= 2 && (p.code[:2] == "17" || p.code[:2] == "18") {
+			return true
+		}
+	}
+	return false
 }
 
 // implicitAgent gives an agentless passive of coercion its evident agent:
