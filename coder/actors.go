@@ -198,6 +198,19 @@ func (st *state) actorTail(p *np, m member, k int) int {
 	if p.e < n && st.isWord(p.e, "capital") && m.kind == petrel.KindCountry {
 		p.e++
 	}
+	// "Argentina's Milei", "Brazil's Lula": the person, whose code says
+	// more than the state's.
+	if p.e < n && st.toks[p.e].Kind == text.Possessive && !st.opt.NullActors {
+		if nx, ok := next(); ok && nx.s == p.e+1 && nx.kind == segActor && st.c.actors[nx.val].Kind == petrel.KindPerson {
+			pm := st.actorMember(nx)
+			if codeCountry(pm) == codeCountry(m) {
+				pm.start = m.start
+				m = pm
+				p.e = nx.e
+				k++
+			}
+		}
+	}
 	agented := false
 	var extra []member
 	for {

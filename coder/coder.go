@@ -223,6 +223,8 @@ type state struct {
 	anchors []anchor
 	// curCode is the code of the anchor being coded, for agentInPlace.
 	curCode string
+	// refusedSpeech is set by verbGroup for "declined to", "refused to".
+	refusedSpeech bool
 	// speaker is the actor the sentence is attributed to, if any.
 	speaker *member
 	// volitional is set by verbGroup when the verb group holds a modal of

@@ -50,11 +50,6 @@ type verb struct {
 	rule     string
 }
 
-// actor is a compiled dict.Actor.
-type actor struct {
-	a *dict.Actor
-}
-
 // compiled holds everything compiled from a Dictionary. It is read-only
 // after New and shared by all goroutines.
 type compiled struct {

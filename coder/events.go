@@ -74,7 +74,7 @@ func (st *state) events(idx int) {
 		if a.e-a.s == 1 && st.cls[a.s]&(cModal|cAux) != 0 {
 			continue // "should", "has": auxiliaries are never the verb of an event
 		}
-		if prev != nil && prev.coded && prev.disapproval && st.gerundObject(a) {
+		if prev != nil && prev.coded && prev.disapproval && (st.gerundObject(a) || a.nounUse && !st.opt.NullActors) {
 			// "accused the UAE of arming the RSF": the accusation is the
 			// event, not the act it alleges.
 			st.tracef("  %q is what the verb before alleges", st.normOf(a.s))
@@ -217,6 +217,7 @@ func (st *state) nounContext(a int) bool {
 // returning the first token before the group and what it found.
 func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []string) {
 	st.volitional = false
+	st.refusedSpeech = false
 	j = a - 1
 	for j >= 0 {
 		c := st.cls[j]
@@ -248,6 +249,8 @@ func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []st
 		case refusalWord[st.normOf(j)] && j+1 < len(st.toks) && st.cls[j+1]&cTo != 0:
 			neg = true
 			st.volitional = true
+			w := st.normOf(j)
+			st.refusedSpeech = w == "declined" || w == "declines" || w == "refused" || w == "refuses" || w == "decline" || w == "refuse"
 			qual = append(qual, st.normOf(j)+" to")
 		default:
 			return j, neg, intent, passiveBe, qual
@@ -262,6 +265,10 @@ func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []st
 var pureSay = map[string]bool{"say": true, "says": true, "said": true, "saying": true, "add": true,
 	"added": true, "adds": true, "noted": true, "insisted": true, "stressed": true, "argued": true,
 	"stated": true, "claimed": true, "explained": true, "reiterated": true}
+
+// speechVerb are anchors that, refused, mean "no comment" (011).
+var speechVerb = map[string]bool{"comment": true, "disclose": true, "elaborate": true, "confirm": true,
+	"give": true, "identify": true, "name": true, "reveal": true, "discuss": true, "specify": true, "speak": true}
 
 // passiveAux are verbs that, like "be", make a following participle
 // passive: "remains banned", "got arrested".
@@ -387,24 +394,6 @@ func (st *state) subjectOf(j int, prev *anchor) (subj *np) {
 	return nil
 }
 
-func (st *state) noNPBetween(a, b int) bool {
-	for j := a; j < b; j++ {
-		if st.npAt[j] >= 0 {
-			return false
-		}
-	}
-	return true
-}
-
-func (st *state) allOblique(a, b int) bool {
-	for j := a; j < b; j++ {
-		if k := st.npAt[j]; k >= 0 && !st.nps[k].oblique && !st.nps[k].poss {
-			return false
-		}
-	}
-	return true
-}
-
 // objectAfter finds the first actor phrase at or after token j within the
 // clause, looking at most limit tokens ahead.
 func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
@@ -505,6 +494,11 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		passive = true
 	}
 	subj := st.subject(before, prev)
+	if prev != nil && prev.subject != nil && a.s > 0 && st.isWord(a.s-1, ",") && strings.HasSuffix(st.normOf(a.s), "ing") && !st.opt.NullActors {
+		// "…struck a convoy, killing seven soldiers": the participle's
+		// subject is the main clause's.
+		subj = prev.subject
+	}
 	if subj == nil {
 		// "announced the package after talks with Zelensky": an event noun
 		// after "after", "before", "following" or "during" belongs to the
@@ -618,7 +612,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if tgt == nil && (m == nil || !m.p.hasTarget || st.opt.OptionalTarget) && !passive {
 		// For statements, "in Berlin" is where it was said, not to whom.
 		stmt := strings.HasPrefix(code, "01") || strings.HasPrefix(code, "14") ||
-			strings.HasPrefix(code, "04") && !st.opt.NullActors // "discussed the conflict in Sudan"
+			cooperation(code) && !st.opt.NullActors // "discussed the conflict in Sudan", "signed the deal in Washington"
 		switch {
 		case pureSay[st.normOf(a.s)] && !st.opt.SayTargets:
 			// "Lavrov said Moscow regretted …": the actor after a verb of
@@ -649,7 +643,8 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		// Arrests and protests are mostly domestic: "Hong Kong police
 		// arrested activist Joshua Wong" → HKGCOP → HKGOPP.
 		home := ""
-		if src != nil && !src.uncoded && len(src.members) == 1 && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "14")) {
+		if src != nil && !src.uncoded && len(src.members) == 1 && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "14") ||
+			strings.HasPrefix(code, "08")) { // "Belarus released 16 opposition activists"
 			home = src.members[0].country
 		}
 		tgt = st.agentInPlace(tgt, home)
@@ -673,6 +668,12 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		tgt = nil
 	}
 	q := strings.Join(qual, " ")
+	if neg && st.refusedSpeech && !st.opt.IgnoreNegation && (st.cls[a.s]&cSay != 0 || speechVerb[v.lemma]) {
+		// "declined to say", "refused to comment": no comment (011), not a
+		// refusal of anything.
+		code, neg = "011", false
+		q = "declined to comment"
+	}
 	if neg && !st.opt.IgnoreNegation {
 		nc := ""
 		if st.opt.Negation && st.volitional {
@@ -1029,6 +1030,14 @@ func (st *state) implicitAgent(code string, subj *np) *np {
 		start: st.toks[subj.s].Start, end: st.toks[subj.e-1].End, mention: -1, rule: "implicit agent of a passive"}}}
 }
 
+// cooperation reports whether a code is a statement or verbal cooperation
+// (roots 01–05): a place named after "in" or "at" is where it happened,
+// never the other party. (For material cooperation it can be: "invest in
+// the United States", "aid in Gaza".)
+func cooperation(code string) bool {
+	return len(code) >= 2 && code[0] == '0' && code[1] >= '1' && code[1] <= '5'
+}
+
 // localCode reports whether events with this code are mostly local, done
 // by and to agents of the state where they happen: protest, force posture,
 // coercion, assault, fighting, mass violence, and demands and criticism of
@@ -1133,7 +1142,7 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 			}
 			x := st.npRight(pos, 8)
 			if x != nil && e.kind == dict.ElemTarget && x.oblique && st.c.locPrep[x.prep] && !st.opt.NullActors &&
-				strings.HasPrefix(p.code, "04") && (st.isWordID(x.prep, "in") || st.isWordID(x.prep, "at")) &&
+				cooperation(p.code) && (st.isWordID(x.prep, "in") || st.isWordID(x.prep, "at")) &&
 				!(i > 0 && p.post[i-1].kind == dict.ElemWord && p.post[i-1].word == x.prep) {
 				// (unless the pattern asks for the place: "arrived in +")
 				x = nil // "discussed the conflict in Sudan", "met in Washington": where, not with whom

@@ -46,14 +46,6 @@ func (v *vocab) id(w dict.Word) int32 {
 	return v.n
 }
 
-// appendCandidates appends the ids a normalised token matches.
-func (v *vocab) appendCandidates(dst []int32, norm []byte) []int32 {
-	if id, ok := v.exact[string(norm)]; ok { // no allocation: map index by string(bytes)
-		dst = append(dst, id)
-	}
-	return v.appendStems(dst, norm)
-}
-
 // appendStems appends the ids of the stems that prefix a normalised token.
 func (v *vocab) appendStems(dst []int32, norm []byte) []int32 {
 	if v.hasStems {
