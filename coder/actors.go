@@ -567,12 +567,25 @@ func (st *state) onlyModifiers(a, b int) bool {
 func (st *state) onlyWords(a, b int) bool {
 	for j := a; j < b; j++ {
 		t := st.toks[j]
-		if t.Kind != text.Word || st.cls[j] != 0 || t.Flags&text.Cap != 0 {
-			return false
+		if t.Kind != text.Word || st.cls[j] != 0 || t.Flags&text.Cap != 0 || st.pastTense(j) {
+			return false // "India deployed troops" is a clause, not an actor
 		}
 	}
 	return true
 }
+
+// pastTense reports whether token j looks like a past-tense verb: an -ed
+// form or a common irregular past.
+func (st *state) pastTense(j int) bool {
+	w := st.normOf(j)
+	return strings.HasSuffix(w, "ed") || irregularPast[w] || irregularParticiple[w]
+}
+
+// irregularPast are common irregular past-tense verbs of news.
+var irregularPast = map[string]bool{"gave": true, "took": true, "made": true, "went": true, "came": true,
+	"began": true, "ran": true, "saw": true, "threw": true, "drove": true, "rose": true, "fell": true,
+	"chose": true, "spoke": true, "broke": true, "froze": true, "stole": true, "wrote": true, "forbade": true,
+	"withdrew": true, "overthrew": true, "undertook": true, "forgave": true, "swore": true, "tore": true}
 
 func (st *state) isModifier(j int) bool {
 	t := st.toks[j]

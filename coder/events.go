@@ -167,6 +167,9 @@ func (st *state) verbAfterTo(j int) bool {
 // a determiner, a possessive or an adjective after one ("an attack", "their
 // meeting", "a brief private visit", "Gondor's boycott").
 func (st *state) nounContext(a int) bool {
+	if !st.opt.NullActors && st.pastTense(a) && !strings.HasSuffix(st.normOf(a), "ing") {
+		return false // "a car bomb killed", "the World Bank gave": past tense is a verb
+	}
 	j := a - 1
 	if j >= 0 && st.npAt[j] >= 0 {
 		// "a U.N. demand", "the Israeli strike": a bare state name between
@@ -667,7 +670,14 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if tgt == src {
 		tgt = nil
 	}
+	if tgt != nil && tgt.pron != "" && src != nil && len(src.members) == 1 && len(tgt.members) == 1 &&
+		tgt.members[0].code == src.members[0].code && defaultTarget {
+		// "Iran warned it would strike back if Israel attacked": "it" is
+		// the source again; the target comes after it.
+		tgt = st.objectAfter(tgt.e, 12, false)
+	}
 	q := strings.Join(qual, " ")
+	baseCode := code // before negation or intent changes it
 	if neg && st.refusedSpeech && !st.opt.IgnoreNegation && (st.cls[a.s]&cSay != 0 || speechVerb[v.lemma]) {
 		// "declined to say", "refused to comment": no comment (011), not a
 		// refusal of anything.
@@ -714,7 +724,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			up.code = sp.code
 			s = &up
 		}
-		if t == nil && st.opt.HostTarget && strings.HasPrefix(code, "04") {
+		if t == nil && st.opt.HostTarget && (strings.HasPrefix(code, "04") || strings.HasPrefix(baseCode, "04")) {
+			// a consultation, or a refusal of one ("would not join the
+			// talks in the Russian capital"), is with the host
 			t = st.hostOf(s)
 		}
 		if st.addEvent(idx, code, s, t, vs, ve, rule, q, a.s) {

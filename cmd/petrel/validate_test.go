@@ -10,7 +10,7 @@ import (
 // minValidationPasses is the floor for PETRARCH's unit-test suite: a change
 // that codes fewer records correctly cannot land. Raise it as the coder
 // improves; docs/VALIDATION.md lists the records still failed.
-const minValidationPasses = 252
+const minValidationPasses = 254
 
 func TestPetrarchValidationSuite(t *testing.T) {
 	const path = "../../../shared/peer/petrarch2/PETR.UnitTest.records.xml"
