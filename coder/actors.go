@@ -432,7 +432,10 @@ func (st *state) buildNPs(idx int) {
 				ags = append(ags, st.agentAt(segs[kk], segs[kk].s))
 				e = segs[kk].e
 			}
-			if j := e; j < n && (st.isWord(j, "from") || st.isWord(j, "of") || st.isWord(j, "in")) {
+			// ("its ambassador from Russia" is not Russia's: a possessive
+			// pronoun already says whose agent it is.)
+			ownerSaid := sg.s > 0 && st.cls[sg.s-1]&cPossPron != 0 && st.isWord(e, "from")
+			if j := e; j < n && !ownerSaid && (st.isWord(j, "from") || st.isWord(j, "of") || st.isWord(j, "in")) {
 				var all []member
 				end, used := 0, 0
 				for _, a := range ags {
