@@ -760,7 +760,8 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		// brokered by China": mutual, and China is no party to it.
 		tgt = nil
 	}
-	if (tgt == nil || tgt.uncoded) && len(src.members) > 1 && reciprocal(codes[0]) && !st.withPhrase(end) {
+	if (tgt == nil || tgt.uncoded) && len(src.members) > 1 && (reciprocal(codes[0]) || len(codes) == 2) && !st.withPhrase(end) {
+		// (a pair code says the act is mutual: "exchanged accusations")
 		for i := range src.members {
 			for j := range src.members {
 				if i != j {
