@@ -310,14 +310,13 @@ func (st *state) boundary(j int) bool {
 	return false
 }
 
-// subject finds the subject of the verb whose group starts before token j.
-func (st *state) subject(j int, prev *anchor) *np {
-	p := st.subjectOf(j, prev)
-	return p
-}
-
-// subjectOf walks left from token j for the subject; see subject.
-func (st *state) subjectOf(j int, prev *anchor) (subj *np) {
+// subject finds the subject of the verb whose group starts before token j:
+// walking left, the nearest actor phrase that is neither the object of a
+// preposition nor a possessive, within the clause; a coordinated verb
+// shares the subject of prev, a relative clause takes its antecedent. It
+// stops at a verb that already coded an event. Failing all that, a state
+// that only modifies the subject noun stands in ("Ukrainian drones").
+func (st *state) subject(j int, prev *anchor) (subj *np) {
 	var fallback *np
 	defer func() {
 		if subj == nil {
@@ -1299,7 +1298,7 @@ func negate(code string) string {
 		return "122"
 	case strings.HasPrefix(code, "035"), strings.HasPrefix(code, "08"):
 		return "124"
-	case code == "038", code == "039", code == "045", code == "046" && false:
+	case code == "038", code == "039", code == "045":
 		return "126"
 	case code == "057", code == "030", code == "037":
 		return "127"
