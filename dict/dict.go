@@ -8,7 +8,11 @@
 // built once, may be merged with others, and is then compiled by the coder.
 package dict
 
-import "petrel"
+import (
+	"strconv"
+
+	"petrel"
+)
 
 // Phrase is a sequence of lower-cased words to match against tokens.
 // A word is Exact when it must match a whole token; otherwise it is a stem
@@ -39,7 +43,7 @@ type Role struct {
 type Actor struct {
 	Names []Phrase // the primary name first, then synonyms
 	Roles []Role   // dated roles; a role with empty From and To is the default
-	Kind  string   // petrel.KindCountry, KindPerson, KindIGO, KindGroup
+	Kind  string   // petrel.KindCountry, KindPerson, KindIGO, KindGroup; KindOther for a region, which codes nothing
 	// Country is the ISO 3166-1 alpha-3 code of the actor's state, if any.
 	Country string
 	// Display is a readable name ("Vladimir Putin").
@@ -170,9 +174,9 @@ func (s Source) String() string {
 		return s.Text
 	}
 	if s.Text == "" {
-		return s.File + ":" + itoa(s.Line)
+		return s.File + ":" + strconv.Itoa(s.Line)
 	}
-	return s.File + ":" + itoa(s.Line) + " " + s.Text
+	return s.File + ":" + strconv.Itoa(s.Line) + " " + s.Text
 }
 
 // Dictionary is a whole set of dictionaries, ready to compile.
@@ -206,25 +210,3 @@ func (d *Dictionary) Merge(other *Dictionary) {
 // Diagnostics are malformed-line reports from a reader. Readers append to
 // them and go on.
 type Diagnostics []petrel.Diagnostic
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
-}

@@ -23,6 +23,7 @@ type Event struct {
 	Code   string `json:"code"`
 }
 
+// String formats the event as "CODE SOURCE→TARGET", with "-" for no target.
 func (e Event) String() string {
 	t := e.Target
 	if t == "" {
@@ -81,10 +82,13 @@ type PRF struct {
 	P, R, F1   float64
 }
 
+// String formats the scores and counts on one line.
 func (p PRF) String() string {
 	return fmt.Sprintf("P=%.3f R=%.3f F1=%.3f (tp=%d fp=%d fn=%d)", p.P, p.R, p.F1, p.TP, p.FP, p.FN)
 }
 
+// finish computes P, R and F1 from the counts; each is 0 when its
+// denominator is.
 func (p *PRF) finish() {
 	if p.TP+p.FP > 0 {
 		p.P = float64(p.TP) / float64(p.TP+p.FP)
@@ -99,10 +103,11 @@ func (p *PRF) finish() {
 
 // Level is a way of comparing a coded event with an expected one.
 type Level struct {
-	Name string
-	Key  func(Event) string
+	Name string             // as Report prints it: "exact", "root+country", "code"
+	Key  func(Event) string // events with equal keys match at this level
 }
 
+// first returns the first n bytes of s, or s when it is shorter.
 func first(s string, n int) string {
 	if len(s) > n {
 		return s[:n]
@@ -123,8 +128,8 @@ var Levels = []Level{
 // Mismatch is a sentence whose coded events differ from the expected ones
 // at the exact level.
 type Mismatch struct {
-	Index    int
-	Text     string
+	Index    int     // the sentence's index in the evaluation set
+	Text     string  // the sentence
 	Missing  []Event // expected, not coded
 	Spurious []Event // coded, not expected
 }
@@ -136,6 +141,8 @@ type Result struct {
 	// RootRecall gives, per CAMEO root of the expected events, the number
 	// expected and the number found at the exact and at the code level.
 	RootRecall map[string]RootCount
+	// Mismatches lists, in set order, the sentences coded differently
+	// from expected at the exact level.
 	Mismatches []Mismatch
 }
 
@@ -147,10 +154,7 @@ type RootCount struct {
 // match counts the multiset intersection of gold and pred under key and
 // returns the unmatched items of each.
 func match(gold, pred []Event, key func(Event) string) (tp int, missing, spurious []Event) {
-	left := map[string]int{}
-	for _, p := range pred {
-		left[key(p)]++
-	}
+	left := count(pred, key)
 	for _, g := range gold {
 		k := key(g)
 		if left[k] > 0 {
@@ -160,10 +164,7 @@ func match(gold, pred []Event, key func(Event) string) (tp int, missing, spuriou
 			missing = append(missing, g)
 		}
 	}
-	used := map[string]int{}
-	for _, g := range gold {
-		used[key(g)]++
-	}
+	used := count(gold, key)
 	for _, p := range pred {
 		k := key(p)
 		if used[k] > 0 {
@@ -173,6 +174,15 @@ func match(gold, pred []Event, key func(Event) string) (tp int, missing, spuriou
 		}
 	}
 	return tp, missing, spurious
+}
+
+// count returns how many events of es there are under each key.
+func count[K comparable](es []Event, key func(Event) K) map[K]int {
+	m := make(map[K]int, len(es))
+	for _, e := range es {
+		m[key(e)]++
+	}
+	return m
 }
 
 // Score compares the predicted events of each sentence (pred[i] for
@@ -198,14 +208,8 @@ func Score(set []Sentence, pred [][]Event) Result {
 		// when it is matched there.
 		_, missExact, _ := match(s.Events, p, Levels[0].Key)
 		_, missCode, _ := match(s.Events, p, Levels[2].Key)
-		miss := func(list []Event) map[Event]int {
-			m := map[Event]int{}
-			for _, e := range list {
-				m[e]++
-			}
-			return m
-		}
-		me, mc := miss(missExact), miss(missCode)
+		self := func(e Event) Event { return e }
+		me, mc := count(missExact, self), count(missCode, self)
 		for _, g := range s.Events {
 			root := first(g.Code, 2)
 			rc := r.RootRecall[root]

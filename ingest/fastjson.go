@@ -157,19 +157,13 @@ func scanNumber(b []byte, i int) (int, bool) {
 	case i < len(b) && b[i] == '0':
 		i++
 	case i < len(b) && '1' <= b[i] && b[i] <= '9':
-		for i < len(b) && '0' <= b[i] && b[i] <= '9' {
-			i++
-		}
+		i = skipDigits(b, i)
 	default:
 		return 0, false
 	}
 	if i < len(b) && b[i] == '.' {
-		i++
-		s := i
-		for i < len(b) && '0' <= b[i] && b[i] <= '9' {
-			i++
-		}
-		if i == s {
+		s := i + 1
+		if i = skipDigits(b, s); i == s {
 			return 0, false
 		}
 	}
@@ -179,14 +173,19 @@ func scanNumber(b []byte, i int) (int, bool) {
 			i++
 		}
 		s := i
-		for i < len(b) && '0' <= b[i] && b[i] <= '9' {
-			i++
-		}
-		if i == s {
+		if i = skipDigits(b, s); i == s {
 			return 0, false
 		}
 	}
 	return i, true
+}
+
+// skipDigits returns the index after the run of ASCII digits at b[i].
+func skipDigits(b []byte, i int) int {
+	for i < len(b) && '0' <= b[i] && b[i] <= '9' {
+		i++
+	}
+	return i
 }
 
 // scanString decodes the JSON string starting with the quote at b[i] and

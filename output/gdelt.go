@@ -189,7 +189,7 @@ func eventDate(d *petrel.Document, e *petrel.Event) (time.Time, bool) {
 // appendTSV appends s with tabs and line breaks turned into spaces, since
 // GDELT's format has no quoting.
 func appendTSV(b []byte, s string) []byte {
-	if strings.IndexAny(s, "\t\n\r") < 0 {
+	if !strings.ContainsAny(s, "\t\n\r") {
 		return append(b, s...)
 	}
 	for i := 0; i < len(s); i++ {

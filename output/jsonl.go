@@ -121,6 +121,8 @@ func AppendEventJSON(b []byte, e *petrel.Event) ([]byte, error) {
 	return append(b, '}'), nil
 }
 
+// appendParty appends the JSON encoding of p, or null, as AppendEventJSON
+// does for the source and target fields.
 func appendParty(b []byte, p *petrel.Party) []byte {
 	if p == nil {
 		return append(b, "null"...)

@@ -15,8 +15,9 @@ import (
 type Writer interface {
 	// Write writes the events (or, for "doc", the whole document) of d.
 	// Output is buffered; a document is never split across an error: if
-	// Write fails on a value that cannot be encoded (a NaN coordinate),
-	// nothing of d is written.
+	// Write fails on a value that cannot be encoded (a NaN coordinate in
+	// jsonl or doc; the text formats print it as written), nothing of d is
+	// written.
 	Write(d *petrel.Document) error
 	// Close flushes buffered output. It does not close the underlying writer.
 	Close() error

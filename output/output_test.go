@@ -207,7 +207,7 @@ func TestWriteNaN(t *testing.T) {
 func FuzzAppendEventJSON(f *testing.F) {
 	f.Add("Lavrov <met> \"Wang\" & co", "RUSGOV", 2.8, 55.75, "would not")
 	f.Add("\u2028\u2029\x00\x1f\x7f\xff\xfe", "", 1e-7, 1e21, "")
-	f.Add("Ω€𝄞\\/\b\f\n\r\t", "IGO", -0.0, -1e-300, "x")
+	f.Add("Ω€𝄞\\/\b\f\n\r\t", "IGO", math.Copysign(0, -1), -1e-300, "x")
 	f.Fuzz(func(t *testing.T, s, code string, g, lat float64, q string) {
 		if math.IsNaN(g) || math.IsInf(g, 0) || math.IsNaN(lat) || math.IsInf(lat, 0) {
 			return

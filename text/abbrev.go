@@ -8,9 +8,9 @@ const (
 	abNum                // "No.": an abbreviation only before a number
 )
 
-// abbrev entries: class in the low bits, abCapOnly when the abbreviation is
-// only recognised with an upper-case first letter (so that "ill." or
-// "mass." at the end of a sentence stay words).
+// abCapOnly is set, beside the class in the low bits, on the abbrevs
+// entries that are only recognised with an upper-case first letter, so
+// that "ill." or "mass." at the end of a sentence stay words.
 const abCapOnly uint8 = 0x80
 
 // abbrevs maps the lower-case form of an abbreviation, without its final
@@ -59,6 +59,7 @@ var abbrevs = map[string]uint8{
 	"op": abNum | abCapOnly, "pp": abNum, "p": abNum,
 }
 
+// maxAbbrev is the length of the longest key in abbrevs ("messrs").
 const maxAbbrev = 6
 
 // abbrevClass returns the class of the word w that is followed by a

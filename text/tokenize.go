@@ -71,7 +71,8 @@ type quoteState struct {
 }
 
 // append appends a Quote token of size bytes at i with direction dir, and
-// records the quotation as open or closed. kind is '"' or '\”.
+// records the quotation as open or closed. kind is the byte of a double (") or a
+// single (') quote.
 func (q *quoteState) append(dst []Token, i, size int, kind byte, dir Flag) []Token {
 	open := dir == Open
 	if kind == '"' {

@@ -21,7 +21,9 @@ type Result struct {
 	Record  *Record
 	Got     []Triple      // the coded events as a sorted set
 	Skipped []petrel.Skip // what the coder left out, and why
-	Pass    bool
+	// Pass is true when the record's expectation is met and it was coded
+	// without error; it is always false for an excluded record.
+	Pass bool
 	// Excluded says why a record is not scored ("" when it is): records
 	// expecting error="bad_input_parse" test PETRARCH's handling of a
 	// malformed parse tree, which petrel never reads. They are still coded.
@@ -32,11 +34,13 @@ type Result struct {
 	Err string
 }
 
-// Tally counts records.
+// Tally counts records. Every record counts in Records and in exactly one
+// of Passed, Failed and Excluded (not scored).
 type Tally struct {
 	Records, Passed, Failed, Excluded int
 }
 
+// add counts r.
 func (t *Tally) add(r *Result) {
 	t.Records++
 	switch {
@@ -51,10 +55,10 @@ func (t *Tally) add(r *Result) {
 
 // Report is the outcome of a validation file.
 type Report struct {
-	File       string
-	Results    []Result
+	File       string            // the validation file, as given to Run
+	Results    []Result          // one per record, in file order
 	ByCategory map[string]*Tally // by folded category
-	Total      Tally
+	Total      Tally             // over all records
 	// Diagnostics are the malformed dictionary lines met while loading the
 	// environment's dictionaries.
 	Diagnostics dict.Diagnostics
@@ -133,6 +137,7 @@ func runRecord(c petrel.Coder, rec *Record, path string) Result {
 	return res
 }
 
+// appendRule appends r to rules unless it is empty or already there.
 func appendRule(rules []string, r string) []string {
 	if r == "" || slices.Contains(rules, r) {
 		return rules
@@ -206,6 +211,7 @@ func partyCode(p *petrel.Party, cfg Config) string {
 	return "---"
 }
 
+// tripleSet returns a sorted copy of ts without duplicates.
 func tripleSet(ts []Triple) []Triple {
 	out := slices.Clone(ts)
 	slices.SortFunc(out, func(a, b Triple) int { return strings.Compare(a.String(), b.String()) })
@@ -293,6 +299,7 @@ func (r *Report) WriteFailures(w io.Writer) {
 	}
 }
 
+// expectation describes what rec expects, for WriteFailures.
 func expectation(rec *Record) string {
 	switch {
 	case rec.ExpectError != "":
@@ -303,6 +310,7 @@ func expectation(rec *Record) string {
 	return joinTriples(tripleSet(rec.Expected))
 }
 
+// joinTriples formats ts as "A B C; D E F", or "(none)".
 func joinTriples(ts []Triple) string {
 	if len(ts) == 0 {
 		return "(none)"

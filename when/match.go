@@ -219,7 +219,7 @@ func (f *finder) weekday(t tok, wd time.Weekday) (Expr, bool) {
 	return Expr{Span: petrel.Span{Start: start, End: t.end}, Date: f.base.AddDate(0, 0, delta), Precision: Day}, true
 }
 
-// dayAfter reads a day of the month (1-31, optionally with an ordinal
+// dayAt reads a day of the month (1-31, optionally with an ordinal
 // suffix) at n and returns it and its end, or 0.
 func (f *finder) dayAt(n tok) (int, int) {
 	if n.kind != kNum || n.end-n.start > 2 {
@@ -465,6 +465,7 @@ func (f *finder) unitAfter(i int) bool {
 	return false
 }
 
+// digits reports whether s is a non-empty run of ASCII digits.
 func digits(s string) bool {
 	for k := 0; k < len(s); k++ {
 		if s[k] < '0' || s[k] > '9' {

@@ -25,7 +25,7 @@ type Precision uint8
 const (
 	Day   Precision = iota + 1 // a calendar day: "on Tuesday", "Oct. 19"
 	Week                       // a week: "last week"; Date is base ± 7 days
-	Month                      // a month: "in December", "in mid-August" (Date's day is 1, or 5/15/25 for early/mid/late)
+	Month                      // a month: "in December" (Date's day is 1), "in mid-August" (5/15/25 for early/mid/late), "last month" (base ∓ 1 month)
 	Year                       // a year: "in 2019" (Date is January 1), "last year" (base − 1 year)
 )
 

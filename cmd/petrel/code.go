@@ -42,6 +42,8 @@ type coderFlags struct {
 	compat     string
 }
 
+// addCoderFlags defines the coder flags on fs and returns where Parse
+// stores them.
 func addCoderFlags(fs *flag.FlagSet) *coderFlags {
 	cf := &coderFlags{}
 	fs.StringVar(&cf.dictDir, "dict", "", "directory of extra dictionaries in petrel's format, added on top of the built-in ones")
@@ -123,6 +125,9 @@ func (m *Main) loadDictionary(cf *coderFlags) (*dict.Dictionary, string, error) 
 	return d, "dict-" + hex.EncodeToString(h.Sum(nil))[:12], nil
 }
 
+// hashFS writes the name and content of every file of fsys to h, in
+// lexical order, for the dictionary version. Unreadable entries are left
+// out: loading the dictionaries reports them.
 func hashFS(h io.Writer, fsys fs.FS) {
 	var names []string
 	fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
@@ -139,12 +144,13 @@ func hashFS(h io.Writer, fsys fs.FS) {
 	}
 }
 
-// newCoder builds the coder the flags ask for and its dictionary version.
+// newCoder is newEventCoder as a petrel.Coder, for the store commands.
 func (m *Main) newCoder(cf *coderFlags) (petrel.Coder, string, error) {
-	c, v, err := m.newEventCoder(cf)
-	return c, v, err
+	return m.newEventCoder(cf)
 }
 
+// newEventCoder builds the coder the flags ask for and its dictionary
+// version.
 func (m *Main) newEventCoder(cf *coderFlags) (*coder.Coder, string, error) {
 	d, version, err := m.loadDictionary(cf)
 	if err != nil {
@@ -176,6 +182,8 @@ func parseDate(s string) (time.Time, error) {
 	return t, nil
 }
 
+// runCode is "petrel code": it codes the articles at the paths and writes
+// their events to standard output.
 func (m *Main) runCode(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("petrel code", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
@@ -245,6 +253,7 @@ func manyArticles(paths []string) bool {
 	return isDir(p) || strings.HasSuffix(p, ".jsonl") || strings.HasSuffix(p, ".ndjson")
 }
 
+// isDir reports whether p names a directory.
 func isDir(p string) bool {
 	fi, err := os.Stat(p)
 	return err == nil && fi.IsDir()
@@ -345,6 +354,8 @@ func pipeline(ctx context.Context, sc *ingest.Scanner, c petrel.Coder, workers i
 	return readErr
 }
 
+// runExplain is "petrel explain": it codes one text and prints what each
+// stage saw, then the events and quotations.
 func (m *Main) runExplain(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("petrel explain", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)

@@ -36,6 +36,8 @@ func main() {
 // what went wrong (bad input lines) and only needs a non-zero exit.
 var errReported = errors.New("errors were reported")
 
+// exitCode is the process's exit status for an error from Run: 2 for a
+// usage error, 1 for any other.
 func exitCode(err error) int {
 	if errors.Is(err, flag.ErrHelp) {
 		return 2
@@ -64,6 +66,7 @@ func NewMain() *Main {
 	}
 }
 
+// isTerminal reports whether f is a character device (a terminal).
 func isTerminal(f *os.File) bool {
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
@@ -83,7 +86,10 @@ Usage:
 Run "petrel COMMAND -h" for a command's flags.
 `
 
-// Run runs the command named by args[0].
+// Run runs the command named by args[0] with the rest as its arguments.
+// It returns flag.ErrHelp after printing the usage for a missing or
+// unknown command or bad flags, and errReported when the command has
+// already reported its problems on Stderr.
 func (m *Main) Run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		fmt.Fprint(m.Stderr, usage)

@@ -19,6 +19,7 @@ type progressBar struct {
 	done chan struct{}
 }
 
+// newProgressBar starts a bar on w that follows sc until finish.
 func newProgressBar(w io.Writer, sc *ingest.Scanner) *progressBar {
 	_, total := sc.Progress()
 	if total <= 0 {
@@ -38,6 +39,7 @@ func newProgressBar(w io.Writer, sc *ingest.Scanner) *progressBar {
 	return p
 }
 
+// poll updates the bar from the scanner's progress until stop is closed.
 func (p *progressBar) poll() {
 	defer close(p.done)
 	t := time.NewTicker(150 * time.Millisecond)
@@ -56,6 +58,7 @@ func (p *progressBar) poll() {
 	}
 }
 
+// finish stops polling and clears the bar.
 func (p *progressBar) finish() {
 	close(p.stop)
 	<-p.done

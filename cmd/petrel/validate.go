@@ -23,6 +23,8 @@ func buildValidationCoder(d *dict.Dictionary, cfg validate.Config) (petrel.Coder
 	return coder.New(d, petrarchOptions(cfg)), nil
 }
 
+// runValidate is "petrel validate": it runs one validation-record file
+// and prints the per-category table (after the failures with --failures).
 func (m *Main) runValidate(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("petrel validate", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)

@@ -1,6 +1,7 @@
 package native
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,16 +30,9 @@ func addActor(d *dict.Dictionary, e entry, diags *dict.Diagnostics) {
 // ("Latin America", "the Middle East"). It codes nothing; its entry exists
 // so that the longest match wins over a shorter, wrong one ("America").
 func addRegion(d *dict.Dictionary, e entry, diags *dict.Diagnostics) {
-	a := &dict.Actor{Kind: petrel.KindOther, Display: e.rest, Rule: rule(e)}
-	seen := map[string]bool{}
-	for _, f := range e.fields {
-		if !checkField(e, f, diags, "names") {
-			continue
-		}
-		a.Names = addNames(a.Names, seen, f.values)
-	}
+	a := &dict.Actor{Kind: petrel.KindOther, Display: e.rest, Rule: rule(e), Names: namesOnly(e, diags)}
 	if len(a.Names) == 0 && e.rest != "" {
-		a.Names = addNames(a.Names, seen, []string{e.rest})
+		a.Names = addNames(nil, map[string]bool{}, []string{e.rest})
 	}
 	if len(a.Names) == 0 {
 		report(diags, e.file, e.line, "region: no names")
@@ -67,13 +61,7 @@ func addAgent(d *dict.Dictionary, e entry, diags *dict.Diagnostics) {
 		report(diags, e.file, e.line, "agent: unexpected "+quote(w)+" after the role code")
 		return
 	}
-	seen := map[string]bool{}
-	for _, f := range e.fields {
-		if !checkField(e, f, diags, "names") {
-			continue
-		}
-		a.Names = addNames(a.Names, seen, f.values)
-	}
+	a.Names = namesOnly(e, diags)
 	if len(a.Names) == 0 {
 		report(diags, e.file, e.line, "agent "+code+": no names")
 		return
@@ -278,14 +266,7 @@ func checkField(e entry, f field, diags *dict.Diagnostics, allowed ...string) bo
 		report(diags, e.file, f.line, e.kind+": expected \"key: value; ...\", got "+quote(f.raw))
 		return false
 	}
-	ok := false
-	for _, k := range allowed {
-		if f.key == k {
-			ok = true
-			break
-		}
-	}
-	if !ok {
+	if !slices.Contains(allowed, f.key) {
 		report(diags, e.file, f.line, e.kind+": unknown field "+quote(f.key)+" (want "+strings.Join(allowed, ", ")+")")
 		return false
 	}
@@ -432,6 +413,21 @@ func splitAlts(s string) []string {
 }
 
 // addNames appends the phrases of values not seen before.
+// namesOnly returns the names of an entry whose only field is "names:",
+// without duplicates; any other field is reported and skipped.
+func namesOnly(e entry, diags *dict.Diagnostics) []dict.Phrase {
+	var names []dict.Phrase
+	seen := map[string]bool{}
+	for _, f := range e.fields {
+		if checkField(e, f, diags, "names") {
+			names = addNames(names, seen, f.values)
+		}
+	}
+	return names
+}
+
+// addNames appends the phrases written in values to dst, skipping empty
+// ones and those already in seen.
 func addNames(dst []dict.Phrase, seen map[string]bool, values []string) []dict.Phrase {
 	for _, v := range values {
 		dst = addPhrase(dst, seen, ParsePhrase(v))

@@ -9,7 +9,6 @@ package native
 import (
 	"bytes"
 	"io/fs"
-	"path"
 	"sort"
 	"strings"
 
@@ -120,7 +119,7 @@ func isKey(k string) bool {
 // compares with text tokens. It uses the text tokenizer itself, so that a
 // dictionary name and the same words in an article split identically
 // ("People's" → "people", "'s"; "U.S." stays one token).
-var Tokenize = func(s string) []string {
+func Tokenize(s string) []string {
 	toks := text.Tokenize(s, petrel.Span{Start: 0, End: len(s)}, nil)
 	out := make([]string, 0, len(toks))
 	var buf []byte
@@ -142,9 +141,10 @@ func ParsePhrase(s string) dict.Phrase {
 	return p
 }
 
-// Load reads every dictionary file of fsys: actors/*.txt, agents.txt,
-// verbs/*.txt, synsets.txt, discards.txt (any that exist). Malformed lines
-// are appended to diags; err is only for files that cannot be read.
+// Load reads every .txt file under fsys, in lexical path order, whatever
+// kinds of entries each holds (the built-in set is laid out as actors/,
+// agents.txt, verbs/, synsets.txt, discards.txt). Malformed lines are
+// appended to diags and skipped; err is only for files that cannot be read.
 func Load(fsys fs.FS, diags *dict.Diagnostics) (*dict.Dictionary, error) {
 	d := &dict.Dictionary{Synsets: map[string][]dict.Phrase{}}
 	var files []string
@@ -170,11 +170,13 @@ func Load(fsys fs.FS, diags *dict.Diagnostics) (*dict.Dictionary, error) {
 			return nil, err
 		}
 	}
-	_ = path.Base
 	return d, nil
 }
 
-// LoadFile reads one file's entries into d, whatever kinds they hold.
+// LoadFile reads the entries of one file, src, named file in diagnostics
+// and rules, into d, whatever kinds they hold. Malformed lines and unknown
+// entry kinds are appended to diags and skipped; the error is always nil,
+// since src is already in memory.
 func LoadFile(d *dict.Dictionary, file string, src []byte, diags *dict.Diagnostics) error {
 	for _, e := range scan(file, src, diags) {
 		switch e.kind {
@@ -195,4 +197,5 @@ func LoadFile(d *dict.Dictionary, file string, src []byte, diags *dict.Diagnosti
 	return nil
 }
 
+// quote wraps s in double quotes for a diagnostic.
 func quote(s string) string { return "\"" + s + "\"" }

@@ -267,6 +267,8 @@ func isEventCode(s string) bool {
 	return isOneCode(s)
 }
 
+// isOneCode reports whether s is one CAMEO event code (two to four
+// digits) or "---", the code of a pattern that codes nothing.
 func isOneCode(s string) bool {
 	if s == "---" {
 		return true
