@@ -74,12 +74,6 @@ func (st *state) events(idx int) {
 		if a.e-a.s == 1 && st.cls[a.s]&(cModal|cAux) != 0 {
 			continue // "should", "has": auxiliaries are never the verb of an event
 		}
-		if prev != nil && prev.coded && prev.disapproval && (st.gerundObject(a) || a.nounUse && !st.opt.NullActors) {
-			// "accused the UAE of arming the RSF": the accusation is the
-			// event, not the act it alleges.
-			st.tracef("  %q is what the verb before alleges", st.normOf(a.s))
-			continue
-		}
 		if st.properNoun(a.s) {
 			if st.trace != nil {
 				st.tracef("  %q is capitalised mid-sentence: part of a name", st.toks2text(a.s, a.e))
@@ -93,6 +87,13 @@ func (st *state) events(idx int) {
 				st.tracef("  %q reads as a noun here, not a verb", st.toks2text(a.s, a.e))
 			}
 			a.nounUse = true
+		}
+		if prev != nil && prev.coded && prev.disapproval && (st.gerundObject(a) || (a.nounUse || a.verb.noun) && !st.opt.NullActors) {
+			// "accused the UAE of arming the RSF", "condemned the U.S.
+			// strike on …": the accusation is the event, not what it
+			// alleges.
+			st.tracef("  %q is what the verb before alleges", st.normOf(a.s))
+			continue
 		}
 		if st.cls[a.e-1]&cIntent != 0 && a.e+1 < n && st.cls[a.e]&cTo != 0 && st.verbAfterTo(a.e+1) {
 			// "willing to provide aid": the intent belongs to the verb
@@ -542,8 +543,8 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		if p.code == "+++" {
 			continue // TABARI's "ignore this pattern"
 		}
-		if a.nounUse && !p.hasSource {
-			continue
+		if a.nounUse && !p.hasSource && !p.hasTarget {
+			continue // a noun codes only with a named party: "talks with +", "an attack by $"
 		}
 		if mm, ok := st.tryPattern(p, a); ok {
 			best = mm
@@ -554,8 +555,8 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if a.deferred && (m == nil || m.end <= a.e+1) {
 		return end
 	}
-	if a.nounUse && m == nil {
-		return a.e
+	if a.nounUse && (m == nil || m.src == nil && m.tgt == nil) {
+		return a.e // a noun with no party named codes nothing ("thanked Britain for its support")
 	}
 	code := v.code
 	rule := v.rule
