@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"petrel"
 	"petrel/cameo"
@@ -291,7 +292,7 @@ func (st *state) tracef(format string, args ...any) {
 }
 
 func (st *state) run() {
-	st.spans = text.Sentences(st.text, st.spans[:0])
+	st.spans = splitLong(st.text, text.Sentences(st.text, st.spans[:0]))
 	for i, sp := range st.spans {
 		st.doc.Sentences = append(st.doc.Sentences, petrel.Sentence{Index: i, Span: sp, Text: sp.Of(st.text)})
 	}
@@ -305,6 +306,55 @@ func (st *state) run() {
 			return
 		}
 	}
+}
+
+// maxSentence bounds the bytes of text the coder reads as one sentence.
+// Real sentences are far shorter; a longer "sentence" is a table, a list or
+// text without punctuation, and coding it whole would copy it into every
+// event and make the clause walks slow. It is cut at white space.
+const maxSentence = 2000
+
+// splitLong cuts spans longer than maxSentence at the last white space (or,
+// failing that, the last UTF-8 boundary) before the limit, in place of the
+// spans it returns.
+func splitLong(txt string, spans []petrel.Span) []petrel.Span {
+	long := false
+	for _, sp := range spans {
+		if sp.Len() > maxSentence {
+			long = true
+			break
+		}
+	}
+	if !long {
+		return spans
+	}
+	out := make([]petrel.Span, 0, len(spans)+8)
+	for _, sp := range spans {
+		for sp.Len() > maxSentence {
+			cut := sp.Start + maxSentence
+			for c := cut; c > sp.Start+maxSentence/2; c-- {
+				if txt[c] == ' ' || txt[c] == '\n' || txt[c] == '\t' {
+					cut = c
+					break
+				}
+			}
+			for cut > sp.Start && !utf8.RuneStart(txt[cut]) {
+				cut--
+			}
+			if cut <= sp.Start {
+				cut = sp.Start + maxSentence
+			}
+			out = append(out, petrel.Span{Start: sp.Start, End: cut})
+			sp.Start = cut
+			for sp.Start < sp.End && (txt[sp.Start] == ' ' || txt[sp.Start] == '\n' || txt[sp.Start] == '\t') {
+				sp.Start++
+			}
+		}
+		if sp.Len() > 0 {
+			out = append(out, sp)
+		}
+	}
+	return out
 }
 
 // prepare tokenises a sentence and computes each token's normalised form,

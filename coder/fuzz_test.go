@@ -1,6 +1,7 @@
 package coder_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -58,4 +59,27 @@ func FuzzCode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLongSentence codes a megabyte of text without punctuation: the coder
+// cuts it into sentences of bounded length instead of copying the whole
+// text into every event.
+func TestLongSentence(t *testing.T) {
+	var b strings.Builder
+	for b.Len() < 1<<20 {
+		b.WriteString("Russia attacked Ukraine and China met the United States while officials said ")
+	}
+	s := b.String()
+	doc := builtin(t).Code(&petrel.Article{ID: "long", Text: s, Date: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if len(doc.Sentences) < 500 {
+		t.Fatalf("%d sentences from 1 MB without punctuation; want it cut into many", len(doc.Sentences))
+	}
+	for _, sn := range doc.Sentences {
+		if sn.Span.Len() > 2000 || !sn.Span.In(len(s)) || sn.Text != s[sn.Span.Start:sn.Span.End] {
+			t.Fatalf("sentence %d: span %v (%d bytes)", sn.Index, sn.Span, sn.Span.Len())
+		}
+	}
+	if len(doc.Events) == 0 {
+		t.Error("no events")
+	}
 }

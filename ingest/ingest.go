@@ -40,7 +40,7 @@ import (
 
 // DefaultMaxLineBytes is the cap on one JSON line or one file when
 // Options.MaxLineBytes is zero.
-const DefaultMaxLineBytes = 64 << 20
+const DefaultMaxLineBytes = 8 << 20
 
 // stdinName is how stdin is named in diagnostics, origins and generated IDs.
 const stdinName = "stdin"
@@ -50,7 +50,7 @@ type Options struct {
 	// DefaultDate fills in the date of articles that have none.
 	DefaultDate time.Time
 	// MaxLineBytes caps one JSON line (and one text file); longer input is
-	// reported and skipped. Zero means 64 MiB.
+	// reported and skipped. Zero means DefaultMaxLineBytes (8 MiB).
 	MaxLineBytes int
 	// OnDiag receives every problem found in the input. May be nil. It is
 	// called from Next, on the caller's goroutine.

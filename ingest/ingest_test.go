@@ -410,7 +410,7 @@ func TestHugeLine(t *testing.T) {
 		var ids []string
 		var textLen int
 		alloc := allocated(func() {
-			s := ingest.NewScanner([]string{path}, nil, ingest.Options{
+			s := ingest.NewScanner([]string{path}, nil, ingest.Options{MaxLineBytes: 64 << 20,
 				OnDiag: func(d petrel.Diagnostic) { t.Errorf("unexpected diagnostic %s", d) }})
 			for {
 				a, err := s.Next()

@@ -192,7 +192,7 @@ func (m *Main) runCode(ctx context.Context, args []string) error {
 	date := fs.String("date", "", "date (YYYY-MM-DD) for articles that have none; relative dates resolve against it")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "number of coding goroutines")
 	progress := fs.Bool("progress", true, "show a progress bar on a terminal for multi-file runs")
-	maxLine := fs.Int("max-line", 0, "longest JSON line or text file accepted, in bytes (default 64 MiB)")
+	maxLine := fs.Int("max-line", 0, "longest JSON line or text file accepted, in bytes (default 8 MiB; longer lines are reported and skipped)")
 	fs.Usage = func() {
 		fmt.Fprintln(m.Stderr, "Usage: petrel code [flags] PATH...\n\nCodes articles (.txt, .html, .jsonl/.ndjson, directories, - for stdin) and writes events.\n\nFlags:")
 		fs.PrintDefaults()

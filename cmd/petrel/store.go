@@ -86,7 +86,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "number of coding goroutines")
 	batch := fs.Int("batch", 2000, "articles per transaction: a batch is stored whole or not at all")
 	progress := fs.Bool("progress", true, "show a progress bar on a terminal")
-	maxLine := fs.Int("max-line", 0, "longest JSON line or text file accepted, in bytes (default 64 MiB)")
+	maxLine := fs.Int("max-line", 0, "longest JSON line or text file accepted, in bytes (default 8 MiB; longer lines are reported and skipped)")
 	fs.Usage = func() {
 		fmt.Fprintln(m.Stderr, "Usage: petrel ingest [flags] PATH...\n\nCodes articles (.txt, .html, .jsonl/.ndjson, directories, - for stdin) and stores\nthem with their sentences, mentions, quotes and events. Articles already stored\n(same ID or same text) are skipped, or recoded when the dictionaries changed.\n\nFlags:")
 		fs.PrintDefaults()
