@@ -524,6 +524,10 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		if st.trace != nil {
 			st.tracef("  %q is the purpose of the verb before it", st.toks2text(a.s, a.e))
 		}
+		// A verb coordinated after it ("denied it intended to threaten
+		// shipping and warned the U.S.") shares the subject of the verb
+		// whose purpose this is.
+		a.subject = prev.subject
 		return end
 	}
 	if v.noun && prev != nil && prev.coded && subj != nil && prev.e <= a.s && subj.s < a.s || v.noun && prev != nil && prev.coded && subj != nil && subj.s >= prev.e {
@@ -634,9 +638,10 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if src != nil && src.uncoded && src.agent != "" {
 		// "Soldiers detained President Mohamed Bazoum": coercion and
 		// violence are mostly domestic, so failing a place the agent
-		// takes its victim's state.
+		// takes its victim's state. Not a partner after "with": "a
+		// military clash with Iran" is not Iran's military.
 		home := ""
-		if tgt != nil && !tgt.uncoded && len(tgt.members) == 1 && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "18") ||
+		if tgt != nil && !tgt.uncoded && len(tgt.members) == 1 && !(tgt.oblique && st.isWordID(tgt.prep, "with")) && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "18") ||
 			strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")) {
 			home = tgt.members[0].country
 		}

@@ -134,14 +134,15 @@ func (st *state) inQuoteAt(j int) bool {
 }
 
 // locate finds where the sentence's events happen: a place after "in" or
-// "at" ("in Moscow", "in the Russian capital").
+// "at" ("in Moscow", "in the Russian capital"), or a city after "near".
 func (st *state) locate(idx int) {
 	st.sentLoc = nil
 	n := len(st.toks)
 	s := st.sentView()
 	var country *petrel.Location // "in northern Nigeria": weaker than a city
 	for i := 0; i < n && st.sentLoc == nil; i++ {
-		if !(st.isWord(i, "in") || st.isWord(i, "at")) {
+		near := st.isWord(i, "near")
+		if !(st.isWord(i, "in") || st.isWord(i, "at") || near) {
 			continue
 		}
 		j := i + 1
@@ -158,8 +159,8 @@ func (st *state) locate(idx int) {
 			break
 		}
 		x := st.npAt[j]
-		if x < 0 || st.nps[x].s != j || len(st.nps[x].members) != 1 {
-			continue
+		if near || x < 0 || st.nps[x].s != j || len(st.nps[x].members) != 1 {
+			continue // "near" a city places the event; "near Ukraine" may be across its border
 		}
 		m := st.nps[x].members[0]
 		if st.isWord(st.nps[x].e-1, "capital") {
