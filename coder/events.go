@@ -168,6 +168,11 @@ func (st *state) verbAfterTo(j int) bool {
 // a determiner, a possessive or an adjective after one ("an attack", "their
 // meeting", "a brief private visit", "Gondor's boycott").
 func (st *state) nounContext(a int) bool {
+	if !st.opt.NullActors && a > 0 && a+1 < len(st.toks) && st.cls[a-1]&(cDet|cPossPron) != 0 && !st.isWord(a-1, "that") &&
+		strings.HasSuffix(st.normOf(a), "ed") && st.toks[a+1].Kind == text.Word && st.toks[a+1].Flags&text.Cap == 0 &&
+		st.cls[a+1] == 0 && st.npAt[a+1] < 0 {
+		return true // "a proposed sales tax", "the planned ceiling": a participle as an adjective
+	}
 	if !st.opt.NullActors && st.pastTense(a) && !strings.HasSuffix(st.normOf(a), "ing") {
 		return false // "a car bomb killed", "the World Bank gave": past tense is a verb
 	}
@@ -324,6 +329,9 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 			subj = fallback
 		}
 	}()
+	if j >= 0 && st.commonSubject(j) {
+		return nil
+	}
 	steps := 0
 	for j >= 0 && steps < 30 {
 		steps++
@@ -396,6 +404,26 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 	}
 	return nil
 }
+
+// commonSubject reports whether the word just before a verb is a plural
+// common noun that names no actor, after a comma or determiner: in "…,
+// economists warned" the subject is the economists, not a state named
+// earlier in the sentence.
+func (st *state) commonSubject(j int) bool {
+	if st.opt.NullActors || st.npAt[j] >= 0 || st.cls[j] != 0 || st.toks[j].Kind != text.Word || st.toks[j].Flags&text.Cap != 0 {
+		return false
+	}
+	w := st.normOf(j)
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "ous") || adverbS[w] {
+		return false
+	}
+	return j == 0 || st.isWord(j-1, ",") || st.cls[j-1]&cDet != 0
+}
+
+// adverbS lists adverbs ending in "s", which commonSubject must not take
+// for plural nouns.
+var adverbS = map[string]bool{"always": true, "sometimes": true, "perhaps": true, "nevertheless": true, "thus": true,
+	"afterwards": true, "besides": true, "nonetheless": true, "towards": true, "backwards": true, "forwards": true}
 
 // objectAfter finds the first actor phrase at or after token j within the
 // clause, looking at most limit tokens ahead.
