@@ -338,6 +338,12 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 		if k := st.npAt[j]; k >= 0 {
 			p := &st.nps[k]
 			if !p.oblique && !p.poss {
+				if r := st.relObject(p); r >= 0 {
+					// "an earthquake that struck southwest Japan killed":
+					// the relative clause's object is not the subject.
+					j = r
+					continue
+				}
 				return p
 			}
 			if (p.mod || p.poss && p.pron == "") && !p.oblique && !p.uncoded && fallback == nil {
@@ -403,6 +409,21 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 		j--
 	}
 	return nil
+}
+
+// relObject returns the relative pronoun when phrase p is the object of a
+// relative clause ("that struck southwest Japan", "which hit the city"),
+// and -1 otherwise.
+func (st *state) relObject(p *np) int {
+	for k := p.s - 1; k >= 1 && p.s-k <= 4; k-- {
+		if st.toks[k].Kind != text.Word || st.toks[k].Flags&text.Cap != 0 || st.cls[k]&(cPrep|cConj|cAux|cModal|cSay|cRel|cThat) != 0 || st.npAt[k] >= 0 {
+			return -1
+		}
+		if st.cls[k-1]&(cRel|cThat) != 0 && !st.isWord(k-1, "what") {
+			return k - 1
+		}
+	}
+	return -1
 }
 
 // commonSubject reports whether the word just before a verb is a plural
