@@ -12,8 +12,11 @@ import (
 type anchor struct {
 	s, e    int // tokens
 	verb    *verb
-	subject *np  // resolved subject, for coordinated verbs after it
-	coded   bool // the anchor gave at least one event
+	subject *np // resolved subject, for coordinated verbs after it
+	// subjUncoded marks a subject that names no coded actor ("Minister
+	// Joe Clark"): a verb coordinated after it has no coded source either.
+	subjUncoded bool
+	coded       bool // the anchor gave at least one event
 	// nounUse marks a verb's form used as a noun ("an attack by"): only
 	// patterns with their own source slot may code it.
 	nounUse bool
@@ -183,6 +186,9 @@ func (st *state) nounContext(a int) bool {
 		// "the Russians attacked" stay verbs.)
 		p := &st.nps[st.npAt[j]]
 		w := st.normOf(a)
+		if p.e == a && len(p.members) == 1 && p.s > 0 && st.cls[p.s-1]&cDet != 0 && demonym(st.normOf(p.e-1)) && st.cls[a]&cSay == 0 && !strings.HasSuffix(w, "ed") {
+			return true // "the Israeli strikes", "the Russian attacks": an adjective of nationality
+		}
 		if p.e == a && len(p.members) == 1 && !p.members[0].adjAgent && !irregularParticiple[w] && p.s > 0 && !strings.HasSuffix(w, "s") &&
 			st.cls[p.s-1]&cDet != 0 && st.cls[a]&cSay == 0 && !strings.HasSuffix(w, "ed") &&
 			!strings.HasSuffix(st.normOf(p.e-1), "s") {
@@ -219,6 +225,18 @@ func (st *state) nounContext(a int) bool {
 		return w != "all" && w != "both" && w != "each" && w != "neither" && w != "either" && w != "her"
 	}
 	return st.toks[j].Kind == text.Possessive
+}
+
+// demonym reports whether a word looks like an adjective of nationality
+// ("israeli", "russian", "chinese", "turkish", "french"), which cannot be
+// the subject of a verb after "the".
+func demonym(w string) bool {
+	for _, suf := range []string{"i", "ian", "ean", "can", "ese", "ish", "ch"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // verbGroup walks left from the anchor over auxiliaries, modals, negation,
@@ -374,6 +392,24 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 			return nil
 		}
 		c := st.cls[j]
+		if c&cConj != 0 && prev != nil && prev.e <= j && !st.opt.NullActors && st.conjVerb(j) {
+			// The verb before may be a noun ("…against potash exports, but
+			// also warned"): the subject is that of the last verb, even an
+			// uncoded one ("the minister vowed to fight the U.S. action but
+			// warned …" is not the U.S. warning).
+			for k := len(st.anchors) - 1; k >= 0; k-- {
+				v := &st.anchors[k]
+				if v.e > j || v.nounUse || v.verb.noun || !v.coded && v.s > 0 && st.npAt[v.s-1] >= 0 && !st.nps[st.npAt[v.s-1]].uncoded {
+					continue // a noun: "potash exports", "the U.S. tariffs"
+				}
+				if v.subject != nil {
+					return v.subject
+				}
+				if v.subjUncoded {
+					return nil
+				}
+			}
+		}
 		if c&cConj != 0 && prev != nil && prev.e <= j && prev.subject != nil {
 			// "condemned the attack and promised aid", "visited North Korea
 			// and met Kim Jong Un": no subject between the conjunction and
@@ -409,6 +445,20 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 		j--
 	}
 	return nil
+}
+
+// conjVerb reports whether the conjunction at token j is followed, after
+// adverbs, by a verb rather than a phrase: "but also warned".
+func (st *state) conjVerb(j int) bool {
+	k := j + 1
+	for k < len(st.toks) && (st.cls[k]&cAdv != 0 || st.isWord(k, "also") || st.isWord(k, "then")) {
+		k++
+	}
+	if k >= len(st.toks) || st.npAt[k] >= 0 {
+		return false
+	}
+	e, _ := st.c.verbT.longest(st.sentView(), k)
+	return e > k
 }
 
 // relObject returns the relative pronoun when phrase p is the object of a
@@ -587,6 +637,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	a.subject = subj
 	if subj != nil && subj.uncoded {
 		a.subject = nil
+		a.subjUncoded = true
 	}
 	// best is a value and m points at it only when a pattern matched:
 	// a pointer to the loop's result would move every match to the heap.
@@ -608,8 +659,11 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if a.deferred && (m == nil || m.end <= a.e+1) {
 		return end
 	}
-	if a.nounUse && (m == nil || m.src == nil && m.tgt == nil) {
-		return a.e // a noun with no party named codes nothing ("thanked Britain for its support")
+	if a.nounUse && (m == nil || m.src == nil && m.tgt == nil && !(m.p.hasTarget && subj != nil && !subj.uncoded && st.placeAfterCode(a.e, 6, m.p.code) != nil)) {
+		// A noun with no party named codes nothing ("thanked Britain for
+		// its support"); a place may stand for its target ("the Russian
+		// attacks on Kharkiv").
+		return a.e
 	}
 	code := v.code
 	rule := v.rule
@@ -687,10 +741,11 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if src != nil && src.uncoded && src.agent != "" {
 		// "Soldiers detained President Mohamed Bazoum": coercion and
 		// violence are mostly domestic, so failing a place the agent
-		// takes its victim's state. Not a partner after "with": "a
-		// military clash with Iran" is not Iran's military.
+		// takes its victim's state. Only a victim inside a state
+		// (NERGOV, not NER: "soldiers attacked Israel" are not Israel's),
+		// and not a partner after "with" ("a military clash with Iran").
 		home := ""
-		if tgt != nil && !tgt.uncoded && len(tgt.members) == 1 && !(tgt.oblique && st.isWordID(tgt.prep, "with")) && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "18") ||
+		if tgt != nil && !tgt.uncoded && len(tgt.members) == 1 && len(tgt.members[0].code) > 3 && !(tgt.oblique && st.isWordID(tgt.prep, "with")) && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "18") ||
 			strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")) {
 			home = tgt.members[0].country
 		}
