@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -142,6 +143,10 @@ func Timeline(interval string, rows []petrel.StatsRow) TimelineResponse {
 			p.Goldstein = (p.Goldstein*float64(p.Count) + r.Goldstein*float64(r.Count)) / float64(total)
 		}
 		p.Count = total
+	}
+	for i := range t.Periods {
+		// As the store rounds means (sqlstore.RoundMean).
+		t.Periods[i].Goldstein = math.Round(t.Periods[i].Goldstein*1e9) / 1e9
 	}
 	return t
 }

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -207,7 +208,29 @@ func (s *Store) ingest(ctx context.Context, tx pgx.Tx, docs []*petrel.Document, 
 	}
 	// A recoded article is deleted, with its rows by cascade, and written
 	// again under the same number.
+	var rollup sqlstore.Rollup
 	if len(replaced) > 0 {
+		rows, err := tx.Query(ctx, sqlstore.RollupSelect+` WHERE article = ANY($1)`, replaced)
+		if err != nil {
+			return st, fmt.Errorf("rollup: %w", err)
+		}
+		for rows.Next() {
+			var (
+				date, code, root, plover string
+				quad                     int
+				sc, scy, tc, tcy         *string
+				g                        float64
+			)
+			if err := rows.Scan(&date, &code, &root, &quad, &plover, &sc, &scy, &tc, &tcy, &g); err != nil {
+				rows.Close()
+				return st, fmt.Errorf("rollup: %w", err)
+			}
+			rollup.AddDeleted([]any{date, code, root, quad, plover, strOrNil(sc), strOrNil(scy), strOrNil(tc), strOrNil(tcy)}, g)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return st, fmt.Errorf("rollup: %w", err)
+		}
 		if _, err := tx.Exec(ctx, `DELETE FROM articles WHERE seq = ANY($1)`, replaced); err != nil {
 			return st, fmt.Errorf("delete: %w", err)
 		}
@@ -259,7 +282,56 @@ func (s *Store) ingest(ctx context.Context, tx pgx.Tx, docs []*petrel.Document, 
 			return st, fmt.Errorf("copy %s: %w", c.table, err)
 		}
 	}
+	rollup.AddEvents(evs)
+	if err := writeRollup(ctx, tx, &rollup); err != nil {
+		return st, fmt.Errorf("rollup: %w", err)
+	}
 	return st, nil
+}
+
+func strOrNil(s *string) any {
+	if s == nil {
+		return nil
+	}
+	return *s
+}
+
+// writeRollup adds the rollup's changes to event_rollup, in key order, and
+// deletes the rows they bring to zero events.
+func writeRollup(ctx context.Context, tx pgx.Tx, rollup *sqlstore.Rollup) error {
+	rows, down := rollup.Rows()
+	const per = 4096 // 12 values a row, under PostgreSQL's 65,535 parameters
+	for len(rows) > 0 {
+		n := min(per, len(rows))
+		var b strings.Builder
+		b.WriteString("INSERT INTO event_rollup (" + sqlstore.RollupCols + ") VALUES ")
+		args := make([]any, 0, n*12)
+		for i, r := range rows[:n] {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteByte('(')
+			for j, v := range r {
+				if j > 0 {
+					b.WriteString(", ")
+				}
+				args = append(args, v)
+				fmt.Fprintf(&b, "$%d", len(args))
+			}
+			b.WriteByte(')')
+		}
+		b.WriteString(sqlstore.RollupUpsert)
+		if _, err := tx.Exec(ctx, b.String(), args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	if len(down) > 0 {
+		if _, err := tx.Exec(ctx, `DELETE FROM event_rollup WHERE k = ANY($1) AND n = 0`, down); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Events implements petrel.Store.

@@ -42,7 +42,7 @@ type Store struct {
 	wdb  *sql.DB // the one writer connection
 
 	lookup, maxSeq, delSentences, delFTS, delMentions, delQuotes, delEvents *sql.Stmt
-	updArticle                                                              *sql.Stmt
+	updArticle, oldRollup, delRollup                                        *sql.Stmt
 	// bulk holds, per table, an INSERT of bulkRows(table) rows at once.
 	bulk map[string]*sql.Stmt
 
@@ -57,6 +57,17 @@ var dialect = sqlstore.Dialect{
 		return "((e.article << 20) | e.sentence_index) IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH " + p + ")"
 	},
 	TextArg: ftsQuery,
+	Hint:    func(index string) string { return "INDEXED BY " + index },
+	// The count stops at $2 matches; rowids come from the index alone.
+	TextCount: "SELECT COUNT(*) FROM (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH $1 LIMIT $2)",
+	// Rare words: the matching sentences' events, by the article index.
+	TextDrive: func(p string) string {
+		return "e.seq IN (SELECT x.seq FROM sentences_fts f JOIN events x ON x.article = (f.rowid >> 20) AND x.sentence_index = (f.rowid & 1048575) WHERE f.sentences_fts MATCH " + p + ")"
+	},
+	// Common words: a lookup of the event's sentence in the index.
+	TextProbe: func(p string) string {
+		return "EXISTS (SELECT 1 FROM sentences_fts f WHERE f.sentences_fts MATCH " + p + " AND f.rowid = ((e.article << 20) | e.sentence_index))"
+	},
 	Period: func(by string) string {
 		switch by {
 		case petrel.ByWeek:
@@ -193,6 +204,13 @@ func placeholders(from, n int) string {
 
 // insertSQL returns an INSERT of rows rows into table.
 func insertSQL(table, cols string, rows int) string {
+	if table == "event_rollup" {
+		return insertRows(table, cols, rows) + sqlstore.RollupUpsert
+	}
+	return insertRows(table, cols, rows)
+}
+
+func insertRows(table, cols string, rows int) string {
 	n := strings.Count(cols, ",") + 1
 	var b strings.Builder
 	b.WriteString("INSERT INTO " + table + " (" + cols + ") VALUES ")
@@ -215,6 +233,7 @@ var bulkTables = []struct{ name, cols string }{
 	{"mentions", sqlstore.MentionCols},
 	{"quotes", sqlstore.QuoteCols},
 	{"events", sqlstore.EventCols},
+	{"event_rollup", sqlstore.RollupCols}, // added to the stored rows
 }
 
 // bulkRows is how many rows of cols one INSERT writes. Many rows per
@@ -241,6 +260,8 @@ func (s *Store) prepare() error {
 		{&s.delMentions, `DELETE FROM mentions WHERE article = $1`},
 		{&s.delQuotes, `DELETE FROM quotes WHERE article = $1`},
 		{&s.delEvents, `DELETE FROM events WHERE article = $1`},
+		{&s.oldRollup, sqlstore.RollupSelect + " WHERE article = $1"},
+		{&s.delRollup, `DELETE FROM event_rollup WHERE k IN (SELECT value FROM json_each($1)) AND n = 0`},
 		{&s.updArticle, "UPDATE articles SET (" + sqlstore.ArticleCols + ") = (" + placeholders(1, n) + ") WHERE seq = $" + fmt.Sprint(n+1)},
 	} {
 		st, err := s.wdb.Prepare(p.sql)
@@ -353,6 +374,7 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, docs []*petrel.Document,
 	var (
 		now                                      = s.Now()
 		articles, sentences, fts, ments, qs, evs [][]any
+		rollup                                   sqlstore.Rollup
 	)
 	for i := range plans {
 		p := &plans[i]
@@ -361,6 +383,9 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, docs []*petrel.Document,
 		}
 		row := sqlstore.ArticleRow(p, dictVersion, now)
 		if p.Action == sqlstore.Replace {
+			if err := s.rollupOld(ctx, tx, &rollup, p.Seq); err != nil {
+				return st, fmt.Errorf("ingest %s: %w", p.ArticleID, err)
+			}
 			if err := s.deleteCoded(ctx, tx, p.Seq); err != nil {
 				return st, fmt.Errorf("ingest %s: %w", p.ArticleID, err)
 			}
@@ -381,13 +406,35 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, docs []*petrel.Document,
 	if err := ctx.Err(); err != nil {
 		return st, err
 	}
-	for i, rows := range [][][]any{articles, sentences, fts, ments, qs, evs} {
+	rollup.AddEvents(evs)
+	rolled, down := rollup.Rows()
+	for i, rows := range [][][]any{articles, sentences, fts, ments, qs, evs, rolled} {
 		t := bulkTables[i]
 		if err := s.insert(ctx, tx, t.name, t.cols, rows); err != nil {
 			return st, fmt.Errorf("ingest: %w", err)
 		}
 	}
+	if len(down) > 0 {
+		keys, _ := json.Marshal(down)
+		if _, err := stmt(s.delRollup).ExecContext(ctx, string(keys)); err != nil {
+			return st, fmt.Errorf("ingest: rollup: %w", err)
+		}
+	}
 	return st, nil
+}
+
+// rollupOld counts out of rollup the stored events of the article
+// numbered seq, which is about to be recoded.
+func (s *Store) rollupOld(ctx context.Context, tx *sql.Tx, rollup *sqlstore.Rollup, seq int64) error {
+	rows, err := tx.StmtContext(ctx, s.oldRollup).QueryContext(ctx, seq)
+	if err != nil {
+		return fmt.Errorf("rollup: %w", err)
+	}
+	defer rows.Close()
+	if err := rollup.AddRows(rows); err != nil {
+		return fmt.Errorf("rollup: %w", err)
+	}
+	return nil
 }
 
 // appendFTS appends the sentences_fts rows of p: the sentences its events

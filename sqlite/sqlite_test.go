@@ -1,7 +1,10 @@
 package sqlite_test
 
 import (
+	"context"
+	"database/sql"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"petrel"
@@ -63,4 +66,55 @@ func BenchmarkIngest(b *testing.B) {
 // storetest.BenchmarkIngestDocs.
 func BenchmarkIngestDocs(b *testing.B) {
 	storetest.BenchmarkIngestDocs(b, func(tb testing.TB) petrel.Store { return MustOpen(tb) }, 5000)
+}
+
+// TestUpgrade opens a store written before migration 0004 (its indexes
+// put back, its rollup and version row taken away) and checks that the
+// migration brings the rollup in line with the events.
+func TestUpgrade(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "petrel.db")
+	s, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.MustIngest(t, s, storetest.Docs(0, 200), "v1")
+	s.Close()
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"DROP TABLE event_rollup", "DROP INDEX events_places",
+		"DROP INDEX events_src", "CREATE INDEX events_src ON events (src_code)",
+		"DROP INDEX events_tgt", "CREATE INDEX events_tgt ON events (tgt_code)",
+		"DROP INDEX events_code", "CREATE INDEX events_code ON events (code)",
+		"DROP INDEX events_loc_country", "CREATE INDEX events_loc_country ON events (loc_country) WHERE loc_country IS NOT NULL",
+		"CREATE INDEX events_src_country ON events (src_country)", "CREATE INDEX events_tgt_country ON events (tgt_country)",
+		"CREATE INDEX events_plover ON events (plover_type)",
+		"DELETE FROM schema_version WHERE version >= 4",
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	s = MustOpenPath(t, path)
+	ctx := context.Background()
+	for _, by := range petrel.StatsGroupings {
+		got, err := s.Stats(ctx, petrel.StatsQuery{By: by, Filter: petrel.EventFilter{Limit: 1000}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := s.Stats(ctx, petrel.StatsQuery{By: by, Filter: petrel.EventFilter{Limit: 1000, Text: "dispute"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) || len(got) == 0 {
+			t.Errorf("by %s after upgrade: %+v\nfrom the events: %+v", by, got, want)
+		}
+	}
+	evs, _, err := s.Events(ctx, petrel.EventFilter{Actor: "RUS", Limit: 5})
+	if err != nil || len(evs) != 5 {
+		t.Errorf("Events(actor RUS) after upgrade = %d events, %v", len(evs), err)
+	}
 }

@@ -26,6 +26,65 @@ type Dialect struct {
 	// Period returns an expression for the first day (YYYY-MM-DD) of the
 	// period of events e's date, for ByDay, ByWeek or ByMonth.
 	Period func(by string) string
+
+	// Optional: a database whose planner must be told how to read a page
+	// (SQLite) sets these.
+	//
+	// Hint returns the clause that makes a FROM read table e through the
+	// named index ("INDEXED BY x"), or nil.
+	Hint func(index string) string
+	// TextCount is a query of the number of sentences, up to $2, that
+	// match the text parameter $1: it tells a search for common words
+	// from one for rare ones. Empty when TextCond serves both.
+	TextCount string
+	// TextDrive returns a condition for TextCond that makes the search the
+	// first step of the query: for rare words, read the few matches first.
+	TextDrive func(param string) string
+	// TextProbe returns a condition for TextCond that checks one event at
+	// a time: for common words, read events in page order and keep those
+	// that match.
+	TextProbe func(param string) string
+}
+
+func (d *Dialect) hint(index string) string {
+	if d.Hint == nil {
+		return ""
+	}
+	return d.Hint(index)
+}
+
+// Ways of matching the text filter.
+type textMode int
+
+const (
+	textSet   textMode = iota // TextCond
+	textDrive                 // TextDrive
+	textProbe                 // TextProbe
+)
+
+// textDense is the number of matching sentences from which a text search
+// is read by probing events in page order: then a page of 100 events
+// probes about 100 × events / textDense sentences at most.
+const textDense = 20000
+
+// textModeOf returns how to match f.Text. none is true when the text can
+// match nothing.
+func textModeOf(ctx context.Context, db Querier, d *Dialect, f petrel.EventFilter) (mode textMode, none bool, err error) {
+	if f.Text == "" || d.TextCount == "" {
+		return textSet, false, nil
+	}
+	arg, ok := d.TextArg(f.Text)
+	if !ok {
+		return textSet, true, nil
+	}
+	var n int
+	if err := db.QueryRowContext(ctx, d.TextCount, arg, textDense).Scan(&n); err != nil {
+		return textSet, false, fmt.Errorf("count text matches: %w", err)
+	}
+	if n < textDense {
+		return textDrive, false, nil
+	}
+	return textProbe, false, nil
 }
 
 // Querier is what the read queries need of a database.
@@ -60,6 +119,11 @@ func prefixEnd(s string) string {
 // by AND ("1=1" when there are none). none is true when the filter can
 // match nothing.
 func where(f petrel.EventFilter, d *Dialect, p *params) (cond string, none bool, err error) {
+	return whereText(f, d, p, textSet)
+}
+
+// whereText is where with the text filter matched as mode says.
+func whereText(f petrel.EventFilter, d *Dialect, p *params, mode textMode) (cond string, none bool, err error) {
 	var conds []string
 	actor := func(x string, src, tgt bool) string {
 		v, hi := p.add(x), p.add(prefixEnd(x))
@@ -109,19 +173,149 @@ func where(f petrel.EventFilter, d *Dialect, p *params) (cond string, none bool,
 		if !ok {
 			return "", true, nil
 		}
-		conds = append(conds, d.TextCond(p.add(arg)))
+		switch mode {
+		case textDrive:
+			conds = append(conds, d.TextDrive(p.add(arg)))
+		case textProbe:
+			conds = append(conds, d.TextProbe(p.add(arg)))
+		default:
+			conds = append(conds, d.TextCond(p.add(arg)))
+		}
 	}
 	if f.Cursor != "" {
 		date, seq, err := decodeCursor(f.Cursor)
 		if err != nil {
 			return "", false, err
 		}
-		conds = append(conds, "(e.date > "+p.add(date)+" OR (e.date = "+p.add(date)+" AND e.seq > "+p.add(seq)+"))")
+		// The first term is redundant, but lets an index on (…, date, seq)
+		// start at the cursor.
+		dp := p.add(date)
+		conds = append(conds, "e.date >= "+dp+" AND (e.date > "+dp+" OR e.seq > "+p.add(seq)+")")
 	}
 	if len(conds) == 0 {
 		return "1=1", false, nil
 	}
 	return strings.Join(conds, " AND "), false, nil
+}
+
+// An arm is one index range whose events come in page order (date, seq):
+// a page of events matching a filter is a merge of the arms that together
+// cover it, each checked against the whole filter, which stops after the
+// page's last row rather than sorting every match.
+type arm struct {
+	cond  string // an equality on the index's first column
+	index string
+}
+
+// maxArms bounds the arms of a page query; a filter that would need more
+// is read by the database's own plan.
+const maxArms = 64
+
+// driverArms returns the arms that cover the events matching one of the
+// filter's indexed conditions (actor, source, target, location country,
+// PLOVER type, code), the first that can be covered in maxArms, or none.
+// Events are indexed by actor code and event code with their date: an
+// actor filter takes an arm per stored actor code that starts with it or
+// whose country it is, a PLOVER type an arm per event code coded as it, a
+// code prefix an arm per stored code that starts with it.
+func driverArms(ctx context.Context, db Querier, f petrel.EventFilter, p *params) ([]arm, error) {
+	// codeArms makes an arm per value of the query's single column on the
+	// index, or returns nil when there are more than maxArms.
+	codeArms := func(col, index, none string, query string, args ...any) ([]arm, error) {
+		var codes []string
+		err := each(ctx, db, query+" LIMIT "+strconv.Itoa(maxArms+1), args, func(rows *sql.Rows) error {
+			var v string
+			if err := rows.Scan(&v); err != nil {
+				return err
+			}
+			codes = append(codes, v)
+			return nil
+		})
+		if err != nil || len(codes) > maxArms {
+			return nil, err
+		}
+		if len(codes) == 0 {
+			// Nothing matches: one arm that finds it out at once.
+			codes = []string{none}
+		}
+		arms := make([]arm, len(codes))
+		for i, c := range codes {
+			arms[i] = arm{"e." + col + " = " + p.add(c), index}
+		}
+		return arms, nil
+	}
+	actor := func(x string, sides ...string) ([]arm, error) {
+		var arms []arm
+		for _, side := range sides {
+			col := side + "_code"
+			// The codes in the prefix range, one index entry each (a
+			// loose index scan), and those of the country, from the
+			// rollup.
+			a, err := codeArms(col, "events_"+side, x, `WITH RECURSIVE c(x) AS (
+				SELECT (SELECT MIN(e.`+col+`) FROM events e WHERE e.`+col+` >= $1 AND e.`+col+` < $2)
+				UNION ALL
+				SELECT (SELECT MIN(e.`+col+`) FROM events e WHERE e.`+col+` > c.x AND e.`+col+` < $2) FROM c WHERE c.x IS NOT NULL)
+				SELECT x FROM c WHERE x IS NOT NULL
+				UNION SELECT DISTINCT `+col+` FROM event_rollup WHERE `+side+`_country = $1 AND `+col+` IS NOT NULL`,
+				x, prefixEnd(x))
+			if err != nil || a == nil {
+				return nil, err
+			}
+			arms = append(arms, a...)
+		}
+		if len(arms) > maxArms {
+			return nil, nil
+		}
+		return arms, nil
+	}
+	for _, try := range []func() ([]arm, error){
+		func() ([]arm, error) {
+			if f.Source == "" {
+				return nil, nil
+			}
+			return actor(f.Source, "src")
+		},
+		func() ([]arm, error) {
+			if f.Target == "" {
+				return nil, nil
+			}
+			return actor(f.Target, "tgt")
+		},
+		func() ([]arm, error) {
+			if f.Actor == "" {
+				return nil, nil
+			}
+			return actor(f.Actor, "src", "tgt")
+		},
+		func() ([]arm, error) {
+			if f.Country == "" {
+				return nil, nil
+			}
+			return []arm{{"e.loc_country = " + p.add(f.Country), "events_loc_country"}}, nil
+		},
+		func() ([]arm, error) {
+			if f.Plover == "" {
+				return nil, nil
+			}
+			return codeArms("code", "events_code", "", `SELECT DISTINCT code FROM event_rollup WHERE plover_type = $1`, f.Plover)
+		},
+		func() ([]arm, error) {
+			if f.Code == "" {
+				return nil, nil
+			}
+			return codeArms("code", "events_code", f.Code, `WITH RECURSIVE c(x) AS (
+				SELECT (SELECT MIN(e.code) FROM events e WHERE e.code >= $1 AND e.code < $2)
+				UNION ALL
+				SELECT (SELECT MIN(e.code) FROM events e WHERE e.code > c.x AND e.code < $2) FROM c WHERE c.x IS NOT NULL)
+				SELECT x FROM c WHERE x IS NOT NULL`, f.Code, prefixEnd(f.Code))
+		},
+	} {
+		arms, err := try()
+		if err != nil || arms != nil {
+			return arms, err
+		}
+	}
+	return nil, nil
 }
 
 func encodeCursor(date string, seq int64) string {
@@ -256,14 +450,36 @@ func Events(ctx context.Context, db Querier, d *Dialect, f petrel.EventFilter) (
 	if err != nil {
 		return nil, "", err
 	}
-	var p params
-	cond, none, err := where(f, d, &p)
+	mode, none, err := textModeOf(ctx, db, d, f)
 	if err != nil || none {
 		return nil, "", err
 	}
-	tail := "ORDER BY e.date, e.seq LIMIT " + p.add(f.Limit+1)
+	var p params
+	cond, none, err := whereText(f, d, &p, mode)
+	if err != nil || none {
+		return nil, "", err
+	}
+	page := " LIMIT " + p.add(f.Limit+1)
 	if f.Cursor == "" && f.Offset > 0 {
-		tail += " OFFSET " + p.add(f.Offset)
+		page += " OFFSET " + p.add(f.Offset)
+	}
+	tail := "ORDER BY e.date, e.seq" + page
+	if mode != textDrive && f.ArticleID == "" {
+		arms, err := driverArms(ctx, db, f, &p)
+		if err != nil {
+			return nil, "", err
+		}
+		if len(arms) == 0 && mode == textProbe {
+			arms = []arm{{"1=1", "events_date"}}
+		}
+		if len(arms) > 0 {
+			sel := make([]string, len(arms))
+			for i, a := range arms {
+				sel[i] = "SELECT e.date, e.seq FROM events e " + d.hint(a.index) + " WHERE " + a.cond + " AND " + cond
+			}
+			cond = "e.seq IN (SELECT seq FROM (" + strings.Join(sel, " UNION ") + " ORDER BY 1, 2" + page + ") t)"
+			tail = "ORDER BY e.date, e.seq"
+		}
 	}
 	evs, seqs, err := queryEvents(ctx, db, cond, tail, p)
 	if err != nil {
@@ -454,32 +670,49 @@ func each(ctx context.Context, db Querier, query string, arg any, fn func(*sql.R
 	return nil
 }
 
-// Stats implements petrel.Store.Stats.
+// Stats implements petrel.Store.Stats. Without a text, article or
+// location filter it reads event_rollup, whose rows count the events of
+// each combination of the columns it can group and filter by; otherwise
+// the events themselves.
 func Stats(ctx context.Context, db Querier, d *Dialect, q petrel.StatsQuery) ([]petrel.StatsRow, error) {
 	f, err := q.Filter.Normalize()
 	if err != nil {
 		return nil, err
 	}
 	f.Cursor, f.Offset = "", 0
+	out := []petrel.StatsRow{}
+	// table, and the count and Goldstein sum of one of its rows.
+	table, n := "event_rollup", "e.n"
+	mode := textSet
+	if f.Text != "" || f.ArticleID != "" || f.Country != "" {
+		table, n = "events", "1"
+		var none bool
+		if mode, none, err = textModeOf(ctx, db, d, f); err != nil || none {
+			return out, err
+		}
+		if mode == textProbe {
+			mode = textSet
+		}
+	}
 	var p params
-	cond, none, err := where(f, d, &p)
+	cond, none, err := whereText(f, d, &p, mode)
 	if err != nil {
 		return nil, err
 	}
-	out := []petrel.StatsRow{}
 	if none {
 		return out, nil
 	}
+	from := " FROM " + table + " e WHERE "
 	var query string
 	switch q.By {
 	case petrel.ByDay, petrel.ByWeek, petrel.ByMonth:
-		query = "SELECT k, quad_class, COUNT(*), AVG(goldstein) FROM (SELECT " + d.Period(q.By) +
-			" AS k, e.quad_class, e.goldstein FROM events e WHERE e.date <> '' AND " + cond +
+		query = "SELECT k, quad_class, CAST(SUM(n) AS BIGINT), SUM(g) FROM (SELECT " + d.Period(q.By) +
+			" AS k, e.quad_class, " + n + " AS n, e.goldstein AS g" + from + "e.date <> '' AND " + cond +
 			") t GROUP BY k, quad_class ORDER BY k, quad_class"
 	case petrel.ByActor:
-		query = "SELECT k, 0, COUNT(*), AVG(g) FROM (SELECT e.src_code AS k, e.goldstein AS g FROM events e WHERE e.src_code IS NOT NULL AND " + cond +
-			" UNION ALL SELECT e.tgt_code, e.goldstein FROM events e WHERE e.tgt_code IS NOT NULL AND " + cond +
-			") t GROUP BY k ORDER BY COUNT(*) DESC, k LIMIT " + p.add(f.Limit)
+		query = "SELECT k, 0, CAST(SUM(n) AS BIGINT), SUM(g) FROM (SELECT e.src_code AS k, " + n + " AS n, e.goldstein AS g" + from + "e.src_code IS NOT NULL AND " + cond +
+			" UNION ALL SELECT e.tgt_code, " + n + ", e.goldstein" + from + "e.tgt_code IS NOT NULL AND " + cond +
+			") t GROUP BY k ORDER BY SUM(n) DESC, k LIMIT " + p.add(f.Limit)
 	default:
 		var key string
 		switch q.By {
@@ -498,16 +731,18 @@ func Stats(ctx context.Context, db Querier, d *Dialect, q petrel.StatsQuery) ([]
 			return nil, &petrel.Error{Code: petrel.EINVALID, Param: "by",
 				Message: "by must be one of " + strings.Join(petrel.StatsGroupings, ", ")}
 		}
-		query = "SELECT k, 0, COUNT(*), AVG(g) FROM (SELECT " + key + " AS k, e.goldstein AS g FROM events e WHERE " + cond +
-			") t GROUP BY k ORDER BY COUNT(*) DESC, k LIMIT " + p.add(f.Limit)
+		query = "SELECT k, 0, CAST(SUM(n) AS BIGINT), SUM(g) FROM (SELECT " + key + " AS k, " + n + " AS n, e.goldstein AS g" + from + cond +
+			") t GROUP BY k ORDER BY SUM(n) DESC, k LIMIT " + p.add(f.Limit)
 	}
 	err = each(ctx, db, query, []any(p), func(rows *sql.Rows) error {
 		var r petrel.StatsRow
-		var avg sql.NullFloat64
-		if err := rows.Scan(&r.Key, &r.QuadClass, &r.Count, &avg); err != nil {
+		var sum sql.NullFloat64
+		if err := rows.Scan(&r.Key, &r.QuadClass, &r.Count, &sum); err != nil {
 			return err
 		}
-		r.Goldstein = avg.Float64
+		if r.Count > 0 {
+			r.Goldstein = RoundMean(sum.Float64 / float64(r.Count))
+		}
 		out = append(out, r)
 		return nil
 	})
@@ -543,7 +778,7 @@ func Places(ctx context.Context, db Querier, d *Dialect, f petrel.EventFilter) (
 		if err := rows.Scan(&name, &country, &lat, &lon, &r.Count, &avg); err != nil {
 			return err
 		}
-		r.Name, r.Country, r.Lat, r.Lon, r.Goldstein = name.String, country.String, lat.Float64, lon.Float64, avg.Float64
+		r.Name, r.Country, r.Lat, r.Lon, r.Goldstein = name.String, country.String, lat.Float64, lon.Float64, RoundMean(avg.Float64)
 		out = append(out, r)
 		return nil
 	})
@@ -570,9 +805,9 @@ func Actors(ctx context.Context, db Querier, prefix string, limit int) ([]petrel
 		}
 		cond = "k >= " + p.add(prefix) + " AND k < " + p.add(prefixEnd(prefix))
 	}
-	query := `SELECT k, COUNT(*) FROM (SELECT src_code AS k FROM events WHERE src_code IS NOT NULL
-		UNION ALL SELECT tgt_code FROM events WHERE tgt_code IS NOT NULL) t WHERE ` + cond +
-		" GROUP BY k ORDER BY COUNT(*) DESC, k LIMIT " + p.add(limit)
+	query := `SELECT k, CAST(SUM(n) AS BIGINT) FROM (SELECT src_code AS k, n FROM event_rollup WHERE src_code IS NOT NULL
+		UNION ALL SELECT tgt_code, n FROM event_rollup WHERE tgt_code IS NOT NULL) t WHERE ` + cond +
+		" GROUP BY k ORDER BY SUM(n) DESC, k LIMIT " + p.add(limit)
 	err := each(ctx, db, query, []any(p), func(rows *sql.Rows) error {
 		var a petrel.ActorCount
 		if err := rows.Scan(&a.Code, &a.Count); err != nil {
