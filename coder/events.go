@@ -476,20 +476,39 @@ func (st *state) relObject(p *np) int {
 	return -1
 }
 
-// commonSubject reports whether the word just before a verb is a plural
-// common noun that names no actor, after a comma or determiner: in "…,
-// economists warned" the subject is the economists, not a state named
-// earlier in the sentence.
+// commonSubject reports whether the word just before a verb is a common
+// noun that names no actor, so the verb has no coded subject: in "…,
+// economists warned" the subject is the economists, in "the report said"
+// the report, in "Finance Ministry figures released" the figures, not a
+// state named earlier in the sentence. A singular noun needs a determiner
+// before it; nouns of time ("last week") do not count.
 func (st *state) commonSubject(j int) bool {
 	if st.opt.NullActors || st.npAt[j] >= 0 || st.cls[j] != 0 || st.toks[j].Kind != text.Word || st.toks[j].Flags&text.Cap != 0 {
 		return false
 	}
 	w := st.normOf(j)
-	if len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "ous") || adverbS[w] {
+	if len(w) < 4 || adverbS[w] || timeNoun[w] || st.isDate(j) || strings.HasSuffix(w, "ly") || strings.ContainsRune(w, '-') {
 		return false
+	}
+	if e, vals := st.c.verbT.longest(st.sentView(), j+1); e > j+1 && st.c.verbs[vals[len(vals)-1]].noun {
+		return false // "a five-day visit": the word modifies an event noun
+	}
+	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "ous") {
+		// a singular noun only after a determiner: "the report said",
+		// "the rate agreed in 1986"
+		return j > 0 && st.cls[j-1]&cDet != 0 && !st.isWord(j-1, "that")
+	}
+	if j > 0 && st.npAt[j-1] >= 0 && st.nps[st.npAt[j-1]].uncoded {
+		return true // "Finance Ministry figures released"
 	}
 	return j == 0 || st.isWord(j-1, ",") || st.cls[j-1]&cDet != 0
 }
+
+// timeNoun lists nouns of time that stand between a subject and its verb
+// ("the United States last week imposed").
+var timeNoun = map[string]bool{"week": true, "month": true, "year": true, "weekend": true, "night": true, "morning": true,
+	"afternoon": true, "evening": true, "today": true, "tonight": true, "yesterday": true, "decade": true, "time": true,
+	"earlier": true, "later": true, "weeks": true, "months": true, "years": true, "days": true}
 
 // adverbS lists adverbs ending in "s", which commonSubject must not take
 // for plural nouns.
