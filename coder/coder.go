@@ -543,6 +543,9 @@ func (st *state) eventDate(a int) string {
 	pos := st.toks[a].Start
 	best, bestD := -1, 1<<30
 	for i, d := range st.dates {
+		if st.notEventDate(d.Span.Start) {
+			continue
+		}
 		dist := d.Span.Start - pos
 		if dist < 0 {
 			dist = -dist
@@ -555,6 +558,24 @@ func (st *state) eventDate(a int) string {
 		return st.date
 	}
 	return st.dates[best].Date.Format("2006-01-02")
+}
+
+// notEventDate reports whether the date expression starting at byte pos
+// bounds a period or a deadline rather than dating an event: "suspended
+// since 2018", "until March", "by the end of the year", "before Friday".
+func (st *state) notEventDate(pos int) bool {
+	k := 0
+	for k < len(st.toks) && st.toks[k].Start < pos {
+		k++
+	}
+	if k == 0 {
+		return false
+	}
+	switch st.normOf(k - 1) {
+	case "since", "until", "till", "by", "before", "after", "from":
+		return true
+	}
+	return false
 }
 
 // addEvent appends an event unless an identical one was already coded from
