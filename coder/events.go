@@ -620,6 +620,15 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		// subject is the main clause's.
 		subj = prev.subject
 	}
+	if a.s >= 2 && !v.noun && !st.opt.NullActors && strings.HasSuffix(st.normOf(a.s), "ing") && st.toks[a.s-1].Kind == text.Word &&
+		st.toks[a.s-1].Flags&text.Cap == 0 && st.cls[a.s-1] == 0 && st.npAt[a.s-1] < 0 {
+		// "a European Union statement criticising Israel": the participle
+		// says what the noun before it does, so its source is whoever
+		// that noun belongs to, not the subject of the clause.
+		if x := st.npAt[a.s-2]; x >= 0 && st.nps[x].e == a.s-1 && !st.nps[x].uncoded && !st.nps[x].oblique && (st.nps[x].mod || st.nps[x].poss) {
+			subj = &st.nps[x]
+		}
+	}
 	if subj == nil {
 		// "announced the package after talks with Zelensky": an event noun
 		// after "after", "before", "following" or "during" belongs to the
