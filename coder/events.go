@@ -171,10 +171,10 @@ func (st *state) verbAfterTo(j int) bool {
 // a determiner, a possessive or an adjective after one ("an attack", "their
 // meeting", "a brief private visit", "Gondor's boycott").
 func (st *state) nounContext(a int) bool {
-	if !st.opt.NullActors && a > 0 && a+1 < len(st.toks) && st.cls[a-1]&(cDet|cPossPron) != 0 && !st.isWord(a-1, "that") &&
+	if !st.opt.NullActors && a > 0 && a+1 < len(st.toks) && (st.cls[a-1]&(cDet|cPossPron) != 0 || st.cls[a-1]&cPrep != 0 && st.cls[a-1]&cTo == 0 && st.cls[a-1]&cBy == 0) && !st.isWord(a-1, "that") &&
 		strings.HasSuffix(st.normOf(a), "ed") && st.toks[a+1].Kind == text.Word && st.toks[a+1].Flags&text.Cap == 0 &&
 		st.cls[a+1] == 0 && st.npAt[a+1] < 0 {
-		return true // "a proposed sales tax", "the planned ceiling": a participle as an adjective
+		return true // "a proposed sales tax", "hundreds of looted artefacts": a participle as an adjective
 	}
 	if !st.opt.NullActors && st.pastTense(a) && !strings.HasSuffix(st.normOf(a), "ing") {
 		return false // "a car bomb killed", "the World Bank gave": past tense is a verb
@@ -787,6 +787,11 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			strings.HasPrefix(code, "08")) { // "Belarus released 16 opposition activists"
 			home = src.members[0].country
 		}
+		if src != nil && !src.uncoded && len(src.members) == 1 && strings.HasSuffix(src.members[0].code, "COP") && localCode(code) {
+			// Police act at home: "police in Bangladesh opened fire on
+			// student protesters" → BGDCOP → BGDOPP.
+			home = src.members[0].country
+		}
 		tgt = st.agentInPlace(tgt, home)
 	}
 	if st.hypothetical(before, subj) {
@@ -861,9 +866,10 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			up.code = sp.code
 			s = &up
 		}
-		if t == nil && st.opt.HostTarget && (strings.HasPrefix(code, "04") || strings.HasPrefix(baseCode, "04")) {
+		if t == nil && st.opt.HostTarget && (strings.HasPrefix(code, "04") || strings.HasPrefix(baseCode, "04")) && code != "045" && baseCode != "045" {
 			// a consultation, or a refusal of one ("would not join the
-			// talks in the Russian capital"), is with the host
+			// talks in the Russian capital"), is with the host; a mediator
+			// is not a party to the talks it hosts
 			t = st.hostOf(s)
 		}
 		if st.addEvent(idx, code, s, t, vs, ve, rule, q, a.s) {
@@ -1036,8 +1042,8 @@ func reciprocal(code string) bool {
 		return true
 	}
 	switch code {
-	case "040", "041", "044", "045", "046", "050", "057", "064", "190", "193", "0871":
-		return true
+	case "040", "041", "044", "046", "050", "057", "064", "190", "193", "0871":
+		return true // not 045: co-mediators do not mediate between themselves
 	}
 	return false
 }
