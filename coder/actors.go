@@ -886,9 +886,10 @@ func (st *state) resolve(idx int) {
 					}
 					ref = &m
 				}
-			case p.agent != "" && p.s > 0 && (st.isWord(p.s-1, "two") || st.isWord(p.s-1, "both")) && len(st.recent) >= 2:
+			case p.agent != "" && p.agent != "CVL" && p.s > 0 && (p.s > 1 && st.isWord(p.s-1, "two") && st.isWord(p.s-2, "the") || st.isWord(p.s-1, "both")) && len(st.recent) >= 2:
 				// "the two leaders", "both governments": the last two
-				// actors named, as a compound.
+				// actors named, as a compound. ("killing two civilians"
+				// counts people; it refers to no one.)
 				a, b := st.recent[len(st.recent)-2], st.recent[len(st.recent)-1]
 				if idx-a.sent <= 2 && codeCountry(a) != codeCountry(b) {
 					for _, x := range []member{a, b} {

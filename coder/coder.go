@@ -591,6 +591,11 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 		st.tracef("  %s %s → (none): no target, dropped (require dyad)", code, src.code)
 		return false
 	}
+	if tgt != nil && tgt.code == src.code && strings.HasPrefix(tgt.rule, "place ") && !st.opt.RequireDyad {
+		// "Israelis protested in Tel Aviv": the place is where, and the
+		// event stands without a target.
+		tgt = nil
+	}
 	if tgt != nil && tgt.code == src.code {
 		st.tracef("  %s %s → %s: source and target are the same actor, dropped", code, src.code, tgt.code)
 		return false

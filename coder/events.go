@@ -568,6 +568,11 @@ func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
 			}
 			return p
 		}
+		if poss != nil && poss.uncoded && k == poss.e && st.participleAfter(k) {
+			// "arrested three people suspected of spying for China": what
+			// follows describes the people; China is not the target.
+			return poss
+		}
 		if st.cls[k]&cThat != 0 && k-j <= 4 {
 			continue // "expressed hopes on Thursday that Osgiliath could..."
 		}
@@ -1411,6 +1416,9 @@ func (st *state) npLeft(j, limit int) *np {
 // npRight finds the nearest coded actor phrase starting at or after token j.
 func (st *state) npRight(j, limit int) *np {
 	for k := j; k < len(st.toks) && k < j+limit; k++ {
+		if x := st.npAt[k]; x >= 0 && st.nps[x].uncoded && st.nps[x].agent != "" && st.participleAfter(st.nps[x].e) {
+			return nil // "arrested three people suspected of spying for China": the people
+		}
 		if x := st.npAt[k]; x >= 0 && !st.nps[x].uncoded {
 			p := &st.nps[x]
 			if p.poss && p.pron != "" {
@@ -1424,6 +1432,16 @@ func (st *state) npRight(j, limit int) *np {
 		}
 	}
 	return nil
+}
+
+// participleAfter reports whether token k starts a participle phrase
+// after a noun ("people suspected of spying", "protesters demanding").
+func (st *state) participleAfter(k int) bool {
+	if st.opt.NullActors || k >= len(st.toks) || st.toks[k].Kind != text.Word || st.toks[k].Flags&text.Cap != 0 || st.cls[k] != 0 {
+		return false
+	}
+	w := st.normOf(k)
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
 }
 
 // negate maps a negated event to the refusal the CAMEO codebook has for
