@@ -989,10 +989,23 @@ func (st *state) resolve(idx int) {
 					st.lastCountry = &mm
 				}
 				st.lastActor = &mm
+				if len(p.members) == 1 && personTitle[st.normOf(p.e-1)] {
+					// "Poland's prime minister said he …": a title names
+					// one person.
+					st.lastPerson = &mm
+				}
 			}
 		}
 	}
 }
+
+// personTitle lists the last words of singular titles: an actor phrase
+// ending in one ("Poland's prime minister", "the Iranian president") is
+// a person for "he" and "she".
+var personTitle = map[string]bool{"president": true, "minister": true, "premier": true, "chancellor": true, "king": true,
+	"queen": true, "emir": true, "leader": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "envoy": true,
+	"ambassador": true, "secretary": true, "governor": true, "mayor": true, "commander": true, "general": true, "chief": true,
+	"prince": true, "sultan": true, "monarch": true, "chairman": true, "chairwoman": true, "speaker": true}
 
 // peekGroup looks ahead for the group a description refers to before the
 // article names it: "Moscow is hosting the group for talks" opens a story

@@ -903,9 +903,10 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		return
 	}
 	if tgt != nil && !tgt.uncoded && (defaultTarget || !st.opt.NullActors) && len(src.members) > 1 && reciprocal(codes[0]) &&
-		tgt.oblique && (st.isWordID(tgt.prep, "by") || st.c.locPrep[tgt.prep]) {
+		tgt.oblique && (st.isWordID(tgt.prep, "by") || st.c.locPrep[tgt.prep] || st.isWordID(tgt.prep, "on") || st.isWordID(tgt.prep, "over") || st.isWordID(tgt.prep, "about")) {
 		// "Saudi Arabia and Iran agreed to restore relations in a deal
-		// brokered by China": mutual, and China is no party to it.
+		// brokered by China": mutual, and China is no party to it; nor is
+		// the topic ("agreed to work closely on North Korea").
 		tgt = nil
 	}
 	if (tgt == nil || tgt.uncoded) && len(src.members) > 1 && (reciprocal(codes[0]) || len(codes) == 2) && !st.withPhrase(end) {
