@@ -111,7 +111,9 @@ func (st *state) events(idx int) {
 			st.tracef("  anchor %q (%s)", st.toks2text(a.s, a.e), a.verb.lemma)
 		}
 		end := st.codeAnchor(idx, a, prev)
-		if end > skipTo {
+		if end > skipTo && (a.coded || st.opt.NullActors) {
+			// An anchor that coded nothing does not hide the verbs in its
+			// span ("Sanctions were imposed on …").
 			skipTo = end
 		}
 		prev = a
@@ -730,7 +732,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		// the grammatical subject the target.
 		if k := st.byAgent(a.e); k != nil {
 			src = k
-			if tgt == nil || tgt == k {
+			if tgt == nil || tgt == k || subj != nil && tgt.oblique && st.c.locPrep[tgt.prep] && !st.opt.NullActors {
+				// ("was arrested at his home in Kampala by police": the
+				// place is where, the subject whom)
 				tgt = subj
 			}
 		} else if st.opt.PassiveSubjectSource {
@@ -1219,7 +1223,10 @@ func localCode(code string) bool {
 // byAgent finds "by ACTOR" right after a passive verb.
 func (st *state) byAgent(j int) *np {
 	n := len(st.toks)
-	for k := j; k < n && k < j+4; k++ {
+	for k := j; k < n && k < j+8; k++ {
+		if k > j && (st.boundary(k) || st.isWord(k, ",")) {
+			return nil // "was arrested in Moscow by police": the clause only
+		}
 		if st.cls[k]&cBy != 0 {
 			for l := k + 1; l < n && l < k+5; l++ {
 				if x := st.npAt[l]; x >= 0 {
