@@ -794,7 +794,9 @@ func (st *state) markOblique() {
 			continue // "thousands of protesters marched": the protesters act
 		}
 		if j >= 0 && st.cls[j]&cPrep != 0 {
-			if st.cls[j]&cSubord != 0 && p.e < len(st.toks) && (st.isWord(p.e, ",") || st.cls[p.e]&(cAux|cModal|cSay) != 0) {
+			if st.cls[j]&cSubord != 0 && p.e < len(st.toks) && (st.isWord(p.e, ",") || st.cls[p.e]&(cAux|cModal|cSay) != 0 ||
+				!st.opt.NullActors && st.verbAt(p.e) && (strings.HasSuffix(st.normOf(p.e), "ed") || irregularParticiple[st.normOf(p.e)])) {
+				// ("after London imposed new sanctions": the clause's subject)
 				// "after Moscow, following talks, said": a clause subject
 				continue
 			}
