@@ -32,6 +32,9 @@ func (st *state) findSegs() {
 			st.segs = append(st.segs, seg{s: i, e: ea, kind: segActor, val: va[len(va)-1]})
 			i = ea
 			continue
+		case eg > i && eg == i+1 && st.adjectiveTitle(i):
+			// "a general strike", "the general election": an adjective,
+			// not the officer
 		case eg > i:
 			st.segs = append(st.segs, seg{s: i, e: eg, kind: segAgent, val: vg[len(vg)-1]})
 			i = eg
@@ -806,6 +809,19 @@ func (st *state) markOblique() {
 			}
 		}
 	}
+}
+
+// adjectiveTitle reports whether the one-word agent at token i is a title
+// that doubles as an adjective ("general", "chief", "major") used in
+// lower case before another lower-case word: "a general strike".
+func (st *state) adjectiveTitle(i int) bool {
+	switch st.normOf(i) {
+	case "general", "chief", "major":
+	default:
+		return false
+	}
+	return st.toks[i].Flags&text.Cap == 0 && i+1 < len(st.toks) && st.toks[i+1].Kind == text.Word && st.toks[i+1].Flags&text.Cap == 0 &&
+		st.cls[i+1] == 0 && !strings.HasSuffix(st.normOf(i+1), "ed")
 }
 
 // modifierNP reports whether a one-member country phrase is followed by a

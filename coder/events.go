@@ -592,9 +592,13 @@ func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
 // matched pattern ("allowed that Mordor isn't a really pleasant place"):
 // inside a pattern's span, "that" does not end the search.
 func (st *state) objectAfterIn(j, end int, stmt bool) *np {
+	var agent *np // an agent with no state ("placed President Ali Bongo under house arrest"), failing a coded actor
 	for k := j; k < end && k < len(st.toks); k++ {
 		if x := st.npAt[k]; x >= 0 {
 			p := &st.nps[x]
+			if p.uncoded && agent == nil && p.s >= j && p.agent != "" && !p.name && p.pron == "" && !st.opt.NullActors {
+				agent = p
+			}
 			if p.s < j || p.uncoded || p.poss && p.pron != "" {
 				continue
 			}
@@ -604,10 +608,10 @@ func (st *state) objectAfterIn(j, end int, stmt bool) *np {
 			return p
 		}
 		if st.patternBoundary(k) {
-			return nil
+			return agent
 		}
 	}
-	return nil
+	return agent
 }
 
 // codeAnchor tries the anchor's patterns and adds the events it gives.
@@ -767,8 +771,10 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		case end > a.e:
 			// "hosted the group for talks": the object may stand between
 			// the verb and the pattern's words.
-			if tgt = st.objectAfterIn(a.e, end, stmt); tgt == nil {
-				tgt = st.objectAfter(end, 12, stmt)
+			if tgt = st.objectAfterIn(a.e, end, stmt); tgt == nil || tgt.uncoded {
+				if t := st.objectAfter(end, 12, stmt); t != nil && (tgt == nil || !t.uncoded && !(t.oblique && st.c.locPrep[t.prep])) {
+					tgt = t
+				}
 			}
 		default:
 			tgt = st.objectAfter(end, 12, stmt)
