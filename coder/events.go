@@ -472,6 +472,9 @@ func (st *state) relObject(p *np) int {
 			return -1
 		}
 		if st.cls[k-1]&(cRel|cThat) != 0 && !st.isWord(k-1, "what") {
+			if st.cls[k]&(cDet|cPossPron) != 0 || st.isAdj(k) {
+				return -1 // "assured Moi that the IMF would …": the clause's subject
+			}
 			return k - 1
 		}
 	}
