@@ -77,6 +77,9 @@ func (st *state) events(idx int) {
 		if a.e-a.s == 1 && st.cls[a.s]&(cModal|cAux) != 0 {
 			continue // "should", "has": auxiliaries are never the verb of an event
 		}
+		if a.s > 0 && !st.opt.NullActors && st.toks[a.s-1].End == st.toks[a.s].Start && st.isWord(a.s-1, "-") {
+			continue // "a U.N.-backed mission", "Iran-backed militias": part of an adjective
+		}
 		if st.properNoun(a.s) {
 			if st.trace != nil {
 				st.tracef("  %q is capitalised mid-sentence: part of a name", st.toks2text(a.s, a.e))
@@ -774,7 +777,10 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		case end > a.e:
 			// "hosted the group for talks": the object may stand between
 			// the verb and the pattern's words.
-			if tgt = st.objectAfterIn(a.e, end, stmt); tgt == nil || tgt.uncoded {
+			if tgt = st.objectAfterIn(a.e, end, stmt); tgt != nil && tgt.uncoded && !strings.HasPrefix(code, "17") && !strings.HasPrefix(code, "18") {
+				tgt = nil // an uncoded agent in the span is a victim only of coercion or assault; "massed troops" are the means
+			}
+			if tgt == nil || tgt.uncoded {
 				if t := st.objectAfter(end, 12, stmt); t != nil && (tgt == nil || !t.uncoded && !(t.oblique && st.c.locPrep[t.prep])) {
 					tgt = t
 				}
@@ -789,9 +795,10 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		// violence are mostly domestic, so failing a place the agent
 		// takes its victim's state. Only a victim inside a state
 		// (NERGOV, not NER: "soldiers attacked Israel" are not Israel's),
+		// and not troops, who serve abroad ("militias attacked U.S. troops"),
 		// and not a partner after "with" ("a military clash with Iran").
 		home := ""
-		if tgt != nil && !tgt.uncoded && len(tgt.members) == 1 && len(tgt.members[0].code) > 3 && !(tgt.oblique && st.isWordID(tgt.prep, "with")) && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "18") ||
+		if tgt != nil && !tgt.uncoded && len(tgt.members) == 1 && len(tgt.members[0].code) > 3 && !strings.HasSuffix(tgt.members[0].code, "MIL") && !(tgt.oblique && st.isWordID(tgt.prep, "with")) && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "18") ||
 			strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")) {
 			home = tgt.members[0].country
 		}
