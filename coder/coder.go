@@ -222,6 +222,9 @@ type state struct {
 	npAt    []int32 // token → index of np covering it, or -1
 	dates   []when.Expr
 	anchors []anchor
+	// words is a bit set of the sentence's candidate word ids (modulo
+	// its size), so tryPattern can skip patterns whose words are absent.
+	words [16]uint64
 	// curCode is the code of the anchor being coded, for agentInPlace.
 	curCode string
 	// refusedSpeech is set by verbGroup for "declined to", "refused to".

@@ -13,6 +13,13 @@ type pattern struct {
 	code      string
 	rule      string
 	literals  int // number of literal words, for specificity
+	// need holds the ids of the pattern's literal words: a sentence
+	// without one of them cannot match, which tryPattern checks against
+	// the sentence's word set before walking the pattern.
+	need []int32
+	// needSyn holds the pattern's synsets: one of each one's first words
+	// must be in the sentence.
+	needSyn   []*trie
 	hasSource bool
 	hasTarget bool
 }
@@ -138,10 +145,20 @@ func compile(d *dict.Dictionary) *compiled {
 		cv.noun = strings.HasPrefix(v.Rule.Text, "noun")
 		for _, p := range v.Patterns {
 			cp := &pattern{pre: compileElems(p.Pre), post: compileElems(p.Post), code: p.Code, rule: p.Rule.String()}
+			for _, es := range [][]elem{cp.pre, cp.post} {
+				for _, e := range es {
+					if e.kind == dict.ElemSynset && e.synset != nil {
+						cp.needSyn = append(cp.needSyn, e.synset)
+					}
+				}
+			}
 			for _, e := range append(append([]dict.Elem{}, p.Pre...), p.Post...) {
 				switch e.Kind {
 				case dict.ElemWord, dict.ElemSynset:
 					cp.literals++
+					if e.Kind == dict.ElemWord {
+						cp.need = append(cp.need, c.voc.id(e.Word))
+					}
 				case dict.ElemSource:
 					cp.hasSource = true
 				case dict.ElemTarget:

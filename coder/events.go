@@ -51,6 +51,10 @@ func (st *state) events(idx int) {
 	// Find the anchors first, so an intent word ("willing to", "agreed
 	// to") can give way to the verb it governs.
 	st.anchors = st.anchors[:0]
+	st.words = [16]uint64{}
+	for _, c := range st.cands {
+		st.words[(c>>6)&15] |= 1 << (c & 63)
+	}
 	for i := 0; i < n; {
 		if x := st.npAt[i]; x >= 0 && (!st.nps[x].uncoded || st.nps[x].agent != "") {
 			// inside an actor phrase, even an uncoded one ("a suicide
@@ -1273,6 +1277,16 @@ var irregularParticiple = map[string]bool{"met": true, "held": true, "led": true
 // tryPattern matches p around anchor a.
 func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 	m := match{p: p, end: a.e, preStart: -1}
+	for _, w := range p.need {
+		if st.words[(w>>6)&15]&(1<<(w&63)) == 0 {
+			return m, false // a word of the pattern is not in the sentence
+		}
+	}
+	for _, t := range p.needSyn {
+		if !st.anyWord(t) {
+			return m, false // no phrase of a synset can start in the sentence
+		}
+	}
 	// Pre elements, right to left.
 	pos := a.s - 1
 	for i := len(p.pre) - 1; i >= 0; i-- {
@@ -1412,6 +1426,21 @@ func (st *state) elemAt(e elem, k int) int {
 		}
 	}
 	return -1
+}
+
+// anyWord reports whether one of the first words of the frozen trie t may
+// be in the sentence (the bit set can give false positives, never false
+// negatives).
+func (st *state) anyWord(t *trie) bool {
+	if !t.frozen || len(t.first) < 2 {
+		return true
+	}
+	for _, w := range t.labels[t.first[0]:t.first[1]] {
+		if st.words[(w>>6)&15]&(1<<(w&63)) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // npLeft finds the nearest coded actor phrase ending at or before token j.
