@@ -210,7 +210,7 @@ func compile(d *dict.Dictionary) *compiled {
 		c.wordCls[c.words[w]] = cl
 	}
 	c.locPrep = map[int32]bool{}
-	for _, w := range []string{"in", "at", "near", "inside", "across", "throughout", "within", "outside", "around"} {
+	for _, w := range []string{"in", "at", "near", "off", "inside", "across", "throughout", "within", "outside", "around"} {
 		c.locPrep[c.word(w)] = true
 	}
 	// Freeze the tries for matching last: only now is the vocabulary

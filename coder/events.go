@@ -551,6 +551,11 @@ func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
 				// the students, not the place.
 				return poss
 			}
+			if p.oblique && st.isWordID(p.prep, "off") && !st.opt.NullActors {
+				// "attacked a ship off Yemen": where, not whom
+				k = p.e - 1
+				continue
+			}
 			if p.oblique && st.c.locPrep[p.prep] && locativeNotTarget {
 				// "announced the package in Berlin": a place, not a target
 				k = p.e - 1
@@ -1098,8 +1103,11 @@ func (st *state) placeAfterCode(j, limit int, code string) *member {
 	n := len(st.toks)
 	s := st.sentView()
 	for k := j; k < n && k < j+limit; k++ {
-		if st.boundary(k) || st.isWord(k, ",") || st.cls[k]&cConj != 0 || k > j && st.verbAt(k) {
-			return nil // the place must be this verb's object
+		if st.boundary(k) || st.isWord(k, ",") || st.cls[k]&cConj != 0 || k > j && st.verbAt(k) && (st.opt.NullActors || !st.nounContext(k)) {
+			return nil // the place must be this verb's object ("a power plant in Kharkiv": a noun)
+		}
+		if st.isWord(k, "off") || st.isWord(k, "near") && !force {
+			return nil // "a ship off Yemen": a position, not the target's state
 		}
 		if st.cls[k]&cPrep != 0 && !st.isWord(k, "of") && !st.isWord(k, "to") && !st.isWord(k, "on") &&
 			!(force && (st.isWord(k, "in") || st.isWord(k, "at") || st.isWord(k, "into"))) {

@@ -30,7 +30,7 @@ var classWords = map[string]uint32{
 	"with": cPrep, "to": cPrep | cTo, "from": cPrep, "of": cPrep, "in": cPrep, "by": cPrep | cBy,
 	"for": cPrep, "against": cPrep, "on": cPrep, "at": cPrep, "between": cPrep, "among": cPrep,
 	"into": cPrep, "toward": cPrep, "towards": cPrep, "over": cPrep, "about": cPrep, "during": cPrep,
-	"under": cPrep, "near": cPrep, "across": cPrep, "through": cPrep, "despite": cPrep, "like": cPrep,
+	"under": cPrep, "near": cPrep, "off": cPrep, "across": cPrep, "through": cPrep, "despite": cPrep, "like": cPrep,
 	"than": cPrep, "via": cPrep, "amid": cPrep, "upon": cPrep, "within": cPrep, "without": cPrep,
 	"including": cInclude | cPrep, "inside": cPrep, "outside": cPrep, "behind": cPrep, "beyond": cPrep,
 	"following": cPrep, "regarding": cPrep, "concerning": cPrep, "alongside": cPrep, "onto": cPrep,
