@@ -13,6 +13,7 @@
 package coder
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"sync"
@@ -403,10 +404,22 @@ func (st *state) prepare(sp petrel.Span) {
 		if st.c.voc.hasStems {
 			st.cands = st.c.voc.appendStems(st.cands, n)
 		}
+		if i := bytes.LastIndexByte(n, '-'); i > 0 && cls == 0 && !st.opt.NullActors && backedSuffix[string(n[i+1:])] {
+			// "Saudi-led", "Iran-backed": the state before the hyphen is
+			// named ("the Saudi-led coalition" → SAU).
+			if id, ok := st.c.voc.exact[string(n[:i])]; ok {
+				st.cands = append(st.cands, id)
+			}
+		}
 		st.coff = append(st.coff, int32(len(st.cands)))
 		st.cls = append(st.cls, cls)
 	}
 }
+
+// backedSuffix lists the participles that make "<state>-<participle>" an
+// adjective naming the state: "Saudi-led", "Iran-backed".
+var backedSuffix = map[string]bool{"led": true, "backed": true, "sponsored": true, "supported": true, "funded": true,
+	"allied": true, "aligned": true, "controlled": true, "run": true, "brokered": true, "armed": true, "trained": true}
 
 // cands returns the candidate word ids of token j.
 func (st *state) candsOf(j int) []int32 { return st.cands[st.coff[j]:st.coff[j+1]] }
