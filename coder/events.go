@@ -932,10 +932,12 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		return
 	}
 	if tgt != nil && !tgt.uncoded && (defaultTarget || !st.opt.NullActors) && len(src.members) > 1 && reciprocal(codes[0]) &&
-		tgt.oblique && (st.isWordID(tgt.prep, "by") || st.c.locPrep[tgt.prep] || st.isWordID(tgt.prep, "on") || st.isWordID(tgt.prep, "over") || st.isWordID(tgt.prep, "about")) {
+		(tgt.oblique && (st.isWordID(tgt.prep, "by") || st.c.locPrep[tgt.prep] || st.isWordID(tgt.prep, "on") || st.isWordID(tgt.prep, "over") || st.isWordID(tgt.prep, "about")) ||
+			st.hyphenBacked(tgt.e-1)) {
 		// "Saudi Arabia and Iran agreed to restore relations in a deal
 		// brokered by China": mutual, and China is no party to it; nor is
-		// the topic ("agreed to work closely on North Korea").
+		// the topic ("agreed to work closely on North Korea"), nor the
+		// sponsor ("held EU-brokered talks").
 		tgt = nil
 	}
 	if (tgt == nil || tgt.uncoded) && len(src.members) > 1 && (reciprocal(codes[0]) || len(codes) == 2) && !st.withPhrase(end) {
@@ -1434,6 +1436,14 @@ func (st *state) elemAt(e elem, k int) int {
 		}
 	}
 	return -1
+}
+
+// hyphenBacked reports whether token k is "<state>-<participle>" ("EU-brokered",
+// "Saudi-led"): the state sponsors, it is no party.
+func (st *state) hyphenBacked(k int) bool {
+	w := st.normOf(k)
+	i := strings.LastIndexByte(w, '-')
+	return i > 0 && backedSuffix[w[i+1:]]
 }
 
 // anyWord reports whether one of the first words of the frozen trie t may
