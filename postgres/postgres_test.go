@@ -95,22 +95,7 @@ func TestOpen(t *testing.T) {
 // BenchmarkIngest measures articles stored per second with COPY in batches
 // of 1,000 documents from FakeCoder.
 func BenchmarkIngest(b *testing.B) {
-	const batch = 1000
-	s := MustOpen(b)
-	docs := storetest.Docs(0, 20*batch)
-	n := 0
-	for b.Loop() {
-		from := (n * batch) % len(docs)
-		if from == 0 && n > 0 {
-			b.StopTimer()
-			s.Close()
-			s = MustOpen(b)
-			b.StartTimer()
-		}
-		storetest.MustIngest(b, s, docs[from:from+batch], "v1")
-		n++
-	}
-	b.ReportMetric(float64(n*batch)/b.Elapsed().Seconds(), "articles/s")
+	storetest.BenchmarkIngest(b, func(tb testing.TB) petrel.Store { return MustOpen(tb) }, 1000)
 }
 
 // BenchmarkIngestDocs stores real coder output: see

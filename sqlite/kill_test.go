@@ -1,97 +1,40 @@
 package sqlite_test
 
 import (
-	"bufio"
-	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"petrel/sqlite"
 	"petrel/storetest"
 )
 
-// killBatch is how many articles the helper ingests per transaction.
-const killBatch = 200
-
 // TestMain lets the test binary act as the ingesting process that
 // TestKillDuringIngest kills.
 func TestMain(m *testing.M) {
 	if path := os.Getenv("PETREL_KILL_HELPER_DB"); path != "" {
-		killHelper(path)
-		return
+		s, err := sqlite.Open(path)
+		if err != nil {
+			fmt.Println("error:", err)
+			os.Exit(1)
+		}
+		storetest.RunKillHelper(s)
 	}
 	os.Exit(m.Run())
 }
 
-// killHelper ingests batches into the database at path until it is
-// killed, printing the number of articles committed after each batch.
-func killHelper(path string) {
-	s, err := sqlite.Open(path)
-	if err != nil {
-		fmt.Println("error:", err)
-		os.Exit(1)
-	}
-	for i := 0; ; i += killBatch {
-		if _, err := s.Ingest(context.Background(), storetest.Docs(i, killBatch), "v1"); err != nil {
-			fmt.Println("error:", err)
-			os.Exit(1)
-		}
-		fmt.Println(i + killBatch)
-	}
-}
-
+// TestKillDuringIngest kills an ingesting process and checks that the
+// database file holds whole batches only, every article with all its rows.
 func TestKillDuringIngest(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "petrel.db")
-	for round := range 3 {
-		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), "PETREL_KILL_HELPER_DB="+path)
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(out)
-		committed := 0
-		// Kill it a little after a few batches, mid-transaction as often
-		// as not.
-		for sc.Scan() {
-			line := sc.Text()
-			n, err := strconv.Atoi(line)
-			if err != nil {
-				t.Fatalf("helper: %s", line)
-			}
-			committed = n
-			if n >= (round+2)*killBatch {
-				time.Sleep(time.Duration(round*7) * time.Millisecond)
-				break
-			}
-		}
-		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-			t.Fatal(err)
-		}
-		cmd.Wait()
-
+	storetest.KillDuringIngest(t, 3, "PETREL_KILL_HELPER_DB="+path, func(t *testing.T, round, committed int) {
 		s := MustOpenPath(t, path)
-		c := storetest.MustCounts(t, s)
-		if c.Articles < committed || c.Articles%killBatch != 0 {
-			t.Errorf("round %d: %d articles stored after %d committed, want a whole number of batches", round, c.Articles, committed)
-		}
-		want := storetest.WantCounts(storetest.Docs(0, c.Articles))
-		if c != want {
-			t.Errorf("round %d: counts = %+v, want %+v", round, c, want)
-		}
+		storetest.CheckKilled(t, s, round, committed)
 		checkIntegrity(t, s)
 		s.Close()
-	}
+	})
 }
 
 // MustOpenPath opens the store at path and closes it when the test ends.

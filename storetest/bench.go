@@ -37,6 +37,27 @@ func ReadDocs(tb testing.TB, path string) []*petrel.Document {
 	return docs
 }
 
+// BenchmarkIngest measures articles stored per second, in batches of batch
+// synthetic documents from FakeCoder, into a store that open makes afresh
+// each time 20 batches have been stored (outside the timer).
+func BenchmarkIngest(b *testing.B, open Opener, batch int) {
+	s := open(b)
+	docs := Docs(0, 20*batch)
+	n := 0
+	for b.Loop() {
+		from := (n * batch) % len(docs)
+		if from == 0 && n > 0 {
+			b.StopTimer()
+			s.Close()
+			s = open(b)
+			b.StartTimer()
+		}
+		MustIngest(b, s, docs[from:from+batch], "v1")
+		n++
+	}
+	b.ReportMetric(float64(n*batch)/b.Elapsed().Seconds(), "articles/s")
+}
+
 // BenchmarkIngestDocs stores the documents in the file PETREL_BENCH_DOCS
 // names (made by "petrel code --format doc CORPUS"), all of them into a
 // new store per iteration in batches of batch, and reports articles/s: the
