@@ -14,6 +14,7 @@ package coder
 
 import (
 	"bytes"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -580,10 +581,7 @@ func (st *state) eventDate(a int) string {
 // bounds a period or a deadline rather than dating an event: "suspended
 // since 2018", "until March", "by the end of the year", "before Friday".
 func (st *state) notEventDate(pos int) bool {
-	k := 0
-	for k < len(st.toks) && st.toks[k].Start < pos {
-		k++
-	}
+	k := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= pos })
 	if k == 0 {
 		return false
 	}
