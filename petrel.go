@@ -97,6 +97,12 @@ type Party struct {
 	Country string `json:"country"`
 	Start   int    `json:"start"`
 	End     int    `json:"end"`
+	// Inferred says where a part of the code came from when the text did
+	// not name it beside the actor: "place" (the country of the event's
+	// place), "dateline", "article" (the article's dominant country),
+	// "agentless" (a passive with no agent: no source named at all) or ""
+	// when the text named the actor. Users filter inferred actors on it.
+	Inferred string `json:"inferred,omitempty"`
 }
 
 // Evidence is a stretch of text that produced part of an event.
@@ -114,6 +120,18 @@ type Location struct {
 	Lon     float64 `json:"lon"`
 	Start   int     `json:"start"`
 	End     int     `json:"end"`
+	// Precision is how precise the place is: "city", "admin2", "admin1" or
+	// "country" ("" for locations from older stores).
+	Precision string `json:"precision,omitempty"`
+	// GeoNameID is the GeoNames id of the place (0 when unknown).
+	GeoNameID int `json:"geonameid,omitempty"`
+	// Admin1 is the name of the first-order division the place lies in,
+	// and Admin1Code its GeoNames code ("CC.XX", as in admin1CodesASCII).
+	Admin1     string `json:"admin1,omitempty"`
+	Admin1Code string `json:"admin1_code,omitempty"`
+	// Source says how the place was chosen: "clause" (attached to the
+	// event's own clause), "sentence" or "dateline".
+	Source string `json:"source,omitempty"`
 }
 
 // Plover is the PLOVER event type and mode an event maps to.
