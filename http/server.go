@@ -37,10 +37,15 @@ type Config struct {
 	Coder petrel.Coder
 	// DictVersion is recorded with articles ingested over HTTP.
 	DictVersion string
-	// Token, when set, is the bearer token that write endpoints (POST)
-	// require, and read endpoints too when TokenReads is set.
+	// Token, when set, is the bearer token that POST endpoints require,
+	// and read endpoints too when TokenReads is set.
 	Token      string
 	TokenReads bool
+	// AllowAnonymousWrites lets POST /api/articles write to the store
+	// without a token when Token is empty. Without it (and without a
+	// Token) the write endpoints answer 403: a server that anyone can
+	// reach must not let anyone write.
+	AllowAnonymousWrites bool
 	// UI is served at "/" (index.html for directories). Nil means 404.
 	UI fs.FS
 	// MaxBodyBytes caps a request body; larger bodies get 413.
@@ -78,14 +83,19 @@ func NewServer(cfg Config) *Server {
 		cfg.Logger = slog.Default()
 	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux()}
-	read, write := s.auth(cfg.TokenReads), s.auth(true)
+	// Three classes of endpoint: reads (open unless TokenReads), coding
+	// (POST /api/code stores nothing: it needs the token only when one is
+	// set, so the UI's Code view works on a tokenless loopback server),
+	// and writes (POST /api/articles: a token, or an explicit
+	// AllowAnonymousWrites).
+	read, code, write := s.auth(cfg.TokenReads), s.auth(true), s.writeAuth()
 	s.mux.HandleFunc("GET /healthz", s.handleHealth)
 	s.mux.Handle("GET /api/events", read(s.handleEvents))
 	s.mux.Handle("GET /api/events/{id...}", read(s.handleEvent))
 	s.mux.Handle("GET /api/articles/{id...}", read(s.handleArticle))
 	s.mux.Handle("GET /api/stats/{kind}", read(s.handleStats))
 	s.mux.Handle("GET /api/actors", read(s.handleActors))
-	s.mux.Handle("POST /api/code", write(s.handleCode))
+	s.mux.Handle("POST /api/code", code(s.handleCode))
 	s.mux.Handle("POST /api/articles", write(s.handleIngest))
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, &petrel.Error{Code: petrel.ENOTFOUND, Message: "no such endpoint"})
@@ -192,12 +202,32 @@ func (s *Server) auth(need bool) func(http.HandlerFunc) http.Handler {
 	}
 }
 
+// writeAuth returns the middleware of the endpoints that write to the
+// store: the bearer token when one is configured; without one, 403 unless
+// AllowAnonymousWrites is set.
+func (s *Server) writeAuth() func(http.HandlerFunc) http.Handler {
+	if s.cfg.Token != "" || s.cfg.AllowAnonymousWrites {
+		return s.auth(true)
+	}
+	return func(h http.HandlerFunc) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			s.Error(w, r, &petrel.Error{Code: petrel.EFORBIDDEN, Message: ErrWritesDisabled})
+		})
+	}
+}
+
+// ErrWritesDisabled is the message of the 403 that write endpoints answer
+// on a server that has no token and does not allow anonymous writes.
+const ErrWritesDisabled = "writes are disabled on this server: start it with --token TOKEN (or PETREL_TOKEN) " +
+	"and send \"Authorization: Bearer TOKEN\", or, on a single-user machine, with --allow-anonymous-writes"
+
 // statuses maps application error codes to HTTP statuses.
 var statuses = map[string]int{
 	petrel.ECONFLICT:     http.StatusConflict,
 	petrel.EINVALID:      http.StatusBadRequest,
 	petrel.ENOTFOUND:     http.StatusNotFound,
 	petrel.EUNAUTHORIZED: http.StatusUnauthorized,
+	petrel.EFORBIDDEN:    http.StatusForbidden,
 	petrel.ETOOLARGE:     http.StatusRequestEntityTooLarge,
 	petrel.EINTERNAL:     http.StatusInternalServerError,
 }

@@ -490,3 +490,42 @@ func TestHostile(t *testing.T) {
 		})
 	}
 }
+
+func TestWriteAuth(t *testing.T) {
+	const article = `{"id":"w1","text":"Russia met Ukraine in Geneva."}`
+	t.Run("ErrForbiddenWithoutToken", func(t *testing.T) {
+		store := MustOpenSQLite(t)
+		s := MustOpenServer(t, phttp.Config{Store: store})
+		status, b := do(t, "POST", s.URL()+"/api/articles", "", []byte(article))
+		expectError(t, status, b, 403, petrel.EFORBIDDEN, "")
+		for _, want := range []string{"--token", "PETREL_TOKEN", "--allow-anonymous-writes"} {
+			if !strings.Contains(string(b), want) {
+				t.Errorf("403 message does not name %s: %s", want, b)
+			}
+		}
+		if _, err := store.Article(context.Background(), "w1"); petrel.ErrorCode(err) != petrel.ENOTFOUND {
+			t.Fatal("a refused write was stored")
+		}
+		// Reads and coding (which stores nothing) stay open.
+		var r phttp.EventsResponse
+		get(t, s.URL()+"/api/events", &r)
+		if status, b := do(t, "POST", s.URL()+"/api/code", "", []byte(article)); status != 200 {
+			t.Fatalf("POST /api/code without a token: %d %s", status, b)
+		}
+	})
+	t.Run("AllowAnonymousWrites", func(t *testing.T) {
+		s := MustOpenServer(t, phttp.Config{AllowAnonymousWrites: true})
+		if status, b := do(t, "POST", s.URL()+"/api/articles", "", []byte(article)); status != 200 {
+			t.Fatalf("%d %s", status, b)
+		}
+	})
+	t.Run("TokenWins", func(t *testing.T) {
+		// A token, once set, is required even with anonymous writes on.
+		s := MustOpenServer(t, phttp.Config{Token: "secret", AllowAnonymousWrites: true})
+		status, b := do(t, "POST", s.URL()+"/api/articles", "", []byte(article))
+		expectError(t, status, b, 401, petrel.EUNAUTHORIZED, "")
+		if status, b := do(t, "POST", s.URL()+"/api/articles", "secret", []byte(article)); status != 200 {
+			t.Fatalf("%d %s", status, b)
+		}
+	})
+}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"runtime"
 	"strconv"
 	"strings"
@@ -311,18 +312,50 @@ func writeStats(w io.Writer, format, by string, rows []petrel.StatsRow) error {
 	return tw.Flush()
 }
 
+// defaultAddr is where petrel serve listens without --addr: loopback
+// only, so that a server started on a laptop is not open to its network.
+const defaultAddr = "127.0.0.1:8080"
+
+// announce prints where the server listens: the real address (the port
+// :0 picked, every interface for an empty or unspecified host) and the URL
+// to open. Beyond loopback without a token it warns that anyone who can
+// reach the port can read the store (and, with anonymous writes, write).
+func (m *Main) announce(addr *net.TCPAddr, url string, hasToken, anonWrites bool) {
+	switch {
+	case addr.IP.IsLoopback():
+		fmt.Fprintf(m.Stderr, "petrel: serving on %s (loopback only)\n", url)
+	case addr.IP.IsUnspecified():
+		fmt.Fprintf(m.Stderr, "petrel: serving on %s, every network interface, port %d\n", url, addr.Port)
+	default:
+		fmt.Fprintf(m.Stderr, "petrel: serving on %s\n", url)
+	}
+	if !hasToken {
+		if !addr.IP.IsLoopback() {
+			what := "read every stored event"
+			if anonWrites {
+				what = "read and write the store"
+			}
+			fmt.Fprintf(m.Stderr, "petrel: warning: no --token is set and %s is reachable beyond this machine: anyone who can reach it can %s\n", addr, what)
+		}
+		if !anonWrites {
+			fmt.Fprintln(m.Stderr, "petrel: writes are disabled (POST /api/articles answers 403): set --token or PETREL_TOKEN, or --allow-anonymous-writes")
+		}
+	}
+}
+
 func (m *Main) runServe(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("petrel serve", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
 	cf := addCoderFlags(fs)
 	db := m.dbFlag(fs)
-	addr := fs.String("addr", ":8080", "address to listen on")
-	token := fs.String("token", m.Getenv("PETREL_TOKEN"), "bearer token required by write endpoints (env PETREL_TOKEN)")
+	addr := fs.String("addr", defaultAddr, "address to listen on: host:port (:0 picks a free port); a host other than loopback serves the network")
+	token := fs.String("token", m.Getenv("PETREL_TOKEN"), "bearer token required by POST endpoints (env PETREL_TOKEN)")
+	anonWrites := fs.Bool("allow-anonymous-writes", false, "let POST /api/articles store articles without a token (a single-user machine only)")
 	tokenReads := fs.Bool("token-reads", false, "require the token for read endpoints too")
 	timeout := fs.Duration("timeout", phttp.DefaultRequestTimeout, "longest time one request may take")
 	exportTimeout := fs.Duration("export-timeout", phttp.DefaultExportTimeout, "longest time one export (/api/events?format=csv|jsonl|gdelt) may take")
 	fs.Usage = func() {
-		fmt.Fprintln(m.Stderr, "Usage: petrel serve [flags]\n\nServes the store as a JSON API (docs/API.md).\n\nFlags:")
+		fmt.Fprintln(m.Stderr, "Usage: petrel serve [flags]\n\nServes the store as a JSON API and web UI (docs/API.md), on loopback unless\n--addr says otherwise. Reads are open; writes need --token (or PETREL_TOKEN),\nor --allow-anonymous-writes.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if _, err := parseCommand(fs, args, false); err != nil {
@@ -341,11 +374,12 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	}
 	defer store.Close()
 	s := phttp.NewServer(phttp.Config{Store: store, Coder: c, DictVersion: version,
-		Token: *token, TokenReads: *tokenReads, UI: webUI, RequestTimeout: *timeout, ExportTimeout: *exportTimeout})
+		Token: *token, TokenReads: *tokenReads, AllowAnonymousWrites: *anonWrites,
+		UI: webUI, RequestTimeout: *timeout, ExportTimeout: *exportTimeout})
 	if err := s.Open(*addr); err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stderr, "petrel: serving on %s\n", s.URL())
+	m.announce(s.Addr().(*net.TCPAddr), s.URL(), *token != "", *anonWrites)
 	<-ctx.Done()
 	fmt.Fprintln(m.Stderr, "petrel: shutting down")
 	return s.Close()

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bufio"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestMain lets a test run this test binary as the petrel program, for
+// what only a real process shows (signals): with PETREL_TEST_MAIN=1 it
+// runs main with the arguments after "--".
+func TestMain(m *testing.M) {
+	if os.Getenv("PETREL_TEST_MAIN") == "1" {
+		for i, a := range os.Args {
+			if a == "--" {
+				os.Args = append([]string{"petrel"}, os.Args[i+1:]...)
+				break
+			}
+		}
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// startPetrel starts petrel as a child process with args and returns it
+// with a reader of its standard error.
+func startPetrel(t *testing.T, args ...string) (*exec.Cmd, *bufio.Reader) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^$", "--"}, args...)...)
+	cmd.Env = append(os.Environ(), "PETREL_TEST_MAIN=1", "PETREL_TOKEN=", "PETREL_DB=")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	return cmd, bufio.NewReader(stderr)
+}
+
+// waitLine reads lines from r until one matches re and returns its
+// submatches, failing after 30 s.
+func waitLine(t *testing.T, r *bufio.Reader, re *regexp.Regexp) []string {
+	t.Helper()
+	type result struct {
+		m   []string
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		var seen strings.Builder
+		for {
+			line, err := r.ReadString('\n')
+			seen.WriteString(line)
+			if m := re.FindStringSubmatch(line); m != nil {
+				ch <- result{m: m}
+				return
+			}
+			if err != nil {
+				ch <- result{err: io.ErrUnexpectedEOF}
+				t.Logf("stderr so far:\n%s", seen.String())
+				return
+			}
+		}
+	}()
+	select {
+	case res := <-ch:
+		if res.err != nil {
+			t.Fatalf("petrel ended without printing a line matching %s", re)
+		}
+		return res.m
+	case <-time.After(30 * time.Second):
+		t.Fatalf("no line matching %s after 30 s", re)
+	}
+	return nil
+}
+
+func TestServeHelpShowsLoopbackDefault(t *testing.T) {
+	_, stderr, _ := runMain(t, nil, "serve", "-h")
+	if !strings.Contains(stderr, `(default "127.0.0.1:8080")`) {
+		t.Fatalf("serve -h does not show the loopback default:\n%s", stderr)
+	}
+	if !strings.Contains(stderr, "-allow-anonymous-writes") {
+		t.Errorf("serve -h does not show --allow-anonymous-writes")
+	}
+}
+
+// TestServeSIGTERM starts petrel serve on :0, checks the address it
+// prints and that an anonymous write is refused, then sends SIGTERM while
+// a request is in flight: the request must still be answered and petrel
+// exit 0, as after Ctrl-C.
+func TestServeSIGTERM(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	if _, stderr, err := runMain(t, nil, "ingest", "--db", db, writeCorpus(t, 3)); err != nil {
+		t.Fatalf("ingest: %v %s", err, stderr)
+	}
+	cmd, stderr := startPetrel(t, "serve", "--db", db, "--addr", "127.0.0.1:0")
+	m := waitLine(t, stderr, regexp.MustCompile(`serving on (http://127\.0\.0\.1:([0-9]+)) \(loopback only\)`))
+	base, port := m[1], m[2]
+	if port == "0" {
+		t.Fatal("printed port 0, not the port listened on")
+	}
+
+	resp, err := http.Post(base+"/api/articles", "application/json", strings.NewReader(`{"id":"a","text":"Russia met Ukraine."}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusForbidden || !strings.Contains(string(body), "--token") ||
+		!strings.Contains(string(body), "PETREL_TOKEN") || !strings.Contains(string(body), "--allow-anonymous-writes") {
+		t.Fatalf("anonymous POST /api/articles: %d %s, want 403 naming --token, PETREL_TOKEN and --allow-anonymous-writes", resp.StatusCode, body)
+	}
+
+	// A request whose body is half sent is in flight: its handler is
+	// reading the body when the signal comes.
+	conn, err := net.Dial("tcp", "127.0.0.1:"+port)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	payload := `{"id":"x","text":"Russia accused Ukraine of shelling."}`
+	half := len(payload) / 2
+	if _, err := io.WriteString(conn, "POST /api/code HTTP/1.1\r\nHost: petrel\r\nContent-Type: application/json\r\n"+
+		"Content-Length: "+strconv.Itoa(len(payload))+"\r\n\r\n"+payload[:half]); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(200 * time.Millisecond)
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	waitLine(t, stderr, regexp.MustCompile(`shutting down`))
+	if _, err := io.WriteString(conn, payload[half:]); err != nil {
+		t.Fatal(err)
+	}
+	conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	r, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("the request in flight at SIGTERM got no answer: %v", err)
+	}
+	if r.StatusCode != http.StatusOK {
+		t.Fatalf("the request in flight at SIGTERM: status %d", r.StatusCode)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("petrel serve after SIGTERM: %v, want exit 0", err)
+	}
+}
