@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"petrel"
 )
 
 // TestMain lets a test run this test binary as the petrel program, for
@@ -155,5 +157,16 @@ func TestServeSIGTERM(t *testing.T) {
 	}
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("petrel serve after SIGTERM: %v, want exit 0", err)
+	}
+}
+
+func TestStatsJSONKeepsAngleBrackets(t *testing.T) {
+	var b strings.Builder
+	rows := []petrel.StatsRow{{Key: "RUS>UKR", Count: 2, Goldstein: -2}}
+	if err := writeStats(&b, "jsonl", petrel.ByDyad, rows); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); !strings.Contains(got, `"RUS>UKR"`) || strings.Contains(got, `\u003e`) {
+		t.Fatalf("stats JSON = %s, want the key RUS>UKR unescaped", got)
 	}
 }

@@ -205,6 +205,7 @@ func (m *Main) runQuery(ctx context.Context, args []string) error {
 	}
 	if w == nil {
 		enc := json.NewEncoder(m.Stdout)
+		enc.SetEscapeHTML(false) // a terminal or a file, not a web page: keep "<", ">" and "&" as they are
 		for _, e := range evs {
 			if err := enc.Encode(e); err != nil {
 				return err
@@ -272,6 +273,7 @@ func writeStats(w io.Writer, format, by string, rows []petrel.StatsRow) error {
 	switch format {
 	case "jsonl":
 		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false) // dyad keys are "RUS>UKR", not "RUS\u003eUKR"
 		for _, r := range rows {
 			if err := enc.Encode(r); err != nil {
 				return err
