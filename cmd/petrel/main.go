@@ -86,6 +86,7 @@ Usage:
   petrel query [flags]            query stored events
   petrel stats [flags]            counts by time, code, dyad and actor
   petrel serve [flags]            HTTP API and web UI
+  petrel version                  version, Go version, VCS revision, dictionary ID
 
 Run "petrel COMMAND -h" for a command's flags.
 `
@@ -115,6 +116,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runStats(ctx, rest)
 	case "serve":
 		return m.runServe(ctx, rest)
+	case "version", "-version", "--version":
+		return m.runVersion(rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return nil

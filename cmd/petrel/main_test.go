@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -168,5 +169,30 @@ func TestStatsJSONKeepsAngleBrackets(t *testing.T) {
 	}
 	if got := b.String(); !strings.Contains(got, `"RUS>UKR"`) || strings.Contains(got, `\u003e`) {
 		t.Fatalf("stats JSON = %s, want the key RUS>UKR unescaped", got)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	for _, arg := range []string{"version", "--version"} {
+		t.Run(arg, func(t *testing.T) {
+			stdout, stderr, err := runMain(t, nil, arg)
+			if err != nil {
+				t.Fatalf("%v %s", err, stderr)
+			}
+			for _, want := range []string{"petrel ", "go: " + runtime.Version(), "revision: ", "dictionaries: dict-"} {
+				if !strings.Contains(stdout, want) {
+					t.Errorf("%s output lacks %q:\n%s", arg, want, stdout)
+				}
+			}
+		})
+	}
+	// The dictionary ID is the one events coded with the built-in
+	// dictionaries record.
+	_, id, err := (&Main{Stderr: io.Discard}).loadDictionary(&coderFlags{builtin: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := builtinDictID(); got != id {
+		t.Fatalf("version shows dictionaries %s, the coder records %s", got, id)
 	}
 }
