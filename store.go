@@ -2,7 +2,9 @@ package petrel
 
 import (
 	"context"
+	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -45,6 +47,14 @@ type Store interface {
 	// Stats aggregates the events that match q.Filter. Returns EINVALID
 	// for a bad filter or grouping.
 	Stats(ctx context.Context, q StatsQuery) ([]StatsRow, error)
+
+	// Grid counts the located events that match q.Filter per cell of a
+	// latitude/longitude grid whose cells are GridCellSize(q.Zoom) degrees
+	// wide, with their centroid and their count per quad class: what a map
+	// draws, at any number of events, without reading them one by one.
+	// Cells come most events first. Returns EINVALID for a bad filter or
+	// zoom.
+	Grid(ctx context.Context, q GridQuery) ([]GridCell, error)
 
 	// Places counts the events that match f per location (name, country
 	// and coordinates), with their mean Goldstein score, most events first,
@@ -140,6 +150,12 @@ type EventFilter struct {
 	// Country matches events whose location is in this country ("RUS"),
 	// as the location's country code.
 	Country string
+	// Admin1 matches events whose location lies in this first-order
+	// administrative division: its GeoNames code ("UA.65") when the value
+	// has the form CC.XX, otherwise its name as stored ("Kherson Oblast").
+	Admin1 string
+	// BBox, when not nil, matches events whose location lies inside it.
+	BBox *BBox
 	// Code matches CAMEO event codes starting with it ("04", "042").
 	Code string
 	// Plover matches the PLOVER event type ("CONSULT").
@@ -208,6 +224,15 @@ func (f EventFilter) Normalize() (EventFilter, error) {
 	if !ValidText(f.Text) {
 		return f, invalid("text", "text is not valid UTF-8")
 	}
+	f.Admin1 = strings.TrimSpace(f.Admin1)
+	if len(f.Admin1) > 200 || !ValidText(f.Admin1) {
+		return f, invalid("admin1", "invalid admin1 %q", clip(f.Admin1))
+	}
+	if f.BBox != nil {
+		if err := f.BBox.check(); err != nil {
+			return f, err
+		}
+	}
 	if len(f.ArticleID) > MaxFilterBytes || !ValidText(f.ArticleID) {
 		return f, invalid("article", "invalid article ID")
 	}
@@ -224,6 +249,110 @@ func (f EventFilter) Normalize() (EventFilter, error) {
 		return f, invalid("offset", "offset must not be negative")
 	}
 	return f, nil
+}
+
+// BBox is a bounding box in degrees: the locations with MinLon ≤ longitude
+// ≤ MaxLon and MinLat ≤ latitude ≤ MaxLat. A box with MinLon > MaxLon
+// crosses the antimeridian: it holds longitudes from MinLon to 180 and from
+// -180 to MaxLon.
+type BBox struct {
+	MinLon, MinLat, MaxLon, MaxLat float64
+}
+
+// ParseBBox reads a box written "minLon,minLat,maxLon,maxLat", as the
+// bbox parameter is. Returns EINVALID naming param for anything else.
+func ParseBBox(s, param string) (*BBox, error) {
+	parts := strings.Split(s, ",")
+	if len(parts) != 4 {
+		return nil, invalid(param, "%s must be minLon,minLat,maxLon,maxLat", param)
+	}
+	var v [4]float64
+	for i, p := range parts {
+		x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return nil, invalid(param, "%s must be four numbers minLon,minLat,maxLon,maxLat, not %q", param, clip(s))
+		}
+		v[i] = x
+	}
+	b := &BBox{MinLon: v[0], MinLat: v[1], MaxLon: v[2], MaxLat: v[3]}
+	if err := b.check(); err != nil {
+		err.(*Error).Param = param
+		return nil, err
+	}
+	return b, nil
+}
+
+// String returns the box as ParseBBox reads it.
+func (b BBox) String() string {
+	f := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	return f(b.MinLon) + "," + f(b.MinLat) + "," + f(b.MaxLon) + "," + f(b.MaxLat)
+}
+
+// Contains reports whether the point at lon, lat lies in the box.
+func (b BBox) Contains(lon, lat float64) bool {
+	if lat < b.MinLat || lat > b.MaxLat {
+		return false
+	}
+	if b.MinLon <= b.MaxLon {
+		return lon >= b.MinLon && lon <= b.MaxLon
+	}
+	return lon >= b.MinLon || lon <= b.MaxLon
+}
+
+func (b BBox) check() error {
+	for _, x := range []float64{b.MinLon, b.MinLat, b.MaxLon, b.MaxLat} {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return invalid("bbox", "bbox must hold finite numbers")
+		}
+	}
+	switch {
+	case b.MinLon < -180 || b.MaxLon > 180 || b.MaxLon < -180 || b.MinLon > 180:
+		return invalid("bbox", "bbox longitudes must be within -180 to 180")
+	case b.MinLat < -90 || b.MaxLat > 90:
+		return invalid("bbox", "bbox latitudes must be within -90 to 90")
+	case b.MinLat > b.MaxLat:
+		return invalid("bbox", "bbox minLat is greater than maxLat")
+	}
+	return nil
+}
+
+// MaxZoom is the finest zoom of a GridQuery.
+const MaxZoom = 16
+
+// GridCellSize returns the width and height, in degrees, of the cells of
+// the grid at zoom: 15° at zoom 0 (24 × 12 cells over the world), halved
+// at each level up to MaxZoom.
+func GridCellSize(zoom int) float64 {
+	return 15 / float64(int(1)<<zoom)
+}
+
+// GridQuery asks for the located events matching Filter counted per grid
+// cell at Zoom (0 to MaxZoom). Filter.Limit, Cursor and Offset are
+// ignored.
+type GridQuery struct {
+	Filter EventFilter
+	Zoom   int
+}
+
+// GridCell is the located events of one grid cell.
+type GridCell struct {
+	// Row and Col number the cell from the south-west corner of the world:
+	// it covers latitudes -90+Row·size to -90+(Row+1)·size and longitudes
+	// -180+Col·size to -180+(Col+1)·size, size being GridCellSize(zoom).
+	Row int `json:"row"`
+	Col int `json:"col"`
+	// Lat and Lon are the mean position of the cell's events.
+	Lat float64 `json:"lat"`
+	Lon float64 `json:"lon"`
+	// BBox is the smallest box that holds all the cell's events: a filter
+	// by it matches exactly the events counted here.
+	BBox BBox `json:"-"`
+	// Count is the number of events, and Quads their number per quad
+	// class 1 to 4.
+	Count int    `json:"count"`
+	Quads [4]int `json:"quads"`
+	// Places is the number of distinct coordinates among the events.
+	Places int `json:"places"`
 }
 
 // Stats groupings: By in a StatsQuery.

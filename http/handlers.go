@@ -22,13 +22,14 @@ type EventsResponse struct {
 }
 
 // FilterFromQuery reads an event filter from URL parameters: actor, source,
-// target, country, code, plover, quad, since, until, text, article, limit, offset
-// and cursor. It returns EINVALID naming a parameter that is not a number
-// where one is expected; the store checks the rest.
+// target, country, admin1, bbox, code, plover, quad, since, until, text,
+// article, limit, offset and cursor. It returns EINVALID naming a parameter
+// that is not a number, or a bbox that is not four, where one is expected;
+// the store checks the rest.
 func FilterFromQuery(q url.Values) (petrel.EventFilter, error) {
 	f := petrel.EventFilter{
 		Actor: q.Get("actor"), Source: q.Get("source"), Target: q.Get("target"),
-		Country: q.Get("country"), Code: q.Get("code"), Plover: q.Get("plover"),
+		Country: q.Get("country"), Admin1: q.Get("admin1"), Code: q.Get("code"), Plover: q.Get("plover"),
 		Since: q.Get("since"), Until: q.Get("until"),
 		Text: q.Get("text"), ArticleID: q.Get("article"), Cursor: q.Get("cursor"),
 	}
@@ -45,6 +46,13 @@ func FilterFromQuery(q url.Values) (petrel.EventFilter, error) {
 			return f, &petrel.Error{Code: petrel.EINVALID, Message: p.name + " must be a whole number", Param: p.name}
 		}
 		*p.v = n
+	}
+	if v := q.Get("bbox"); v != "" {
+		b, err := petrel.ParseBBox(v, "bbox")
+		if err != nil {
+			return f, err
+		}
+		f.BBox = b
 	}
 	return f, nil
 }
@@ -376,5 +384,62 @@ func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	resp.IngestStats = st
+	writeJSON(w, http.StatusOK, resp)
+}
+
+// MapCell is one cell of GET /api/map: the located events of one grid cell.
+type MapCell struct {
+	// Lat and Lon are the mean position of the cell's events.
+	Lat float64 `json:"lat"`
+	Lon float64 `json:"lon"`
+	// Count is the number of events, Quads their number per quad class
+	// 1 to 4, and Places the number of distinct coordinates among them.
+	Count  int    `json:"count"`
+	Quads  [4]int `json:"quads"`
+	Places int    `json:"places"`
+	// BBox is the smallest box holding the cell's events, written as the
+	// bbox parameter: adding it to the request's filter lists exactly
+	// these events.
+	BBox string `json:"bbox"`
+}
+
+// MapResponse is the body of GET /api/map.
+type MapResponse struct {
+	Zoom int `json:"zoom"`
+	// Cell is the width and height of the grid's cells, in degrees.
+	Cell float64 `json:"cell"`
+	// Located is the number of located events that match, the sum of the
+	// cells' counts.
+	Located int       `json:"located"`
+	Cells   []MapCell `json:"cells"`
+}
+
+// handleMap answers GET /api/map: the located events that match the usual
+// filters counted per cell of a grid (zoom 0–16, cells of 15/2^zoom
+// degrees), most events first.
+func (s *Server) handleMap(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f, err := FilterFromQuery(q)
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	zoom := 0
+	if v := q.Get("zoom"); v != "" {
+		if zoom, err = strconv.Atoi(v); err != nil {
+			s.Error(w, r, &petrel.Error{Code: petrel.EINVALID, Message: "zoom must be a whole number", Param: "zoom"})
+			return
+		}
+	}
+	cells, err := s.cfg.Store.Grid(r.Context(), petrel.GridQuery{Filter: f, Zoom: zoom})
+	if err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	resp := MapResponse{Zoom: zoom, Cell: petrel.GridCellSize(zoom), Cells: make([]MapCell, len(cells))}
+	for i, c := range cells {
+		resp.Located += c.Count
+		resp.Cells[i] = MapCell{Lat: c.Lat, Lon: c.Lon, Count: c.Count, Quads: c.Quads, Places: c.Places, BBox: c.BBox.String()}
+	}
 	writeJSON(w, http.StatusOK, resp)
 }

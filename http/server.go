@@ -95,6 +95,7 @@ func NewServer(cfg Config) *Server {
 	s.mux.Handle("GET /api/articles/{id...}", read(s.handleArticle))
 	s.mux.Handle("GET /api/stats/{kind}", read(s.handleStats))
 	s.mux.Handle("GET /api/actors", read(s.handleActors))
+	s.mux.Handle("GET /api/map", read(s.handleMap))
 	s.mux.Handle("POST /api/code", code(s.handleCode))
 	s.mux.Handle("POST /api/articles", write(s.handleIngest))
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {

@@ -344,6 +344,11 @@ func (s *Store) EachEvent(ctx context.Context, f petrel.EventFilter, fn func(*pe
 	return sqlstore.EachEvent(ctx, s.db, &dialect, f, fn)
 }
 
+// Grid implements petrel.Store.
+func (s *Store) Grid(ctx context.Context, q petrel.GridQuery) ([]petrel.GridCell, error) {
+	return sqlstore.Grid(ctx, s.db, &dialect, q)
+}
+
 // Places implements petrel.Store.
 func (s *Store) Places(ctx context.Context, f petrel.EventFilter) ([]petrel.PlaceStats, error) {
 	return sqlstore.Places(ctx, s.db, &dialect, f)

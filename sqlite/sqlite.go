@@ -487,6 +487,12 @@ func (s *Store) EachEvent(ctx context.Context, f petrel.EventFilter, fn func(*pe
 	return ftsError(sqlstore.EachEvent(ctx, s.rdb, &dialect, f, fn))
 }
 
+// Grid implements petrel.Store.
+func (s *Store) Grid(ctx context.Context, q petrel.GridQuery) ([]petrel.GridCell, error) {
+	cells, err := sqlstore.Grid(ctx, s.rdb, &dialect, q)
+	return cells, ftsError(err)
+}
+
 // Places implements petrel.Store.
 func (s *Store) Places(ctx context.Context, f petrel.EventFilter) ([]petrel.PlaceStats, error) {
 	rows, err := sqlstore.Places(ctx, s.rdb, &dialect, f)

@@ -68,6 +68,11 @@ func TestUpgrade(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{
+		// Migration 0005 undone: the location's details go.
+		"DROP INDEX events_map", "DROP INDEX events_loc_admin1", "DROP INDEX events_loc_admin1_code",
+		"ALTER TABLE events DROP COLUMN loc_precision", "ALTER TABLE events DROP COLUMN loc_geonameid",
+		"ALTER TABLE events DROP COLUMN loc_admin1", "ALTER TABLE events DROP COLUMN loc_admin1_code",
+		"ALTER TABLE events DROP COLUMN loc_source",
 		"DROP TABLE event_rollup", "DROP INDEX events_places",
 		"DROP INDEX events_src", "CREATE INDEX events_src ON events (src_code)",
 		"DROP INDEX events_tgt", "CREATE INDEX events_tgt ON events (tgt_code)",
@@ -100,5 +105,18 @@ func TestUpgrade(t *testing.T) {
 	evs, _, err := s.Events(ctx, petrel.EventFilter{Actor: "RUS", Limit: 5})
 	if err != nil || len(evs) != 5 {
 		t.Errorf("Events(actor RUS) after upgrade = %d events, %v", len(evs), err)
+	}
+	// Locations stored before migration 0005 read without its details,
+	// and the map counts them.
+	evs, _, err = s.Events(ctx, petrel.EventFilter{Country: "UKR", Limit: 5})
+	if err != nil || len(evs) == 0 {
+		t.Fatalf("Events(country UKR) after upgrade = %d events, %v", len(evs), err)
+	}
+	if l := evs[0].Location; l == nil || l.Name == "" || l.Precision != "" || l.GeoNameID != 0 || l.Admin1Code != "" {
+		t.Errorf("location stored before 0005 = %+v", l)
+	}
+	cells, err := s.Grid(ctx, petrel.GridQuery{Zoom: 3})
+	if err != nil || len(cells) == 0 {
+		t.Errorf("Grid after upgrade = %d cells, %v", len(cells), err)
 	}
 }

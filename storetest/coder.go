@@ -24,16 +24,40 @@ var fakeVerbs = []struct {
 	word, code, plover string
 	quad               int
 	goldstein          float64
+	located            bool // the event takes place in the target's country
 }{
-	{"met", "040", "CONSULT", 1, 1},
-	{"visited", "042", "CONSULT", 1, 1.9},
-	{"praised", "051", "ENGAGE", 1, 3.4},
-	{"aid", "070", "AID", 2, 7},
-	{"accused", "112", "ACCUSE", 3, -2},
-	{"threatened", "130", "THREATEN", 3, -4.4},
-	{"sanctions", "163", "SANCTION", 4, -8},
-	{"attacked", "190", "ASSAULT", 4, -10},
-	{"said", "010", "", 1, 0},
+	{"met", "040", "CONSULT", 1, 1, true},
+	{"visited", "042", "CONSULT", 1, 1.9, true},
+	{"praised", "051", "ENGAGE", 1, 3.4, false},
+	{"aid", "070", "AID", 2, 7, true},
+	{"accused", "112", "ACCUSE", 3, -2, false},
+	{"threatened", "130", "THREATEN", 3, -4.4, false},
+	{"sanctions", "163", "SANCTION", 4, -8, false},
+	{"attacked", "190", "ASSAULT", 4, -10, true},
+	{"said", "010", "", 1, 0, false},
+}
+
+// fakePlaces holds two places per target country, with their GeoNames ids
+// and first-order divisions, where located fake events take place: which
+// one depends on the parity of the article's length.
+var fakePlaces = map[string][2]struct {
+	name               string
+	lat, lon           float64
+	id                 int
+	admin1, admin1Code string
+}{
+	"RUS": {{"Moscow", 55.75222, 37.61556, 524901, "Moscow", "RU.48"}, {"Saint Petersburg", 59.93863, 30.31413, 498817, "St.-Petersburg", "RU.66"}},
+	"UKR": {{"Kyiv", 50.45466, 30.5238, 703448, "Kyiv City", "UA.12"}, {"Kharkiv", 49.98081, 36.25272, 706483, "Kharkiv", "UA.07"}},
+	"USA": {{"Washington", 38.89511, -77.03637, 4140963, "Washington, D.C.", "US.DC"}, {"New York City", 40.71427, -74.00597, 5128581, "New York", "US.NY"}},
+	"CHN": {{"Beijing", 39.9075, 116.39723, 1816670, "Beijing", "CN.22"}, {"Shanghai", 31.22222, 121.45806, 1796236, "Shanghai", "CN.23"}},
+	"FRA": {{"Paris", 48.85341, 2.3488, 2988507, "Île-de-France", "FR.11"}, {"Marseille", 43.29695, 5.38107, 2995469, "Provence-Alpes-Côte d'Azur", "FR.93"}},
+	"DEU": {{"Berlin", 52.52437, 13.41053, 2950159, "Berlin", "DE.16"}, {"Munich", 48.13743, 11.57549, 2867714, "Bavaria", "DE.02"}},
+	"JPN": {{"Tokyo", 35.6895, 139.69171, 1850147, "Tokyo", "JP.40"}, {"Osaka", 34.69374, 135.50218, 1853909, "Osaka", "JP.32"}},
+	"IRN": {{"Tehran", 35.69439, 51.42151, 112931, "Tehran", "IR.26"}, {"Isfahan", 32.65246, 51.67462, 418863, "Isfahan", "IR.28"}},
+	"ISR": {{"Jerusalem", 31.76904, 35.21633, 281184, "Jerusalem", "IL.06"}, {"Tel Aviv", 32.08088, 34.78057, 293397, "Tel Aviv", "IL.05"}},
+	"GBR": {{"London", 51.50853, -0.12574, 2643743, "England", "GB.ENG"}, {"Edinburgh", 55.95206, -3.19648, 2650225, "Scotland", "GB.SCT"}},
+	"IND": {{"New Delhi", 28.63576, 77.22445, 1261481, "Delhi", "IN.07"}, {"Mumbai", 19.07283, 72.88261, 1275339, "Maharashtra", "IN.16"}},
+	"BRA": {{"Brasília", -15.77972, -47.92972, 3469058, "Federal District", "BR.07"}, {"São Paulo", -23.5475, -46.63611, 3448439, "São Paulo", "BR.27"}},
 }
 
 // Code implements petrel.Coder.
@@ -123,9 +147,11 @@ func fakeSentence(d *petrel.Document, si int, span petrel.Span, date string) {
 			Verb:          petrel.Evidence{Text: v.word, Start: vs, End: vs + len(v.word)},
 			Rule:          "fake:" + v.word,
 		})
-		if v.word == "visited" {
-			d.Events[n].Location = &petrel.Location{Name: tgt.Text, Country: tgt.Country, Lat: 1.5, Lon: -2.25,
-				Start: tgt.Span.Start, End: tgt.Span.End}
+		if v.located {
+			pl := fakePlaces[tgt.Country][len(text)%2]
+			d.Events[n].Location = &petrel.Location{Name: pl.name, Country: tgt.Country, Lat: pl.lat, Lon: pl.lon,
+				Start: tgt.Span.Start, End: tgt.Span.End, Precision: "city", GeoNameID: pl.id,
+				Admin1: pl.admin1, Admin1Code: pl.admin1Code, Source: "clause"}
 		}
 		return
 	}

@@ -308,6 +308,7 @@ func Test(t *testing.T, open Opener) {
 	t.Run("Stats", func(t *testing.T) { testStats(t, open) })
 	t.Run("EachEvent", func(t *testing.T) { testEachEvent(t, open) })
 	t.Run("Places", func(t *testing.T) { testPlaces(t, open) })
+	t.Run("Location", func(t *testing.T) { testLocation(t, open) })
 	t.Run("Hostile", func(t *testing.T) { testHostile(t, open) })
 }
 
@@ -381,11 +382,13 @@ func testPlaces(t *testing.T, open Opener) {
 	MustIngest(t, s, docs, "v1")
 	type key struct{ name, country string }
 	want := map[key]int{}
+	coords := map[key][2]float64{}
 	located := 0
 	for _, d := range docs {
 		for _, e := range d.Events {
 			if l := e.Location; l != nil {
 				want[key{l.Name, l.Country}]++
+				coords[key{l.Name, l.Country}] = [2]float64{l.Lat, l.Lon}
 				located++
 			}
 		}
@@ -404,7 +407,7 @@ func testPlaces(t *testing.T, open Opener) {
 		if got := want[key{r.Name, r.Country}]; got != r.Count {
 			t.Errorf("place %+v: count %d, want %d", r, r.Count, got)
 		}
-		if r.Lat != 1.5 || r.Lon != -2.25 {
+		if c := coords[key{r.Name, r.Country}]; r.Lat != c[0] || r.Lon != c[1] {
 			t.Errorf("place %+v: coordinates lost", r)
 		}
 		if i > 0 && rows[i-1].Count < r.Count {

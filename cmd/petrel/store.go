@@ -56,6 +56,15 @@ func filterFlags(fs *flag.FlagSet) *petrel.EventFilter {
 	fs.StringVar(&f.Source, "source", "", "source actor: a country or code prefix")
 	fs.StringVar(&f.Target, "target", "", "target actor: a country or code prefix")
 	fs.StringVar(&f.Country, "country", "", "country of the event's location (RUS)")
+	fs.StringVar(&f.Admin1, "admin1", "", "first-order division of the event's location: GeoNames code (UA.65) or name")
+	fs.Func("bbox", "events located in the box minLon,minLat,maxLon,maxLat (degrees)", func(v string) error {
+		b, err := petrel.ParseBBox(v, "bbox")
+		if err != nil {
+			return errors.New(petrel.ErrorMessage(err))
+		}
+		f.BBox = b
+		return nil
+	})
 	fs.StringVar(&f.Code, "code", "", "CAMEO event code prefix (04, 042)")
 	fs.StringVar(&f.Plover, "plover", "", "PLOVER event type (CONSULT)")
 	fs.IntVar(&f.QuadClass, "quad", 0, "quad class 1-4")

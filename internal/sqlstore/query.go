@@ -150,6 +150,17 @@ func whereText(f petrel.EventFilter, d *Dialect, p *params, mode textMode) (cond
 	if f.Country != "" {
 		conds = append(conds, "e.loc_country = "+p.add(f.Country))
 	}
+	if f.Admin1 != "" {
+		conds = append(conds, admin1Col(f.Admin1)+" = "+p.add(f.Admin1))
+	}
+	if b := f.BBox; b != nil {
+		lat := "e.loc_lat >= " + p.add(b.MinLat) + " AND e.loc_lat <= " + p.add(b.MaxLat)
+		if b.MinLon <= b.MaxLon {
+			conds = append(conds, "e.loc_lon >= "+p.add(b.MinLon)+" AND e.loc_lon <= "+p.add(b.MaxLon)+" AND "+lat)
+		} else {
+			conds = append(conds, "(e.loc_lon >= "+p.add(b.MinLon)+" OR e.loc_lon <= "+p.add(b.MaxLon)+") AND "+lat)
+		}
+	}
 	if f.Code != "" {
 		conds = append(conds, "e.code >= "+p.add(f.Code)+" AND e.code < "+p.add(prefixEnd(f.Code)))
 	}
@@ -294,6 +305,13 @@ func driverArms(ctx context.Context, db Querier, f petrel.EventFilter, p *params
 			return []arm{{"e.loc_country = " + p.add(f.Country), "events_loc_country"}}, nil
 		},
 		func() ([]arm, error) {
+			if f.Admin1 == "" {
+				return nil, nil
+			}
+			col := admin1Col(f.Admin1)
+			return []arm{{col + " = " + p.add(f.Admin1), "events_" + col[2:]}}, nil
+		},
+		func() ([]arm, error) {
 			if f.Plover == "" {
 				return nil, nil
 			}
@@ -317,6 +335,17 @@ func driverArms(ctx context.Context, db Querier, f petrel.EventFilter, p *params
 	}
 	return nil, nil
 }
+
+// admin1Col returns the column an admin1 filter value matches: the
+// GeoNames code for a value of the form CC.XX, the name otherwise.
+func admin1Col(v string) string {
+	if len(v) > 3 && v[2] == '.' && isUpper(v[0]) && isUpper(v[1]) && !strings.ContainsAny(v, " \t") {
+		return "e.loc_admin1_code"
+	}
+	return "e.loc_admin1"
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 func encodeCursor(date string, seq int64) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(date + "|" + strconv.FormatInt(seq, 10)))
@@ -359,6 +388,7 @@ const eventSelect = `SELECT e.seq, e.id, e.date, e.sentence_index, e.sentence, e
  e.tgt_text, e.tgt_code, e.tgt_country, e.tgt_start, e.tgt_end,
  e.verb_text, e.verb_start, e.verb_end,
  e.loc_name, e.loc_country, e.loc_lat, e.loc_lon, e.loc_start, e.loc_end, e.rule, e.qualifier,
+ e.loc_precision, e.loc_geonameid, e.loc_admin1, e.loc_admin1_code, e.loc_source,
  a.id, a.dict_version, a.title, a.url, a.source, a.story,
  (SELECT COUNT(*) FROM articles x WHERE x.story = a.story),
  (SELECT COUNT(DISTINCT x.source) FROM articles x WHERE x.story = a.story)
@@ -412,6 +442,11 @@ func scanEvents(ctx context.Context, db Querier, cond, tail string, args []any, 
 		locCtry  sql.NullString
 		lat, lon sql.NullFloat64
 		l0, l1   sql.NullInt64
+		locPrec  sql.NullString
+		locID    sql.NullInt64
+		locA1    sql.NullString
+		locA1c   sql.NullString
+		locSrc   sql.NullString
 	)
 	for rows.Next() {
 		var (
@@ -424,6 +459,7 @@ func scanEvents(ctx context.Context, db Querier, cond, tail string, args []any, 
 			&tgt.text, &tgt.code, &tgt.country, &tgt.start, &tgt.end,
 			&e.Verb.Text, &e.Verb.Start, &e.Verb.End,
 			&locName, &locCtry, &lat, &lon, &l0, &l1, &e.Rule, &e.Qualifier,
+			&locPrec, &locID, &locA1, &locA1c, &locSrc,
 			&e.ArticleID, &e.DictVersion, &e.ArticleTitle, &e.ArticleURL, &e.ArticleSource, &e.Story,
 			&e.NumArticles, &e.NumSources)
 		if err != nil {
@@ -432,7 +468,9 @@ func scanEvents(ctx context.Context, db Querier, cond, tail string, args []any, 
 		e.Source, e.Target = src.party(), tgt.party()
 		if l0.Valid {
 			e.Location = &petrel.Location{Name: locName.String, Country: locCtry.String,
-				Lat: lat.Float64, Lon: lon.Float64, Start: int(l0.Int64), End: int(l1.Int64)}
+				Lat: lat.Float64, Lon: lon.Float64, Start: int(l0.Int64), End: int(l1.Int64),
+				Precision: locPrec.String, GeoNameID: int(locID.Int64), Admin1: locA1.String,
+				Admin1Code: locA1c.String, Source: locSrc.String}
 		}
 		if err := fn(&e, seq); err != nil {
 			return errStop{err}
@@ -684,7 +722,7 @@ func Stats(ctx context.Context, db Querier, d *Dialect, q petrel.StatsQuery) ([]
 	// table, and the count and Goldstein sum of one of its rows.
 	table, n := "event_rollup", "e.n"
 	mode := textSet
-	if f.Text != "" || f.ArticleID != "" || f.Country != "" {
+	if f.Text != "" || f.ArticleID != "" || f.Country != "" || f.Admin1 != "" || f.BBox != nil {
 		table, n = "events", "1"
 		var none bool
 		if mode, none, err = textModeOf(ctx, db, d, f); err != nil || none {

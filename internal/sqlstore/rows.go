@@ -16,7 +16,8 @@ const (
 	QuoteCols    = "article, idx, sentence, span_start, span_end, text, speaker"
 	EventCols    = "article, idx, id, date, sentence_index, sentence, code, root_code, quad_class, goldstein, plover_type, plover_mode, " +
 		"src_text, src_code, src_country, src_start, src_end, tgt_text, tgt_code, tgt_country, tgt_start, tgt_end, " +
-		"verb_text, verb_start, verb_end, loc_name, loc_country, loc_lat, loc_lon, loc_start, loc_end, rule, qualifier"
+		"verb_text, verb_start, verb_end, loc_name, loc_country, loc_lat, loc_lon, loc_start, loc_end, rule, qualifier, " +
+		"loc_precision, loc_geonameid, loc_admin1, loc_admin1_code, loc_source"
 )
 
 // Names of the columns, for COPY.
@@ -111,7 +112,7 @@ func AppendQuotes(rows [][]any, seq int64, p *Plan) [][]any {
 func AppendEvents(rows [][]any, seq int64, p *Plan) [][]any {
 	for i := range p.Doc.Events {
 		e := &p.Doc.Events[i]
-		row := make([]any, 0, 33)
+		row := make([]any, 0, 38)
 		row = append(row, seq, i, EventID(p, i), NormDate(e.Date), e.SentenceIndex, e.Sentence,
 			e.Code, e.RootCode, e.QuadClass, e.Goldstein, e.Plover.Type, e.Plover.Mode)
 		row = appendParty(row, e.Source)
@@ -123,9 +124,27 @@ func AppendEvents(rows [][]any, seq int64, p *Plan) [][]any {
 			row = append(row, nil, nil, nil, nil, nil, nil)
 		}
 		row = append(row, e.Rule, e.Qualifier)
+		if l := e.Location; l != nil {
+			var id any
+			if l.GeoNameID != 0 {
+				id = int64(l.GeoNameID)
+			}
+			row = append(row, strOrNil(l.Precision), id, strOrNil(l.Admin1), strOrNil(l.Admin1Code), strOrNil(l.Source))
+		} else {
+			row = append(row, nil, nil, nil, nil, nil)
+		}
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// strOrNil returns s, or nil for "": the partial indexes on these columns
+// then leave out the rows without a value.
+func strOrNil(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 // appendParty appends a party's five columns, all NULL for a nil party.
