@@ -103,8 +103,9 @@ func NewServer(cfg Config) *Server {
 	})
 	if cfg.UI != nil {
 		// ui.Secure adds the UI's Content-Security-Policy and other
-		// security headers to every response under "/".
-		files := ui.Secure(http.FileServerFS(cfg.UI))
+		// security headers to every response under "/"; ui.Files lists no
+		// directory and answers 400/404 to malformed paths.
+		files := ui.Secure(ui.Files(cfg.UI))
 		s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 			if r.Method != http.MethodGet && r.Method != http.MethodHead {
 				w.Header().Set("Allow", "GET, HEAD")

@@ -19,6 +19,7 @@ import (
 
 	"petrel"
 	phttp "petrel/http"
+	"petrel/http/ui"
 	"petrel/postgres"
 	"petrel/sqlite"
 	"petrel/storetest"
@@ -528,4 +529,41 @@ func TestWriteAuth(t *testing.T) {
 			t.Fatalf("%d %s", status, b)
 		}
 	})
+}
+
+func TestUIPaths(t *testing.T) {
+	s := MustOpenServer(t, phttp.Config{UI: ui.FS})
+	for _, tt := range []struct {
+		path string
+		want int
+	}{
+		{"/", 200},
+		{"/js/app.js", 200},
+		{"/%c0%ae%c0%ae/etc/passwd", 400}, // overlong UTF-8 for "..": not UTF-8
+		{"/%c0%ae%c0%ae/", 400},
+		{"/js/%00", 400},
+		{"/%2e%2e/%2e%2e/etc/passwd", 404},
+		{"/js/", 404}, // no directory listings
+		{"/js", 404},
+		{"/missing.js", 404},
+	} {
+		t.Run(tt.path, func(t *testing.T) {
+			req, err := http.NewRequest("GET", s.URL()+tt.path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp, err := http.DefaultTransport.RoundTrip(req) // no redirects followed
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != tt.want {
+				t.Fatalf("GET %s: %d, want %d", tt.path, resp.StatusCode, tt.want)
+			}
+			if tt.want != 200 && bytes.Contains(body, []byte("app.js")) {
+				t.Fatalf("GET %s lists files: %s", tt.path, body)
+			}
+		})
+	}
 }

@@ -17,8 +17,11 @@ import (
 	"encoding/json"
 	"io/fs"
 	"net/http"
+	"path"
+	"strings"
 	"testing/fstest"
 	"time"
+	"unicode/utf8"
 
 	"petrel/cameo"
 )
@@ -99,7 +102,39 @@ func (o overlay) Open(name string) (fs.File, error) {
 // (see Secure). Package http serves FS itself through Config.UI; Handler is
 // for mounting the UI elsewhere.
 func Handler() http.Handler {
-	return Secure(http.FileServerFS(FS))
+	return Secure(Files(FS))
+}
+
+// Files returns a handler that serves the files of fsys, as
+// http.FileServerFS does, but lists no directory: a directory answers 404
+// unless it holds an index.html ("/" serves the UI). A path that is not
+// valid UTF-8 (such as "/%c0%ae%c0%ae/etc/passwd", an overlong "..") or
+// holds a NUL answers 400, and one that fs.ValidPath rejects answers 404:
+// never 500, and never a file outside fsys.
+func Files(fsys fs.FS) http.Handler {
+	files := http.FileServerFS(fsys)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		if !utf8.ValidString(p) || strings.ContainsRune(p, 0) {
+			http.Error(w, "400 bad request: invalid path", http.StatusBadRequest)
+			return
+		}
+		name := strings.TrimPrefix(path.Clean("/"+p), "/")
+		if name == "" {
+			name = "."
+		}
+		if !fs.ValidPath(name) {
+			http.NotFound(w, r)
+			return
+		}
+		if st, err := fs.Stat(fsys, name); err == nil && st.IsDir() {
+			if _, err := fs.Stat(fsys, path.Join(name, "index.html")); err != nil {
+				http.NotFound(w, r)
+				return
+			}
+		}
+		files.ServeHTTP(w, r)
+	})
 }
 
 // Secure wraps h so that its responses carry the UI's security headers: CSP,
