@@ -1,6 +1,7 @@
 package http
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -302,9 +303,21 @@ func (s *Server) handleCode(w http.ResponseWriter, r *http.Request) {
 	if c == nil {
 		return
 	}
+	// The body may hold the text twice over (JSON escapes); the text
+	// itself is checked once decoded.
+	limit := s.cfg.MaxCodeBytes
+	r.Body = http.MaxBytesReader(w, r.Body, 2*limit+4096)
 	var req ArticleRequest
 	if err := readJSON(r, &req); err != nil {
+		var e *petrel.Error
+		if errors.As(err, &e) && e.Code == petrel.ETOOLARGE {
+			err = codeTooLarge(limit)
+		}
 		s.Error(w, r, err)
+		return
+	}
+	if int64(len(req.Text)) > limit {
+		s.Error(w, r, codeTooLarge(limit))
 		return
 	}
 	a, err := req.article(-1)
@@ -312,7 +325,89 @@ func (s *Server) handleCode(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, c.Code(a))
+	d := c.Code(a)
+	if err := r.Context().Err(); err != nil {
+		s.Error(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusOK)
+	if err := writeDocument(w, d); err != nil && r.Context().Err() == nil {
+		s.cfg.Logger.Warn("http: code", "err", err)
+	}
+}
+
+// codeTooLarge is the 413 of POST /api/code.
+func codeTooLarge(limit int64) error {
+	return petrel.Errorf(petrel.ETOOLARGE, "the text is longer than %d bytes, the most POST /api/code codes at once: "+
+		"split it, or use petrel code or POST /api/articles", limit)
+}
+
+// writeDocument writes d as json.Marshal would, followed by a newline, but
+// a sentence, mention, quote or event at a time through a small buffer:
+// a document runs to about 25 times its text in JSON, so building it whole
+// would cost the server that much memory per request.
+func writeDocument(w io.Writer, d *petrel.Document) error {
+	bw := bufio.NewWriterSize(w, 32<<10)
+	bw.WriteString(`{"article":`)
+	if err := writeValue(bw, &d.Article); err != nil {
+		return err
+	}
+	if err := writeArray(bw, "sentences", d.Sentences); err != nil {
+		return err
+	}
+	if err := writeArray(bw, "mentions", d.Mentions); err != nil {
+		return err
+	}
+	if err := writeArray(bw, "quotes", d.Quotes); err != nil {
+		return err
+	}
+	if err := writeArray(bw, "events", d.Events); err != nil {
+		return err
+	}
+	if len(d.Skipped) > 0 {
+		if err := writeArray(bw, "skipped", d.Skipped); err != nil {
+			return err
+		}
+	}
+	if len(d.Problems) > 0 {
+		if err := writeArray(bw, "problems", d.Problems); err != nil {
+			return err
+		}
+	}
+	bw.WriteString("}\n")
+	return bw.Flush()
+}
+
+// writeArray writes ,"name":[…] with xs encoded one by one; a nil slice
+// is null, as encoding/json writes it.
+func writeArray[T any](bw *bufio.Writer, name string, xs []T) error {
+	bw.WriteString(`,"` + name + `":`)
+	if xs == nil {
+		_, err := bw.WriteString("null")
+		return err
+	}
+	bw.WriteByte('[')
+	for i := range xs {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		if err := writeValue(bw, &xs[i]); err != nil {
+			return err
+		}
+	}
+	_, err := bw.WriteString("]")
+	return err
+}
+
+func writeValue(bw *bufio.Writer, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	_, err = bw.Write(b)
+	return err
 }
 
 // IngestResponse is the body of POST /api/articles: what was done, and the

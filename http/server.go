@@ -25,6 +25,7 @@ import (
 // Defaults for Config's zero values.
 const (
 	DefaultMaxBodyBytes   = 10 << 20
+	DefaultMaxCodeBytes   = 1 << 20
 	DefaultRequestTimeout = 30 * time.Second
 	DefaultExportTimeout  = 10 * time.Minute
 )
@@ -50,6 +51,10 @@ type Config struct {
 	UI fs.FS
 	// MaxBodyBytes caps a request body; larger bodies get 413.
 	MaxBodyBytes int64
+	// MaxCodeBytes caps the text of one POST /api/code request (its body
+	// may be twice that, for JSON escapes); more gets 413. Coding is
+	// interactive: a document runs to about 25 times its text in JSON.
+	MaxCodeBytes int64
 	// RequestTimeout bounds each request's work.
 	RequestTimeout time.Duration
 	// ExportTimeout bounds a whole-set export (GET /api/events?format=…),
@@ -72,6 +77,9 @@ type Server struct {
 func NewServer(cfg Config) *Server {
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if cfg.MaxCodeBytes <= 0 {
+		cfg.MaxCodeBytes = DefaultMaxCodeBytes
 	}
 	if cfg.RequestTimeout <= 0 {
 		cfg.RequestTimeout = DefaultRequestTimeout

@@ -8,12 +8,14 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -347,6 +349,7 @@ func TestCode(t *testing.T) {
 		{"ErrNoText", "secret", `{"date":"2024-01-01"}`, 400, petrel.EINVALID, "text"},
 		{"ErrInvalidDate", "secret", `{"text":"x","date":"May 5"}`, 400, petrel.EINVALID, "date"},
 		{"ErrTooLarge", "secret", `{"text":"` + strings.Repeat("x", phttp.DefaultMaxBodyBytes) + `"}`, 413, petrel.ETOOLARGE, ""},
+		{"ErrTextTooLarge", "secret", `{"text":"` + strings.Repeat("Russia met Ukraine. ", phttp.DefaultMaxCodeBytes/20+1) + `"}`, 413, petrel.ETOOLARGE, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			status, body := do(t, "POST", s.URL()+"/api/code", tt.token, []byte(tt.body))
@@ -565,5 +568,68 @@ func TestUIPaths(t *testing.T) {
 				t.Fatalf("GET %s lists files: %s", tt.path, body)
 			}
 		})
+	}
+}
+
+// TestCodeBounds sends POST /api/code a 10 MB body, as a careless or
+// hostile client would: it must get a 413 that says what to do, without
+// the server reading (let alone coding) the rest.
+func TestCodeBounds(t *testing.T) {
+	s := MustOpenServer(t, phttp.Config{})
+	body := `{"text":"` + strings.Repeat("Russia accused Ukraine of shelling the plant. ", 10<<20/46) + `"}`
+	start := time.Now()
+	status, b := do(t, "POST", s.URL()+"/api/code", "", []byte(body))
+	expectError(t, status, b, 413, petrel.ETOOLARGE, "")
+	if !strings.Contains(string(b), "POST /api/code") || !strings.Contains(string(b), "1048576") {
+		t.Errorf("413 message does not say what the limit is: %s", b)
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("a refused 10 MB request took %v", took)
+	}
+	// Just under the cap is coded.
+	text := strings.Repeat("Russia met Ukraine. ", phttp.DefaultMaxCodeBytes/20-1)
+	if status, b := do(t, "POST", s.URL()+"/api/code", "", []byte(`{"text":"`+text+`"}`)); status != 200 {
+		t.Fatalf("%d bytes of text: %d %.200s", len(text), status, b)
+	}
+}
+
+// maxWriteRecorder records the largest single write to the response.
+type maxWriteRecorder struct {
+	*httptest.ResponseRecorder
+	max int
+}
+
+func (m *maxWriteRecorder) Write(p []byte) (int, error) {
+	m.max = max(m.max, len(p))
+	return m.ResponseRecorder.Write(p)
+}
+
+// TestCodeStreams checks that the document of POST /api/code is written
+// in small pieces, not built whole in memory first, and that the pieces
+// make the same JSON that encoding/json makes of the whole document.
+func TestCodeStreams(t *testing.T) {
+	c := storetest.FakeCoder{}
+	s := phttp.NewServer(phttp.Config{Store: MustOpenSQLite(t), Coder: c})
+	text := strings.Repeat("Russia accused Ukraine of shelling. France praised Germany. ", 8000)
+	req := httptest.NewRequest("POST", "/api/code", strings.NewReader(`{"id":"big","text":"`+text+`"}`))
+	rec := &maxWriteRecorder{ResponseRecorder: httptest.NewRecorder()}
+	s.Handler().ServeHTTP(rec, req)
+	if rec.Code != 200 {
+		t.Fatalf("%d %.300s", rec.Code, rec.Body.Bytes())
+	}
+	want, err := json.Marshal(c.Code(&petrel.Article{ID: "big", Text: text, Origin: "http"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := bytes.TrimSuffix(rec.Body.Bytes(), []byte("\n")); !bytes.Equal(got, want) {
+		t.Fatalf("streamed document differs from encoding/json's (%d vs %d bytes)", len(got), len(want))
+	}
+	if rec.Body.Len() < 1<<20 {
+		t.Fatalf("document of %d bytes: too small to test streaming", rec.Body.Len())
+	}
+	// The article, with its text, goes in one piece; nothing else is
+	// larger than the buffer.
+	if rec.max > len(text)+64<<10 {
+		t.Fatalf("largest write %d bytes of a %d-byte document: the response is not streamed", rec.max, rec.Body.Len())
 	}
 }
