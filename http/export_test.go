@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"petrel"
 	phttp "petrel/http"
@@ -218,4 +219,38 @@ func TestPlaces(t *testing.T) {
 	}
 	status, body := do(t, "GET", s.URL()+"/api/stats/places?country=x-y", "", nil)
 	expectError(t, status, body, 400, petrel.EINVALID, "country")
+}
+
+// TestExportCSVFormulaInjection stores an article whose sentence and
+// actor text start with formula characters: the CSV export must write
+// them as text (output.CSVCell), as petrel code --format csv does.
+func TestExportCSVFormulaInjection(t *testing.T) {
+	store := MustOpenSQLite(t)
+	text := `=HYPERLINK("http://evil/","x") Russia accused Ukraine of shelling.`
+	doc := storetest.FakeCoder{}.Code(&petrel.Article{ID: "@inj", Text: text, Date: time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC)})
+	if len(doc.Events) == 0 {
+		t.Fatal("the fake coder found no event")
+	}
+	storetest.MustIngest(t, store, []*petrel.Document{doc}, "v1")
+	s := MustOpenServer(t, phttp.Config{Store: store})
+	rows, err := csv.NewReader(bytes.NewReader(export(t, s.URL(), "csv", nil))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+len(doc.Events) {
+		t.Fatalf("%d rows", len(rows))
+	}
+	for _, row := range rows[1:] {
+		for i, cell := range row {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && output.CSVCell(cell) != cell {
+				t.Errorf("column %s: %q would run as a formula", output.CSVColumns[i], cell)
+			}
+		}
+		if got := row[slices.Index(output.CSVColumns, "sentence")]; !strings.HasPrefix(got, `'=HYPERLINK(`) {
+			t.Errorf("sentence = %q, want it quoted", got)
+		}
+		if got := row[slices.Index(output.CSVColumns, "article_id")]; got != "'@inj" {
+			t.Errorf("article_id = %q, want '@inj", got)
+		}
+	}
 }

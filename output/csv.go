@@ -38,18 +38,20 @@ func (c *csvWriter) Write(d *petrel.Document) error {
 	for i := range d.Events {
 		e := &d.Events[i]
 		r := c.row[:0]
-		r = append(r, e.ID, e.ArticleID, strconv.Itoa(e.SentenceIndex), e.Date,
-			e.Code, e.RootCode, strconv.Itoa(e.QuadClass), formatFloat(e.Goldstein),
-			e.Plover.Type, e.Plover.Mode)
+		// Text cells go through CSVCell; numbers are ours and stay
+		// numbers (a Goldstein score of -5 is not a formula).
+		r = append(r, CSVCell(e.ID), CSVCell(e.ArticleID), strconv.Itoa(e.SentenceIndex), CSVCell(e.Date),
+			CSVCell(e.Code), CSVCell(e.RootCode), strconv.Itoa(e.QuadClass), formatFloat(e.Goldstein),
+			CSVCell(e.Plover.Type), CSVCell(e.Plover.Mode))
 		r = appendPartyCols(r, e.Source)
 		r = appendPartyCols(r, e.Target)
-		r = append(r, e.Verb.Text, strconv.Itoa(e.Verb.Start), strconv.Itoa(e.Verb.End))
+		r = append(r, CSVCell(e.Verb.Text), strconv.Itoa(e.Verb.Start), strconv.Itoa(e.Verb.End))
 		if l := e.Location; l != nil {
-			r = append(r, l.Name, l.Country, formatFloat(l.Lat), formatFloat(l.Lon))
+			r = append(r, CSVCell(l.Name), CSVCell(l.Country), formatFloat(l.Lat), formatFloat(l.Lon))
 		} else {
 			r = append(r, "", "", "", "")
 		}
-		r = append(r, e.Rule, e.Sentence)
+		r = append(r, CSVCell(e.Rule), CSVCell(e.Sentence))
 		if err := c.cw.Write(r); err != nil {
 			return err
 		}
@@ -61,7 +63,53 @@ func appendPartyCols(r []string, p *petrel.Party) []string {
 	if p == nil {
 		return append(r, "", "", "", "", "")
 	}
-	return append(r, p.Code, p.Country, p.Text, strconv.Itoa(p.Start), strconv.Itoa(p.End))
+	return append(r, CSVCell(p.Code), CSVCell(p.Country), CSVCell(p.Text), strconv.Itoa(p.Start), strconv.Itoa(p.End))
+}
+
+// CSVCell returns a text cell of a CSV file made safe to open in a
+// spreadsheet, as OWASP recommends against formula (CSV) injection: a cell
+// that starts with "=", "+", "-", "@", a tab or a carriage return gets a
+// single quote in front, so that Excel, LibreOffice and Google Sheets show
+// it as text instead of running it ("=HYPERLINK(…)" becomes
+// "'=HYPERLINK(…)"). A cell that is a plain decimal number ("-5", "+0.5")
+// is left alone: it is a number, not a formula. Every text cell of
+// petrel's CSV goes through it, in the CLI and the HTTP export alike.
+//
+// A program that reads the CSV and needs the exact text back drops a
+// leading "'" when the character after it is one of those six.
+func CSVCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+	default:
+		return s
+	}
+	if isDecimal(s) {
+		return s
+	}
+	return "'" + s
+}
+
+// isDecimal reports whether s is a decimal number with an optional sign:
+// digits with at most one point, and at least one digit.
+func isDecimal(s string) bool {
+	if s[0] == '+' || s[0] == '-' {
+		s = s[1:]
+	}
+	digits, points := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.':
+			points++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && points <= 1
 }
 
 // formatFloat is the shortest decimal that reads back as f, never in

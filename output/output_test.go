@@ -398,3 +398,59 @@ func BenchmarkWriters(b *testing.B) {
 		})
 	}
 }
+
+func TestCSVCell(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"Russia", "Russia"},
+		{`=HYPERLINK("http://evil/","x")`, `'=HYPERLINK("http://evil/","x")`},
+		{"+7 killed", "'+7 killed"},
+		{"-2+3", "'-2+3"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tcmd", "'\tcmd"},
+		{"\rcmd", "'\rcmd"},
+		{"---GOV", "'---GOV"},
+		{"-5", "-5"},
+		{"-5.5", "-5.5"},
+		{"+0.25", "+0.25"},
+		{"-", "'-"},
+		{"-.", "'-."},
+		{"-1.2.3", "'-1.2.3"},
+		{"a=b", "a=b"},
+	} {
+		if got := output.CSVCell(tt.in); got != tt.want {
+			t.Errorf("CSVCell(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestCSVFormulaInjection writes events whose text cells start with
+// formula characters and checks each comes out as text, while negative
+// numbers stay numbers.
+func TestCSVFormulaInjection(t *testing.T) {
+	d := &petrel.Document{Article: petrel.Article{ID: "=1+1"}, Events: []petrel.Event{{
+		ID: "@evil-0", ArticleID: "=1+1", Sentence: `=HYPERLINK("http://evil/","x") said Russia.`,
+		Date: "1987-01-02", Code: "111", RootCode: "11", QuadClass: 3, Goldstein: -2,
+		Source:   &petrel.Party{Text: "+Russia", Code: "RUS", Country: "RUS"},
+		Target:   &petrel.Party{Text: "-Ukraine", Code: "---GOV"},
+		Verb:     petrel.Evidence{Text: "\tsaid"},
+		Location: &petrel.Location{Name: "\rKyiv", Lat: -33.5, Lon: 30.5},
+	}}}
+	rows, err := csv.NewReader(bytes.NewReader(render(t, "csv", []*petrel.Document{d}))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := map[string]string{}
+	for i, c := range output.CSVColumns {
+		row[c] = rows[1][i]
+	}
+	for col, want := range map[string]string{
+		"event_id": "'@evil-0", "article_id": "'=1+1", "sentence": `'=HYPERLINK("http://evil/","x") said Russia.`,
+		"source_text": "'+Russia", "target_text": "'-Ukraine", "target_code": "'---GOV", "verb_text": "'\tsaid",
+		"location_name": "'\rKyiv", "goldstein": "-2", "lat": "-33.5", "source_code": "RUS",
+	} {
+		if got := row[col]; got != want {
+			t.Errorf("%s = %q, want %q", col, got, want)
+		}
+	}
+}

@@ -297,7 +297,7 @@ func writeStats(w io.Writer, format, by string, rows []petrel.StatsRow) error {
 		}
 		cw.Write(head)
 		for _, r := range rows {
-			rec := []string{r.Key, strconv.Itoa(r.Count), strconv.FormatFloat(r.Goldstein, 'f', 2, 64)}
+			rec := []string{output.CSVCell(r.Key), strconv.Itoa(r.Count), strconv.FormatFloat(r.Goldstein, 'f', 2, 64)}
 			if period {
 				rec = []string{r.Key, strconv.Itoa(r.QuadClass), rec[1], rec[2]}
 			}
