@@ -8,6 +8,8 @@
 //	petrel query [flags]            query stored events
 //	petrel stats [flags]            aggregate stored events
 //	petrel serve [flags]            HTTP API and web UI
+//	petrel publish [flags] PATH...  put articles on a NATS work queue
+//	petrel worker [flags]           code and store articles from the queue
 package main
 
 import (
@@ -87,6 +89,8 @@ Usage:
   petrel stats [flags]            counts by time, code, dyad and actor
   petrel serve [flags]            HTTP API and web UI
   petrel version                  version, Go version, VCS revision, dictionary ID
+  petrel publish [flags] PATH...  put articles on a NATS JetStream work queue
+  petrel worker [flags]           code and store articles from the work queue
 
 Run "petrel COMMAND -h" for a command's flags.
 `
@@ -118,6 +122,10 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runServe(ctx, rest)
 	case "version", "-version", "--version":
 		return m.runVersion(rest)
+	case "publish":
+		return m.runPublish(ctx, rest)
+	case "worker":
+		return m.runWorker(ctx, rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return nil

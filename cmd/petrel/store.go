@@ -178,7 +178,7 @@ func (m *Main) runQuery(ctx context.Context, args []string) error {
 	fs.SetOutput(m.Stderr)
 	db := m.dbFlag(fs)
 	f := filterFlags(fs)
-	fs.IntVar(&f.Limit, "limit", petrel.DefaultLimit, "most events to print")
+	fs.IntVar(&f.Limit, "limit", petrel.DefaultLimit, "most events to print (above 10000 they are streamed; --cursor needs 10000 or fewer)")
 	fs.IntVar(&f.Offset, "offset", 0, "events to skip")
 	fs.StringVar(&f.Cursor, "cursor", "", "continue after the page a previous query ended (printed on stderr)")
 	format := fs.String("format", "", "output format: table, jsonl, csv, gdelt (default: table on a terminal, jsonl otherwise)")
@@ -208,41 +208,115 @@ func (m *Main) runQuery(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
+	sink := newEventSink(m.Stdout, w)
+	if f.Limit > petrel.MaxLimit {
+		// More than one page: stream the rows as the store reads them
+		// instead of holding them.
+		if f.Cursor != "" {
+			return fmt.Errorf("--cursor pages by at most %d events: use a smaller --limit", petrel.MaxLimit)
+		}
+		if err := eachEvent(ctx, store, *f, sink.write); err != nil {
+			return usageError(err)
+		}
+		return sink.close()
+	}
 	evs, next, err := store.Events(ctx, *f)
 	if err != nil {
 		return usageError(err)
 	}
-	if w == nil {
-		enc := json.NewEncoder(m.Stdout)
-		enc.SetEscapeHTML(false) // a terminal or a file, not a web page: keep "<", ">" and "&" as they are
-		for _, e := range evs {
-			if err := enc.Encode(e); err != nil {
-				return err
-			}
-		}
-	} else {
-		// Writers take documents: events of one article in a row go
-		// together, with what the store knows of the article.
-		for i := 0; i < len(evs); {
-			j := i
-			d := &petrel.Document{Article: petrel.Article{ID: evs[i].ArticleID, Title: evs[i].ArticleTitle,
-				URL: evs[i].ArticleURL, Source: evs[i].ArticleSource}}
-			for ; j < len(evs) && evs[j].ArticleID == evs[i].ArticleID; j++ {
-				d.Events = append(d.Events, evs[j].Event)
-			}
-			if err := w.Write(d); err != nil {
-				return err
-			}
-			i = j
-		}
-		if err := w.Close(); err != nil {
+	for _, e := range evs {
+		if err := sink.write(e); err != nil {
 			return err
 		}
+	}
+	if err := sink.close(); err != nil {
+		return err
 	}
 	if next != "" {
 		fmt.Fprintf(m.Stderr, "petrel: more events: --cursor %s\n", next)
 	}
 	return nil
+}
+
+// errEnough stops EachEvent once a query has its events.
+var errEnough = errors.New("enough events")
+
+// eachEvent calls fn with the events of f from f.Offset on, at most
+// f.Limit of them, streamed from the store.
+func eachEvent(ctx context.Context, store petrel.Store, f petrel.EventFilter, fn func(*petrel.StoredEvent) error) error {
+	if f.Offset < 0 {
+		return fmt.Errorf("--offset must not be negative")
+	}
+	skip, left := f.Offset, f.Limit
+	// EachEvent ignores paging, but checks it: keep it within bounds.
+	f.Limit, f.Offset, f.Cursor = 0, 0, ""
+	err := store.EachEvent(ctx, f, func(e *petrel.StoredEvent) error {
+		if skip > 0 {
+			skip--
+			return nil
+		}
+		if left == 0 {
+			return errEnough
+		}
+		left--
+		return fn(e)
+	})
+	if errors.Is(err, errEnough) {
+		return nil
+	}
+	return err
+}
+
+// eventSink writes stored events in a query's format: JSON Lines of the
+// stored form, or an output.Writer fed one document per run of events of
+// one article.
+type eventSink struct {
+	enc *json.Encoder
+	w   output.Writer
+	doc *petrel.Document
+}
+
+func newEventSink(stdout io.Writer, w output.Writer) *eventSink {
+	if w == nil {
+		// The stored form: each event with its story counts and the
+		// version of the dictionaries that coded it.
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false) // a terminal or a file, not a web page: keep "<", ">" and "&" as they are
+		return &eventSink{enc: enc}
+	}
+	return &eventSink{w: w}
+}
+
+func (s *eventSink) write(e *petrel.StoredEvent) error {
+	if s.enc != nil {
+		return s.enc.Encode(e)
+	}
+	// Writers take documents: events of one article in a row go
+	// together, with what the store knows of the article.
+	if s.doc != nil && s.doc.Article.ID != e.ArticleID {
+		if err := s.w.Write(s.doc); err != nil {
+			return err
+		}
+		s.doc = nil
+	}
+	if s.doc == nil {
+		s.doc = &petrel.Document{Article: petrel.Article{ID: e.ArticleID, Title: e.ArticleTitle,
+			URL: e.ArticleURL, Source: e.ArticleSource}}
+	}
+	s.doc.Events = append(s.doc.Events, e.Event)
+	return nil
+}
+
+func (s *eventSink) close() error {
+	if s.w == nil {
+		return nil
+	}
+	if s.doc != nil {
+		if err := s.w.Write(s.doc); err != nil {
+			return err
+		}
+	}
+	return s.w.Close()
 }
 
 func (m *Main) runStats(ctx context.Context, args []string) error {

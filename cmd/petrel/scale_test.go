@@ -1,0 +1,321 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/nats-io/nats-server/v2/server"
+
+	"petrel"
+	"petrel/ingest"
+	"petrel/internal/sqlstore"
+)
+
+// startNATS runs a JetStream server in-process on a random loopback port
+// with its store in a temporary directory, and returns its URL.
+func startNATS(tb testing.TB) string {
+	tb.Helper()
+	s, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, JetStream: true,
+		StoreDir: tb.TempDir(), NoLog: true, NoSigs: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	go s.Start()
+	if !s.ReadyForConnections(10 * time.Second) {
+		tb.Fatal("nats-server did not start")
+	}
+	tb.Cleanup(func() { s.Shutdown(); s.WaitForShutdown() })
+	return s.ClientURL()
+}
+
+// worker is a petrel worker subprocess.
+type worker struct {
+	cmd    *exec.Cmd
+	stderr bytes.Buffer
+}
+
+func startWorker(t *testing.T, args ...string) *worker {
+	t.Helper()
+	// The test binary runs as petrel (TestMain): real processes to kill.
+	w := &worker{cmd: exec.Command(os.Args[0], append([]string{"--", "worker"}, args...)...)}
+	w.cmd.Env = append(os.Environ(), "PETREL_TEST_MAIN=1")
+	w.cmd.Stderr = &w.stderr
+	if err := w.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+var redeliveredRe = regexp.MustCompile(`(\d+) redelivered, \d+ bad messages`)
+
+// TestScaleQueue publishes the shared corpus on an embedded JetStream
+// server, codes it with three worker processes into one store, kills one
+// of them with SIGKILL mid-run and starts another, and checks that the
+// store holds exactly the events petrel code writes for the same input:
+// the same event IDs and contents, none twice.
+func TestScaleQueue(t *testing.T) {
+	corpus := filepath.Join("..", "..", "..", "shared", "corpus")
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skipf("no shared corpus: %v", err)
+	}
+	if testing.Short() {
+		t.Skip("scale test: not in -short mode")
+	}
+	want := codeEvents(t, corpus)
+	groups := textGroups(t, corpus)
+	t.Run("SQLite", func(t *testing.T) {
+		db := filepath.Join(t.TempDir(), "w.db")
+		scaleRun(t, corpus, db, want, groups)
+	})
+	t.Run("PostgreSQL", func(t *testing.T) {
+		dsn := os.Getenv("PETREL_TEST_POSTGRES")
+		if dsn == "" {
+			t.Skip("PETREL_TEST_POSTGRES is unset")
+		}
+		scaleRun(t, corpus, pgSchema(t, dsn), want, groups)
+	})
+}
+
+func scaleRun(t *testing.T, corpus, db string, want map[string]petrel.Event, groups map[string][]string) {
+	natsURL := startNATS(t)
+	_, stderr, err := runMain(t, nil, "publish", "--nats", natsURL, corpus)
+	if err != nil {
+		t.Fatalf("publish: %v\n%s", err, stderr)
+	}
+	t.Log(strings.TrimSpace(stderr))
+	args := []string{"--nats", natsURL, "--db", db, "--until-empty", "--workers", "1",
+		"--batch", "64", "--ack-wait", "2s", "--status", "0"}
+	ws := []*worker{startWorker(t, args...), startWorker(t, args...), startWorker(t, args...)}
+
+	// Kill the second worker once the run is well under way, while the
+	// stream still holds most of the corpus, then start a fourth.
+	victim := ws[1]
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		n := countStored(t, db)
+		if n >= 1000 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("workers stored only %d articles in 2 minutes:\n%s", n, victim.stderr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err := victim.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	victim.cmd.Wait()
+	t.Logf("killed worker %d after %d articles were stored", victim.cmd.Process.Pid, countStored(t, db))
+	ws = append(ws, startWorker(t, args...))
+
+	redelivered := 0
+	for i, w := range ws {
+		if w == victim {
+			continue
+		}
+		done := make(chan error, 1)
+		go func() { done <- w.cmd.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("worker %d: %v\n%s", i, err, w.stderr.String())
+			}
+		case <-time.After(3 * time.Minute):
+			w.cmd.Process.Kill()
+			t.Fatalf("worker %d did not finish:\n%s", i, w.stderr.String())
+		}
+		last := lastLine(w.stderr.String())
+		t.Logf("worker %d: %s", i, last)
+		if m := redeliveredRe.FindStringSubmatch(last); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			redelivered += n
+		}
+	}
+	if redelivered == 0 {
+		t.Error("no message was redelivered: the killed worker held none, so the kill tested nothing")
+	}
+
+	out, stderr, err := runMain(t, nil, "query", "--db", db, "--format", "jsonl", "--limit", "10000000")
+	if err != nil {
+		t.Fatalf("query: %v\n%s", err, stderr)
+	}
+	got := map[string]petrel.Event{}
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	perArticle := map[string]bool{}
+	for sc.Scan() {
+		var e petrel.StoredEvent
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			t.Fatal(err)
+		}
+		if _, dup := got[e.ID]; dup {
+			t.Errorf("event %s stored twice", e.ID)
+		}
+		got[e.ID] = e.Event
+		perArticle[e.ArticleID] = true
+	}
+	// The store keeps one copy of a text published under several IDs (a
+	// wire story carried twice); which copy depends on which worker got
+	// there first. Every event must be petrel code's, and every article
+	// petrel code coded must be in the store itself or through one copy
+	// of its text.
+	for id, e := range got {
+		w, ok := want[id]
+		if !ok {
+			t.Errorf("stored event %s is not in petrel code's output", id)
+			continue
+		}
+		if a, b := mustJSON(t, w), mustJSON(t, e); a != b {
+			t.Errorf("event %s differs:\n code:  %s\n store: %s", id, a, b)
+		}
+	}
+	missing, dupEvents := 0, 0
+	for id, e := range want {
+		if _, ok := got[id]; ok {
+			continue
+		}
+		kept := 0
+		for _, other := range groups[e.ArticleID] {
+			if perArticle[other] {
+				kept++
+			}
+		}
+		if kept != 1 {
+			missing++
+			if missing <= 10 {
+				t.Errorf("event %s of article %s is missing and no copy of its text is stored (%d copies stored)", id, e.ArticleID, kept)
+			}
+			continue
+		}
+		dupEvents++
+	}
+	t.Logf("%d events stored, %d of petrel code's %d left out as events of another copy of a stored text; %d redelivered messages",
+		len(got), dupEvents, len(want), redelivered)
+	if len(got) == 0 {
+		t.Fatal("no events stored")
+	}
+}
+
+// codeEvents runs petrel code on the corpus and returns its events by ID.
+func codeEvents(t *testing.T, corpus string) map[string]petrel.Event {
+	t.Helper()
+	out, stderr, err := runMain(t, nil, "code", "--format", "jsonl", corpus)
+	if err != nil {
+		t.Fatalf("code: %v\n%s", err, stderr)
+	}
+	evs := map[string]petrel.Event{}
+	sc := bufio.NewScanner(strings.NewReader(out))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var e petrel.Event
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			t.Fatal(err)
+		}
+		evs[e.ID] = e
+	}
+	return evs
+}
+
+// textGroups maps each article ID of the corpus to the IDs of every
+// article with the same text, as the store tells texts apart.
+func textGroups(t *testing.T, corpus string) map[string][]string {
+	t.Helper()
+	byHash := map[string][]string{}
+	var ids []string
+	hashOf := map[string]string{}
+	sc := ingest.NewScanner([]string{corpus}, nil, ingest.Options{})
+	for {
+		a, err := sc.Next()
+		if err != nil {
+			break
+		}
+		h := sqlstore.TextHash(a.Text)
+		byHash[h] = append(byHash[h], a.ID)
+		hashOf[a.ID] = h
+		ids = append(ids, a.ID)
+	}
+	groups := make(map[string][]string, len(ids))
+	for _, id := range ids {
+		groups[id] = byHash[hashOf[id]]
+	}
+	return groups
+}
+
+// countStored returns how many articles the store at db holds, or 0 while
+// it cannot be read.
+func countStored(t *testing.T, db string) int {
+	st, err := openStore(db)
+	if err != nil {
+		return 0
+	}
+	defer st.Close()
+	c, err := st.Counts(context.Background())
+	if err != nil {
+		return 0
+	}
+	return c.Articles
+}
+
+func lastLine(s string) string {
+	s = strings.TrimSpace(s)
+	return s[strings.LastIndexByte(s, '\n')+1:]
+}
+
+func mustJSON(t *testing.T, v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// pgSchema creates a schema in the test database, dropped when the test
+// ends, and returns a DSN whose search_path is it.
+func pgSchema(t *testing.T, dsn string) string {
+	ctx := context.Background()
+	b := make([]byte, 6)
+	rand.Read(b)
+	schema := "petrel_scale_" + hex.EncodeToString(b)
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		conn, err := pgx.Connect(ctx, dsn)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer conn.Close(ctx)
+		conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
+	})
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		if u, err := url.Parse(dsn); err == nil {
+			q := u.Query()
+			q.Set("search_path", schema)
+			u.RawQuery = q.Encode()
+			return u.String()
+		}
+	}
+	panic(fmt.Sprintf("PETREL_TEST_POSTGRES must be a postgres:// URL, not %q", dsn))
+}
