@@ -10,8 +10,9 @@
 //	-               stdin: JSON Lines if the first non-space byte is '{', else text
 //
 // A directory is walked recursively in lexical order and only files with the
-// extensions above are read (hidden files and directories are skipped); a file
-// named explicitly with any other extension is read as plain text.
+// extensions above are read (hidden files and directories are skipped; the
+// other files are listed by Skipped, for the run's summary); a file named
+// explicitly with any other extension is read as plain text.
 //
 // Stdin is named "stdin" in diagnostics, Article.Origin and generated IDs.
 // Article.Origin is the path as given (joined under a walked directory),
@@ -94,6 +95,8 @@ type Scanner struct {
 	done     atomic.Int64
 	total    int64
 	problems atomic.Int64
+
+	skipped []string // files of directories left out for their type
 }
 
 // NewScanner returns a Scanner over paths ("-" is stdin). Directories are
@@ -152,6 +155,7 @@ func (s *Scanner) add(path string) {
 		}
 		k, ok := kindOf(p)
 		if !ok {
+			s.skipped = append(s.skipped, p)
 			return nil
 		}
 		fi, err := os.Stat(p) // follows symlinks, unlike d.Info
@@ -377,6 +381,12 @@ func (s *Scanner) diag(file string, line int, msg string) {
 // inputs (0 when unknown, as for stdin). Stdin bytes are not counted in
 // done, so done never exceeds total.
 func (s *Scanner) Progress() (done, total int64) { return s.done.Load(), s.total }
+
+// Skipped returns the files found in directories and left out because
+// their extension is not one petrel reads (.md, .csv, .pdf…), in walk
+// order, so a run can say what it did not read. Hidden files are not
+// counted. It is complete once NewScanner has returned.
+func (s *Scanner) Skipped() []string { return s.skipped }
 
 // Problems returns how many diagnostics have been reported so far.
 func (s *Scanner) Problems() int { return int(s.problems.Load()) }

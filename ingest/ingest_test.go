@@ -637,3 +637,28 @@ func FuzzWholeFile(f *testing.F) {
 		}
 	})
 }
+
+func TestSkippedUnknownTypes(t *testing.T) {
+	files := []file{
+		{"d/a.txt", "Russia met Ukraine."},
+		{"d/notes.md", "# notes"},
+		{"d/sub/table.csv", "a,b"},
+		{"d/.hidden.md", "x"},
+		{"d/page.HTML", "<p>France praised Germany.</p>"},
+	}
+	arts, _, s := scan(t, files, []string{"d"}, nil, ingest.Options{})
+	if len(arts) != 2 {
+		t.Fatalf("%d articles, want 2", len(arts))
+	}
+	var got []string
+	for _, p := range s.Skipped() {
+		got = append(got, filepath.ToSlash(p[strings.Index(p, "/d/")+1:]))
+	}
+	if want := []string{"d/notes.md", "d/sub/table.csv"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("Skipped = %q, want %q", got, want)
+	}
+	// A file named on the command line is read whatever its type.
+	if _, _, s := scan(t, []file{{"x.md", "Russia met Ukraine."}}, nil, nil, ingest.Options{}); len(s.Skipped()) != 0 {
+		t.Fatalf("Skipped = %q for a file named explicitly", s.Skipped())
+	}
+}

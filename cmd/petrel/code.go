@@ -235,11 +235,32 @@ func (m *Main) runCode(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	m.reportSkipped(sc)
 	if sc.Problems() > 0 {
 		fmt.Fprintf(m.Stderr, "petrel: %d input problem(s) reported above\n", sc.Problems())
 		return errReported
 	}
 	return nil
+}
+
+// reportSkipped says which files of the directories given were not read
+// because petrel does not read their type, so that none is left out in
+// silence. It names the first ten.
+func (m *Main) reportSkipped(sc *ingest.Scanner) {
+	sk := sc.Skipped()
+	if len(sk) == 0 {
+		return
+	}
+	const show = 10
+	noun := "files"
+	if len(sk) == 1 {
+		noun = "file"
+	}
+	list := strings.Join(sk[:min(len(sk), show)], ", ")
+	if len(sk) > show {
+		list += fmt.Sprintf(", and %d more", len(sk)-show)
+	}
+	fmt.Fprintf(m.Stderr, "petrel: skipped %d %s of unknown type (petrel reads .txt, .html, .htm, .jsonl, .ndjson): %s\n", len(sk), noun, list)
 }
 
 // manyArticles reports whether the inputs hold more than one article: more

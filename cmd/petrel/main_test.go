@@ -196,3 +196,34 @@ func TestVersion(t *testing.T) {
 		t.Fatalf("version shows dictionaries %s, the coder records %s", got, id)
 	}
 }
+
+func TestSkippedFilesReported(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"a.txt": "Russia accused Ukraine of shelling.", "notes.md": "# notes", "table.csv": "a,b", "scan.pdf": "%PDF",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := "skipped 3 files of unknown type"
+	t.Run("code", func(t *testing.T) {
+		_, stderr, err := runMain(t, nil, "code", "--format", "jsonl", dir)
+		if err != nil {
+			t.Fatalf("%v %s", err, stderr)
+		}
+		if !strings.Contains(stderr, want) || !strings.Contains(stderr, filepath.Join(dir, "notes.md")) ||
+			!strings.Contains(stderr, filepath.Join(dir, "scan.pdf")) || !strings.Contains(stderr, filepath.Join(dir, "table.csv")) {
+			t.Fatalf("stderr = %q, want %q with the three names", stderr, want)
+		}
+	})
+	t.Run("ingest", func(t *testing.T) {
+		_, stderr, err := runMain(t, nil, "ingest", "--db", filepath.Join(t.TempDir(), "p.db"), dir)
+		if err != nil {
+			t.Fatalf("%v %s", err, stderr)
+		}
+		if !strings.Contains(stderr, want) {
+			t.Fatalf("stderr = %q, want %q", stderr, want)
+		}
+	})
+}

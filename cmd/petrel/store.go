@@ -163,6 +163,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	fmt.Fprintf(m.Stderr, "petrel: %d articles: %d new, %d recoded, %d unchanged, %d duplicate; %d events stored in %v (%.0f articles/s)\n",
 		n, total.Inserted, total.Replaced, total.Unchanged, total.Duplicates, total.Events,
 		took.Round(time.Millisecond), float64(n)/took.Seconds())
+	m.reportSkipped(sc)
 	if err != nil {
 		return err
 	}
