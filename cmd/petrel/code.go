@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
@@ -375,15 +376,18 @@ func pipeline(ctx context.Context, sc *ingest.Scanner, c petrel.Coder, workers i
 	return readErr
 }
 
-// runExplain is "petrel explain": it codes one text and prints what each
-// stage saw, then the events and quotations.
+// runExplain is "petrel explain": it codes one text, or the articles of a
+// file, and prints what each stage saw, then the events and quotations.
 func (m *Main) runExplain(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("petrel explain", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
 	cf := addCoderFlags(fs)
 	date := fs.String("date", "", "article date (YYYY-MM-DD) for relative dates and dated roles")
+	asText := fs.Bool("text", false, "explain the arguments as text even when they name a file")
 	fs.Usage = func() {
-		fmt.Fprintln(m.Stderr, "Usage: petrel explain [flags] \"TEXT\" (or - for stdin)\n\nShows what each stage saw: sentences, actors, verb matches with their rule, and events.\n\nFlags:")
+		fmt.Fprintln(m.Stderr, "Usage: petrel explain [flags] \"TEXT\" | FILE | -\n\nShows what each stage saw: sentences, actors, verb matches with their rule, and events.\n"+
+			"An argument that names an existing file (.txt, .html, .jsonl, or any other as text) explains\n"+
+			"its articles, - reads standard input; --text explains the arguments themselves.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -393,24 +397,79 @@ func (m *Main) runExplain(ctx context.Context, args []string) error {
 		fs.Usage()
 		return flag.ErrHelp
 	}
-	txt := strings.Join(fs.Args(), " ")
-	if txt == "-" {
-		b, err := io.ReadAll(m.Stdin)
-		if err != nil {
-			return err
-		}
-		txt = string(b)
-	}
 	base, err := parseDate(*date)
 	if err != nil {
 		return err
+	}
+	var arts []*petrel.Article
+	arg := fs.Arg(0)
+	switch {
+	case fs.NArg() == 1 && !*asText && (arg == "-" || isFile(arg)):
+		// A file, or stdin, read as petrel code reads it: HTML is
+		// extracted, JSON Lines give one article per line.
+		sc := ingest.NewScanner([]string{arg}, m.Stdin, ingest.Options{DefaultDate: base,
+			OnDiag: func(d petrel.Diagnostic) { fmt.Fprintln(m.Stderr, "petrel:", d.String()) }})
+		for {
+			a, err := sc.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return err
+			}
+			arts = append(arts, a)
+		}
+		if len(arts) == 0 {
+			return fmt.Errorf("%s: no article to explain", arg)
+		}
+	case fs.NArg() == 1 && !*asText && looksLikeFile(arg):
+		fmt.Fprintf(m.Stderr, "petrel: there is no file %s: explaining it as text (--text says so and silences this)\n", arg)
+		fallthrough
+	default:
+		arts = []*petrel.Article{{ID: "explain", Text: strings.Join(fs.Args(), " "), Date: base}}
 	}
 	c, version, err := m.newEventCoder(cf)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(m.Stdout, "dictionaries: %s\n", version)
-	a := &petrel.Article{ID: "explain", Text: txt, Date: base}
+	var problem error
+	for i, a := range arts {
+		if len(arts) > 1 || a.ID != "explain" {
+			if i > 0 {
+				fmt.Fprintln(m.Stdout)
+			}
+			fmt.Fprintf(m.Stdout, "article %s (%s)\n", a.ID, a.Origin)
+		}
+		if err := m.explainArticle(c, a); err != nil && problem == nil {
+			problem = err
+		}
+	}
+	return problem
+}
+
+// isFile reports whether p names an existing file or directory.
+func isFile(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// looksLikeFile reports whether s, which names no file, looks like a file
+// name rather than a sentence: one word ending in an extension petrel reads.
+func looksLikeFile(s string) bool {
+	if strings.ContainsAny(s, " \t\n") {
+		return false
+	}
+	switch strings.ToLower(filepath.Ext(s)) {
+	case ".txt", ".html", ".htm", ".jsonl", ".ndjson":
+		return true
+	}
+	return false
+}
+
+// explainArticle codes a with the explain trace and prints its events and
+// quotations. It returns the article's first problem, if any.
+func (m *Main) explainArticle(c *coder.Coder, a *petrel.Article) error {
 	doc := c.Explain(a, func(format string, args ...any) {
 		fmt.Fprintf(m.Stdout, format+"\n", args...)
 	})

@@ -227,3 +227,47 @@ func TestSkippedFilesReported(t *testing.T) {
 		}
 	})
 }
+
+func TestExplainFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "story.txt")
+	if err := os.WriteFile(path, []byte("Russia accused Ukraine of shelling the plant.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("File", func(t *testing.T) {
+		stdout, stderr, err := runMain(t, nil, "explain", path)
+		if err != nil {
+			t.Fatalf("%v %s", err, stderr)
+		}
+		if !strings.Contains(stdout, "article story (") || !strings.Contains(stdout, "1 event(s)") || !strings.Contains(stdout, "RUS (Russia) → UKR (Ukraine)") {
+			t.Fatalf("explain FILE did not explain the file:\n%s", stdout)
+		}
+	})
+	t.Run("ForceText", func(t *testing.T) {
+		stdout, _, _ := runMain(t, nil, "explain", "--text", path)
+		if !strings.Contains(stdout, "0 event(s)") || strings.Contains(stdout, "RUS (Russia)") {
+			t.Fatalf("explain --text FILE did not explain the name as text:\n%s", stdout)
+		}
+	})
+	t.Run("Stdin", func(t *testing.T) {
+		var out, errb strings.Builder
+		m := &Main{Stdin: strings.NewReader("France praised Germany."), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+		if err := m.Run(t.Context(), []string{"explain", "-"}); err != nil {
+			t.Fatalf("%v %s", err, errb.String())
+		}
+		if !strings.Contains(out.String(), "FRA (France) → DEU (Germany)") {
+			t.Fatalf("explain - did not read stdin:\n%s", out.String())
+		}
+	})
+	t.Run("MissingFileNamed", func(t *testing.T) {
+		_, stderr, _ := runMain(t, nil, "explain", "nosuch.txt")
+		if !strings.Contains(stderr, "there is no file nosuch.txt") {
+			t.Fatalf("stderr = %q", stderr)
+		}
+	})
+	t.Run("Sentence", func(t *testing.T) {
+		stdout, _, err := runMain(t, nil, "explain", "Russia accused Ukraine of shelling.")
+		if err != nil || !strings.Contains(stdout, "RUS (Russia) → UKR (Ukraine)") {
+			t.Fatalf("%v\n%s", err, stdout)
+		}
+	})
+}
