@@ -14,7 +14,6 @@ package coder
 
 import (
 	"bytes"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -239,6 +238,9 @@ type state struct {
 	// storyDiscarded is set when a story-level discard phrase was found.
 	storyDiscarded bool
 	dateTok        []bool
+	// dateTraced is the anchor whose date choice was last explained, so
+	// that it is explained once per verb.
+	dateTraced int
 
 	// coreference memory
 	lastPerson, lastCountry, lastGroup, lastIGO, lastActor *member
@@ -498,6 +500,7 @@ func (st *state) sentence(idx int, sp petrel.Span) {
 	}
 	st.dates = when.Find(st.text, sp, base, st.dates[:0])
 	st.markDates()
+	st.dateTraced = -1
 	st.findSegs()
 	st.buildNPs(idx)
 	st.quotes(idx)
@@ -551,47 +554,6 @@ func (st *state) npCodes(n *np) string {
 	return b.String()
 }
 
-// eventDate picks the date for an event anchored at token a: the date
-// expression nearest the anchor in the sentence, else the article date.
-func (st *state) eventDate(a int) string {
-	if len(st.dates) == 0 || len(st.toks) == 0 || st.base.IsZero() {
-		return st.date
-	}
-	pos := st.toks[a].Start
-	best, bestD := -1, 1<<30
-	for i, d := range st.dates {
-		if st.notEventDate(d.Span.Start) {
-			continue
-		}
-		dist := d.Span.Start - pos
-		if dist < 0 {
-			dist = -dist
-		}
-		if dist < bestD {
-			best, bestD = i, dist
-		}
-	}
-	if best < 0 || st.dates[best].Date.IsZero() {
-		return st.date
-	}
-	return st.dates[best].Date.Format("2006-01-02")
-}
-
-// notEventDate reports whether the date expression starting at byte pos
-// bounds a period or a deadline rather than dating an event: "suspended
-// since 2018", "until March", "by the end of the year", "before Friday".
-func (st *state) notEventDate(pos int) bool {
-	k := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= pos })
-	if k == 0 {
-		return false
-	}
-	switch st.normOf(k - 1) {
-	case "since", "until", "till", "by", "before", "after", "from":
-		return true
-	}
-	return false
-}
-
 // addEvent appends an event unless an identical one was already coded from
 // the same sentence.
 func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE int, rule, qual string, a int) bool {
@@ -624,12 +586,21 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 	st.evSeen[key] = true
 	st.nEv++
 	sp := st.spans[idx]
+	ae := a + 1
+	for ae < len(st.toks) && st.toks[ae].Start < verbE {
+		ae++
+	}
+	cc := cameo.Lookup(code)
+	intent := strings.HasPrefix(qual, "intent")
+	// A verbal act (quad classes 1 and 3) or an intent is done when it is
+	// said: "…, the agency said on Thursday" dates it.
+	verbal := intent || cc != nil && (cc.QuadClass == 1 || cc.QuadClass == 3)
 	ev := petrel.Event{
 		ID:            st.art.ID + "-" + strconv.Itoa(idx) + "-" + strconv.Itoa(st.nEv),
 		ArticleID:     st.art.ID,
 		SentenceIndex: idx,
 		Sentence:      sp.Of(st.text),
-		Date:          st.eventDate(a),
+		Date:          st.eventDate(a, ae, intent, verbal),
 		Code:          code,
 		Source:        st.party(src),
 		Target:        st.party(tgt),
@@ -640,7 +611,7 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 	if len(code) >= 2 {
 		ev.RootCode = code[:2]
 	}
-	if cc := cameo.Lookup(code); cc != nil {
+	if cc != nil {
 		ev.QuadClass = cc.QuadClass
 		ev.Goldstein = cc.Goldstein
 		ev.Plover = petrel.Plover{Type: cc.PloverType, Mode: cc.PloverMode}

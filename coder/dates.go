@@ -1,0 +1,384 @@
+package coder
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"petrel/text"
+	"petrel/when"
+)
+
+// How an event is dated
+//
+// An event takes the date of a date expression only when the expression
+// says when that event happened; otherwise it takes the article's date.
+// Each expression in the sentence is judged against the event's verb:
+//
+//   - An expression governed by "since", "until", "by", "before", "after",
+//     "from", "to", "through", "between" or "for" bounds a period or sets a
+//     deadline ("suspended since 2018", "from 1981 to 1985", "cuts promised
+//     for 1990").
+//   - One inside a noun phrase names something else: "the collapse of
+//     1929", "the September 1985 earthquake", "a 1985 loan", "last year's
+//     talks", "March 1990 bonds".
+//   - One after "than", "against", "versus", "over" or "compared with" is
+//     a comparison.
+//   - One separated from the verb by a clause boundary (a relative
+//     pronoun, a subordinator, "that", a verb of saying, ";", a dash or a
+//     quotation mark) dates another clause. A subordinate phrase set off by
+//     commas ("In 1984, after three months of talks, the U.S. reached …")
+//     does not separate a fronted date from its clause. For a verbal act
+//     (CAMEO quad classes 1 and 3: statements, appeals, intents, demands,
+//     criticism, threats) and for an intent, reported speech does not
+//     separate either, and the date of the verb of saying that reports it
+//     dates it across any clause between them: "Moscow said on Tuesday that Russia is willing to
+//     provide aid", "Gondor welcomed the talks, the agency said on
+//     Thursday" — the act is done when it is said. A material act
+//     ("Russia shelled Kharkiv, officials said on Thursday") is not dated
+//     by the saying.
+//
+// Of the rest, an expression is attached to the verb when it opens the
+// clause ("In December 1985, Britain signed …"), stands between the
+// subject and the verb ("Moscow on Tuesday rejected …"), or follows the
+// verb with nothing between them but adverbs, prepositions and actor
+// phrases ("nationalised five years ago", "invaded Kuwait in 1990").
+// Otherwise it is merely in the verb's clause. Two rules need attachment:
+//
+//   - An expression that names a year with month or year precision ("in
+//     1985", "in December 1984") dates an event only when attached: a year
+//     merely mentioned in the clause ("signed a memorandum … in December
+//     1983", "the price reform at the beginning of 1988") is too often about
+//     a noun.
+//   - No event is dated more than futureDays after its article's date
+//     unless the expression is attached to its verb ("will visit China next
+//     week" is dated next week; "plans to launch seven rockets through
+//     1991" is not).
+//   - An event coded as an intent ("will visit China next week" → 036)
+//     is the intent, expressed when it was reported: it is never dated
+//     after its article by the date of the act it announces.
+//
+// Of the expressions that remain, an attached one wins over one merely in
+// the clause, and the nearest to the verb wins among equals. An article
+// without a date dates its events only by expressions that name their
+// year; relative ones ("on Tuesday") cannot be resolved.
+
+// futureDays is how many days after the article's date an event may be
+// dated by an expression not attached to its verb: reports of the next
+// day or two ("talks on Thursday" in a Tuesday article) are common, plans
+// further ahead are not events yet.
+const futureDays = 3
+
+// dateVerdict says whether a date expression dates an event, and if not,
+// why not.
+type dateVerdict uint8
+
+const (
+	dateUsable dateVerdict = iota
+	dateBounds
+	dateNounPhrase
+	dateComparison
+	dateOtherClause
+	dateLooseYear
+	dateFuture
+	dateIntent
+	dateUnresolved
+)
+
+// dateVerdictText explains each verdict in `petrel explain`.
+var dateVerdictText = [...]string{
+	dateUsable:      "usable",
+	dateBounds:      "bounds a period or sets a deadline",
+	dateNounPhrase:  "inside a noun phrase",
+	dateComparison:  "a comparison",
+	dateOtherClause: "in another clause than the verb",
+	dateLooseYear:   "names a year but is not attached to the verb",
+	dateFuture:      "more than " + strconv.Itoa(futureDays) + " days after the article date and not attached to the verb",
+	dateIntent:      "after the article date, and the event is an intent, expressed when reported",
+	dateUnresolved:  "relative, and the article has no date",
+}
+
+// Attachments of a usable date expression to the verb, best first.
+const (
+	attachFronted = iota // "In 1985, X invaded Y"
+	attachBefore         // "X on Tuesday invaded Y"
+	attachAfter          // "X invaded Y on Tuesday", "X invaded in 1985"
+	attachClause         // elsewhere in the verb's clause
+)
+
+var attachText = [...]string{
+	attachFronted: "opens the verb's clause",
+	attachBefore:  "between the subject and the verb",
+	attachAfter:   "right after the verb",
+	attachClause:  "in the verb's clause",
+}
+
+// boundWords govern a date that bounds a period or sets a deadline.
+var boundWords = map[string]bool{"since": true, "until": true, "till": true, "til": true, "by": true,
+	"before": true, "after": true, "from": true, "to": true, "through": true, "thru": true,
+	"between": true, "for": true, "ahead": true, "into": true, "beyond": true, "within": true}
+
+// compareWords govern a date that is compared with.
+var compareWords = map[string]bool{"than": true, "against": true, "versus": true, "vs": true, "vs.": true, "over": true}
+
+// dateModifiers may stand between a date and the word that governs it:
+// "since late 1985", "by fiscal 1990", "in mid-1986".
+var dateModifiers = map[string]bool{"early": true, "late": true, "mid": true, "middle": true, "fiscal": true,
+	"calendar": true, "-": true, "around": true, "approximately": true, "roughly": true}
+
+// timeNouns head a phrase that is itself a time: "at the beginning of
+// 1988", "in the first half of 1987", "by the end of the year".
+var timeNouns = map[string]bool{"beginning": true, "start": true, "end": true, "middle": true, "half": true,
+	"quarter": true, "part": true, "spring": true, "summer": true, "autumn": true, "fall": true,
+	"winter": true, "course": true, "close": true, "turn": true, "first": true, "second": true,
+	"third": true, "fourth": true, "last": true, "latter": true, "early": true, "late": true}
+
+// eventDate picks the date of an event whose verb is tokens [a, ae): the
+// best date expression that dates it (see above), else the article date.
+// When explaining, it reports its choice and every rejected expression,
+// once per verb.
+// An intent event (intent) is never dated after the article date; for a
+// verbal act (verbal), reported speech is no clause boundary.
+func (st *state) eventDate(a, ae int, intent, verbal bool) string {
+	if len(st.dates) == 0 || len(st.toks) == 0 {
+		if st.trace != nil && st.dateTraced != a {
+			st.dateTraced = a
+			st.traceArticleDate()
+		}
+		return st.date
+	}
+	best, bestAttach, bestDist := -1, 0, 0
+	prevStart, prevEnd := -1, -1
+	for i := range st.dates {
+		d := &st.dates[i]
+		v, attach, ds, de := st.judgeDate(d, a, ae, prevStart, prevEnd, verbal)
+		prevStart, prevEnd = ds, de
+		if de <= 0 {
+			continue // in a dropped dateline
+		}
+		if v == dateUsable && intent && !st.base.IsZero() && d.Date.After(st.base) {
+			v = dateIntent
+		}
+		if v != dateUsable {
+			if st.trace != nil && st.dateTraced != a {
+				st.tracef("    date %q not used: %s", st.text[d.Span.Start:d.Span.End], dateVerdictText[v])
+			}
+			continue
+		}
+		dist := ds - ae
+		if ds < a {
+			dist = a - de
+		}
+		if best < 0 || attach < bestAttach || attach == bestAttach && dist < bestDist {
+			best, bestAttach, bestDist = i, attach, dist
+		}
+	}
+	if best < 0 {
+		if st.trace != nil && st.dateTraced != a {
+			st.dateTraced = a
+			st.traceArticleDate()
+		}
+		return st.date
+	}
+	d := &st.dates[best]
+	if st.trace != nil && st.dateTraced != a {
+		st.dateTraced = a
+		st.tracef("    date %s from %q (%s, %s precision)", d.Date.Format("2006-01-02"), st.text[d.Span.Start:d.Span.End], attachText[bestAttach], d.Precision)
+	}
+	return d.Date.Format("2006-01-02")
+}
+
+// traceArticleDate reports that an event takes the article date.
+func (st *state) traceArticleDate() {
+	if st.date == "" {
+		st.tracef("    date: none (no date expression dates the event and the article has no date)")
+		return
+	}
+	st.tracef("    date %s: article date", st.date)
+}
+
+// judgeDate decides whether expression d dates the event whose verb is
+// tokens [a, ae), and how it is attached to the verb. It returns the
+// expression's tokens [ds, de); de is 0 when the expression lies outside
+// the sentence's tokens. prevStart and prevEnd are the tokens of the
+// expression before d: one coordinated with it shares its governor
+// ("between 1984 and 1986", "in late 1983 or early 1984"). For a verbal
+// act, reported speech is no clause boundary.
+func (st *state) judgeDate(d *when.Expr, a, ae, prevStart, prevEnd int, verbal bool) (v dateVerdict, attach, ds, de int) {
+	n := len(st.toks)
+	ds = sort.Search(n, func(i int) bool { return st.toks[i].Start >= d.Span.Start })
+	de = sort.Search(n, func(i int) bool { return st.toks[i].Start >= d.Span.End })
+	if de <= ds || de == 0 {
+		return dateUnresolved, attachClause, ds, 0
+	}
+	named := namesYear(st.text[d.Span.Start:d.Span.End])
+	if st.base.IsZero() && !named {
+		return dateUnresolved, attachClause, ds, de
+	}
+	g := st.governor(ds)
+	if g >= 0 && g == prevEnd && st.cls[g]&cConj != 0 && prevStart >= 0 {
+		g = st.governor(prevStart)
+	}
+	gw := ""
+	if g >= 0 {
+		gw = st.normOf(g)
+	}
+	switch {
+	case boundWords[gw]:
+		return dateBounds, attachClause, ds, de
+	case compareWords[gw] || g > 0 && (gw == "with" || gw == "to") && strings.HasPrefix(st.normOf(g-1), "compar") ||
+		g > 0 && st.cls[g]&cPrep != 0 && compareWords[st.normOf(g-1)]: // "than in 2019"
+		return dateComparison, attachClause, ds, de
+	case gw == "of" || g >= 0 && st.cls[g]&(cDet|cPossPron) != 0 || de < n && st.isWord(de, "'s"):
+		return dateNounPhrase, attachClause, ds, de
+	}
+	fronted := st.frontedDate(g, ds, de)
+	if named && d.Precision >= when.Month && !fronted && (g < 0 || st.cls[g]&cPrep == 0) {
+		// "a 1985 World Bank loan", "12.5 pct March 1990 bonds": a year
+		// with no preposition before it modifies a noun.
+		return dateNounPhrase, attachClause, ds, de
+	}
+	lo, hi := de, a // tokens between the expression and the verb
+	if ds >= ae {
+		lo, hi = ae, ds
+		if g >= ae {
+			hi = g
+		}
+	}
+	// The date of the sentence's attribution ("…, the agency said on
+	// Thursday", "Moscow said on Tuesday that …") dates every verbal act
+	// it reports, across the clauses between them.
+	said := verbal && (g >= 0 && st.cls[g]&cSay != 0 || g >= 1 && st.cls[g]&cPrep != 0 && st.cls[g-1]&cSay != 0 || de < n && st.cls[de]&cSay != 0)
+	if !said && st.clauseBetween(lo, hi, verbal) {
+		return dateOtherClause, attachClause, ds, de
+	}
+	switch {
+	case fronted && ds < a:
+		attach = attachFronted
+	case ds < a && st.verbGroupOnly(de, a):
+		attach = attachBefore
+	case ds >= ae && st.adjunctsOnly(ae, hi):
+		attach = attachAfter
+	default:
+		attach = attachClause
+	}
+	if attach == attachClause {
+		if named && d.Precision >= when.Month {
+			return dateLooseYear, attach, ds, de
+		}
+		if !st.base.IsZero() && d.Date.After(st.base.AddDate(0, 0, futureDays)) {
+			return dateFuture, attach, ds, de
+		}
+	}
+	return dateUsable, attach, ds, de
+}
+
+// namesYear reports whether a date expression's text holds a four-digit
+// year ("1985", "December 1984", "Oct. 19, 2021").
+func namesYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			run++
+			if run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// governor returns the token that governs the date expression starting at
+// token ds, skipping modifiers ("since late 1985") and a time noun's
+// phrase ("at the beginning of 1988" is governed by "at"), or -1.
+func (st *state) governor(ds int) int {
+	g := ds - 1
+	for g >= 0 && dateModifiers[st.normOf(g)] {
+		g--
+	}
+	if g >= 1 && st.isWord(g, "of") && timeNouns[st.normOf(g-1)] {
+		k := g - 1
+		for k >= 0 && (timeNouns[st.normOf(k)] || st.cls[k]&cDet != 0) {
+			k--
+		}
+		g = k
+	}
+	return g
+}
+
+// frontedDate reports whether the expression at tokens [ds, de), governed
+// by token g, opens its sentence: only conjunctions, adverbs and quotation
+// marks before it, and a preposition before it or a comma after it ("In
+// 1985, …", "On Tuesday Russia …", "Last week, …").
+func (st *state) frontedDate(g, ds, de int) bool {
+	first := ds
+	if g >= 0 && st.cls[g]&cPrep != 0 {
+		first = g
+	} else if de >= len(st.toks) || !st.isWord(de, ",") {
+		return false
+	}
+	for k := 0; k < first; k++ {
+		if st.cls[k]&(cConj|cAdv) == 0 && st.toks[k].Kind != text.Quote {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseBetween reports whether a clause boundary lies in tokens [lo, hi).
+// A subordinate phrase or relative clause set off by commas is skipped
+// when its closing comma lies in the range. With speech set, a verb of
+// saying and "that" are no boundaries.
+func (st *state) clauseBetween(lo, hi int, speech bool) bool {
+	for k := lo; k < hi; k++ {
+		if !st.boundary(k) || speech && st.cls[k]&(cSay|cThat) != 0 {
+			continue
+		}
+		if st.cls[k]&cSubord != 0 && st.cls[k]&cPrep != 0 && k+1 < len(st.toks) && (st.cls[k+1]&(cDet|cPossPron|cNumber) != 0 || st.toks[k+1].Kind == text.Number) {
+			continue // "after a 12-year rift": a preposition here, not a clause
+		}
+		if k > lo && st.isWord(k-1, ",") && st.cls[k]&(cSubord|cRel) != 0 {
+			c := k + 1
+			for c < hi && !st.isWord(c, ",") && !st.boundary(c) {
+				c++
+			}
+			if c < hi && st.isWord(c, ",") {
+				k = c
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// verbGroupOnly reports whether tokens [lo, hi) hold only what may stand
+// between a subject and its verb: auxiliaries, modals, negation and
+// adverbs. "to" is not ("went to Peking next month to sign": the date is
+// the going's), nor is a comma: "began a moratorium in August
+// 1985, calling on …" dates the moratorium, not the call.
+func (st *state) verbGroupOnly(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if st.cls[k]&(cAux|cModal|cNeg|cAdv) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// adjunctsOnly reports whether tokens [lo, hi) after a verb hold only
+// adverbs, prepositions and actor phrases: "invaded Kuwait in 1990",
+// "met with the Saudi king on Tuesday".
+func (st *state) adjunctsOnly(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		switch {
+		case st.cls[k]&(cAdv|cPrep) != 0:
+		case k < len(st.npAt) && st.npAt[k] >= 0 && !st.nps[st.npAt[k]].uncoded:
+		default:
+			return false
+		}
+	}
+	return true
+}
