@@ -46,6 +46,8 @@ func TestEventDate(t *testing.T) {
 		{"verbal act past a subordinate clause", "Germany condemned Russia after its troops shelled Kharkiv, the foreign ministry said on Monday.", "111", "2024-06-03"},
 		{"that clause", "Iran said on Monday that Israel attacked its consulate.", "190", "2024-06-05"},
 		{"future plan, intent", "Russia will meet China next week.", "036", "2024-06-05"},
+		{"weekday of an intended act", "Russia will meet China on Friday.", "036", "2024-06-05"},
+		{"date of the intent", "Russia agreed on Monday to meet China.", "036", "2024-06-03"},
 		{"future, attached", "OPEC is scheduled to meet in Vienna on June 25.", "040", "2024-06-25"},
 		{"future, not attached", "Russia criticised Ukraine over the talks on June 25.", "111", "2024-06-05"},
 		{"purpose infinitive", "Portugal will go to China next month to sign the agreement with China.", "057", "2024-06-05"},
@@ -105,7 +107,7 @@ func TestExplainDate(t *testing.T) {
 		{"Russia rejected a comparison with the stock market collapse of 1929.", "date 1987-03-05: article date"},
 		{"In December 1985, Britain and the United States signed a memorandum.", `date 1985-12-01 from "December 1985" (opens the verb's clause`},
 		{"Serbia has boycotted the talks since March 1986.", `date "March 1986" not used: bounds a period`},
-		{"Russia will meet China next week.", `date "next week" not used: after the article date, and the event is an intent`},
+		{"Russia will meet China next week.", `date "next week" not used: it dates the intended act, not the intent`},
 	}
 	for _, tt := range tests {
 		var b strings.Builder

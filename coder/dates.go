@@ -55,8 +55,10 @@ import (
 //     week" is dated next week; "plans to launch seven rockets through
 //     1991" is not).
 //   - An event coded as an intent ("will visit China next week" → 036)
-//     is the intent, expressed when it was reported: it is never dated
-//     after its article by the date of the act it announces.
+//     is the intent, expressed when it was reported: it is never dated by
+//     the date of the act it announces (a date after the verb, or after
+//     the article date). "Russia agreed on Monday to meet China" is dated
+//     Monday.
 //
 // Of the expressions that remain, an attached one wins over one merely in
 // the clause, and the nearest to the verb wins among equals. An article
@@ -94,7 +96,7 @@ var dateVerdictText = [...]string{
 	dateOtherClause: "in another clause than the verb",
 	dateLooseYear:   "names a year but is not attached to the verb",
 	dateFuture:      "more than " + strconv.Itoa(futureDays) + " days after the article date and not attached to the verb",
-	dateIntent:      "after the article date, and the event is an intent, expressed when reported",
+	dateIntent:      "it dates the intended act, not the intent, which is expressed when reported",
 	dateUnresolved:  "relative, and the article has no date",
 }
 
@@ -137,7 +139,7 @@ var timeNouns = map[string]bool{"beginning": true, "start": true, "end": true, "
 // best date expression that dates it (see above), else the article date.
 // When explaining, it reports its choice and every rejected expression,
 // once per verb.
-// An intent event (intent) is never dated after the article date; for a
+// An intent event (intent) is not dated by the intended act's date; for a
 // verbal act (verbal), reported speech is no clause boundary.
 func (st *state) eventDate(a, ae int, intent, verbal bool) string {
 	if len(st.dates) == 0 || len(st.toks) == 0 {
@@ -156,7 +158,9 @@ func (st *state) eventDate(a, ae int, intent, verbal bool) string {
 		if de <= 0 {
 			continue // in a dropped dateline
 		}
-		if v == dateUsable && intent && !st.base.IsZero() && d.Date.After(st.base) {
+		if v == dateUsable && intent && (attach == attachAfter || !st.base.IsZero() && d.Date.After(st.base)) {
+			// "will meet China on Friday": the date is the meeting's, and
+			// "on Friday" would resolve to the Friday before the article.
 			v = dateIntent
 		}
 		if v != dateUsable {
