@@ -99,4 +99,22 @@ func TestBigStore(t *testing.T) {
 		_, err := s.Places(ctx, petrel.EventFilter{})
 		return err
 	})
+	// The map view's requests (GET /api/map): the world, a region, and
+	// filtered.
+	for _, m := range []struct {
+		name string
+		q    petrel.GridQuery
+	}{
+		{"map zoom=1", petrel.GridQuery{Zoom: 1}},
+		{"map zoom=4 bbox=Europe", petrel.GridQuery{Zoom: 4, Filter: petrel.EventFilter{BBox: &petrel.BBox{MinLon: -10, MinLat: 35, MaxLon: 40, MaxLat: 60}}}},
+		{"map zoom=1 actor=RUS", petrel.GridQuery{Zoom: 1, Filter: petrel.EventFilter{Actor: "RUS"}}},
+		{"map zoom=1 quad=4", petrel.GridQuery{Zoom: 1, Filter: petrel.EventFilter{QuadClass: 4}}},
+		{"map zoom=1 since=2024-02-15", petrel.GridQuery{Zoom: 1, Filter: petrel.EventFilter{Since: "2024-02-15"}}},
+		{"map zoom=1 country=UKR", petrel.GridQuery{Zoom: 1, Filter: petrel.EventFilter{Country: "UKR"}}},
+	} {
+		median(m.name, func() error {
+			_, err := s.Grid(ctx, m.q)
+			return err
+		})
+	}
 }

@@ -620,51 +620,7 @@ func TestBrowser(t *testing.T) {
 	})
 
 	t.Run("Map", func(t *testing.T) {
-		b.open(t, "/?view=map")
-		var pl phttp.PlacesResponse
-		api(t, base, "/api/stats/places?limit=2000", &pl)
-		var got struct {
-			Places  string
-			Circles int
-			Labels  int
-			Focus   int
-		}
-		evalInto(t, b, `({Places: document.querySelector(".summary").dataset.places,
-			Circles: document.querySelectorAll("svg.map g.place circle").length,
-			Labels: document.querySelectorAll("svg.map g.cc text").length,
-			Focus: document.querySelectorAll("svg.map g.place[tabindex='0'][role=button]").length})`, &got)
-		countries := map[string]bool{}
-		for _, p := range pl.Places {
-			countries[p.Country] = true
-		}
-		if got.Circles != len(pl.Places) || got.Circles == 0 || got.Places != fmt.Sprint(len(pl.Places)) ||
-			got.Focus != got.Circles || got.Labels != len(countries) {
-			t.Errorf("map = %+v, API: %d places in %d countries", got, len(pl.Places), len(countries))
-		}
-		b.run(t, chromedp.Evaluate[chromedp.Void](`document.activeElement.blur(); window.scrollTo(0, 0)`))
-		b.screenshot(t, "map")
-		// Choosing a place by keyboard filters by its country.
-		var country string
-		evalInto(t, b, `document.querySelector("svg.map g.place").dataset.country`, &country)
-		b.run(t, chromedp.Focus(chromedp.CSS(`svg.map g.place`)), chromedp.KeyEvent("\r"), settled())
-		var loc string
-		evalInto(t, b, `location.search`, &loc)
-		q, _ := url.ParseQuery(strings.TrimPrefix(loc, "?"))
-		if q.Get("country") != country || q.Get("view") != "map" {
-			t.Fatalf("after choosing a place in %s: URL %s", country, loc)
-		}
-		api(t, base, "/api/stats/places?limit=2000&country="+url.QueryEscape(country), &pl)
-		var shown []string
-		evalInto(t, b, `[...document.querySelectorAll("svg.map g.place")].map(g => g.dataset.country)`, &shown)
-		if len(shown) != len(pl.Places) {
-			t.Errorf("%d places shown for %s, API %d", len(shown), country, len(pl.Places))
-		}
-		for _, c := range shown {
-			if c != country {
-				t.Errorf("place in %s shown under the filter country=%s", c, country)
-			}
-		}
-		b.check(t)
+		testMap(t, b, base)
 	})
 
 	t.Run("Article", func(t *testing.T) {

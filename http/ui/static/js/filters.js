@@ -64,6 +64,11 @@ export function filterForm(view, params, book, keep = []) {
       actorInput("target", "Target actor"),
       field("f-country", "Location country",
         h("input", { id: "f-country", name: "country", value: val("country"), autocomplete: "off", pattern: "[A-Za-z0-9]{1,64}", placeholder: "UKR", spellcheck: "false" })),
+      field("f-admin1", "Province or state",
+        h("input", { id: "f-admin1", name: "admin1", value: val("admin1"), autocomplete: "off", maxlength: 200, placeholder: "UA.65, Kherson Oblast", spellcheck: "false" })),
+      field("f-bbox", "Box",
+        h("input", { id: "f-bbox", name: "bbox", value: val("bbox"), autocomplete: "off", inputmode: "decimal", spellcheck: "false",
+          pattern: "\\s*-?[0-9.]+(\\s*,\\s*-?[0-9.]+){3}\\s*", placeholder: "W,S,E,N lon/lat: 22,44,41,53" })),
       field("f-code", "CAMEO code or root",
         h("input", { id: "f-code", name: "code", value: val("code"), list: "cameo-codes", autocomplete: "off", inputmode: "numeric", pattern: "[0-9]{1,4}", placeholder: "04, 043" })),
       field("f-plover", "PLOVER type", plover),
@@ -101,6 +106,8 @@ export function activeFilter(params) {
   if (v("source")) parts.push("source " + v("source"));
   if (v("target")) parts.push("target " + v("target"));
   if (v("country")) parts.push("located in " + v("country"));
+  if (v("admin1")) parts.push("in " + v("admin1"));
+  if (v("bbox")) parts.push("inside " + v("bbox").split(",").map((x) => x.trim()).join(", "));
   if (v("code")) parts.push("code " + v("code") + "…");
   if (v("plover")) parts.push("PLOVER " + v("plover"));
   if (v("quad")) parts.push("quad class " + v("quad"));

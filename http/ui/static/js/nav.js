@@ -5,7 +5,7 @@ import { h } from "./dom.js";
 import { ApiError } from "./api.js";
 
 // FILTER_KEYS are the URL and API parameters of the event filter.
-export const FILTER_KEYS = ["actor", "source", "target", "country", "code", "plover", "quad", "since", "until", "text", "article"];
+export const FILTER_KEYS = ["actor", "source", "target", "country", "admin1", "bbox", "code", "plover", "quad", "since", "until", "text", "article"];
 
 // filterParams returns the filter parameters of params (URLSearchParams)
 // that are set.
