@@ -1,5 +1,5 @@
 // Package output writes coded documents as JSON Lines events, whole JSON
-// documents, CSV, GDELT 2.0 event TSV, or a terminal table. The formats are
+// documents, CSV, GDELT 2.0 event TSV, Parquet, or a terminal table. The formats are
 // described field by field in docs/OUTPUT.md.
 package output
 
@@ -24,7 +24,7 @@ type Writer interface {
 }
 
 // Formats lists the format names New accepts.
-var Formats = []string{"jsonl", "doc", "csv", "gdelt", "table"}
+var Formats = []string{"jsonl", "doc", "csv", "gdelt", "table", "parquet"}
 
 // New returns a Writer for format, one of Formats.
 func New(format string, w io.Writer) (Writer, error) {
@@ -39,8 +39,10 @@ func New(format string, w io.Writer) (Writer, error) {
 		return newGDELT(w), nil
 	case "table":
 		return newTable(w), nil
+	case "parquet":
+		return NewParquet(w), nil
 	}
-	return nil, fmt.Errorf("unknown output format %q (want one of jsonl, doc, csv, gdelt, table)", format)
+	return nil, fmt.Errorf("unknown output format %q (want one of jsonl, doc, csv, gdelt, table, parquet)", format)
 }
 
 // flushAt is the buffered size at which the byte-appending writers hand

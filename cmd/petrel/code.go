@@ -189,7 +189,7 @@ func (m *Main) runCode(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("petrel code", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
 	cf := addCoderFlags(fs)
-	format := fs.String("format", "", "output format: jsonl, doc, csv, gdelt, table (default: table on a terminal, jsonl otherwise)")
+	format := fs.String("format", "", "output format: jsonl, doc, csv, gdelt, table, parquet (default: table on a terminal, jsonl otherwise)")
 	date := fs.String("date", "", "date (YYYY-MM-DD) for articles that have none; relative dates resolve against it")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "number of coding goroutines")
 	progress := fs.Bool("progress", true, "show a progress bar on a terminal for multi-file runs")
@@ -207,6 +207,9 @@ func (m *Main) runCode(ctx context.Context, args []string) error {
 		return err
 	}
 	*format = m.outputFormat(*format)
+	if *format == "parquet" && m.StdoutIsTerminal {
+		return fmt.Errorf("--format parquet writes a binary file: redirect standard output to a file")
+	}
 	w, err := output.New(*format, m.Stdout)
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@
 //	petrel serve [flags]            HTTP API and web UI
 //	petrel publish [flags] PATH...  put articles on a NATS work queue
 //	petrel worker [flags]           code and store articles from the queue
+//	petrel export --out DIR         stored events as a Parquet dataset
 package main
 
 import (
@@ -91,6 +92,7 @@ Usage:
   petrel version                  version, Go version, VCS revision, dictionary ID
   petrel publish [flags] PATH...  put articles on a NATS JetStream work queue
   petrel worker [flags]           code and store articles from the work queue
+  petrel export --out DIR         write stored events as a Parquet dataset by year/month
 
 Run "petrel COMMAND -h" for a command's flags.
 `
@@ -126,6 +128,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runPublish(ctx, rest)
 	case "worker":
 		return m.runWorker(ctx, rest)
+	case "export":
+		return m.runExport(ctx, rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return nil

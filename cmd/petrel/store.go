@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -182,7 +183,7 @@ func (m *Main) runQuery(ctx context.Context, args []string) error {
 	fs.IntVar(&f.Limit, "limit", petrel.DefaultLimit, "most events to print (above 10000 they are streamed; --cursor needs 10000 or fewer)")
 	fs.IntVar(&f.Offset, "offset", 0, "events to skip")
 	fs.StringVar(&f.Cursor, "cursor", "", "continue after the page a previous query ended (printed on stderr)")
-	format := fs.String("format", "", "output format: table, jsonl, csv, gdelt (default: table on a terminal, jsonl otherwise)")
+	format := fs.String("format", "", "output format: table, jsonl, csv, gdelt, parquet (default: table on a terminal, jsonl otherwise)")
 	fs.Usage = func() {
 		fmt.Fprintln(m.Stderr, "Usage: petrel query [flags]\n\nPrints stored events that match the filters, by date.\n\nFlags:")
 		fs.PrintDefaults()
@@ -201,15 +202,19 @@ func (m *Main) runQuery(ctx context.Context, args []string) error {
 		if w, err = output.New(*format, m.Stdout); err != nil {
 			return err
 		}
+	case "parquet":
+		if m.StdoutIsTerminal {
+			return fmt.Errorf("--format parquet writes a binary file: redirect standard output to a file")
+		}
 	default:
-		return fmt.Errorf("--format: unknown format %q (want table, jsonl, csv or gdelt)", *format)
+		return fmt.Errorf("--format: unknown format %q (want table, jsonl, csv, gdelt or parquet)", *format)
 	}
 	store, err := openStore(*db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	sink := newEventSink(m.Stdout, w)
+	sink := newEventSink(m.Stdout, w, *format == "parquet")
 	if f.Limit > petrel.MaxLimit {
 		// More than one page: stream the rows as the store reads them
 		// instead of holding them.
@@ -269,15 +274,21 @@ func eachEvent(ctx context.Context, store petrel.Store, f petrel.EventFilter, fn
 }
 
 // eventSink writes stored events in a query's format: JSON Lines of the
-// stored form, or an output.Writer fed one document per run of events of
-// one article.
+// stored form, one Parquet file of stored events, or an output.Writer fed
+// one document per run of events of one article.
 type eventSink struct {
 	enc *json.Encoder
+	pq  *output.Parquet
+	bw  *bufio.Writer
 	w   output.Writer
 	doc *petrel.Document
 }
 
-func newEventSink(stdout io.Writer, w output.Writer) *eventSink {
+func newEventSink(stdout io.Writer, w output.Writer, parquet bool) *eventSink {
+	if parquet {
+		bw := bufio.NewWriterSize(stdout, 1<<20)
+		return &eventSink{pq: output.NewParquet(bw), bw: bw}
+	}
 	if w == nil {
 		// The stored form: each event with its story counts and the
 		// version of the dictionaries that coded it.
@@ -291,6 +302,9 @@ func newEventSink(stdout io.Writer, w output.Writer) *eventSink {
 func (s *eventSink) write(e *petrel.StoredEvent) error {
 	if s.enc != nil {
 		return s.enc.Encode(e)
+	}
+	if s.pq != nil {
+		return s.pq.WriteStored(e)
 	}
 	// Writers take documents: events of one article in a row go
 	// together, with what the store knows of the article.
@@ -309,6 +323,12 @@ func (s *eventSink) write(e *petrel.StoredEvent) error {
 }
 
 func (s *eventSink) close() error {
+	if s.pq != nil {
+		if err := s.pq.Close(); err != nil {
+			return err
+		}
+		return s.bw.Flush()
+	}
 	if s.w == nil {
 		return nil
 	}
