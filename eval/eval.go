@@ -115,14 +115,28 @@ func first(s string, n int) string {
 	return s
 }
 
-// Levels are the three strictness levels, strictest first: the exact
-// (source, target, code) triple; the root code (first two digits) with the
-// source and target countries (first three letters of the actor codes);
-// the event code alone.
+// Levels are the strictness levels: the exact (source, target, code)
+// triple; the root code (first two digits) with the source and target
+// countries (first three letters of the actor codes); the event code
+// alone; and the root with the source alone ("root+source"), the measure
+// of recall for events by unnamed and non-state actors: the source's
+// country, or for a source with no country ("---REB", "---" for an
+// agentless passive) the whole code, so the agent must be right.
 var Levels = []Level{
 	{"exact", func(e Event) string { return e.Source + "|" + e.Target + "|" + e.Code }},
 	{"root+country", func(e Event) string { return first(e.Code, 2) + "|" + first(e.Source, 3) + "|" + first(e.Target, 3) }},
 	{"code", func(e Event) string { return e.Code }},
+	{"root+source", func(e Event) string { return first(e.Code, 2) + "|" + SourceKey(e.Source) }},
+}
+
+// SourceKey is what the root+source level compares of a source code: the
+// country (first three letters), or the whole code when it has no country
+// ("---REB", "---").
+func SourceKey(code string) string {
+	if strings.HasPrefix(code, "---") {
+		return code
+	}
+	return first(code, 3)
 }
 
 // Mismatch is a sentence whose coded events differ from the expected ones
