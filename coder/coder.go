@@ -46,6 +46,12 @@ type Options struct {
 	// AgentPlaces codes an agent with no state by the place named in the
 	// sentence ("police ... in Istanbul" → TURCOP).
 	AgentPlaces bool
+	// UnnamedActors codes an agent with no state that no place in its
+	// sentence placed (protest, coercion and violence only) by the
+	// article's dateline, else its dominant country, else as the agent
+	// alone ("---REB"), and keeps an agentless passive of violence or
+	// coercion with source "---" (coder/unnamed.go).
+	UnnamedActors bool
 	// ModifierNPs treats a country name followed by a common noun it
 	// modifies ("the Ecuador situation") as no actor. PETRARCH's records
 	// want the opposite ("the KU basketball team" is the actor).
@@ -83,7 +89,7 @@ type Options struct {
 
 // DefaultOptions are the options for coding news with the built-in
 // dictionaries.
-var DefaultOptions = Options{Modality: true, Negation: true, HostTarget: true, Statements: true, OptionalTarget: true, DyadicStatements: true, ModifierNPs: true, AgentPlaces: true}
+var DefaultOptions = Options{Modality: true, Negation: true, HostTarget: true, Statements: true, OptionalTarget: true, DyadicStatements: true, ModifierNPs: true, AgentPlaces: true, UnnamedActors: true}
 
 // PetrarchOptions are the options that code as PETRARCH does, for its
 // validation records and `--compat petrarch`: no intent or refusal mapping
@@ -166,6 +172,9 @@ type member struct {
 	// adjAgent is set when an agent word directly followed the actor
 	// ("Qatari officials"), so it may distribute over a compound.
 	adjAgent bool
+	// inferred says where the code's state came from when the text did
+	// not name it beside the actor (petrel.Party.Inferred).
+	inferred string
 }
 
 // np is an actor phrase: one or more members (a compound) over a token
@@ -258,6 +267,8 @@ type state struct {
 	sentLocCity   bool // sentLoc is a named city or capital, not a country
 	// article location
 	artLoc *petrel.Location
+	// datelineCC is the country of the article's dateline, or "".
+	datelineCC string
 	// events
 	evSeen map[string]bool
 	nEv    int
@@ -289,6 +300,7 @@ func (st *state) reset(c *Coder, a *petrel.Article, doc *petrel.Document, trace 
 	}
 	st.inQuote, st.quoteSpeaker, st.quoteSent = false, nil, -10
 	st.artLoc = nil
+	st.datelineCC = ""
 	st.nEv = 0
 }
 
@@ -482,6 +494,7 @@ func (st *state) sentence(idx int, sp petrel.Span) {
 			for k < len(st.toks) && st.toks[k].Start < body {
 				k++
 			}
+			st.datelineCC = st.datelineCountry(k)
 			st.dropTokens(k)
 		}
 	}
@@ -567,7 +580,7 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 		st.tracef("  %s %s → (none): no target, dropped (require dyad)", code, src.code)
 		return false
 	}
-	if tgt != nil && tgt.code == src.code && strings.HasPrefix(tgt.rule, "place ") && !st.opt.RequireDyad {
+	if tgt != nil && (tgt.code == src.code || st.opt.UnnamedActors && tgt.code == src.country) && strings.HasPrefix(tgt.rule, "place ") && !st.opt.RequireDyad {
 		// "Israelis protested in Tel Aviv": the place is where, and the
 		// event stands without a target.
 		tgt = nil
@@ -619,9 +632,17 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 	ev.Location = st.eventLocation(idx)
 	st.doc.Events = append(st.doc.Events, ev)
 	if st.trace != nil {
-		st.tracef("  EVENT %s %s → %s  [%s] %s", code, src.code, codeOrNone(tgt), rule, qual)
+		st.tracef("  EVENT %s %s%s → %s%s  [%s] %s", code, src.code, inferredTrace(src), codeOrNone(tgt), inferredTrace(tgt), rule, qual)
 	}
 	return true
+}
+
+// inferredTrace notes where an inferred member's state came from.
+func inferredTrace(m *member) string {
+	if m == nil || m.inferred == "" {
+		return ""
+	}
+	return " (inferred: " + m.inferred + ")"
 }
 
 func codeOrNone(m *member) string {
@@ -635,5 +656,5 @@ func (st *state) party(m *member) *petrel.Party {
 	if m == nil {
 		return nil
 	}
-	return &petrel.Party{Text: st.text[m.start:m.end], Code: m.code, Country: m.country, Start: m.start, End: m.end}
+	return &petrel.Party{Text: st.text[m.start:m.end], Code: m.code, Country: m.country, Start: m.start, End: m.end, Inferred: m.inferred}
 }

@@ -81,6 +81,12 @@ type compiled struct {
 	// locPrep holds the ids of prepositions of place ("in", "at"): an
 	// actor after one is where something happened, not a target.
 	locPrep map[int32]bool
+	// propT holds the PROPERTY synset: things ("a convoy", "several
+	// houses") whose agentless passive of violence is still an event.
+	propT *trie
+	// means holds the MEANS_<code> synsets: weapons and kinds of fighting
+	// that name the event's code (unnamed.go).
+	means []meansSet
 }
 
 // word returns the id of a function word, interning it if needed. Used at
@@ -122,6 +128,17 @@ func compile(d *dict.Dictionary) *compiled {
 			}
 		}
 		synsets[strings.ToUpper(name)] = t
+	}
+	for name, t := range synsets {
+		if code, ok := strings.CutPrefix(name, "MEANS_"); ok {
+			c.means = append(c.means, meansSet{code: code, t: t})
+		}
+	}
+	sort.Slice(c.means, func(i, j int) bool { return c.means[i].code < c.means[j].code })
+	if t := synsets["PROPERTY"]; t != nil {
+		c.propT = t
+	} else {
+		c.propT = newTrie()
 	}
 	compileElems := func(es []dict.Elem) []elem {
 		out := make([]elem, 0, len(es))

@@ -16,7 +16,11 @@ type anchor struct {
 	// subjUncoded marks a subject that names no coded actor ("Minister
 	// Joe Clark"): a verb coordinated after it has no coded source either.
 	subjUncoded bool
-	coded       bool // the anchor gave at least one event
+	// subjAgent is that uncoded subject when it is an agent with no state
+	// ("Police fired tear gas and arrested …"): a coordinated verb shares
+	// it, to be coded as an unnamed actor (unnamed.go).
+	subjAgent *np
+	coded     bool // the anchor gave at least one event
 	// nounUse marks a verb's form used as a noun ("an attack by"): only
 	// patterns with their own source slot may code it.
 	nounUse bool
@@ -415,9 +419,12 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 					return v.subject
 				}
 				if v.subjUncoded {
-					return nil
+					return v.subjAgent
 				}
 			}
+		}
+		if c&cConj != 0 && prev != nil && prev.e <= j && prev.subject == nil && prev.subjAgent != nil {
+			return prev.subjAgent // "Police fired tear gas and arrested …"
 		}
 		if c&cConj != 0 && prev != nil && prev.e <= j && prev.subject != nil {
 			// "condemned the attack and promised aid", "visited North Korea
@@ -692,6 +699,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if subj != nil && subj.uncoded {
 		a.subject = nil
 		a.subjUncoded = true
+		if subj.agent != "" && st.opt.UnnamedActors {
+			a.subjAgent = subj
+		}
 	}
 	// best is a value and m points at it only when a pattern matched:
 	// a pointer to the loop's result would move every match to the heap.
@@ -746,6 +756,17 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 		return
 	}
+	meansSubject := false
+	if !passive {
+		code, meansSubject = st.byMeans(a, code, subj)
+		if meansSubject {
+			// "a roadside bomb killed three soldiers": no one named.
+			subj, a.subject = nil, nil
+			if m == nil || m.src == nil {
+				src = st.agentless(a.s)
+			}
+		}
+	}
 	if passive && (m == nil || !m.p.hasSource) {
 		// "is being attended by officials": the by-phrase is the source and
 		// the grammatical subject the target.
@@ -761,6 +782,16 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		} else if s := st.implicitAgent(code, subj); s != nil {
 			// "Imran Khan was arrested in Islamabad": the state's police.
 			src, tgt = s, subj
+		} else if st.opt.UnnamedActors && agentlessCode(code) && (subj != nil || st.propertyBefore(before)) {
+			// "a convoy was looted", "two aid workers were abducted":
+			// no agent named, but the event happened to someone.
+			src = st.agentless(a.s)
+			if tgt == nil {
+				tgt = subj
+			}
+			if st.trace != nil {
+				st.tracef("  verb %q: agentless passive, source ---", st.toks2text(a.s, a.e))
+			}
 		} else {
 			if st.trace != nil {
 				st.tracef("  verb %q: agentless passive, no source", st.toks2text(a.s, a.e))
@@ -827,6 +858,12 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			home = src.members[0].country
 		}
 		tgt = st.agentInPlace(tgt, home)
+	}
+	if src != nil && src.uncoded && src.agent != "" {
+		src = st.unnamedAgent(src, idx)
+	}
+	if tgt != nil && tgt.uncoded && tgt.agent != "" {
+		tgt = st.unnamedAgent(tgt, idx)
 	}
 	if st.hypothetical(before, subj) {
 		if st.trace != nil {
@@ -905,6 +942,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			// talks in the Russian capital"), is with the host; a mediator
 			// is not a party to the talks it hosts
 			t = st.hostOf(s)
+		}
+		if st.opt.UnnamedActors {
+			code = violenceKind(code, s, t)
 		}
 		if st.addEvent(idx, code, s, t, vs, ve, rule, q, a.s) {
 			a.coded = true
@@ -1132,16 +1172,16 @@ func (st *state) agentInPlace(p *np, home string) *np {
 	if !st.opt.AgentPlaces || !localCode(st.curCode) {
 		return p
 	}
-	c := home
+	c, how := home, inferParty
 	if st.sentLoc != nil && st.sentLoc.Country != "" {
-		c = st.sentLoc.Country
+		c, how = st.sentLoc.Country, inferPlace
 	}
 	if c == "" {
 		return p
 	}
 	q := *p
 	q.members = []member{{code: c + p.agent, country: c, kind: petrel.KindCountry,
-		start: st.toks[p.s].Start, end: st.toks[p.e-1].End, mention: -1, rule: "agent in " + c}}
+		start: st.toks[p.s].Start, end: st.toks[p.e-1].End, mention: -1, rule: "agent in " + c, inferred: how}}
 	q.uncoded = false
 	return &q
 }

@@ -480,9 +480,9 @@ func (m *Main) explainArticle(c *coder.Coder, a *petrel.Article) error {
 	for _, e := range doc.Events {
 		tgt := "-"
 		if e.Target != nil {
-			tgt = e.Target.Code + " (" + e.Target.Text + ")"
+			tgt = e.Target.Code + " (" + e.Target.Text + ")" + inferredNote(e.Target)
 		}
-		fmt.Fprintf(m.Stdout, "  %s %s  %s (%s) → %s  verb %q  rule %s\n", e.Date, e.Code, e.Source.Code, e.Source.Text, tgt, e.Verb.Text, e.Rule)
+		fmt.Fprintf(m.Stdout, "  %s %s  %s (%s)%s → %s  verb %q  rule %s\n", e.Date, e.Code, e.Source.Code, e.Source.Text, inferredNote(e.Source), tgt, e.Verb.Text, e.Rule)
 	}
 	for _, q := range doc.Quotes {
 		sp := "(unattributed)"
@@ -495,4 +495,13 @@ func (m *Main) explainArticle(c *coder.Coder, a *petrel.Article) error {
 		return errors.New(doc.Problems[0].String())
 	}
 	return nil
+}
+
+// inferredNote says where an inferred party's code came from, for explain:
+// " [inferred: place]", or "" when the text named the actor.
+func inferredNote(p *petrel.Party) string {
+	if p == nil || p.Inferred == "" {
+		return ""
+	}
+	return " [inferred: " + p.Inferred + "]"
 }

@@ -1,0 +1,288 @@
+package coder
+
+import (
+	"strings"
+
+	"petrel"
+	"petrel/text"
+)
+
+// Actors without a name.
+//
+// An agent noun with no state of its own ("protesters", "gunmen", "police",
+// "an unidentified group") is a real actor in reports of protest and
+// violence. Its state comes, in this order, from:
+//
+//  1. the text beside it: an adjective or possessive ("Kenyan police"),
+//     "police in Nairobi" (actors.go);
+//  2. the place of the event in the same sentence ("in Wana"), or, for
+//     coercion and violence, its victim's or its agent's state
+//     (agentInPlace, events.go); failing those, a place named anywhere in
+//     the sentence ("through the Kenyan capital Nairobi");
+//  3. the article's dateline ("LAGOS (Reuters) -");
+//  4. the article's dominant country: the state named most often in the
+//     sentences before this one;
+//
+// and failing all of them the agent is written alone, as PETRARCH writes
+// it ("---REB"). Each inference is recorded in the party's Inferred field
+// ("place", "party", "dateline", "article") so users can filter inferred
+// actors out. Only events that are mostly local get an inferred state:
+// protest, force posture, coercion, assault, fighting and mass violence
+// (localCode); "analysts said" stays uncoded.
+
+// Values of petrel.Party.Inferred set by the coder.
+const (
+	inferPlace     = "place"     // the country of the sentence's place
+	inferParty     = "party"     // the state of the other party (victim, police)
+	inferDateline  = "dateline"  // the country of the article's dateline
+	inferArticle   = "article"   // the article's dominant country
+	inferAgentless = "agentless" // a passive with no agent: source "---"
+)
+
+// datelineCountry finds the country of a dateline ("LAGOS, June 15
+// (Reuters) -") in the first k tokens of the sentence, or "".
+func (st *state) datelineCountry(k int) string {
+	s := st.sentView()
+	for i := 0; i < k && i < len(st.toks); i++ {
+		if e, vals := st.c.placeT.longest(s, i); e > i && e <= k {
+			return st.c.places[vals[len(vals)-1]].Country
+		}
+	}
+	return ""
+}
+
+// dominantCountry is the state named most often in the article's
+// sentences before sentence idx (mentions and their countries), or "" when
+// none is named or two are named equally often.
+func (st *state) dominantCountry(idx int) string {
+	var best string
+	var bestN, second int
+	counts := map[string]int{}
+	for _, m := range st.doc.Mentions {
+		if m.Sentence >= idx || m.Country == "" {
+			continue
+		}
+		counts[m.Country]++
+	}
+	for c, n := range counts {
+		switch {
+		case n > bestN || n == bestN && c < best:
+			if c != best {
+				second = bestN
+			}
+			best, bestN = c, n
+		case n > second:
+			second = n
+		}
+	}
+	if bestN == 0 || bestN == second {
+		return ""
+	}
+	return best
+}
+
+// unnamedAgent codes an agent phrase that neither the text beside it nor
+// the sentence's place gave a state (step 3 and 4 above, then "---"):
+// "Gunmen kidnapped a priest" in a story datelined LAGOS → NGAUAF. It
+// returns p unchanged when the option is off or the event is not local.
+func (st *state) unnamedAgent(p *np, idx int) *np {
+	if p == nil || !p.uncoded || p.agent == "" || !st.opt.UnnamedActors || !localCode(st.curCode) {
+		return p
+	}
+	code, how := "", ""
+	if c := st.placeInSentence(); c != "" {
+		code, how = c, inferPlace
+	} else if st.datelineCC != "" {
+		code, how = st.datelineCC, inferDateline
+	} else if c := st.dominantCountry(idx); c != "" {
+		code, how = c, inferArticle
+	}
+	country := code
+	if code == "" {
+		code = "---"
+	}
+	q := *p
+	kind := petrel.KindCountry
+	if country == "" {
+		kind = petrel.KindAgent
+	}
+	q.members = []member{{code: code + p.agent, country: country, kind: kind,
+		start: st.toks[p.s].Start, end: st.toks[p.e-1].End, mention: -1, rule: "unnamed agent", inferred: how}}
+	q.uncoded = false
+	return &q
+}
+
+// agentless is the source of an agentless passive of violence or
+// coercion ("a convoy was looted", "two aid workers were abducted"): no
+// one named, "---", so the event is kept with its target.
+func (st *state) agentless(at int) *np {
+	t := st.toks[at]
+	return &np{s: at, e: at + 1, members: []member{{code: "---", kind: petrel.KindAgent,
+		start: t.Start, end: t.End, mention: -1, rule: "agentless passive", inferred: inferAgentless}}}
+}
+
+// agentlessCode reports whether an agentless passive with this code is
+// kept with source "---": assault, fighting and mass violence (18–20),
+// seizing or destroying property (171x), violent repression (175) and
+// riots (145). Arrests, bans and the rest of coercion get their evident
+// agent (implicitAgent) or nothing.
+func agentlessCode(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	switch code[:2] {
+	case "18", "19", "20":
+		return true
+	}
+	return len(code) >= 3 && (code[:3] == "171" || code[:3] == "175" || code[:3] == "145")
+}
+
+// propertyBefore reports whether a thing of the PROPERTY synset ("a
+// convoy carrying food aid", "several houses") stands within six words
+// before token j, in the same clause: the subject of an agentless passive
+// that is not an actor.
+func (st *state) propertyBefore(j int) bool {
+	s := st.sentView()
+	for k := j; k >= 0 && j-k < 6; k-- {
+		if st.toks[k].Kind == text.Punct || st.boundary(k) {
+			return false
+		}
+		if e, _ := st.c.propT.longest(s, k); e > k && e <= j+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// placeInSentence is the country of the first place named anywhere in the
+// sentence ("marched through the Kenyan capital Nairobi"), when the
+// sentence's location (after "in", "at" or "near") found none, or "".
+func (st *state) placeInSentence() string {
+	if st.sentLoc != nil {
+		return st.sentLoc.Country
+	}
+	s := st.sentView()
+	for k := range st.toks {
+		if e, vals := st.c.placeT.longest(s, k); e > k {
+			return st.c.places[vals[len(vals)-1]].Country
+		}
+	}
+	return ""
+}
+
+// meansSet is a MEANS_<code> synset: phrases naming a weapon or a kind of
+// fighting, and the event code they give.
+type meansSet struct {
+	code string
+	t    *trie
+}
+
+// meansAt returns the code and end of the longest means phrase starting at
+// token k ("a roadside bomb": 1833), or "" and k.
+func (st *state) meansAt(k int) (code string, end int) {
+	s := st.sentView()
+	end = k
+	for _, m := range st.c.means {
+		if e, _ := m.t.longest(s, k); e > end || e == end && e > k && len(m.code) > len(code) {
+			code, end = m.code, e
+		}
+	}
+	return code, end
+}
+
+// meansBefore finds a means phrase in the words before the verb at token
+// j, back to the clause's start (at most ten words): "two suicide
+// bombings outside Kabul airport killed", "Israeli air strikes hit". It
+// returns the code and the phrase's first token, or "" and -1.
+func (st *state) meansBefore(j int) (code string, at int) {
+	for k := j - 1; k >= 0 && j-k <= 10; k-- {
+		if st.boundary(k) || st.isWord(k, ",") || st.isWord(k, ";") {
+			break
+		}
+		if c, e := st.meansAt(k); c != "" && e <= j {
+			code, at = c, k // keep going left: "a car bomb" starts before "bomb"
+			continue
+		}
+		if code != "" && st.npAt[k] < 0 && st.cls[k]&cDet == 0 && st.toks[k].Kind == text.Word && st.toks[k].Flags&text.Cap == 0 && st.cls[k]&cPrep == 0 {
+			continue // "a powerful roadside bomb"
+		}
+	}
+	if code == "" {
+		return "", -1
+	}
+	return code, at
+}
+
+// genericViolence reports whether code is a generic assault or fighting
+// code that the means can make precise: "killed" (190) by a roadside bomb
+// is 1833, "hit" by air strikes 195.
+func genericViolence(code string) bool {
+	switch code {
+	case "180", "182", "1823", "190", "193":
+		return true
+	}
+	return false
+}
+
+// byMeans refines the code of a violent verb by the means named before it
+// and says whether the means, not an actor, is the verb's subject ("a
+// landmine blast killed four": no source named; "Russian shelling killed":
+// Russia's).
+func (st *state) byMeans(a *anchor, code string, subj *np) (string, bool) {
+	if !st.opt.UnnamedActors || !genericViolence(code) {
+		return code, false
+	}
+	mc, at := st.meansBefore(a.s)
+	if mc == "" {
+		return code, false
+	}
+	if !(mc == "190" && code != "180") {
+		code = mc
+	}
+	// The means is the subject when no actor stands before it, or the
+	// actor is only a place or modifier after it ("shelling of the
+	// Ukrainian city of Donetsk kills").
+	alone := subj == nil || subj.s > at && (subj.oblique || subj.mod)
+	return code, alone
+}
+
+// agentRole returns the role part of an actor code made from a state or
+// "---" and one agent ("KENCOP" → "COP", "---OPP" → "OPP"), or "".
+func agentRole(code string) string {
+	if len(code) == 6 {
+		return code[3:]
+	}
+	return ""
+}
+
+// civilianRole reports whether role is an agent of civil society: people
+// who protest, not who police or fight.
+func civilianRole(role string) bool {
+	switch role {
+	case "OPP", "CVL", "EDU", "LAB", "AGR", "BUS", "HLH", "MED", "REF", "REL":
+		return true
+	}
+	return false
+}
+
+// violenceKind gives an assault or fight between the state's security
+// agents and civil society the code CAMEO has for it: police or soldiers
+// shooting, beating or killing protesters is violent repression (175);
+// protesters, residents or workers fighting the police, troops or
+// officials is a riot (145). Fighting between armed actors keeps its code.
+func violenceKind(code string, s, t *member) string {
+	if s == nil || t == nil || len(code) < 2 || code[0] != '1' || code[1] != '8' && code[1] != '9' {
+		return code
+	}
+	if code == "186" || code == "185" || code == "181" || strings.HasPrefix(code, "183") {
+		return code // assassinations, abductions and bombings say more
+	}
+	sr, tr := agentRole(s.code), agentRole(t.code)
+	switch {
+	case (sr == "COP" || sr == "MIL") && tr == "OPP":
+		return "175"
+	case civilianRole(sr) && (tr == "COP" || tr == "MIL" || tr == "GOV" || tr == "LEG"):
+		return "145"
+	}
+	return code
+}
