@@ -267,6 +267,8 @@ type state struct {
 	sentLocCity   bool // sentLoc is a named city or capital, not a country
 	// article location
 	artLoc *petrel.Location
+	// patCode is the code of the pattern being tried, for npRight.
+	patCode string
 	// datelineCC is the country of the article's dateline, or "".
 	datelineCC string
 	// events
@@ -583,6 +585,11 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 	if tgt != nil && (tgt.code == src.code || st.opt.UnnamedActors && tgt.code == src.country) && strings.HasPrefix(tgt.rule, "place ") && !st.opt.RequireDyad {
 		// "Israelis protested in Tel Aviv": the place is where, and the
 		// event stands without a target.
+		tgt = nil
+	}
+	if tgt != nil && src.inferred != "" && tgt.code == src.country && strings.HasPrefix(code, "14") {
+		// "protesters marched through the Kenyan capital": the state
+		// where unnamed protesters act is where, not whom.
 		tgt = nil
 	}
 	if tgt != nil && tgt.code == src.code {

@@ -944,7 +944,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			t = st.hostOf(s)
 		}
 		if st.opt.UnnamedActors {
-			code = violenceKind(code, s, t)
+			code = violenceKind(code, v.lemma, s, t)
 		}
 		if st.addEvent(idx, code, s, t, vs, ve, rule, q, a.s) {
 			a.coded = true
@@ -1228,6 +1228,9 @@ func (st *state) reducedRelative(a *anchor) bool {
 	if st.cls[a.e]&cBy != 0 {
 		return true // "civilians killed by shelling"
 	}
+	if a.e+1 < len(st.toks) && st.isWord(a.e, "at") && (st.isWord(a.e+1, "least") || st.isWord(a.e+1, "most")) {
+		return false // "air strikes killed at least 40": an object follows
+	}
 	// Otherwise only verbs that always take an object: "a couple detained
 	// in Afghanistan", but not "supporters clashed with police".
 	if st.cls[a.e]&cPrep == 0 {
@@ -1298,9 +1301,13 @@ func (st *state) byAgent(j int) *np {
 			return nil // "was arrested in Moscow by police": the clause only
 		}
 		if st.cls[k]&cBy != 0 {
-			for l := k + 1; l < n && l < k+5; l++ {
+			limit := k + 5
+			for l := k + 1; l < n && l < limit; l++ {
 				if x := st.npAt[l]; x >= 0 {
 					return &st.nps[x]
+				}
+				if st.opt.UnnamedActors && st.isWord(l, "of") && l-k <= 3 {
+					limit = l + 6 // "by a group of at least 10 armed men"
 				}
 			}
 			return nil
@@ -1327,6 +1334,7 @@ var irregularParticiple = map[string]bool{"met": true, "held": true, "led": true
 // tryPattern matches p around anchor a.
 func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 	m := match{p: p, end: a.e, preStart: -1}
+	st.patCode = p.code
 	for _, w := range p.need {
 		if st.words[(w>>6)&15]&(1<<(w&63)) == 0 {
 			return m, false // a word of the pattern is not in the sentence
@@ -1529,6 +1537,9 @@ func (st *state) npRight(j, limit int) *np {
 	for k := j; k < len(st.toks) && k < j+limit; k++ {
 		if x := st.npAt[k]; x >= 0 && st.nps[x].uncoded && st.nps[x].agent != "" && st.participleAfter(st.nps[x].e) {
 			return nil // "arrested three people suspected of spying for China": the people
+		}
+		if x := st.npAt[k]; x >= 0 && st.unnamedSlot(&st.nps[x]) {
+			return &st.nps[x] // "in a gunfight with militants": coded later as an unnamed actor
 		}
 		if x := st.npAt[k]; x >= 0 && !st.nps[x].uncoded {
 			p := &st.nps[x]

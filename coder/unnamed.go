@@ -86,7 +86,7 @@ func (st *state) dominantCountry(idx int) string {
 // "Gunmen kidnapped a priest" in a story datelined LAGOS → NGAUAF. It
 // returns p unchanged when the option is off or the event is not local.
 func (st *state) unnamedAgent(p *np, idx int) *np {
-	if p == nil || !p.uncoded || p.agent == "" || !st.opt.UnnamedActors || !localCode(st.curCode) {
+	if p == nil || !p.uncoded || p.agent == "" || !st.opt.UnnamedActors || !localCode(st.curCode) || !unnamedRole(p.agent) {
 		return p
 	}
 	code, how := "", ""
@@ -236,6 +236,13 @@ func (st *state) byMeans(a *anchor, code string, subj *np) (string, bool) {
 	if mc == "" {
 		return code, false
 	}
+	for i := range st.anchors {
+		if v := &st.anchors[i]; v.coded && v.s <= at && at < v.e {
+			// "the Russian attacks on Kharkiv killed": the means coded
+			// its own event, with its actor.
+			return code, false
+		}
+	}
 	if !(mc == "190" && code != "180") {
 		code = mc
 	}
@@ -269,8 +276,13 @@ func civilianRole(role string) bool {
 // agents and civil society the code CAMEO has for it: police or soldiers
 // shooting, beating or killing protesters is violent repression (175);
 // protesters, residents or workers fighting the police, troops or
-// officials is a riot (145). Fighting between armed actors keeps its code.
-func violenceKind(code string, s, t *member) string {
+// officials is a riot (145); a mob or villagers killing someone is a
+// killing by physical assault (1823). Fighting between armed actors keeps
+// its code.
+func violenceKind(code, lemma string, s, t *member) string {
+	if s != nil && agentRole(s.code) == "CVL" && lemma == "kill" && (code == "190" || code == "180") {
+		return "1823" // a mob or villagers killing: by physical assault
+	}
 	if s == nil || t == nil || len(code) < 2 || code[0] != '1' || code[1] != '8' && code[1] != '9' {
 		return code
 	}
@@ -285,4 +297,26 @@ func violenceKind(code string, s, t *member) string {
 		return "145"
 	}
 	return code
+}
+
+// unnamedRole reports whether an agent with no state is coded as an
+// unnamed actor: the agents of protest and violence (protesters, armed
+// men, police, soldiers, residents, workers …), not officials, courts or
+// lawmakers, whose state a report always names ("the minister vowed to
+// fight the tariffs" is no fight).
+func unnamedRole(role string) bool {
+	switch role {
+	case "OPP", "REB", "UAF", "COP", "MIL", "CRM", "SPY", "CVL", "REF", "EDU", "LAB", "AGR", "BUS", "HLH", "MED", "REL":
+		return true
+	}
+	return false
+}
+
+// unnamedSlot reports whether an actor phrase may fill a pattern's source
+// or target slot as an unnamed actor: an agent of protest or violence
+// with no state ("in a gunfight with militants", "clashed with + police"),
+// for a pattern of a local code.
+func (st *state) unnamedSlot(p *np) bool {
+	return st.opt.UnnamedActors && p.uncoded && p.agent != "" && p.pron == "" && !p.poss &&
+		unnamedRole(p.agent) && localCode(st.patCode)
 }
