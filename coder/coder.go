@@ -267,8 +267,6 @@ type state struct {
 	sentLocCity   bool // sentLoc is a named city or capital, not a country
 	// article location
 	artLoc *petrel.Location
-	// patCode is the code of the pattern being tried, for npRight.
-	patCode string
 	// datelineCC is the country of the article's dateline, or "".
 	datelineCC string
 	// events
@@ -582,7 +580,7 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 		st.tracef("  %s %s → (none): no target, dropped (require dyad)", code, src.code)
 		return false
 	}
-	if tgt != nil && (tgt.code == src.code || st.opt.UnnamedActors && tgt.code == src.country) && strings.HasPrefix(tgt.rule, "place ") && !st.opt.RequireDyad {
+	if tgt != nil && (tgt.code == src.code || st.opt.UnnamedActors && tgt.code == src.country && (src.inferred != "" || strings.HasPrefix(code, "14"))) && strings.HasPrefix(tgt.rule, "place ") && !st.opt.RequireDyad {
 		// "Israelis protested in Tel Aviv": the place is where, and the
 		// event stands without a target.
 		tgt = nil

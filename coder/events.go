@@ -1334,7 +1334,6 @@ var irregularParticiple = map[string]bool{"met": true, "held": true, "led": true
 // tryPattern matches p around anchor a.
 func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 	m := match{p: p, end: a.e, preStart: -1}
-	st.patCode = p.code
 	for _, w := range p.need {
 		if st.words[(w>>6)&15]&(1<<(w&63)) == 0 {
 			return m, false // a word of the pattern is not in the sentence
@@ -1397,7 +1396,7 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 			if e.kind == dict.ElemCompound {
 				m.compoundPost = true
 			}
-			x := st.npRight(pos, 8)
+			x := st.npSlot(pos, 8, p.code)
 			if x != nil && e.kind == dict.ElemTarget && x.oblique && st.c.locPrep[x.prep] && !st.opt.NullActors &&
 				cooperation(p.code) && (st.isWordID(x.prep, "in") || st.isWordID(x.prep, "at")) &&
 				!(i > 0 && p.post[i-1].kind == dict.ElemWord && p.post[i-1].word == x.prep) {
@@ -1537,9 +1536,6 @@ func (st *state) npRight(j, limit int) *np {
 	for k := j; k < len(st.toks) && k < j+limit; k++ {
 		if x := st.npAt[k]; x >= 0 && st.nps[x].uncoded && st.nps[x].agent != "" && st.participleAfter(st.nps[x].e) {
 			return nil // "arrested three people suspected of spying for China": the people
-		}
-		if x := st.npAt[k]; x >= 0 && st.unnamedSlot(&st.nps[x]) {
-			return &st.nps[x] // "in a gunfight with militants": coded later as an unnamed actor
 		}
 		if x := st.npAt[k]; x >= 0 && !st.nps[x].uncoded {
 			p := &st.nps[x]

@@ -312,11 +312,25 @@ func unnamedRole(role string) bool {
 	return false
 }
 
-// unnamedSlot reports whether an actor phrase may fill a pattern's source
-// or target slot as an unnamed actor: an agent of protest or violence
-// with no state ("in a gunfight with militants", "clashed with + police"),
-// for a pattern of a local code.
-func (st *state) unnamedSlot(p *np) bool {
-	return st.opt.UnnamedActors && p.uncoded && p.agent != "" && p.pron == "" && !p.poss &&
-		unnamedRole(p.agent) && localCode(st.patCode)
+// npSlot is npRight for a pattern's source or target slot: for a pattern
+// of a local code an agent of protest or violence with no state may fill
+// it ("in a gunfight with militants", "clashed with + police"), to be
+// coded as an unnamed actor.
+func (st *state) npSlot(j, limit int, code string) *np {
+	if st.opt.UnnamedActors && localCode(code) {
+		for k := j; k < len(st.toks) && k < j+limit; k++ {
+			x := st.npAt[k]
+			if x < 0 {
+				if st.boundary(k) || st.isWord(k, ",") && k > j {
+					break
+				}
+				continue
+			}
+			if p := &st.nps[x]; p.uncoded && p.agent != "" && p.pron == "" && !p.poss && unnamedRole(p.agent) && !st.participleAfter(p.e) {
+				return p
+			}
+			break
+		}
+	}
+	return st.npRight(j, limit)
 }
