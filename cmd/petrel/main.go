@@ -2,7 +2,7 @@
 // them, and serves them over HTTP.
 //
 //	petrel code [flags] PATH...     code articles, write events
-//	petrel explain "sentence"       show what each stage saw
+//	petrel explain "sentence"       show what each stage saw (or FILE, or -)
 //	petrel validate FILE.xml        run a PETRARCH validation-record file
 //	petrel ingest [flags] PATH...   code and store articles
 //	petrel query [flags]            query stored events
@@ -83,7 +83,7 @@ const usage = `petrel turns news articles into CAMEO political event data.
 
 Usage:
   petrel code [flags] PATH...     code articles (.txt, .html, .jsonl, dirs, -) and write events
-  petrel explain [flags] TEXT     show what each stage saw for a sentence or short text
+  petrel explain [flags] TEXT     show what each stage saw for a sentence, a FILE or - (stdin)
   petrel validate [flags] FILE    run a PETRARCH validation-record file
   petrel ingest [flags] PATH...   code articles and store them with their events
   petrel query [flags]            query stored events
