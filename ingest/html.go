@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,12 +24,23 @@ func (s *Scanner) htmlArticle(name string, data []byte) *petrel.Article {
 	if !ok {
 		return nil
 	}
-	doc, err := html.Parse(bytes.NewReader(data))
-	if err != nil { // html.Parse only fails on reader errors, but be safe
-		s.diag(name, 0, "cannot parse HTML: "+err.Error())
-		return nil
-	}
 	a := &petrel.Article{ID: fileID(name), Date: s.opts.DefaultDate, Origin: name}
+	// The tree builder and go-readability both cost more than linear time
+	// in the nesting depth (docs/TEXT.md, "Deeply nested HTML"), and
+	// html.Parse refuses pages nested deeper than 512 elements. Such a
+	// page is read with the tokenizer, in linear time: its text whole,
+	// without main-text extraction, and a diagnostic says so.
+	if d := nestingDepth(data); d > MaxHTMLDepth {
+		s.diag(name, 0, fmt.Sprintf("HTML nested %d elements deep (more than %d): main-text extraction skipped, the page's whole text taken", d, MaxHTMLDepth))
+		return s.flatHTMLArticle(name, a, data)
+	}
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		// Only reader errors and the parser's own depth limit, which
+		// nestingDepth may undercount (implied elements): read it flat.
+		s.diag(name, 0, "cannot build the HTML tree ("+err.Error()+"): main-text extraction skipped, the page's whole text taken")
+		return s.flatHTMLArticle(name, a, data)
+	}
 	a.URL = pageURL(doc)
 	// readability clones doc before it edits it, so doc stays intact for the
 	// fallback below.
@@ -51,6 +64,152 @@ func (s *Scanner) htmlArticle(name string, data []byte) *petrel.Article {
 		b.walk(doc)
 		a.Text = b.String()
 	}
+	if a.Text == "" {
+		s.diag(name, 0, "no text in HTML page, skipped")
+		return nil
+	}
+	return a
+}
+
+// MaxHTMLDepth is the deepest element nesting read with go-readability;
+// deeper pages are read flat (see htmlArticle). Real pages nest a few dozen
+// elements deep; at 500, go-readability takes about 0.2 s on a 6 KB page.
+const MaxHTMLDepth = 400
+
+// nestingDepth returns how deep the elements of an HTML page nest, counted
+// on the token stream in linear time: start tags push and end tags pop,
+// except void elements and those whose end tag may be left out (p, li,
+// td…), which a page may leave open without nesting.
+func nestingDepth(data []byte) int {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	depth, deepest := 0, 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return deepest
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !unnested(atom.Lookup(name)) {
+				depth++
+				deepest = max(deepest, depth)
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if !unnested(atom.Lookup(name)) && depth > 0 {
+				depth--
+			}
+		}
+	}
+}
+
+// unnested reports whether an element is void or may have its end tag
+// left out, so that its start tag says nothing of the nesting depth.
+func unnested(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input,
+		atom.Link, atom.Meta, atom.Param, atom.Source, atom.Track, atom.Wbr,
+		atom.P, atom.Li, atom.Dt, atom.Dd, atom.Option, atom.Optgroup, atom.Tr, atom.Td, atom.Th,
+		atom.Thead, atom.Tbody, atom.Tfoot, atom.Colgroup, atom.Rb, atom.Rt, atom.Rtc, atom.Rp,
+		atom.Html, atom.Head, atom.Body:
+		return true
+	}
+	return false
+}
+
+// flatHTMLArticle fills a from the page's token stream, in linear time
+// whatever the nesting: the title, the canonical URL, and the text of the
+// body as paragraphs (block elements break them; scripts, styles and the
+// like are left out, as in blockText).
+func (s *Scanner) flatHTMLArticle(name string, a *petrel.Article, data []byte) *petrel.Article {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	var b, title blockText
+	var canon, og string
+	skip, inHead, inTitle := 0, false, false
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			if z.Err() != io.EOF {
+				s.diag(name, 0, "cannot read HTML: "+z.Err().Error())
+			}
+			break
+		}
+		switch tt {
+		case html.TextToken:
+			switch {
+			case inTitle:
+				title.text(string(z.Text()))
+			case skip == 0 && !inHead:
+				b.text(string(z.Text()))
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tn, hasAttr := z.TagName()
+			at := atom.Lookup(tn)
+			var attrs map[string]string
+			if hasAttr && (at == atom.Link || at == atom.Meta) {
+				attrs = map[string]string{}
+				for {
+					k, v, more := z.TagAttr()
+					attrs[string(k)] = string(v)
+					if !more {
+						break
+					}
+				}
+			}
+			switch at {
+			case atom.Head:
+				inHead = tt == html.StartTagToken
+			case atom.Body:
+				inHead = false
+			case atom.Title:
+				inTitle = tt == html.StartTagToken
+			case atom.Link:
+				if strings.EqualFold(attrs["rel"], "canonical") && canon == "" {
+					canon = attrs["href"]
+				}
+			case atom.Meta:
+				if attrs["property"] == "og:url" && og == "" {
+					og = attrs["content"]
+				}
+			case atom.Br:
+				if b.cur.Len() > 0 {
+					b.cur.WriteByte('\n')
+				}
+				b.space = false
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Math,
+				atom.Iframe, atom.Object, atom.Select, atom.Button:
+				if tt == html.StartTagToken {
+					skip++
+				}
+			default:
+				if isBlock(at) {
+					b.flush()
+				}
+			}
+		case html.EndTagToken:
+			tn, _ := z.TagName()
+			switch at := atom.Lookup(tn); at {
+			case atom.Head:
+				inHead = false
+			case atom.Title:
+				inTitle = false
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Math,
+				atom.Iframe, atom.Object, atom.Select, atom.Button:
+				if skip > 0 {
+					skip--
+				}
+			default:
+				if isBlock(at) {
+					b.flush()
+				}
+			}
+		}
+	}
+	a.Title = strings.Join(strings.Fields(title.String()), " ")
+	a.URL = strings.TrimSpace(canon)
+	if a.URL == "" {
+		a.URL = strings.TrimSpace(og)
+	}
+	a.Text = b.String()
 	if a.Text == "" {
 		s.diag(name, 0, "no text in HTML page, skipped")
 		return nil

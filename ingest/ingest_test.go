@@ -611,6 +611,7 @@ func FuzzWholeFile(f *testing.F) {
 	f.Add([]byte("\xff\xfeH\x00i\x00"))
 	f.Add([]byte("<p>Caf\xe9<br>talks</p><script>x</script>"))
 	f.Add([]byte(`<meta charset="windows-1251"><p>` + "\xcf\xf0\xe8" + `</p>`))
+	f.Add([]byte(strings.Repeat("<div>", ingest.MaxHTMLDepth+1) + "<title>T</title><script>x</script>Deep<br>text"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		dir := t.TempDir()
 		var paths []string
@@ -660,5 +661,72 @@ func TestSkippedUnknownTypes(t *testing.T) {
 	// A file named on the command line is read whatever its type.
 	if _, _, s := scan(t, []file{{"x.md", "Russia met Ukraine."}}, nil, nil, ingest.Options{}); len(s.Skipped()) != 0 {
 		t.Fatalf("Skipped = %q for a file named explicitly", s.Skipped())
+	}
+}
+
+// deepPages are pathological HTML shapes: each must be read in linear
+// time, and its text kept.
+var deepPages = map[string]string{
+	"div100k":     strings.Repeat("<div>", 100000) + "<p>France praised Germany.</p>" + strings.Repeat("</div>", 100000),
+	"div20k-open": strings.Repeat("<div>", 20000) + "<p>France praised Germany.</p>",
+	"span50k":     strings.Repeat("<span>", 50000) + "France praised Germany.",
+	"b100k":       strings.Repeat("<b>", 100000) + "France praised Germany.",
+	"a100k":       strings.Repeat("<a href=x>", 100000) + "France praised Germany.",
+	"table10k":    strings.Repeat("<table><tr><td>", 10000) + "France praised Germany.",
+	"blockquote":  strings.Repeat("<blockquote>", 30000) + "France praised Germany.",
+}
+
+// TestDeepHTML reads deeply nested pages (100k nested <div>s took more
+// than 300 s before) and wants each read in well under 5 s, its text
+// kept, and a diagnostic when main-text extraction was skipped.
+func TestDeepHTML(t *testing.T) {
+	for name, page := range deepPages {
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			arts, diags, _ := scan(t, []file{{"deep.html", "<html><head><title>Deep page</title>" +
+				`<link rel="canonical" href="https://example.org/deep"><script>var x = "<div>";</script></head><body>` + page}}, nil, nil, ingest.Options{})
+			took := time.Since(start)
+			if took > 5*time.Second {
+				t.Errorf("read in %v", took)
+			}
+			if len(arts) != 1 {
+				t.Fatalf("%d articles (%q)", len(arts), diags)
+			}
+			if arts[0].Text != "France praised Germany." {
+				t.Errorf("text = %q", arts[0].Text)
+			}
+			if arts[0].Title != "Deep page" || arts[0].URL != "https://example.org/deep" {
+				t.Errorf("title %q, URL %q", arts[0].Title, arts[0].URL)
+			}
+			if len(diags) != 1 || !strings.Contains(diags[0], "main-text extraction skipped") {
+				t.Errorf("diagnostics %q, want one saying extraction was skipped", diags)
+			}
+		})
+	}
+	t.Run("ShallowUnchanged", func(t *testing.T) {
+		// A page within the bound still goes through go-readability.
+		page := "<html><body>" + strings.Repeat("<div>", 50) + "<p>France praised Germany.</p><p>Russia met Ukraine.</p>" + strings.Repeat("</div>", 50)
+		arts, diags, _ := scan(t, []file{{"ok.html", page}}, nil, nil, ingest.Options{})
+		if len(arts) != 1 || len(diags) != 0 || arts[0].Text != "France praised Germany.\n\nRussia met Ukraine." {
+			t.Fatalf("%+v %q", arts, diags)
+		}
+	})
+}
+
+// BenchmarkDeepHTML reads a page of 100k nested <div>s (1.1 MB).
+func BenchmarkDeepHTML(b *testing.B) {
+	dir := b.TempDir()
+	p := filepath.Join(dir, "deep.html")
+	data := []byte(deepPages["div100k"])
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s := ingest.NewScanner([]string{p}, nil, ingest.Options{})
+		if a, err := s.Next(); err != nil || a == nil {
+			b.Fatal(err)
+		}
 	}
 }
