@@ -473,19 +473,26 @@ func (st *state) sentence(idx int, sp petrel.Span) {
 	st.prepare(sp)
 	if rule, story := st.discard(); rule != "" {
 		if story {
+			if st.trace != nil {
+				st.tracef("story discarded by %s: the %d event(s) coded so far and the rest of the article are dropped", rule, len(st.doc.Events))
+			}
 			st.doc.Events, st.doc.Mentions, st.doc.Quotes = nil, nil, nil
 			st.doc.Skipped = []petrel.Skip{{Sentence: -1, Reason: petrel.SkipStory, Rule: rule}}
 			st.storyDiscarded = true
-			st.tracef("story discarded by %s", rule)
 			return
 		}
 		st.doc.Skipped = append(st.doc.Skipped, petrel.Skip{Sentence: idx, Reason: petrel.SkipSentence, Rule: rule})
-		st.tracef("sentence %d discarded by %s", idx, rule)
+		if st.trace != nil {
+			st.tracef("sentence %d discarded by %s: no events from it", idx, rule)
+		}
 		return
 	}
 	if idx == 0 {
 		if body := text.Dateline(st.text, sp); body > sp.Start && body < sp.End {
 			if st.opt.SkipDatelines {
+				if st.trace != nil {
+					st.tracef("sentence %d skipped: it opens with a dateline", idx)
+				}
 				st.doc.Skipped = append(st.doc.Skipped, petrel.Skip{Sentence: idx, Reason: petrel.SkipDateline})
 				return
 			}
@@ -571,13 +578,18 @@ func (st *state) npCodes(n *np) string {
 // the same sentence.
 func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE int, rule, qual string, a int) bool {
 	if src == nil || src.code == "" {
+		if st.trace != nil {
+			st.tracef("  DROPPED %s: no coded source", code)
+		}
 		return false
 	}
 	if tgt != nil && tgt.code == "" {
 		tgt = nil
 	}
 	if tgt == nil && st.opt.RequireDyad {
-		st.tracef("  %s %s → (none): no target, dropped (require dyad)", code, src.code)
+		if st.trace != nil {
+			st.tracef("  DROPPED %s %s → (none): no target, and --require-dyad is set", code, src.code)
+		}
 		return false
 	}
 	if tgt != nil && (tgt.code == src.code || st.opt.UnnamedActors && tgt.code == src.country && (src.inferred != "" || strings.HasPrefix(code, "14"))) && strings.HasPrefix(tgt.rule, "place ") && !st.opt.RequireDyad {
@@ -591,7 +603,9 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 		tgt = nil
 	}
 	if tgt != nil && tgt.code == src.code {
-		st.tracef("  %s %s → %s: source and target are the same actor, dropped", code, src.code, tgt.code)
+		if st.trace != nil {
+			st.tracef("  DROPPED %s %s → %s: source and target are the same actor", code, src.code, tgt.code)
+		}
 		return false
 	}
 	key := strconv.Itoa(idx) + "|" + code + "|" + src.code + "|"
@@ -599,6 +613,9 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 		key += tgt.code
 	}
 	if st.evSeen[key] {
+		if st.trace != nil {
+			st.tracef("  DROPPED %s %s → %s: the same event was already coded from this sentence", code, src.code, codeOrNone(tgt))
+		}
 		return true
 	}
 	st.evSeen[key] = true
@@ -618,7 +635,7 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 		ArticleID:     st.art.ID,
 		SentenceIndex: idx,
 		Sentence:      sp.Of(st.text),
-		Date:          st.eventDate(a, ae, intent, verbal),
+		Date:          st.eventDate(a, ae, intent, verbal, false),
 		Code:          code,
 		Source:        st.party(src),
 		Target:        st.party(tgt),
@@ -638,6 +655,10 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 	st.doc.Events = append(st.doc.Events, ev)
 	if st.trace != nil {
 		st.tracef("  EVENT %s %s%s → %s%s  [%s] %s", code, src.code, inferredTrace(src), codeOrNone(tgt), inferredTrace(tgt), rule, qual)
+		if st.dateTraced != a {
+			st.dateTraced = a
+			st.eventDate(a, ae, intent, verbal, true)
+		}
 	}
 	return true
 }

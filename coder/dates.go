@@ -137,14 +137,13 @@ var timeNouns = map[string]bool{"beginning": true, "start": true, "end": true, "
 
 // eventDate picks the date of an event whose verb is tokens [a, ae): the
 // best date expression that dates it (see above), else the article date.
-// When explaining, it reports its choice and every rejected expression,
-// once per verb.
 // An intent event (intent) is not dated by the intended act's date; for a
-// verbal act (verbal), reported speech is no clause boundary.
-func (st *state) eventDate(a, ae int, intent, verbal bool) string {
+// verbal act (verbal), reported speech is no clause boundary. With explain
+// set it reports its choice and every rejected expression to the tracer;
+// the coder calls it so only when explaining, after the event's line.
+func (st *state) eventDate(a, ae int, intent, verbal, explain bool) string {
 	if len(st.dates) == 0 || len(st.toks) == 0 {
-		if st.trace != nil && st.dateTraced != a {
-			st.dateTraced = a
+		if explain {
 			st.traceArticleDate()
 		}
 		return st.date
@@ -164,7 +163,7 @@ func (st *state) eventDate(a, ae int, intent, verbal bool) string {
 			v = dateIntent
 		}
 		if v != dateUsable {
-			if st.trace != nil && st.dateTraced != a {
+			if explain {
 				st.tracef("    date %q not used: %s", st.text[d.Span.Start:d.Span.End], dateVerdictText[v])
 			}
 			continue
@@ -178,15 +177,13 @@ func (st *state) eventDate(a, ae int, intent, verbal bool) string {
 		}
 	}
 	if best < 0 {
-		if st.trace != nil && st.dateTraced != a {
-			st.dateTraced = a
+		if explain {
 			st.traceArticleDate()
 		}
 		return st.date
 	}
 	d := &st.dates[best]
-	if st.trace != nil && st.dateTraced != a {
-		st.dateTraced = a
+	if explain {
 		st.tracef("    date %s from %q (%s, %s precision)", d.Date.Format("2006-01-02"), st.text[d.Span.Start:d.Span.End], attachText[bestAttach], d.Precision)
 	}
 	return d.Date.Format("2006-01-02")

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"strconv"
 	"strings"
 
 	"petrel"
@@ -80,17 +81,25 @@ func (st *state) events(idx int) {
 	for k := range st.anchors {
 		a := &st.anchors[k]
 		if a.s < skipTo {
-			continue // inside the pattern of the anchor before: "join this round of talks"
+			// inside the pattern of the anchor before: "join this round of talks"
+			if st.trace != nil {
+				st.dropped(a, "", "part of the pattern of the verb before it")
+			}
+			continue
 		}
 		if a.e-a.s == 1 && st.cls[a.s]&(cModal|cAux) != 0 {
 			continue // "should", "has": auxiliaries are never the verb of an event
 		}
 		if a.s > 0 && !st.opt.NullActors && st.toks[a.s-1].End == st.toks[a.s].Start && st.isWord(a.s-1, "-") {
-			continue // "a U.N.-backed mission", "Iran-backed militias": part of an adjective
+			// "a U.N.-backed mission", "Iran-backed militias": part of an adjective
+			if st.trace != nil {
+				st.dropped(a, "", "part of a hyphenated adjective")
+			}
+			continue
 		}
 		if st.properNoun(a.s) {
 			if st.trace != nil {
-				st.tracef("  %q is capitalised mid-sentence: part of a name", st.toks2text(a.s, a.e))
+				st.dropped(a, "", "capitalised mid-sentence: part of a name")
 			}
 			continue
 		}
@@ -106,7 +115,9 @@ func (st *state) events(idx int) {
 			// "accused the UAE of arming the RSF", "condemned the U.S.
 			// strike on …": the accusation is the event, not what it
 			// alleges.
-			st.tracef("  %q is what the verb before alleges", st.normOf(a.s))
+			if st.trace != nil {
+				st.dropped(a, "", "what the verb before it alleges, not an event of its own")
+			}
 			continue
 		}
 		if st.cls[a.e-1]&cIntent != 0 && a.e+1 < n && st.cls[a.e]&cTo != 0 && st.verbAfterTo(a.e+1) {
@@ -116,6 +127,9 @@ func (st *state) events(idx int) {
 			// by itself, after it.
 			pending = a
 			a.deferred = true
+			if st.trace != nil {
+				st.tracef("  anchor %q (%s): an intent, coded by the verb after \"to\" if that verb codes an event", st.toks2text(a.s, a.e), a.verb.lemma)
+			}
 			continue
 		}
 		if st.trace != nil {
@@ -138,6 +152,17 @@ func (st *state) events(idx int) {
 	if pending != nil {
 		st.codeAnchor(idx, pending, nil)
 	}
+}
+
+// dropped explains, when tracing, why the verb or noun of anchor a coded
+// no event; code is the candidate code, if one was found. Callers check
+// st.trace first, so that building reason costs nothing when not tracing.
+func (st *state) dropped(a *anchor, code, reason string) {
+	if code != "" {
+		st.tracef("  DROPPED %q [%s]: %s", st.toks2text(a.s, a.e), code, reason)
+		return
+	}
+	st.tracef("  DROPPED %q: %s", st.toks2text(a.s, a.e), reason)
 }
 
 // properNoun reports whether the anchor word at token a is capitalised in
@@ -682,7 +707,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		// "hosted the group for international talks": the talks are the
 		// verb's purpose, already coded by it.
 		if st.trace != nil {
-			st.tracef("  %q is the purpose of the verb before it", st.toks2text(a.s, a.e))
+			st.dropped(a, "", "the purpose of the verb before it, which codes the event")
 		}
 		// A verb coordinated after it ("denied it intended to threaten
 		// shipping and warned the U.S.") shares the subject of the verb
@@ -721,12 +746,18 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 	}
 	if a.deferred && (m == nil || m.end <= a.e+1) {
+		if st.trace != nil {
+			st.dropped(a, "", "an intent word with no pattern of its own beyond \"to\"")
+		}
 		return end
 	}
 	if a.nounUse && (m == nil || m.src == nil && m.tgt == nil && !(m.p.hasTarget && subj != nil && !subj.uncoded && st.placeAfterCode(a.e, 6, m.p.code) != nil)) {
 		// A noun with no party named codes nothing ("thanked Britain for
 		// its support"); a place may stand for its target ("the Russian
 		// attacks on Kharkiv").
+		if st.trace != nil {
+			st.dropped(a, "", "a noun with no party named in its pattern")
+		}
 		return a.e
 	}
 	code := v.code
@@ -749,9 +780,11 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 	}
 	if code == "" || code == "---" {
-		if m != nil {
-			if st.trace != nil {
-				st.tracef("  verb %q: pattern %s codes nothing", st.toks2text(a.s, a.e), rule)
+		if st.trace != nil {
+			if m != nil {
+				st.dropped(a, "", "pattern "+rule+" codes nothing")
+			} else {
+				st.dropped(a, "", "no pattern matched and the verb has no code of its own")
 			}
 		}
 		return
@@ -794,7 +827,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			}
 		} else {
 			if st.trace != nil {
-				st.tracef("  verb %q: agentless passive, no source", st.toks2text(a.s, a.e))
+				st.dropped(a, code, "agentless passive, no source")
 			}
 			return
 		}
@@ -867,13 +900,17 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	}
 	if st.hypothetical(before, subj) {
 		if st.trace != nil {
-			st.tracef("  verb %q [%s]: in an if/unless clause, not an event", st.toks2text(a.s, a.e), code)
+			st.dropped(a, code, "in an if/unless clause, not an event")
 		}
 		return end
 	}
 	if src == nil || src.uncoded {
 		if st.trace != nil {
-			st.tracef("  verb %q [%s]: no coded source", st.toks2text(a.s, a.e), code)
+			if src != nil {
+				st.dropped(a, code, "no coded source ("+strconv.Quote(st.toks2text(src.s, src.e))+" is no actor in the dictionaries)")
+			} else {
+				st.dropped(a, code, "no coded source")
+			}
 		}
 		if st.opt.NullActors {
 			return end // PETRARCH: a matched pattern consumes its words
@@ -906,7 +943,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 		if nc == "" {
 			if st.trace != nil {
-				st.tracef("  verb %q [%s]: negated (%s), dropped", st.toks2text(a.s, a.e), code, q)
+				st.dropped(a, code, "negated ("+q+"), and no refusal code for it")
 			}
 			return
 		}
@@ -921,6 +958,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if code == "010" && (!st.opt.Statements || (st.opt.DyadicStatements && (tgt == nil || tgt.uncoded))) {
 		// A statement with no one it is addressed to or about is kept as
 		// speech (quotes), not as an event.
+		if st.trace != nil {
+			st.dropped(a, code, "a statement with no target: kept as speech, not an event")
+		}
 		return end
 	}
 	codes := []string{code}

@@ -473,7 +473,11 @@ func looksLikeFile(s string) bool {
 // explainArticle codes a with the explain trace and prints its events and
 // quotations. It returns the article's first problem, if any.
 func (m *Main) explainArticle(c *coder.Coder, a *petrel.Article) error {
+	dropped := 0
 	doc := c.Explain(a, func(format string, args ...any) {
+		if strings.HasPrefix(format, "  DROPPED") {
+			dropped++
+		}
 		fmt.Fprintf(m.Stdout, format+"\n", args...)
 	})
 	fmt.Fprintf(m.Stdout, "\n%d event(s)\n", len(doc.Events))
@@ -482,7 +486,14 @@ func (m *Main) explainArticle(c *coder.Coder, a *petrel.Article) error {
 		if e.Target != nil {
 			tgt = e.Target.Code + " (" + e.Target.Text + ")" + inferredNote(e.Target)
 		}
-		fmt.Fprintf(m.Stdout, "  %s %s  %s (%s)%s → %s  verb %q  rule %s\n", e.Date, e.Code, e.Source.Code, e.Source.Text, inferredNote(e.Source), tgt, e.Verb.Text, e.Rule)
+		date := e.Date
+		if date == "" {
+			date = "(no date)"
+		}
+		fmt.Fprintf(m.Stdout, "  %s %s  %s (%s)%s → %s  verb %q  rule %s\n", date, e.Code, e.Source.Code, e.Source.Text, inferredNote(e.Source), tgt, e.Verb.Text, e.Rule)
+	}
+	if dropped > 0 {
+		fmt.Fprintf(m.Stdout, "%d candidate(s) dropped: each DROPPED line above says why\n", dropped)
 	}
 	for _, q := range doc.Quotes {
 		sp := "(unattributed)"
