@@ -83,7 +83,7 @@ func (st *state) events(idx int) {
 		if a.s < skipTo {
 			// inside the pattern of the anchor before: "join this round of talks"
 			if st.trace != nil {
-				st.dropped(a, "", "part of the pattern of the verb before it")
+				st.tracef("  %q: part of the pattern of the verb before it", st.toks2text(a.s, a.e))
 			}
 			continue
 		}

@@ -47,6 +47,21 @@ const (
 type gdeltWriter struct {
 	bw  *bufio.Writer
 	row []byte
+	// warn, if set, is told once about the first event with no date.
+	warn   func(msg string)
+	warned bool
+}
+
+// WithWarnings makes w report through warn what its format cannot show
+// and returns w. The "gdelt" writer warns once per writer (once per run in
+// the CLI) when an event and its article have no date, since its SQLDATE,
+// MonthYear, Year, FractionDate and DATEADDED columns are then empty. The
+// other writers have nothing to warn about and ignore it.
+func WithWarnings(w Writer, warn func(msg string)) Writer {
+	if g, ok := w.(*gdeltWriter); ok {
+		g.warn = warn
+	}
+	return w
 }
 
 func newGDELT(w io.Writer) *gdeltWriter {
@@ -55,6 +70,11 @@ func newGDELT(w io.Writer) *gdeltWriter {
 
 func (g *gdeltWriter) Write(d *petrel.Document) error {
 	for i := range d.Events {
+		if e := &d.Events[i]; e.Date == "" && d.Article.Date.IsZero() && !g.warned && g.warn != nil {
+			g.warned = true
+			g.warn("article " + d.Article.ID + " has no date, so its events are written with empty SQLDATE, MonthYear, Year, FractionDate and DATEADDED " +
+				"(give articles a date: --date, or \"date\" in JSON Lines); later undated events are not reported")
+		}
 		g.row = appendGDELT(g.row[:0], d, &d.Events[i])
 		if _, err := g.bw.Write(g.row); err != nil {
 			return err

@@ -214,6 +214,7 @@ func (m *Main) runCode(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	w = output.WithWarnings(w, m.warn)
 	c, _, err := m.newEventCoder(cf)
 	if err != nil {
 		return err

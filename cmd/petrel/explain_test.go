@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -24,5 +25,29 @@ func TestExplainReasons(t *testing.T) {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("explain output lacks %q:\n%s", want, stdout)
 		}
+	}
+}
+
+// TestCodeGDELTUndated checks that `petrel code --format gdelt` warns once
+// on stderr when it writes events with empty date columns, and not at all
+// when the articles are dated.
+func TestCodeGDELTUndated(t *testing.T) {
+	path := t.TempDir() + "/undated.jsonl"
+	if err := os.WriteFile(path, []byte(`{"id":"a1","text":"Russia attacked Ukraine."}`+"\n"+`{"id":"a2","text":"Iran condemned Israel."}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, err := runMain(t, nil, "code", "--format", "gdelt", path)
+	if err != nil {
+		t.Fatalf("petrel code: %v\n%s", err, stderr)
+	}
+	if got := strings.Count(stderr, "has no date"); got != 1 {
+		t.Errorf("%d warnings about undated events, want 1:\n%s", got, stderr)
+	}
+	if rows := strings.Count(stdout, "\n"); rows != 2 {
+		t.Errorf("%d rows, want 2", rows)
+	}
+	_, stderr, err = runMain(t, nil, "code", "--format", "gdelt", "--date", "2024-06-05", path)
+	if err != nil || stderr != "" {
+		t.Errorf("dated run: err %v, stderr %q; want neither", err, stderr)
 	}
 }

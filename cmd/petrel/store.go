@@ -202,6 +202,7 @@ func (m *Main) runQuery(ctx context.Context, args []string) error {
 		if w, err = output.New(*format, m.Stdout); err != nil {
 			return err
 		}
+		w = output.WithWarnings(w, m.warn)
 	case "parquet":
 		if m.StdoutIsTerminal {
 			return fmt.Errorf("--format parquet writes a binary file: redirect standard output to a file")
