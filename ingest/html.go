@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -381,4 +382,20 @@ func isBlock(a atom.Atom) bool {
 		return true
 	}
 	return false
+}
+
+// HTMLArticle extracts the article of one web page, as the Scanner reads a
+// .html file: the main text, title, site name, publication date and
+// canonical URL (empty when the page names none). name identifies the
+// page in diagnostics and becomes the article's ID and Origin; date is the
+// date to use when the page gives none. It returns nil, with the reason
+// among the diagnostics, for a page with no text.
+func HTMLArticle(name string, data []byte, date time.Time) (*petrel.Article, []petrel.Diagnostic) {
+	var diags []petrel.Diagnostic
+	s := &Scanner{opts: Options{DefaultDate: date, OnDiag: func(d petrel.Diagnostic) { diags = append(diags, d) }}}
+	a := s.htmlArticle(name, data)
+	if a != nil {
+		a.ID = name
+	}
+	return a, diags
 }

@@ -11,6 +11,7 @@
 //	petrel publish [flags] PATH...  put articles on a NATS work queue
 //	petrel worker [flags]           code and store articles from the queue
 //	petrel export --out DIR         stored events as a Parquet dataset
+//	petrel watch [flags] URL...     follow feeds and sitemaps
 package main
 
 import (
@@ -93,6 +94,7 @@ Usage:
   petrel publish [flags] PATH...  put articles on a NATS JetStream work queue
   petrel worker [flags]           code and store articles from the work queue
   petrel export --out DIR         write stored events as a Parquet dataset by year/month
+  petrel watch [flags] URL...     follow RSS/Atom feeds and sitemaps; code or publish new articles
 
 Run "petrel COMMAND -h" for a command's flags.
 `
@@ -130,6 +132,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runWorker(ctx, rest)
 	case "export":
 		return m.runExport(ctx, rest)
+	case "watch":
+		return m.runWatch(ctx, rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return nil

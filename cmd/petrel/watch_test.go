@@ -1,0 +1,84 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// feedServer serves a small RSS feed of two articles written for this test.
+func feedServer(t *testing.T) *httptest.Server {
+	pages := map[string]string{
+		"/news/1": "Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in Moscow on Tuesday.",
+		"/news/2": "The European Union imposed sanctions on Iran on Monday over its missile programme.",
+	}
+	srv := httptest.NewServer(nil)
+	srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/rss" {
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Local Wire</title>
+<item><title>Talks in Moscow</title><link>%[1]s/news/1</link><pubDate>Tue, 05 Mar 2024 09:00:00 GMT</pubDate></item>
+<item><title>Sanctions</title><link>%[1]s/news/2</link><pubDate>Mon, 04 Mar 2024 09:00:00 GMT</pubDate></item>
+</channel></rss>`, srv.URL)
+			return
+		}
+		if body, ok := pages[r.URL.Path]; ok {
+			fmt.Fprintf(w, "<html><body><article><p>%s</p></article></body></html>", body)
+			return
+		}
+		http.NotFound(w, r) // robots.txt too: no rules
+	})
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// TestWatchCLI runs petrel watch on a local feed: it codes and stores the
+// articles, a second run finds nothing new, and with --nats the articles
+// go through the work queue to a worker and reach the same events.
+func TestWatchCLI(t *testing.T) {
+	srv := feedServer(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "watch.db")
+	_, stderr, err := runMain(t, nil, "watch", "--once", "--db", db, "--host-delay", "1ms", srv.URL+"/rss")
+	if err != nil {
+		t.Fatalf("watch: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "2 new articles") {
+		t.Errorf("watch said:\n%s", stderr)
+	}
+	direct, _, err := runMain(t, nil, "query", "--db", db, "--format", "csv", "--limit", "100")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"2024-03-05", "RUS", "2024-03-04", "IRN"} {
+		if !strings.Contains(direct, want) {
+			t.Errorf("stored events lack %q:\n%s", want, direct)
+		}
+	}
+	_, stderr, err = runMain(t, nil, "watch", "--once", "--db", db, "--host-delay", "1ms", srv.URL+"/rss")
+	if err != nil || !strings.Contains(stderr, "0 new articles") {
+		t.Errorf("second watch: %v\n%s", err, stderr)
+	}
+
+	t.Run("NATS", func(t *testing.T) {
+		natsURL := startNATS(t)
+		qdb := filepath.Join(dir, "queued.db")
+		_, stderr, err := runMain(t, nil, "watch", "--once", "--nats", natsURL, "--state", filepath.Join(dir, "q.json"), "--host-delay", "1ms", srv.URL+"/rss")
+		if err != nil || !strings.Contains(stderr, "2 new articles") {
+			t.Fatalf("watch --nats: %v\n%s", err, stderr)
+		}
+		_, stderr, err = runMain(t, nil, "worker", "--nats", natsURL, "--db", qdb, "--until-empty", "--status", "0")
+		if err != nil || !strings.Contains(stderr, "2 articles coded and stored") {
+			t.Fatalf("worker: %v\n%s", err, stderr)
+		}
+		queued, _, err := runMain(t, nil, "query", "--db", qdb, "--format", "csv", "--limit", "100")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if queued != direct {
+			t.Errorf("through the queue:\n%s\ndirect:\n%s", queued, direct)
+		}
+	})
+}

@@ -1,0 +1,832 @@
+// Package watch follows RSS and Atom feeds and XML sitemaps, fetches the
+// articles they list and hands the new ones to a Sink (code and store, or
+// publish to the work queue).
+//
+// It polls politely: conditional GETs (ETag, If-Modified-Since), one
+// request at a time per host with a minimum gap between them, robots.txt
+// honoured for every page and feed, exponential backoff for a failing
+// feed, bounded timeouts and size caps, and a User-Agent that names
+// petrel. Articles are deduplicated by canonical URL (the feed's link, the
+// URL after redirects and the page's rel=canonical) and by a hash of their
+// text, so the same story under two URLs is coded once.
+//
+// State — each feed's validators and backoff, the URLs seen, the text
+// hashes and the pages still to retry — is kept in a JSON file written
+// atomically after every feed, so a restarted watcher resumes where it
+// stopped. An article is marked seen only after the Sink has accepted it
+// (the store committed, or the server acknowledged the message), so a
+// crash between the two refetches it, and the idempotent store leaves it
+// unchanged: nothing is lost, nothing is stored twice.
+package watch
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+	"github.com/temoto/robotstxt"
+
+	"petrel"
+	"petrel/ingest"
+)
+
+// Defaults for Config.
+const (
+	DefaultInterval     = 15 * time.Minute
+	DefaultHostDelay    = 2 * time.Second
+	DefaultTimeout      = 20 * time.Second
+	DefaultMaxFeedBytes = 16 << 20
+	DefaultMaxPageBytes = 4 << 20
+	DefaultMaxAttempts  = 5
+	DefaultUserAgent    = "petrel-watch/1.0 (news event coder; +https://github.com/petrel-events/petrel)"
+	// robotsTTL is how long a host's robots.txt is trusted.
+	robotsTTL = time.Hour
+	// maxBackoff caps the wait before a failing feed is polled again.
+	maxBackoff = 6 * time.Hour
+	// maxSitemaps caps the child sitemaps read from one sitemap index.
+	maxSitemaps = 100
+)
+
+// Config configures a Watcher. Zero fields take the defaults above.
+type Config struct {
+	Feeds []string
+	// Interval is the time between two polls of one feed.
+	Interval time.Duration
+	// HostDelay is the least time between two requests to one host.
+	HostDelay time.Duration
+	// Timeout bounds one request, headers and body.
+	Timeout time.Duration
+	// MaxFeedBytes and MaxPageBytes cap a feed and an article page; a
+	// larger one is reported and skipped.
+	MaxFeedBytes, MaxPageBytes int64
+	// MaxAttempts is how many times a page that fails (5xx, timeout,
+	// network) is tried before it is given up.
+	MaxAttempts int
+	UserAgent   string
+	// StatePath is the JSON file the state is kept in ("" keeps it in
+	// memory only).
+	StatePath string
+	// Client makes the requests (default: a client with Timeout).
+	Client *http.Client
+	// Logf receives one line per event worth telling (a feed that fails,
+	// a page given up, a duplicate) and the status lines.
+	Logf func(format string, args ...any)
+	// Now is the clock (default time.Now).
+	Now func() time.Time
+}
+
+// Sink takes new articles: it codes and stores them, or publishes them,
+// and returns the number of events coded (0 when it only publishes). An
+// error means none of them was accepted; they are tried again later.
+type Sink func(ctx context.Context, arts []*petrel.Article) (events int, err error)
+
+// Stats counts what a Watcher did.
+type Stats struct {
+	Polls       int `json:"polls"`        // feed requests
+	NotModified int `json:"not_modified"` // answered 304
+	FeedErrors  int `json:"feed_errors"`  // feeds that failed (status, parse, network, robots)
+	Pages       int `json:"pages"`        // article pages fetched
+	PageErrors  int `json:"page_errors"`  // page fetches that failed, to be retried
+	GivenUp     int `json:"given_up"`     // pages given up: 4xx, too large, no text, or out of attempts
+	Disallowed  int `json:"disallowed"`   // URLs robots.txt forbids
+	Articles    int `json:"articles"`     // new articles handed to the sink
+	Duplicates  int `json:"duplicates"`   // pages whose canonical URL or text was seen before
+	Events      int `json:"events"`       // events the sink coded
+}
+
+func (s *Stats) add(o Stats) {
+	s.Polls += o.Polls
+	s.NotModified += o.NotModified
+	s.FeedErrors += o.FeedErrors
+	s.Pages += o.Pages
+	s.PageErrors += o.PageErrors
+	s.GivenUp += o.GivenUp
+	s.Disallowed += o.Disallowed
+	s.Articles += o.Articles
+	s.Duplicates += o.Duplicates
+	s.Events += o.Events
+}
+
+// A Watcher polls feeds. It is not safe for concurrent use: Run or Poll
+// from one goroutine.
+type Watcher struct {
+	cfg   Config
+	sink  Sink
+	st    *state
+	stats Stats
+	// hosts holds the time each host may next be asked.
+	hostMu sync.Mutex
+	hosts  map[string]time.Time
+	robots map[string]*robotsEntry
+}
+
+type robotsEntry struct {
+	data    *robotstxt.RobotsData
+	fetched time.Time
+}
+
+// New returns a Watcher over cfg.Feeds that hands articles to sink,
+// resuming from the state file if there is one.
+func New(cfg Config, sink Sink) (*Watcher, error) {
+	if cfg.Interval <= 0 {
+		cfg.Interval = DefaultInterval
+	}
+	if cfg.HostDelay < 0 {
+		cfg.HostDelay = 0
+	} else if cfg.HostDelay == 0 {
+		cfg.HostDelay = DefaultHostDelay
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.MaxFeedBytes <= 0 {
+		cfg.MaxFeedBytes = DefaultMaxFeedBytes
+	}
+	if cfg.MaxPageBytes <= 0 {
+		cfg.MaxPageBytes = DefaultMaxPageBytes
+	}
+	if cfg.MaxAttempts <= 0 {
+		cfg.MaxAttempts = DefaultMaxAttempts
+	}
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = DefaultUserAgent
+	}
+	if cfg.Client == nil {
+		cfg.Client = &http.Client{Timeout: cfg.Timeout}
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Logf == nil {
+		cfg.Logf = func(string, ...any) {}
+	}
+	for i, f := range cfg.Feeds {
+		u, err := url.Parse(strings.TrimSpace(f))
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, petrel.Errorf(petrel.EINVALID, "feed %q is not an http(s) URL", f)
+		}
+		cfg.Feeds[i] = u.String()
+	}
+	st, err := loadState(cfg.StatePath)
+	if err != nil {
+		return nil, err
+	}
+	return &Watcher{cfg: cfg, sink: sink, st: st, hosts: map[string]time.Time{}, robots: map[string]*robotsEntry{}}, nil
+}
+
+// Stats returns the counts since New.
+func (w *Watcher) Stats() Stats { return w.stats }
+
+// Pending returns how many pages wait for another attempt.
+func (w *Watcher) Pending() int { return len(w.st.Retry) }
+
+// Failing returns how many feeds failed on their last poll.
+func (w *Watcher) Failing() int {
+	n := 0
+	for _, f := range w.cfg.Feeds {
+		if fs := w.st.Feeds[f]; fs != nil && fs.Failures > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// Run polls until ctx is cancelled, or once through every feed (and the
+// pages left to retry) when once is set, logging a status line every
+// statusEvery (0: after each pass only).
+func (w *Watcher) Run(ctx context.Context, once bool, statusEvery time.Duration) error {
+	lastStatus, last := w.cfg.Now(), w.stats
+	for {
+		if err := w.Poll(ctx); err != nil {
+			var se *sinkError
+			if ctx.Err() != nil || !errors.As(err, &se) || once {
+				return err
+			}
+			// The store or the queue is down: the pages stay queued
+			// and are fetched again on the next pass.
+			w.cfg.Logf("%v; the articles will be fetched again", err)
+		}
+		now := w.cfg.Now()
+		if once || statusEvery <= 0 || now.Sub(lastStatus) >= statusEvery {
+			w.status(now.Sub(lastStatus), last)
+			lastStatus, last = now, w.stats
+		}
+		if once {
+			return nil
+		}
+		wait := max(w.nextDue().Sub(w.cfg.Now()), time.Second)
+		if statusEvery > 0 {
+			wait = min(wait, statusEvery)
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(wait):
+		}
+	}
+}
+
+// status logs the counts of the last interval.
+func (w *Watcher) status(d time.Duration, last Stats) {
+	s := w.stats
+	w.cfg.Logf("%d feeds (%d failing, %d not modified), %d new articles, %d duplicates, %d events, %d pages to retry, %d given up, in the last %v",
+		len(w.cfg.Feeds), w.Failing(), s.NotModified-last.NotModified, s.Articles-last.Articles, s.Duplicates-last.Duplicates,
+		s.Events-last.Events, len(w.st.Retry), s.GivenUp-last.GivenUp, d.Round(time.Second))
+}
+
+// nextDue is when the next feed is due.
+func (w *Watcher) nextDue() time.Time {
+	next := w.cfg.Now().Add(w.cfg.Interval)
+	for _, f := range w.cfg.Feeds {
+		if fs := w.st.Feeds[f]; fs != nil && fs.Next.Before(next) {
+			next = fs.Next
+		}
+	}
+	if soon := w.cfg.Now().Add(time.Minute); len(w.st.Retry) > 0 && soon.Before(next) {
+		next = soon
+	}
+	return next
+}
+
+// Poll polls every feed that is due, fetches the new pages it lists and
+// the pages left to retry, hands the new articles to the sink and saves
+// the state. Failures of feeds and pages are logged and counted, not
+// returned: Poll returns an error only when the sink or the state file
+// fails, or ctx ends.
+func (w *Watcher) Poll(ctx context.Context) error {
+	now := w.cfg.Now()
+	for _, feed := range w.cfg.Feeds {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		fs := w.st.feed(feed)
+		if fs.Next.After(now) {
+			continue
+		}
+		items, err := w.pollFeed(ctx, feed, fs)
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			w.stats.FeedErrors++
+			fs.Failures++
+			fs.LastError = err.Error()
+			backoff := min(min(w.cfg.Interval, time.Minute)<<min(fs.Failures-1, 16), maxBackoff)
+			fs.Next = w.cfg.Now().Add(backoff)
+			w.cfg.Logf("feed %s: %v (failure %d; next try in %v)", feed, err, fs.Failures, backoff)
+		} else {
+			if fs.Failures > 0 {
+				w.cfg.Logf("feed %s: answers again after %d failures", feed, fs.Failures)
+			}
+			fs.Failures, fs.LastError = 0, ""
+			fs.Next = w.cfg.Now().Add(w.cfg.Interval)
+			for _, it := range items {
+				w.st.queue(it)
+			}
+		}
+		if err := w.fetchQueued(ctx); err != nil {
+			return err
+		}
+		if err := w.st.save(w.cfg.StatePath); err != nil {
+			return err
+		}
+	}
+	// Pages of feeds not due this time that failed before.
+	if err := w.fetchQueued(ctx); err != nil {
+		return err
+	}
+	return w.st.save(w.cfg.StatePath)
+}
+
+// item is an article a feed lists.
+type item struct {
+	URL    string    `json:"url"` // canonical
+	Feed   string    `json:"feed"`
+	Title  string    `json:"title,omitempty"`
+	Date   time.Time `json:"date,omitzero"`
+	Source string    `json:"source,omitempty"`
+	// Attempts counts failed fetches; LastError is the last reason.
+	Attempts  int       `json:"attempts,omitempty"`
+	LastError string    `json:"last_error,omitempty"`
+	Next      time.Time `json:"next,omitzero"` // not tried again before
+
+}
+
+// pollFeed fetches one feed or sitemap and returns the items it lists that
+// were never seen.
+func (w *Watcher) pollFeed(ctx context.Context, feed string, fs *feedState) ([]*item, error) {
+	body, final, status, err := w.get(ctx, feed, fs, w.cfg.MaxFeedBytes)
+	w.stats.Polls++
+	if err != nil {
+		return nil, err
+	}
+	if status == http.StatusNotModified {
+		w.stats.NotModified++
+		return nil, nil
+	}
+	base, _ := url.Parse(final)
+	var items []*item
+	if kind := sitemapKind(body); kind != "" {
+		items, err = w.sitemap(ctx, base, body, kind, 0)
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		f, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+		if err != nil {
+			return nil, fmt.Errorf("not a feed or sitemap: %v", err)
+		}
+		source := strings.TrimSpace(f.Title)
+		for _, it := range f.Items {
+			link := it.Link
+			if link == "" && len(it.Links) > 0 {
+				link = it.Links[0]
+			}
+			if link == "" && strings.HasPrefix(it.GUID, "http") {
+				link = it.GUID
+			}
+			u := resolve(base, link)
+			if u == "" {
+				continue
+			}
+			n := &item{URL: u, Feed: feed, Title: strings.TrimSpace(it.Title), Source: source}
+			if it.PublishedParsed != nil {
+				n.Date = *it.PublishedParsed
+			} else if it.UpdatedParsed != nil {
+				n.Date = *it.UpdatedParsed
+			}
+			items = append(items, n)
+		}
+	}
+	fresh := items[:0]
+	for _, it := range items {
+		if !w.st.seen(it.URL) {
+			fresh = append(fresh, it)
+		}
+	}
+	return fresh, nil
+}
+
+// sitemapKind tells an XML sitemap ("urlset") or sitemap index
+// ("sitemapindex") from a feed, by its root element.
+func sitemapKind(body []byte) string {
+	d := xml.NewDecoder(bytes.NewReader(body))
+	d.Strict = false
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return ""
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			switch se.Name.Local {
+			case "urlset", "sitemapindex":
+				return se.Name.Local
+			}
+			return ""
+		}
+	}
+}
+
+type sitemapDoc struct {
+	URLs []struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod"`
+	} `xml:"url"`
+	Sitemaps []struct {
+		Loc string `xml:"loc"`
+	} `xml:"sitemap"`
+}
+
+// sitemap reads the URLs of a sitemap, or of the sitemaps an index lists
+// (one level deep, at most maxSitemaps of them).
+func (w *Watcher) sitemap(ctx context.Context, base *url.URL, body []byte, kind string, depth int) ([]*item, error) {
+	var doc sitemapDoc
+	if err := xml.Unmarshal(body, &doc); err != nil {
+		return nil, fmt.Errorf("broken sitemap: %v", err)
+	}
+	var items []*item
+	if kind == "sitemapindex" {
+		if depth > 0 {
+			return nil, nil
+		}
+		for i, s := range doc.Sitemaps {
+			if i == maxSitemaps {
+				w.cfg.Logf("sitemap index %s: only the first %d sitemaps are read", base, maxSitemaps)
+				break
+			}
+			u := resolve(base, s.Loc)
+			if u == "" {
+				continue
+			}
+			fs := w.st.feed(u)
+			b, final, status, err := w.get(ctx, u, fs, w.cfg.MaxFeedBytes)
+			if err != nil {
+				w.cfg.Logf("sitemap %s: %v", u, err)
+				continue
+			}
+			if status == http.StatusNotModified {
+				continue
+			}
+			fb, _ := url.Parse(final)
+			sub, err := w.sitemap(ctx, fb, b, sitemapKind(b), depth+1)
+			if err != nil {
+				w.cfg.Logf("sitemap %s: %v", u, err)
+				continue
+			}
+			items = append(items, sub...)
+		}
+		return items, nil
+	}
+	for _, x := range doc.URLs {
+		u := resolve(base, x.Loc)
+		if u == "" {
+			continue
+		}
+		it := &item{URL: u, Feed: base.String(), Source: base.Hostname()}
+		if t, ok := ingest.ParseDate(strings.TrimSpace(x.LastMod)); ok {
+			it.Date = t
+		} else if t, err := time.Parse(time.RFC3339, strings.TrimSpace(x.LastMod)); err == nil {
+			it.Date = t
+		}
+		items = append(items, it)
+	}
+	return items, nil
+}
+
+// fetchQueued fetches every page waiting in the state, hands the articles
+// to the sink and marks them seen once it has accepted them.
+func (w *Watcher) fetchQueued(ctx context.Context) error {
+	if len(w.st.Retry) == 0 {
+		return nil
+	}
+	urls := make([]string, 0, len(w.st.Retry))
+	for u := range w.st.Retry {
+		urls = append(urls, u)
+	}
+	sort.Strings(urls)
+	var arts []*petrel.Article
+	var hashes []string
+	// claimed holds the canonical URLs of this batch's articles, not
+	// marked seen until the sink has them.
+	claimed := map[string]bool{}
+	now := w.cfg.Now()
+	for _, u := range urls {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		it := w.st.Retry[u]
+		if it.Next.After(now) {
+			continue
+		}
+		a, hash, err := w.fetchPage(ctx, it, claimed)
+		var gu *giveUpError
+		var de *dupError
+		switch {
+		case errors.As(err, &gu):
+			w.stats.GivenUp++
+			w.cfg.Logf("page %s: %v: given up", u, err)
+			w.st.markSeen(u, "")
+			delete(w.st.Retry, u)
+		case errors.As(err, &de):
+			w.stats.Duplicates++
+			w.cfg.Logf("page %s: duplicate: %v", u, err)
+			w.st.markSeen(u, "")
+			delete(w.st.Retry, u)
+		case err != nil:
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			w.stats.PageErrors++
+			it.Attempts++
+			it.LastError = err.Error()
+			if it.Attempts >= w.cfg.MaxAttempts {
+				w.stats.GivenUp++
+				w.cfg.Logf("page %s: %v: given up after %d attempts", u, err, it.Attempts)
+				w.st.markSeen(u, "")
+				delete(w.st.Retry, u)
+			} else {
+				wait := min(time.Minute<<(it.Attempts-1), time.Hour)
+				it.Next = w.cfg.Now().Add(wait)
+				w.cfg.Logf("page %s: %v (attempt %d of %d; will retry in %v)", u, err, it.Attempts, w.cfg.MaxAttempts, wait)
+			}
+		default:
+			arts = append(arts, a)
+			hashes = append(hashes, hash)
+			claimed[a.URL] = true
+			// Claim the text now, so a second URL with the same text in
+			// this batch is a duplicate; released below if the sink fails.
+			w.st.Hashes[hash] = a.URL
+		}
+	}
+	if len(arts) == 0 {
+		return nil
+	}
+	n, err := w.sink(ctx, arts)
+	if err != nil {
+		for _, h := range hashes {
+			delete(w.st.Hashes, h)
+		}
+		return &sinkError{err}
+	}
+	w.stats.Articles += len(arts)
+	w.stats.Events += n
+	for i, a := range arts {
+		w.st.markSeen(a.URL, hashes[i])
+		w.st.markSeen(a.Origin, hashes[i])
+		delete(w.st.Retry, a.Origin)
+	}
+	return nil
+}
+
+// sinkError is a Sink's failure.
+type sinkError struct{ err error }
+
+func (e *sinkError) Error() string { return "storing the articles failed: " + e.err.Error() }
+func (e *sinkError) Unwrap() error { return e.err }
+
+// giveUpError is a page that will never be an article (4xx, too large,
+// no text, forbidden by robots.txt).
+type giveUpError struct{ msg string }
+
+func (e *giveUpError) Error() string { return e.msg }
+
+// dupError is a page seen before under another URL or with the same text.
+type dupError struct{ msg string }
+
+func (e *dupError) Error() string { return e.msg }
+
+func giveUp(format string, args ...any) error {
+	return &giveUpError{fmt.Sprintf(format, args...)}
+}
+
+// fetchPage fetches and extracts one article. It returns errGiveUp for a
+// page that will never be an article, errDuplicate for one seen under
+// another URL or with the same text, and any other error for a failure
+// worth retrying.
+func (w *Watcher) fetchPage(ctx context.Context, it *item, claimed map[string]bool) (*petrel.Article, string, error) {
+	body, final, _, err := w.get(ctx, it.URL, nil, w.cfg.MaxPageBytes)
+	w.stats.Pages++
+	if err != nil {
+		return nil, "", err
+	}
+	now := w.cfg.Now().UTC()
+	date := it.Date
+	if date.IsZero() {
+		date = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	id := ArticleID(it.URL)
+	a, diags := ingest.HTMLArticle(id, body, date)
+	if a == nil {
+		msg := "no article text"
+		if len(diags) > 0 {
+			msg = diags[len(diags)-1].Msg
+		}
+		return nil, "", giveUp("%s", msg)
+	}
+	// The canonical URL: the page's own, else where the redirects ended.
+	canon := it.URL
+	if fu := Canonical(final); fu != "" {
+		canon = fu
+	}
+	if a.URL != "" {
+		base, _ := url.Parse(final)
+		if cu := resolve(base, a.URL); cu != "" {
+			canon = cu
+		}
+	}
+	if claimed[canon] || (canon != it.URL && w.st.seen(canon)) {
+		return nil, "", &dupError{"the same page as " + canon + ", seen before"}
+	}
+	hash := TextHash(a.Text)
+	if prev, ok := w.st.Hashes[hash]; ok {
+		return nil, "", &dupError{"the same text as " + prev}
+	}
+	a.ID = ArticleID(canon)
+	a.URL = canon
+	a.Origin = it.URL
+	if it.Title != "" {
+		a.Title = it.Title
+	}
+	if !it.Date.IsZero() {
+		a.Date = it.Date
+	}
+	if it.Source != "" {
+		a.Source = it.Source
+	}
+	return a, hash, nil
+}
+
+// get fetches u politely: robots.txt first, the host's gap respected, a
+// conditional GET when fs holds validators, the body cut at limit. It
+// returns the body, the URL after redirects and the status (200 or 304).
+func (w *Watcher) get(ctx context.Context, u string, fs *feedState, limit int64) ([]byte, string, int, error) {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return nil, "", 0, giveUp("bad URL: %v", err)
+	}
+	ok, err := w.allowed(ctx, pu)
+	if err != nil {
+		return nil, "", 0, err
+	}
+	if !ok {
+		w.stats.Disallowed++
+		return nil, "", 0, giveUp("robots.txt of %s disallows it", pu.Host)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, "", 0, giveUp("bad URL: %v", err)
+	}
+	req.Header.Set("User-Agent", w.cfg.UserAgent)
+	req.Header.Set("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.9, */*;q=0.5")
+	if fs != nil {
+		if fs.ETag != "" {
+			req.Header.Set("If-None-Match", fs.ETag)
+		}
+		if fs.LastModified != "" {
+			req.Header.Set("If-Modified-Since", fs.LastModified)
+		}
+	}
+	resp, err := w.do(ctx, req)
+	if err != nil {
+		return nil, "", 0, err
+	}
+	defer resp.Body.Close()
+	final := resp.Request.URL.String()
+	switch {
+	case resp.StatusCode == http.StatusNotModified && fs != nil:
+		return nil, final, resp.StatusCode, nil
+	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
+		return nil, "", 0, fmt.Errorf("server answered %s", resp.Status)
+	case resp.StatusCode >= 400:
+		return nil, "", 0, giveUp("server answered %s", resp.Status)
+	case resp.StatusCode != http.StatusOK:
+		return nil, "", 0, fmt.Errorf("server answered %s", resp.Status)
+	}
+	if resp.ContentLength > limit {
+		return nil, "", 0, giveUp("%d bytes, more than the %d-byte cap", resp.ContentLength, limit)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return nil, "", 0, fmt.Errorf("reading the body: %v", err)
+	}
+	if int64(len(body)) > limit {
+		return nil, "", 0, giveUp("more than the %d-byte cap", limit)
+	}
+	if fs != nil {
+		fs.ETag = resp.Header.Get("ETag")
+		fs.LastModified = resp.Header.Get("Last-Modified")
+	}
+	return body, final, resp.StatusCode, nil
+}
+
+// do sends req once the host's gap has passed.
+func (w *Watcher) do(ctx context.Context, req *http.Request) (*http.Response, error) {
+	host := req.URL.Host
+	w.hostMu.Lock()
+	now := w.cfg.Now()
+	at := w.hosts[host]
+	if at.Before(now) {
+		at = now
+	}
+	w.hosts[host] = at.Add(w.cfg.HostDelay)
+	w.hostMu.Unlock()
+	if d := at.Sub(now); d > 0 {
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(d):
+		}
+	}
+	resp, err := w.cfg.Client.Do(req)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, err
+	}
+	return resp, nil
+}
+
+// allowed reports whether the host's robots.txt lets petrel fetch u. A
+// robots.txt that cannot be fetched is an error (retried later); one that
+// is missing (4xx) allows everything; one that answers 5xx forbids
+// everything for now, as RFC 9309 asks.
+func (w *Watcher) allowed(ctx context.Context, u *url.URL) (bool, error) {
+	key := u.Scheme + "://" + u.Host
+	e := w.robots[key]
+	if e == nil || w.cfg.Now().Sub(e.fetched) > robotsTTL {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, key+"/robots.txt", nil)
+		if err != nil {
+			return false, err
+		}
+		req.Header.Set("User-Agent", w.cfg.UserAgent)
+		resp, err := w.do(ctx, req)
+		if err != nil {
+			return false, fmt.Errorf("robots.txt: %v", err)
+		}
+		body, err := io.ReadAll(io.LimitReader(resp.Body, 512<<10))
+		resp.Body.Close()
+		if err != nil {
+			return false, fmt.Errorf("robots.txt: %v", err)
+		}
+		data, err := robotstxt.FromStatusAndBytes(resp.StatusCode, body)
+		if err != nil {
+			// Unparseable rules: treat as none, as crawlers do.
+			data, _ = robotstxt.FromStatusAndBytes(http.StatusNotFound, nil)
+		}
+		e = &robotsEntry{data: data, fetched: w.cfg.Now()}
+		w.robots[key] = e
+	}
+	path := u.EscapedPath()
+	if path == "" {
+		path = "/"
+	}
+	if u.RawQuery != "" {
+		path += "?" + u.RawQuery
+	}
+	return e.data.TestAgent(path, w.cfg.UserAgent), nil
+}
+
+// resolve turns a link into an absolute canonical URL, or "" when it is
+// not an http(s) URL.
+func resolve(base *url.URL, link string) string {
+	link = strings.TrimSpace(link)
+	if link == "" {
+		return ""
+	}
+	u, err := url.Parse(link)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	return Canonical(u.String())
+}
+
+// trackingParams are query parameters that name a campaign, not a page.
+var trackingParams = []string{"utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid"}
+
+// Canonical returns u in a canonical form: scheme and host lower-cased,
+// default port, fragment and tracking parameters dropped, the remaining
+// parameters sorted. It returns "" for anything but an http(s) URL.
+func Canonical(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	u.Host = strings.ToLower(u.Host)
+	if (u.Scheme == "http" && u.Port() == "80") || (u.Scheme == "https" && u.Port() == "443") {
+		u.Host = u.Hostname()
+	}
+	u.Fragment, u.RawFragment = "", ""
+	if u.Path == "" {
+		u.Path = "/"
+	}
+	if u.RawQuery != "" {
+		q := u.Query()
+		for k := range q {
+			for _, p := range trackingParams {
+				if strings.HasPrefix(strings.ToLower(k), p) {
+					delete(q, k)
+				}
+			}
+		}
+		u.RawQuery = q.Encode() // sorted by key
+	}
+	return u.String()
+}
+
+// ArticleID is the ID of the article at a canonical URL: "w" and 20 hex
+// digits of its SHA-256, short, stable and the same in every process.
+func ArticleID(canonicalURL string) string {
+	h := sha256.Sum256([]byte(canonicalURL))
+	return "w" + hex.EncodeToString(h[:10])
+}
+
+// TextHash identifies an article's text: the SHA-256 of its words, so
+// white space and line breaks do not tell two copies apart.
+func TextHash(text string) string {
+	h := sha256.New()
+	for i, f := range strings.Fields(text) {
+		if i > 0 {
+			h.Write([]byte{' '})
+		}
+		io.WriteString(h, f)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}

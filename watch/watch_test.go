@@ -1,0 +1,306 @@
+package watch_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"petrel"
+	"petrel/watch"
+)
+
+// page is an article page with a body of its own.
+func page(title, body string) string {
+	return fmt.Sprintf(`<!doctype html><html><head><title>%s</title></head><body><article><h1>%s</h1><p>%s</p></article></body></html>`, title, title, body)
+}
+
+// newsServer serves feeds and pages with every failure a watcher meets.
+type newsServer struct {
+	*httptest.Server
+	hits                  sync.Map // path → *atomic.Int32
+	failsLeft, slowLeft   atomic.Int32
+	feedETag, notModified atomic.Int32
+}
+
+func (s *newsServer) hit(p string) int {
+	v, _ := s.hits.LoadOrStore(p, new(atomic.Int32))
+	return int(v.(*atomic.Int32).Add(1))
+}
+
+func (s *newsServer) count(p string) int {
+	v, ok := s.hits.Load(p)
+	if !ok {
+		return 0
+	}
+	return int(v.(*atomic.Int32).Load())
+}
+
+func startNews(t *testing.T) *newsServer {
+	s := &newsServer{}
+	s.failsLeft.Store(2)
+	s.slowLeft.Store(1)
+	mux := http.NewServeMux()
+	s.Server = httptest.NewServer(mux)
+	t.Cleanup(s.Close)
+	base := s.URL
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.hit(r.URL.Path)
+		if ua := r.Header.Get("User-Agent"); !strings.HasPrefix(ua, "petrel-watch/") {
+			http.Error(w, "no user agent "+ua, http.StatusForbidden)
+			return
+		}
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
+		case "/feed.rss":
+			const etag = `"v1"`
+			if r.Header.Get("If-None-Match") == etag {
+				s.notModified.Add(1)
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.Header().Set("ETag", etag)
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Test Wire</title>
+<item><title>Talks</title><link>%[1]s/a1</link><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>
+<item><title>Talks again</title><link>%[1]s/a1?utm_source=rss#top</link></item>
+<item><title>Moved</title><link>%[1]s/a2</link></item>
+<item><title>Gone</title><link>%[1]s/a3</link></item>
+<item><title>Flaky</title><link>%[1]s/a4</link></item>
+<item><title>Slow</title><link>%[1]s/slow</link></item>
+<item><title>Huge</title><link>%[1]s/giant</link></item>
+<item><title>Copy</title><link>%[1]s/copy</link></item>
+<item><title>Secret</title><link>%[1]s/private/x</link></item>
+<item><title>Canon</title><link>/a5</link></item>
+</channel></rss>`, base)
+		case "/atom.xml":
+			w.Header().Set("Content-Type", "application/atom+xml")
+			fmt.Fprintf(w, `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Desk</title>
+<entry><title>Aid</title><link href="%s/b1"/><id>b1</id><updated>2024-03-06T08:00:00Z</updated></entry></feed>`, base)
+		case "/broken.xml":
+			fmt.Fprint(w, `<?xml version="1.0"?><rss><channel><title>Broken<item><link>`)
+		case "/down.rss":
+			http.Error(w, "overloaded", http.StatusInternalServerError)
+		case "/sitemap.xml":
+			fmt.Fprintf(w, `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>%s/sitemap-1.xml</loc></sitemap></sitemapindex>`, base)
+		case "/sitemap-1.xml":
+			fmt.Fprintf(w, `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%s/s1</loc><lastmod>2024-03-07</lastmod></url></urlset>`, base)
+		case "/a1":
+			fmt.Fprint(w, page("Talks", "Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in Moscow on Tuesday to discuss trade."))
+		case "/copy":
+			// The text of /a1 under another URL and other markup.
+			fmt.Fprint(w, page("Talks", "Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister   Wang Yi in Moscow on Tuesday to discuss trade."))
+		case "/a2":
+			http.Redirect(w, r, "/a2-final", http.StatusMovedPermanently)
+		case "/a2-final":
+			fmt.Fprint(w, page("Moved", "The European Union imposed sanctions on Iran on Monday."))
+		case "/a3":
+			http.NotFound(w, r)
+		case "/a4":
+			if s.failsLeft.Add(-1) >= 0 {
+				http.Error(w, "try later", http.StatusServiceUnavailable)
+				return
+			}
+			fmt.Fprint(w, page("Flaky", "Kenyan police arrested dozens of protesters in Nairobi on Thursday."))
+		case "/slow":
+			if s.slowLeft.Add(-1) >= 0 {
+				time.Sleep(600 * time.Millisecond)
+			}
+			fmt.Fprint(w, page("Slow", "Egypt hosted talks between Israeli and Hamas negotiators in Cairo on Sunday."))
+		case "/giant":
+			w.Write([]byte(page("Huge", strings.Repeat("All work and no play. ", 100_000))))
+		case "/private/x":
+			fmt.Fprint(w, page("Secret", "This page must never be fetched."))
+		case "/a5":
+			// Its canonical URL is /a1's: the same story.
+			fmt.Fprintf(w, `<html><head><link rel="canonical" href="%s/a1"></head><body><p>Lavrov and Wang met in Moscow; a shorter version of the same story.</p></body></html>`, base)
+		case "/b1":
+			fmt.Fprint(w, page("Aid", "Japan pledged humanitarian aid to Ukraine on Wednesday."))
+		case "/s1":
+			fmt.Fprint(w, page("Visit", "Indian Prime Minister Narendra Modi visited Washington on Friday."))
+		default:
+			http.NotFound(w, r)
+		}
+	})
+	return s
+}
+
+// recorder is a Sink that keeps what it is given.
+type recorder struct {
+	mu   sync.Mutex
+	arts []*petrel.Article
+	fail bool
+}
+
+func (r *recorder) sink(ctx context.Context, arts []*petrel.Article) (int, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.fail {
+		return 0, fmt.Errorf("store is down")
+	}
+	r.arts = append(r.arts, arts...)
+	return len(arts), nil
+}
+
+func (r *recorder) paths() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var ps []string
+	for _, a := range r.arts {
+		i := strings.Index(a.URL, "://")
+		j := strings.IndexByte(a.URL[i+3:], '/')
+		ps = append(ps, a.URL[i+3+j:])
+	}
+	sort.Strings(ps)
+	return ps
+}
+
+// clock is a settable time.
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	c.mu.Unlock()
+}
+
+func TestWatch(t *testing.T) {
+	srv := startNews(t)
+	state := filepath.Join(t.TempDir(), "state.json")
+	clk := &clock{now: time.Date(2024, 3, 8, 12, 0, 0, 0, time.UTC)}
+	var logMu sync.Mutex
+	var logs []string
+	newWatcher := func(rec *recorder) *watch.Watcher {
+		w, err := watch.New(watch.Config{
+			Feeds:     []string{srv.URL + "/feed.rss", srv.URL + "/atom.xml", srv.URL + "/broken.xml", srv.URL + "/down.rss", srv.URL + "/sitemap.xml"},
+			Interval:  10 * time.Minute,
+			HostDelay: time.Millisecond,
+			Timeout:   300 * time.Millisecond,
+			// A cap the giant page exceeds and the others do not.
+			MaxPageBytes: 256 << 10,
+			StatePath:    state,
+			Now:          clk.Now,
+			Logf: func(format string, args ...any) {
+				logMu.Lock()
+				logs = append(logs, fmt.Sprintf(format, args...))
+				logMu.Unlock()
+			},
+		}, rec.sink)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return w
+	}
+	logged := func(words ...string) {
+		t.Helper()
+		logMu.Lock()
+		defer logMu.Unlock()
+		for _, l := range logs {
+			ok := true
+			for _, w := range words {
+				ok = ok && strings.Contains(l, w)
+			}
+			if ok {
+				return
+			}
+		}
+		t.Errorf("no log line with %q in:\n%s", words, strings.Join(logs, "\n"))
+	}
+	ctx := context.Background()
+
+	rec := &recorder{}
+	w := newWatcher(rec)
+	if err := w.Poll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(rec.paths(), " "), "/a1 /a2-final /b1 /s1"; got != want {
+		t.Errorf("first poll coded %s, want %s", got, want)
+	}
+	logged("broken.xml", "not a feed")
+	logged("down.rss", "500", "next try")
+	logged("/a3", "404", "given up")
+	logged("/giant", "cap", "given up")
+	logged("/a4", "503", "will retry")
+	logged("/slow", "will retry")
+	logged("/copy", "the same text as")
+	logged("/private/x", "robots.txt", "given up")
+	if srv.count("/private/x") != 0 {
+		t.Error("a page robots.txt disallows was fetched")
+	}
+	if w.Pending() != 2 {
+		t.Errorf("%d pages to retry, want 2 (/a4 and /slow)", w.Pending())
+	}
+	for _, a := range rec.arts {
+		if a.ID != watch.ArticleID(a.URL) || a.Text == "" {
+			t.Errorf("article %+v", a)
+		}
+		if strings.HasSuffix(a.URL, "/a1") && (a.Date.Format(time.DateOnly) != "2024-03-05" || a.Source != "Test Wire") {
+			t.Errorf("a1: date %v source %q: want the feed's", a.Date, a.Source)
+		}
+	}
+
+	// The sink fails: nothing is marked seen, the pages wait.
+	clk.Add(11 * time.Minute)
+	rec.fail = true
+	if err := w.Poll(ctx); err == nil {
+		t.Fatal("Poll with a failing sink: no error")
+	}
+	rec.fail = false
+
+	// A restart from the state file: the feed answers 304, the flaky and
+	// slow pages come through, nothing is coded twice.
+	w = newWatcher(rec)
+	clk.Add(11 * time.Minute)
+	if err := w.Poll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(rec.paths(), " "), "/a1 /a2-final /a4 /b1 /s1 /slow"; got != want {
+		t.Errorf("after the restart: %s, want %s", got, want)
+	}
+	if srv.notModified.Load() == 0 {
+		t.Error("no conditional GET was answered 304")
+	}
+	if w.Pending() != 0 {
+		t.Errorf("%d pages still to retry", w.Pending())
+	}
+	// The failing feed backs off: polled again only when its wait is over.
+	before := srv.count("/down.rss")
+	clk.Add(time.Second)
+	w.Poll(ctx)
+	if srv.count("/down.rss") != before {
+		t.Error("a failing feed was polled again before its backoff ended")
+	}
+	if s := w.Stats(); s.Duplicates != 0 || s.Articles != 2 {
+		t.Errorf("after restart: %+v", s)
+	}
+	if testing.Verbose() {
+		t.Log("log:\n" + strings.Join(logs, "\n"))
+	}
+}
+
+func TestCanonical(t *testing.T) {
+	for _, tt := range []struct{ a, b string }{
+		{"HTTP://Example.ORG:80/x?b=2&a=1#frag", "http://example.org/x?a=1&b=2"},
+		{"https://example.org/x?utm_source=feed&id=3&fbclid=abc", "https://example.org/x?id=3"},
+		{"https://example.org", "https://example.org/"},
+	} {
+		if got, want := watch.Canonical(tt.a), tt.b; got != want {
+			t.Errorf("Canonical(%q) = %q, want %q", tt.a, got, want)
+		}
+	}
+	if watch.Canonical("ftp://example.org/x") != "" || watch.Canonical("/relative") != "" {
+		t.Error("non-http URLs are canonical")
+	}
+}
