@@ -438,7 +438,7 @@ func (st *state) buildNPs(idx int) {
 			// ("its ambassador from Russia" is not Russia's: a possessive
 			// pronoun already says whose agent it is.)
 			ownerSaid := sg.s > 0 && st.cls[sg.s-1]&cPossPron != 0 && st.isWord(e, "from")
-			if j := e; j < n && !ownerSaid && (st.isWord(j, "from") || st.isWord(j, "of") || st.isWord(j, "in")) {
+			if j := e; j < n && !ownerSaid && (st.isWord(j, "from") || st.isWord(j, "of") || st.isWord(j, "in") || st.isWord(j, "across") && !st.opt.NullActors) {
 				var all []member
 				end, used := 0, 0
 				for _, a := range ags {

@@ -22,6 +22,10 @@ type anchor struct {
 	// it, to be coded as an unnamed actor (unnamed.go).
 	subjAgent *np
 	coded     bool // the anchor gave at least one event
+	// violent is set when the anchor coded protest violence, coercion,
+	// assault, fighting or mass violence: "…, killing three" after it is
+	// the same attack's toll, not an event of its own.
+	violent bool
 	// nounUse marks a verb's form used as a noun ("an attack by"): only
 	// patterns with their own source slot may code it.
 	nounUse bool
@@ -789,6 +793,15 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 		return
 	}
+	if st.opt.UnnamedActors && prev != nil && prev.violent && a.s > 0 && st.isWord(a.s-1, ",") &&
+		strings.HasSuffix(st.normOf(a.s), "ing") && (agentlessCode(code) || strings.HasPrefix(code, "17")) {
+		// "attacked a bus, killing 12": the toll of the attack coded
+		// before, not another event.
+		if st.trace != nil {
+			st.tracef("  verb %q [%s]: the toll of the event before it", st.toks2text(a.s, a.e), code)
+		}
+		return end
+	}
 	meansSubject := false
 	if !passive {
 		code, meansSubject = st.byMeans(a, code, subj)
@@ -988,6 +1001,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 		if st.addEvent(idx, code, s, t, vs, ve, rule, q, a.s) {
 			a.coded = true
+			if localCode(code) && !strings.HasPrefix(code, "15") {
+				a.violent = true
+			}
 			if strings.HasPrefix(code, "11") || strings.HasPrefix(code, "12") || code == "016" {
 				a.disapproval = true
 			}

@@ -276,12 +276,19 @@ func civilianRole(role string) bool {
 // agents and civil society the code CAMEO has for it: police or soldiers
 // shooting, beating or killing protesters is violent repression (175);
 // protesters, residents or workers fighting the police, troops or
-// officials is a riot (145); a mob or villagers killing someone is a
-// killing by physical assault (1823). Fighting between armed actors keeps
-// its code.
+// officials is a riot (145), and so is any attack, arson or looting by
+// protesters or rioters; a mob or villagers killing someone is a killing
+// by physical assault (1823); gunmen, unidentified attackers or gangs
+// attacking or killing civilians, workers, students or doctors is
+// unconventional violence (180), not a battle. Troops and rebels keep the
+// code of military force (19x) whoever their victims, as CAMEO and
+// UCDP's state-based violence have it.
 func violenceKind(code, lemma string, s, t *member) string {
 	if s != nil && agentRole(s.code) == "CVL" && lemma == "kill" && (code == "190" || code == "180") {
 		return "1823" // a mob or villagers killing: by physical assault
+	}
+	if s != nil && agentRole(s.code) == "OPP" && (genericViolence(code) || strings.HasPrefix(code, "171")) {
+		return "145" // protesters or rioters attacking, burning, looting: a riot
 	}
 	if s == nil || t == nil || len(code) < 2 || code[0] != '1' || code[1] != '8' && code[1] != '9' {
 		return code
@@ -295,6 +302,8 @@ func violenceKind(code, lemma string, s, t *member) string {
 		return "175"
 	case civilianRole(sr) && (tr == "COP" || tr == "MIL" || tr == "GOV" || tr == "LEG"):
 		return "145"
+	case (code == "190" || code == "193") && civilianRole(tr) && tr != "OPP" && (sr == "UAF" || sr == "CRM"):
+		return "180" // gunmen or gangs killing villagers: no battle
 	}
 	return code
 }

@@ -1,6 +1,9 @@
 package eval
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"petrel/coder"
@@ -106,7 +109,15 @@ func scoreSet(t *testing.T, path string, floor float64) Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := Score(set, Code(builtinCoder(t), set))
+	pred := Code(builtinCoder(t), set)
+	if dir := os.Getenv("EVAL_DUMP"); dir != "" {
+		// EVAL_DUMP=DIR writes the coded events of each set, for study.
+		b, _ := json.Marshal(pred)
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(path)), b, 0o644); err != nil {
+			t.Error(err)
+		}
+	}
+	r := Score(set, pred)
 	t.Logf("%s: %d sentences\n%s", path, len(set), r.Report(testing.Verbose()))
 	if f := r.Scores[0].F1; f < floor {
 		t.Errorf("%s: exact-triple F1 %.3f is below the floor %.3f", path, f, floor)

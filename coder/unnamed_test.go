@@ -1,0 +1,121 @@
+package coder_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"petrel"
+)
+
+// TestUnnamedActors holds the events a conflict analyst expects from
+// reports whose actors have no name (issue 11): unnamed and unidentified
+// perpetrators, countries from places and datelines, agentless passives.
+// Each want is "CODE SOURCE TARGET" with "-" for no target; a source or
+// target may end in "@how" to require its Inferred value.
+func TestUnnamedActors(t *testing.T) {
+	c := builtinCoder(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"unidentified group, country from the place",
+			"On 1 May, an unidentified group fatally shot the leader of the Pashtun Tahafuz Movement near his house in Wana.",
+			[]string{"186 PAKUAF@place PTM"}},
+		{"employees organise a protest",
+			"Employees of the electricity directorate organized a protest in front of the municipality building in Amara demanding full-time contracts.",
+			[]string{"141 IRQLAB@place -"}},
+		{"a mob lynches",
+			"A youth mob set ablaze and killed a suspected robber.",
+			[]string{"1712 ---CVL -", "1823 ---CVL -"}},
+		{"police repress and arrest, no country anywhere",
+			"Police fired tear gas and arrested at least 40 demonstrators.",
+			[]string{"175 ---COP -", "173 ---COP ---OPP"}},
+		{"protesters march through a capital: no city as source or target",
+			"Thousands of protesters marched through the Kenyan capital Nairobi to denounce a proposed finance bill.",
+			[]string{"141 KENOPP@place -"}},
+		{"set on fire by armed men",
+			"Three trucks of a company were set on fire by a group of at least 10 armed men.",
+			[]string{"1712 ---UAF -"}},
+		{"killed in a gunfight with militants",
+			"Two soldiers were killed in a gunfight with militants.",
+			[]string{"193 ---REB ---MIL"}},
+		{"agentless passive keeps its target",
+			"Two aid workers were abducted in the Central African Republic.",
+			[]string{"181 ---@agentless CAFNGO@place"}},
+		{"agentless passive of a thing",
+			"A convoy carrying food aid was looted on the road to the border.",
+			[]string{"171 ---@agentless -"}},
+		{"the means is the subject",
+			"A roadside bomb struck a military vehicle in Kandahar, killing three soldiers.",
+			[]string{"1833 ---@agentless AFGMIL@place"}},
+		{"dateline gives the country",
+			"LAGOS, June 15 (Reuters) - Gunmen abducted 12 worshippers during a church service, police said.",
+			[]string{"181 NGAUAF@dateline NGACVL@dateline"}},
+		{"riot police disperse protesters",
+			"Riot police in Tbilisi fired rubber bullets at protesters.",
+			[]string{"175 GEOCOP GEOOPP@place"}},
+		{"protesters clash with police",
+			"Protesters in Nairobi clashed with police.",
+			[]string{"145 KENOPP KENCOP@place", "175 KENCOP@place KENOPP"}},
+		// Precision: none of these is a political event.
+		{"sport", "The striker shot wide from close range as the home side pressed for an equaliser.", nil},
+		{"sport 2", "The champion fought back from two sets down to win the final.", nil},
+		{"markets", "Shares of the mining company were hit by a downgrade from analysts on Thursday.", nil},
+		{"disaster", "More than 2,000 people were killed in a flood that swept through the city.", nil},
+		{"disaster 2", "Dozens of people were killed when an earthquake struck the peninsula.", nil},
+		{"metaphor", "The two parties are locked in a war of words over the budget.", nil},
+		{"firing a coach", "The club fired the coach after a run of seven defeats.", nil},
+		{"a bill killed", "The bill was killed in committee after lawmakers failed to agree on funding.", nil},
+		{"accident", "A bus crash killed 15 people on a mountain road.", nil},
+		{"a labour strike is no air strike", "The strike hit production at the plant.", nil},
+	}
+	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := c.Code(&petrel.Article{ID: "t", Text: tt.text, Date: base})
+			var got []string
+			for _, e := range doc.Events {
+				got = append(got, e.Code+" "+partyString(e.Source)+" "+partyString(e.Target))
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("%q\n got  %q\n want %q", tt.text, got, tt.want)
+			}
+			for i, w := range tt.want {
+				if !partyMatch(got[i], w) {
+					t.Errorf("%q\n got  %q\n want %q", tt.text, got, tt.want)
+					break
+				}
+			}
+		})
+	}
+}
+
+func partyString(p *petrel.Party) string {
+	if p == nil {
+		return "-"
+	}
+	if p.Inferred != "" {
+		return p.Code + "@" + p.Inferred
+	}
+	return p.Code
+}
+
+// partyMatch compares an event string with a wanted one; a wanted party
+// without "@how" matches whatever the inference.
+func partyMatch(got, want string) bool {
+	g, w := strings.Fields(got), strings.Fields(want)
+	if len(g) != len(w) {
+		return false
+	}
+	for i := range w {
+		if g[i] == w[i] {
+			continue
+		}
+		if code, _, ok := strings.Cut(g[i], "@"); ok && !strings.Contains(w[i], "@") && code == w[i] {
+			continue
+		}
+		return false
+	}
+	return true
+}
