@@ -671,7 +671,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	v := a.verb
 	before, neg, intent, passiveBe, qual := st.verbGroup(a.s)
 	passive := passiveBe && !v.noun && st.participle(a.e-1)
-	if !passive && !v.noun && !st.opt.NullActors && st.reducedRelative(a) {
+	if !passive && !v.noun && !st.opt.NullActors && (st.reducedRelative(a) || st.headlinePassive(a)) {
 		// "a British couple detained in Afghanistan since February": a
 		// participle after its noun is a passive without "be".
 		passive = true

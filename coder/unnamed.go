@@ -343,3 +343,42 @@ func (st *state) npSlot(j, limit int, code string) *np {
 	}
 	return st.npRight(j, limit)
 }
+
+// headlinePassive reports whether the anchor is a past participle of
+// violence used as a passive without "be", as headlines and casualty
+// reports write it: "30 killed in C. Africa fighting", "four servicemen
+// killed in eastern Ukraine", "militiaman killed by Ukrainian troops". It
+// must follow a number or a noun phrase and be followed by a preposition
+// that cannot start an object ("in", "by", "as", "when", "during", …),
+// "and", or end the clause: "gunmen killed at least 32" is active.
+func (st *state) headlinePassive(a *anchor) bool {
+	if !st.opt.UnnamedActors || a.s == 0 || a.e-a.s != 1 || !st.participle(a.s) || strings.HasSuffix(st.normOf(a.s), "en") && !st.isWord(a.s, "taken") {
+		return false
+	}
+	violent := false
+	for _, p := range a.verb.patterns {
+		if len(p.code) >= 2 && (p.code[:2] == "17" || p.code[:2] == "18" || p.code[:2] == "19" || p.code[:2] == "20") {
+			violent = true
+			break
+		}
+	}
+	if !violent {
+		return false
+	}
+	prev := a.s - 1
+	if !(st.toks[prev].Kind == text.Number || st.npAt[prev] >= 0 || st.cls[prev]&cNumber != 0) {
+		return false
+	}
+	if a.e >= len(st.toks) {
+		return true
+	}
+	if st.toks[a.e].Kind == text.Punct && !st.isWord(a.e, "(") {
+		return true
+	}
+	switch st.normOf(a.e) {
+	case "in", "by", "as", "when", "during", "after", "near", "while", "amid", "despite", "and", "since", "over":
+		// not "at" or "on": "killed at least 40", "killed on Monday 12"
+		return true
+	}
+	return false
+}
