@@ -174,7 +174,18 @@ type EventFilter struct {
 	// that page's last row and takes precedence over Offset.
 	Offset int
 	Cursor string
+	// Order is the order of a page of Events: OrderOldest ("" or "asc",
+	// by date then storage order) or OrderNewest ("desc": the reverse, so
+	// undated events come last). A cursor continues in the order it was
+	// made in. EachEvent, Stats and the others ignore it.
+	Order string
 }
+
+// Orders of EventFilter.Order.
+const (
+	OrderOldest = "asc"
+	OrderNewest = "desc"
+)
 
 var (
 	actorRe  = regexp.MustCompile(`^[A-Z0-9]{1,64}$`)
@@ -238,6 +249,13 @@ func (f EventFilter) Normalize() (EventFilter, error) {
 	}
 	if len(f.Cursor) > MaxFilterBytes {
 		return f, invalid("cursor", "invalid cursor")
+	}
+	switch f.Order {
+	case "", OrderOldest:
+		f.Order = OrderOldest
+	case OrderNewest:
+	default:
+		return f, invalid("order", "order must be asc (oldest first) or desc (newest first)")
 	}
 	switch {
 	case f.Limit < 0 || f.Limit > MaxLimit:

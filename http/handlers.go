@@ -33,6 +33,7 @@ func FilterFromQuery(q url.Values) (petrel.EventFilter, error) {
 		Country: q.Get("country"), Admin1: q.Get("admin1"), Code: q.Get("code"), Plover: q.Get("plover"),
 		Since: q.Get("since"), Until: q.Get("until"),
 		Text: q.Get("text"), ArticleID: q.Get("article"), Cursor: q.Get("cursor"),
+		Order: q.Get("order"),
 	}
 	for _, p := range []struct {
 		name string
@@ -171,7 +172,11 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) {
 	var by string
 	switch kind {
 	case "timeline":
+		// "by" is the name petrel stats gives it (--by month).
 		by = q.Get("interval")
+		if by == "" {
+			by = q.Get("by")
+		}
 		if by == "" {
 			by = petrel.ByWeek
 		}

@@ -12,6 +12,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -632,5 +634,32 @@ func TestCodeStreams(t *testing.T) {
 	// larger than the buffer.
 	if rec.max > len(text)+64<<10 {
 		t.Fatalf("largest write %d bytes of a %d-byte document: the response is not streamed", rec.max, rec.Body.Len())
+	}
+}
+
+func TestEventsOrderAndBy(t *testing.T) {
+	s := MustOpenServer(t, phttp.Config{Store: ingested(t, 30)})
+	var asc, desc phttp.EventsResponse
+	get(t, s.URL()+"/api/events?limit=1000", &asc)
+	get(t, s.URL()+"/api/events?limit=1000&order=desc", &desc)
+	var a, d []string
+	for _, e := range asc.Events {
+		a = append(a, e.ID)
+	}
+	for _, e := range desc.Events {
+		d = append(d, e.ID)
+	}
+	slices.Reverse(d)
+	if len(a) == 0 || !slices.Equal(a, d) {
+		t.Fatalf("order=desc is not the reverse of the default order:\n%v\n%v", a, d)
+	}
+	status, b := do(t, "GET", s.URL()+"/api/events?order=up", "", nil)
+	expectError(t, status, b, 400, petrel.EINVALID, "order")
+
+	var byInterval, byBy phttp.TimelineResponse
+	get(t, s.URL()+"/api/stats/timeline?interval=month", &byInterval)
+	get(t, s.URL()+"/api/stats/timeline?by=month", &byBy)
+	if byBy.Interval != "month" || !reflect.DeepEqual(byBy, byInterval) {
+		t.Fatalf("by=month gave %+v, interval=month %+v", byBy, byInterval)
 	}
 }

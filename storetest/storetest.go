@@ -571,6 +571,76 @@ func testEvents(t *testing.T, open Opener) {
 			t.Errorf("paged events = %v, want %v", got, want)
 		}
 	})
+	t.Run("PagesNewestFirst", func(t *testing.T) {
+		// Newest first is the oldest-first order reversed, through the
+		// cursor pages, with and without a filter that drives an index.
+		for _, tt := range []struct {
+			name string
+			f    petrel.EventFilter
+			keep func(e *petrel.Event) bool
+		}{
+			{"All", petrel.EventFilter{}, all},
+			{"Actor", petrel.EventFilter{Actor: "RUS"}, func(e *petrel.Event) bool { return party(e.Source, "RUS") || party(e.Target, "RUS") }},
+			{"Since", petrel.EventFilter{Since: "2024-02-01"}, func(e *petrel.Event) bool { return e.Date >= "2024-02-01" }},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				want := eventsOf(docs, tt.keep)
+				slices.Reverse(want)
+				var got []string
+				f := tt.f
+				f.Limit, f.Order = 7, petrel.OrderNewest
+				for pages := 0; ; pages++ {
+					if pages > 100 {
+						t.Fatal("too many pages")
+					}
+					evs, next, err := s.Events(ctx, f)
+					if err != nil {
+						t.Fatal(err)
+					}
+					got = append(got, ids(evs)...)
+					if next == "" {
+						break
+					}
+					f.Cursor = next
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("newest first = %v, want %v", got, want)
+				}
+			})
+		}
+		t.Run("ErrCursorOfOtherOrder", func(t *testing.T) {
+			_, next, err := s.Events(ctx, petrel.EventFilter{Limit: 3, Order: petrel.OrderNewest})
+			if err != nil || next == "" {
+				t.Fatal(err, next)
+			}
+			_, _, err = s.Events(ctx, petrel.EventFilter{Limit: 3, Cursor: next})
+			if e := (*petrel.Error)(nil); !errors.As(err, &e) || e.Param != "cursor" {
+				t.Fatalf("err = %v, want EINVALID on cursor", err)
+			}
+		})
+		t.Run("UndatedLast", func(t *testing.T) {
+			s := open(t)
+			undated := Docs(200, 1)
+			undated[0].Article.Date = time.Time{}
+			for i := range undated[0].Events {
+				undated[0].Events[i].Date = ""
+			}
+			MustIngest(t, s, append(Docs(0, 3), undated...), "v1")
+			evs, _, err := s.Events(ctx, petrel.EventFilter{Order: petrel.OrderNewest})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(evs) < 2 || evs[0].Date == "" || evs[len(evs)-1].Date != "" {
+				t.Fatalf("newest first: first %q, last %q; want dated first, undated last", evs[0].Date, evs[len(evs)-1].Date)
+			}
+		})
+	})
+	t.Run("ErrInvalidOrder", func(t *testing.T) {
+		_, _, err := s.Events(ctx, petrel.EventFilter{Order: "sideways"})
+		if e := (*petrel.Error)(nil); !errors.As(err, &e) || e.Param != "order" {
+			t.Fatalf("err = %v, want EINVALID on order", err)
+		}
+	})
 	t.Run("Offset", func(t *testing.T) {
 		want := eventsOf(docs, all)[10:15]
 		evs, next, err := s.Events(ctx, petrel.EventFilter{Limit: 5, Offset: 10})

@@ -183,6 +183,7 @@ func (m *Main) runQuery(ctx context.Context, args []string) error {
 	fs.IntVar(&f.Limit, "limit", petrel.DefaultLimit, "most events to print (above 10000 they are streamed; --cursor needs 10000 or fewer)")
 	fs.IntVar(&f.Offset, "offset", 0, "events to skip")
 	fs.StringVar(&f.Cursor, "cursor", "", "continue after the page a previous query ended (printed on stderr)")
+	fs.StringVar(&f.Order, "order", petrel.OrderOldest, "asc: oldest first; desc: newest first, undated events last")
 	format := fs.String("format", "", "output format: table, jsonl, csv, gdelt, parquet (default: table on a terminal, jsonl otherwise)")
 	fs.Usage = func() {
 		fmt.Fprintln(m.Stderr, "Usage: petrel query [flags]\n\nPrints stored events that match the filters, by date.\n\nFlags:")

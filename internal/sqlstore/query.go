@@ -194,14 +194,21 @@ func whereText(f petrel.EventFilter, d *Dialect, p *params, mode textMode) (cond
 		}
 	}
 	if f.Cursor != "" {
-		date, seq, err := decodeCursor(f.Cursor)
+		date, seq, desc, err := decodeCursor(f.Cursor)
 		if err != nil {
 			return "", false, err
+		}
+		if desc != (f.Order == petrel.OrderNewest) {
+			return "", false, &petrel.Error{Code: petrel.EINVALID, Message: "the cursor is from a page in the other order", Param: "cursor"}
 		}
 		// The first term is redundant, but lets an index on (…, date, seq)
 		// start at the cursor.
 		dp := p.add(date)
-		conds = append(conds, "e.date >= "+dp+" AND (e.date > "+dp+" OR e.seq > "+p.add(seq)+")")
+		if desc {
+			conds = append(conds, "e.date <= "+dp+" AND (e.date < "+dp+" OR e.seq < "+p.add(seq)+")")
+		} else {
+			conds = append(conds, "e.date >= "+dp+" AND (e.date > "+dp+" OR e.seq > "+p.add(seq)+")")
+		}
 	}
 	if len(conds) == 0 {
 		return "1=1", false, nil
@@ -347,25 +354,34 @@ func admin1Col(v string) string {
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
-func encodeCursor(date string, seq int64) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(date + "|" + strconv.FormatInt(seq, 10)))
+// encodeCursor makes the cursor of the page after the row (date, seq):
+// "date|seq", with "|d" after it for a page newest first.
+func encodeCursor(date string, seq int64, desc bool) string {
+	c := date + "|" + strconv.FormatInt(seq, 10)
+	if desc {
+		c += "|d"
+	}
+	return base64.RawURLEncoding.EncodeToString([]byte(c))
 }
 
-func decodeCursor(c string) (string, int64, error) {
+func decodeCursor(c string) (date string, seq int64, desc bool, err error) {
 	bad := &petrel.Error{Code: petrel.EINVALID, Message: "invalid cursor", Param: "cursor"}
 	b, err := base64.RawURLEncoding.DecodeString(c)
 	if err != nil {
-		return "", 0, bad
+		return "", 0, false, bad
 	}
 	date, n, ok := strings.Cut(string(b), "|")
 	if !ok || (date != "" && !validDate(date)) {
-		return "", 0, bad
+		return "", 0, false, bad
 	}
-	seq, err := strconv.ParseInt(n, 10, 64)
+	if rest, ok := strings.CutSuffix(n, "|d"); ok {
+		n, desc = rest, true
+	}
+	seq, err = strconv.ParseInt(n, 10, 64)
 	if err != nil || seq < 0 {
-		return "", 0, bad
+		return "", 0, false, bad
 	}
-	return date, seq, nil
+	return date, seq, desc, nil
 }
 
 func validDate(s string) bool {
@@ -501,7 +517,15 @@ func Events(ctx context.Context, db Querier, d *Dialect, f petrel.EventFilter) (
 	if f.Cursor == "" && f.Offset > 0 {
 		page += " OFFSET " + p.add(f.Offset)
 	}
-	tail := "ORDER BY e.date, e.seq" + page
+	// Newest first is the same walk backwards: the indexes on (…, date,
+	// seq) serve it as well, and undated events ("") come last.
+	order := "ORDER BY e.date, e.seq"
+	armOrder := " ORDER BY 1, 2"
+	desc := f.Order == petrel.OrderNewest
+	if desc {
+		order, armOrder = "ORDER BY e.date DESC, e.seq DESC", " ORDER BY 1 DESC, 2 DESC"
+	}
+	tail := order + page
 	if mode != textDrive && f.ArticleID == "" {
 		arms, err := driverArms(ctx, db, f, &p)
 		if err != nil {
@@ -515,8 +539,8 @@ func Events(ctx context.Context, db Querier, d *Dialect, f petrel.EventFilter) (
 			for i, a := range arms {
 				sel[i] = "SELECT e.date, e.seq FROM events e " + d.hint(a.index) + " WHERE " + a.cond + " AND " + cond
 			}
-			cond = "e.seq IN (SELECT seq FROM (" + strings.Join(sel, " UNION ") + " ORDER BY 1, 2" + page + ") t)"
-			tail = "ORDER BY e.date, e.seq"
+			cond = "e.seq IN (SELECT seq FROM (" + strings.Join(sel, " UNION ") + armOrder + page + ") t)"
+			tail = order
 		}
 	}
 	evs, seqs, err := queryEvents(ctx, db, cond, tail, p)
@@ -530,7 +554,7 @@ func Events(ctx context.Context, db Querier, d *Dialect, f petrel.EventFilter) (
 	// after the page's last row.
 	evs = evs[:f.Limit]
 	last := evs[len(evs)-1]
-	return evs, encodeCursor(last.Date, seqs[len(evs)-1]), nil
+	return evs, encodeCursor(last.Date, seqs[len(evs)-1], desc), nil
 }
 
 // EachEvent implements petrel.Store.EachEvent. The rows are read as fn
