@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"petrel"
@@ -156,19 +157,37 @@ func (w *Worker) store(ctx context.Context, b batch) error {
 	return nil
 }
 
-// fetchLoop fetches batches, decodes and codes them and sends them to out.
+// fetchLoop takes batches from the consumer, decodes and codes them and
+// sends them to out.
+//
+// Messages come through a pull subscription that keeps up to two batches
+// buffered in the client, so the next batch is on its way while this one
+// is coded: fetching a batch at a time and waiting for it leaves the
+// worker idle for a round trip per batch. A batch is cut when it is full
+// or when no message has come for batchGap.
 func (w *Worker) fetchLoop(ctx context.Context, cons jetstream.Consumer, out chan<- batch) error {
+	const batchGap = 20 * time.Millisecond
+	it, err := cons.Messages(jetstream.PullMaxMessages(2 * w.Batch))
+	if err != nil {
+		return fmt.Errorf("consume: %w", err)
+	}
+	defer it.Stop()
 	for ctx.Err() == nil {
-		mb, err := cons.Fetch(w.Batch, jetstream.FetchMaxWait(time.Second))
-		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			return fmt.Errorf("fetch: %w", err)
-		}
 		var b batch
 		var arts []*petrel.Article
-		for m := range mb.Messages() {
+		wait := time.Second
+		for n := 0; n < w.Batch; n++ {
+			m, err := it.Next(jetstream.NextMaxWait(wait))
+			if err != nil {
+				if errors.Is(err, nats.ErrTimeout) || errors.Is(err, context.DeadlineExceeded) {
+					break
+				}
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				return fmt.Errorf("next message: %w", err)
+			}
+			wait = batchGap
 			if md, err := m.Metadata(); err == nil && md.NumDelivered > 1 {
 				w.redelivered.Add(1)
 			}
@@ -183,12 +202,6 @@ func (w *Worker) fetchLoop(ctx context.Context, cons jetstream.Consumer, out cha
 			}
 			b.msgs = append(b.msgs, m)
 			arts = append(arts, a)
-		}
-		if err := mb.Error(); err != nil && !errors.Is(err, jetstream.ErrNoMessages) && !errors.Is(err, context.DeadlineExceeded) {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			w.logf("fetch: %v", err)
 		}
 		if len(b.msgs) == 0 {
 			if w.UntilEmpty {

@@ -1,0 +1,232 @@
+package queue_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
+
+	"petrel"
+	"petrel/queue"
+)
+
+// startNATS runs a JetStream server in-process on a random loopback port.
+func startNATS(tb testing.TB) string {
+	tb.Helper()
+	s, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, JetStream: true,
+		StoreDir: tb.TempDir(), NoLog: true, NoSigs: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	go s.Start()
+	if !s.ReadyForConnections(10 * time.Second) {
+		tb.Fatal("nats-server did not start")
+	}
+	tb.Cleanup(func() { s.Shutdown(); s.WaitForShutdown() })
+	return s.ClientURL()
+}
+
+func open(tb testing.TB, url string) *queue.Queue {
+	tb.Helper()
+	q, err := queue.Open(context.Background(), queue.Config{URL: url, AckWait: time.Second})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { q.Close() })
+	return q
+}
+
+// upper is a Coder that codes one event per article: its text upper-cased.
+type upper struct{}
+
+func (upper) Code(a *petrel.Article) *petrel.Document {
+	return &petrel.Document{Article: *a, Events: []petrel.Event{{ID: a.ID + "-0", ArticleID: a.ID, Sentence: strings.ToUpper(a.Text)}}}
+}
+
+// memStore is the part of a store the worker uses: Ingest, keyed by ID.
+type memStore struct {
+	petrel.Store
+	mu   sync.Mutex
+	docs map[string]*petrel.Document
+	fail int // Ingest calls left to fail
+	hits int
+}
+
+func (s *memStore) Ingest(ctx context.Context, docs []*petrel.Document, v string) (petrel.IngestStats, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.hits++
+	if s.fail > 0 {
+		s.fail--
+		return petrel.IngestStats{}, fmt.Errorf("database is locked")
+	}
+	var st petrel.IngestStats
+	for _, d := range docs {
+		if _, ok := s.docs[d.Article.ID]; ok {
+			st.Unchanged++
+			continue
+		}
+		s.docs[d.Article.ID] = d
+		st.Inserted++
+		st.Events += len(d.Events)
+	}
+	return st, nil
+}
+
+func TestPublishWorker(t *testing.T) {
+	url := startNATS(t)
+	q := open(t, url)
+	ctx := context.Background()
+	p := q.Publisher()
+	for i := range 50 {
+		a := &petrel.Article{ID: fmt.Sprint("a", i%40), Text: fmt.Sprint("text ", i%40), Date: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}
+		if err := p.Publish(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := p.Flush(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Published != 40 || st.Duplicates != 10 {
+		t.Errorf("published %+v, want 40 stored and 10 duplicates", st)
+	}
+	if n, _ := q.Pending(ctx); n != 40 {
+		t.Errorf("%d messages in the stream, want 40", n)
+	}
+	// A message that is no article is dropped, not redelivered forever.
+	nc, err := nats.Connect(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	if err := nc.Publish(queue.DefaultSubject, []byte("{not json")); err != nil {
+		t.Fatal(err)
+	}
+	nc.Flush()
+
+	// The store fails twice: the batch is negatively acknowledged,
+	// redelivered, and stored once.
+	store := &memStore{docs: map[string]*petrel.Document{}, fail: 2}
+	w := &queue.Worker{Queue: q, Coder: upper{}, Store: store, Workers: 3, Batch: 16, UntilEmpty: true}
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("worker did not stop on an empty stream")
+	}
+	if len(store.docs) != 40 {
+		t.Errorf("%d articles stored, want 40", len(store.docs))
+	}
+	if d := store.docs["a7"]; d == nil || d.Events[0].Sentence != "TEXT 7" || !d.Article.Date.Equal(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("a7 stored as %+v", d)
+	}
+	if s := w.Stats(); s.Bad != 1 || s.Articles != 40 || s.Redelivered == 0 {
+		t.Errorf("worker stats %+v: want 40 articles, 1 bad message, some redelivered", s)
+	}
+	if n, _ := q.Pending(ctx); n != 0 {
+		t.Errorf("%d messages left", n)
+	}
+}
+
+// corpusArticles reads up to n articles of the shared corpus.
+func corpusArticles(tb testing.TB, n int) ([]*petrel.Article, int64) {
+	f, err := os.Open("../../shared/corpus/reuters-21578/articles.jsonl")
+	if err != nil {
+		tb.Skip("shared corpus not found: ", err)
+	}
+	defer f.Close()
+	var arts []*petrel.Article
+	var size int64
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 8<<20)
+	for sc.Scan() && len(arts) < n {
+		var a petrel.Article
+		var raw struct {
+			ID, Date, Title, Text string
+		}
+		if err := json.Unmarshal(sc.Bytes(), &raw); err != nil {
+			tb.Fatal(err)
+		}
+		a.ID, a.Title, a.Text = raw.ID, raw.Title, raw.Text
+		a.Date, _ = time.Parse(time.DateOnly, raw.Date)
+		arts = append(arts, &a)
+		size += int64(len(a.Text))
+	}
+	return arts, size
+}
+
+// BenchmarkQueue measures JetStream on this machine with petrel's
+// messages: the corpus's articles published (each acknowledged by the
+// server, file storage) and then consumed and acknowledged by a worker
+// that neither codes nor stores, so the figures are the queue's alone.
+func BenchmarkQueue(b *testing.B) {
+	arts, size := corpusArticles(b, 20000)
+	url := startNATS(b)
+	ctx := context.Background()
+	b.Run("Publish", func(b *testing.B) {
+		q := open(b, url)
+		p := q.Publisher()
+		b.SetBytes(size / int64(len(arts)))
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			a := *arts[i%len(arts)]
+			a.ID = fmt.Sprint(a.ID, "-", i) // no duplicates
+			if err := p.Publish(ctx, &a); err != nil {
+				b.Fatal(err)
+			}
+			i++
+		}
+		if _, err := p.Flush(ctx); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(i)/b.Elapsed().Seconds(), "msgs/s")
+	})
+	b.Run("Consume", func(b *testing.B) {
+		q := open(b, url)
+		// Publish b.N fresh messages untimed, then time one worker
+		// draining them.
+		b.StopTimer()
+		p := q.Publisher()
+		for i := range b.N {
+			a := *arts[i%len(arts)]
+			a.ID = fmt.Sprint(a.ID, "-c", b.N, "-", i)
+			if err := p.Publish(ctx, &a); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if _, err := p.Flush(ctx); err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(size / int64(len(arts)))
+		b.ReportAllocs()
+		store := &memStore{docs: map[string]*petrel.Document{}}
+		w := &queue.Worker{Queue: q, Coder: nop{}, Store: store, Workers: 1, Batch: 256, UntilEmpty: true}
+		b.StartTimer()
+		start := time.Now()
+		if err := w.Run(ctx); err != nil {
+			b.Fatal(err)
+		}
+		// Less the last empty fetch (1 s) that tells the stream is empty.
+		el := time.Since(start) - time.Second
+		b.ReportMetric(float64(w.Stats().Articles)/el.Seconds(), "msgs/s")
+	})
+}
+
+// nop codes nothing.
+type nop struct{}
+
+func (nop) Code(a *petrel.Article) *petrel.Document { return &petrel.Document{Article: *a} }
