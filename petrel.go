@@ -217,6 +217,9 @@ const (
 	EUNAUTHORIZED = "unauthorized"
 	EFORBIDDEN    = "forbidden"
 	ETOOLARGE     = "too_large"
+	// EUNAVAILABLE means the work could not start in time (the store's
+	// write lock is held by other writes); the caller may retry later.
+	EUNAVAILABLE = "unavailable"
 )
 
 // Error is an application error: something the user can act on, with a

@@ -18,11 +18,14 @@ type Store interface {
 	// Ingest stores docs in one transaction: either every document of the
 	// batch is stored in full or, on error, none is. An article already
 	// stored (the same ID, or the same normalised text) is never stored
-	// twice: when dictVersion differs from the version that coded it, or
-	// its text changed, its sentences, mentions, quotes and events are
-	// replaced; otherwise it is left as it is. Documents without an article
-	// ID are given one derived from their text. Returns EINVALID for a nil
-	// document.
+	// twice. The same ID with another text is an update: the new text
+	// replaces the stored one and its sentences, mentions, quotes and
+	// events replace the old ones (IngestStats.Updated). The same text
+	// coded by other dictionaries is recoded (Replaced); otherwise it is
+	// left as it is (Unchanged). Documents without an article ID are given
+	// one derived from their text. Returns EINVALID for a nil document or
+	// one whose fields are not valid UTF-8 or hold a NUL byte: callers
+	// check documents one by one (ValidText) before they batch them.
 	Ingest(ctx context.Context, docs []*Document, dictVersion string) (IngestStats, error)
 
 	// Events returns the events that match f, ordered by date and then
@@ -73,22 +76,38 @@ type Store interface {
 	Close() error
 }
 
-// IngestStats tells what one Ingest call did with its documents.
+// IngestStats tells what one Ingest call did with its documents. Every
+// document is counted once, in one of Inserted, Updated, Replaced,
+// Unchanged and Duplicates.
 type IngestStats struct {
-	Inserted   int `json:"inserted"`   // new articles
-	Replaced   int `json:"replaced"`   // articles recoded: their coded rows were replaced
+	Inserted int `json:"inserted"` // new articles
+	// Updated counts articles stored before under the same ID with another
+	// text: the new text was coded and replaced the stored article with
+	// everything coded from it. A later document of one batch with the
+	// same ID as an earlier one and another text is an update of it too.
+	Updated    int `json:"updated"`
+	Replaced   int `json:"replaced"`   // same text recoded with other dictionaries: its coded rows were replaced
 	Unchanged  int `json:"unchanged"`  // already stored with the same text and dictionaries
 	Duplicates int `json:"duplicates"` // the same text as another stored article, under another ID
 	Events     int `json:"events"`     // events written
+	// UpdatedIDs lists the IDs of the updated articles, in batch order.
+	UpdatedIDs []string `json:"updated_ids,omitempty"`
 }
 
 // Add adds the counts of o to s.
 func (s *IngestStats) Add(o IngestStats) {
 	s.Inserted += o.Inserted
+	s.Updated += o.Updated
 	s.Replaced += o.Replaced
 	s.Unchanged += o.Unchanged
 	s.Duplicates += o.Duplicates
 	s.Events += o.Events
+	s.UpdatedIDs = append(s.UpdatedIDs, o.UpdatedIDs...)
+}
+
+// Total returns the number of documents counted.
+func (s IngestStats) Total() int {
+	return s.Inserted + s.Updated + s.Replaced + s.Unchanged + s.Duplicates
 }
 
 // Counts is the number of rows of each kind in a store.

@@ -239,6 +239,7 @@ var statuses = map[string]int{
 	petrel.EUNAUTHORIZED: http.StatusUnauthorized,
 	petrel.EFORBIDDEN:    http.StatusForbidden,
 	petrel.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	petrel.EUNAVAILABLE:  http.StatusServiceUnavailable,
 	petrel.EINTERNAL:     http.StatusInternalServerError,
 }
 

@@ -4,10 +4,22 @@
 //
 // Input kinds are chosen by file extension:
 //
-//	.txt            one article per file; ID is the file name without extension
+//	.txt            one article per file
 //	.html .htm      one article per file; main text extracted with go-readability
 //	.jsonl .ndjson  one article per line: {"id","date","title","text","url","source"}
 //	-               stdin: JSON Lines if the first non-space byte is '{', else text
+//
+// Article IDs are unique within a run. A JSON line's ID is its "id"; a
+// file's is its path relative to the argument it was found under, without
+// extension, with forward slashes ("a/report" for a/report.txt under the
+// argument "."); a file named as an argument has its base name ("report").
+// When two files of a run would get one ID that way, each of them takes
+// the shortest ending of its path that tells them apart ("a/report" and
+// "b/report" for the arguments a/report.txt and b/report.txt), and with its
+// extension when nothing else does ("r.txt" and "r.html"). A JSON line without "id" gets
+// its file's ID, ":" and its line number. A second article with an ID
+// already read in the run is reported ("duplicate article id") and
+// skipped: the first one is kept.
 //
 // A directory is walked recursively in lexical order and only files with the
 // extensions above are read (hidden files and directories are skipped; the
@@ -20,7 +32,8 @@
 //
 // Text is kept byte for byte as read (CRLF stays CRLF), except that a leading
 // UTF-8 byte order mark is dropped, UTF-16 with a byte order mark is decoded,
-// and invalid UTF-8 is replaced with U+FFFD (and reported). Every span the
+// invalid UTF-8 is replaced with U+FFFD and NUL characters with spaces (each
+// reported), so that every article read can be stored. Every span the
 // coder produces indexes into Article.Text, so Text is the reference.
 package ingest
 
@@ -75,6 +88,8 @@ type input struct {
 	kind kind
 	size int64
 	err  string
+	id   string // article ID, or the base of generated ones for JSON Lines
+	rel  string // path relative to the argument it was found under, or its base name
 }
 
 // A Scanner reads articles from a list of paths in order. Files are opened
@@ -97,6 +112,11 @@ type Scanner struct {
 	problems atomic.Int64
 
 	skipped []string // files of directories left out for their type
+
+	// seen maps every article ID read so far to where it was read, so
+	// that a second article under one ID is reported, not stored over
+	// the first.
+	seen map[string]string
 }
 
 // NewScanner returns a Scanner over paths ("-" is stdin). Directories are
@@ -106,15 +126,77 @@ func NewScanner(paths []string, stdin io.Reader, opts Options) *Scanner {
 	if opts.MaxLineBytes <= 0 {
 		opts.MaxLineBytes = DefaultMaxLineBytes
 	}
-	s := &Scanner{opts: opts, stdin: stdin}
+	s := &Scanner{opts: opts, stdin: stdin, seen: make(map[string]string)}
 	for _, p := range paths {
 		s.add(p)
 	}
+	s.assignIDs()
 	for _, in := range s.inputs {
 		s.total += in.size
 	}
 	return s
 }
+
+// assignIDs gives each input its article ID (see the package comment): the
+// path relative to its argument without extension; for inputs that would
+// share one, the shortest ending of their paths that tells them apart
+// ("a/report", "b/report"), then with the extension ("r.txt", "r.html").
+func (s *Scanner) assignIDs() {
+	named := func(in *input) bool { return in.kind != kindBad && in.kind != kindStdin }
+	for i := range s.inputs {
+		if in := &s.inputs[i]; named(in) {
+			in.id = trimExt(in.rel)
+		}
+	}
+	// Then endings of k path elements, without extension and then with
+	// it, until the IDs are unique or the whole paths have been tried.
+	ending := func(in *input, k int, ext bool) string {
+		parts := strings.Split(filepath.ToSlash(filepath.Clean(in.path)), "/")
+		e := strings.Join(parts[max(0, len(parts)-k):], "/")
+		if !ext {
+			e = trimExt(e)
+		}
+		return e
+	}
+	k, ext := 2, false
+	for {
+		count := make(map[string]int)
+		for i := range s.inputs {
+			if named(&s.inputs[i]) {
+				count[s.inputs[i].id]++
+			}
+		}
+		var shared []*input
+		longest := 0
+		for i := range s.inputs {
+			if in := &s.inputs[i]; named(in) && count[in.id] > 1 {
+				shared = append(shared, in)
+				longest = max(longest, strings.Count(filepath.ToSlash(filepath.Clean(in.path)), "/")+1)
+			}
+		}
+		if len(shared) == 0 {
+			break
+		}
+		if k > longest {
+			if ext {
+				break // the same file named twice
+			}
+			k, ext = 1, true
+		}
+		for _, in := range shared {
+			in.id = ending(in, k, ext)
+		}
+		k++
+	}
+	for i := range s.inputs {
+		if s.inputs[i].kind == kindStdin {
+			s.inputs[i].id = stdinName
+		}
+	}
+}
+
+// trimExt returns p without its extension.
+func trimExt(p string) string { return strings.TrimSuffix(p, filepath.Ext(p)) }
 
 // add queues path, expanding directories.
 func (s *Scanner) add(path string) {
@@ -132,7 +214,7 @@ func (s *Scanner) add(path string) {
 		if !ok {
 			k = kindText // named explicitly: read it whatever its extension
 		}
-		s.inputs = append(s.inputs, input{path: path, kind: k, size: fi.Size()})
+		s.inputs = append(s.inputs, input{path: path, kind: k, size: fi.Size(), rel: filepath.Base(path)})
 		return
 	}
 	// WalkDir visits entries in lexical order, which makes runs repeatable.
@@ -166,7 +248,11 @@ func (s *Scanner) add(path string) {
 		if !fi.Mode().IsRegular() {
 			return nil
 		}
-		s.inputs = append(s.inputs, input{path: p, kind: k, size: fi.Size()})
+		rel, err := filepath.Rel(path, p)
+		if err != nil {
+			rel = filepath.Base(p)
+		}
+		s.inputs = append(s.inputs, input{path: p, kind: k, size: fi.Size(), rel: filepath.ToSlash(rel)})
 		return nil
 	})
 }
@@ -206,10 +292,11 @@ func (s *Scanner) Next() (*petrel.Article, error) {
 	for {
 		if s.jl != nil {
 			a := s.jl.next()
-			if a != nil {
+			if a == nil {
+				s.finish()
+			} else if s.unique(a, s.jl.name, s.jl.line) {
 				return a, nil
 			}
-			s.finish()
 			continue
 		}
 		if s.next >= len(s.inputs) {
@@ -221,10 +308,29 @@ func (s *Scanner) Next() (*petrel.Article, error) {
 		if s.jl == nil {
 			s.finish()
 		}
-		if a != nil {
+		if a != nil && s.unique(a, in.path, 0) {
 			return a, nil
 		}
 	}
+}
+
+// unique reports whether a's ID is new to the run, and records it; a
+// repeated ID is reported at file:line.
+func (s *Scanner) unique(a *petrel.Article, file string, line int) bool {
+	if first, ok := s.seen[a.ID]; ok {
+		s.diag(file, line, fmt.Sprintf("duplicate article id %q (first read at %s), skipped", clipID(a.ID), first))
+		return false
+	}
+	s.seen[a.ID] = a.Origin
+	return true
+}
+
+// clipID shortens an ID for a message.
+func clipID(id string) string {
+	if len(id) > 80 {
+		return strings.ToValidUTF8(id[:80], "") + "…"
+	}
+	return id
 }
 
 // finish closes the current input and sets progress to the end of it.
@@ -254,7 +360,7 @@ func (s *Scanner) open(in input) *petrel.Article {
 			s.diag(in.path, 0, statMessage(err))
 			return nil
 		}
-		s.startJSONL(s.newJSONL(in.path, f, nil))
+		s.startJSONL(s.newJSONL(in.path, in.id, f, nil))
 		return nil
 	}
 	f, err := os.Open(in.path)
@@ -267,10 +373,16 @@ func (s *Scanner) open(in input) *petrel.Article {
 	if !ok {
 		return nil
 	}
+	var a *petrel.Article
 	if in.kind == kindHTML {
-		return s.htmlArticle(in.path, data)
+		a = s.htmlArticle(in.path, data)
+	} else {
+		a = s.textArticle(in.path, in.id, data)
 	}
-	return s.textArticle(in.path, fileID(in.path), data)
+	if a != nil {
+		a.ID = in.id
+	}
+	return a
 }
 
 // openStdin sniffs stdin: JSON Lines when the first non-space byte is '{',
@@ -282,7 +394,7 @@ func (s *Scanner) openStdin() *petrel.Article {
 	}
 	br := bufio.NewReaderSize(s.stdin, readBufSize)
 	if sniffJSON(br) {
-		s.startJSONL(s.newJSONL(stdinName, nil, br))
+		s.startJSONL(s.newJSONL(stdinName, stdinName, nil, br))
 		return nil
 	}
 	data, ok := s.readAll(stdinName, br, -1)
@@ -363,7 +475,8 @@ func (s *Scanner) readAll(name string, r io.Reader, size int64) ([]byte, bool) {
 	}
 }
 
-// fileID is the article ID of a file: its name without directory and extension.
+// fileID is a file's name without directory and extension. Scanner.open
+// replaces the ID it gives with the run-unique one (assignIDs).
 func fileID(path string) string {
 	base := filepath.Base(path)
 	return strings.TrimSuffix(base, filepath.Ext(base))

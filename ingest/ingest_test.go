@@ -278,10 +278,66 @@ func TestScanner(t *testing.T) {
 			wantArts: []art{
 				{"y1", "2000-01-02", "", "Y1.", "", "", "in/a/y.jsonl:1"},
 				{"y2", "2000-01-02", "", "Y2.", "", "", "in/a/y.jsonl:2"},
-				{"z", "2000-01-02", "", "Z.", "", "", "in/a/z.html"},
+				{"a/z", "2000-01-02", "", "Z.", "", "", "in/a/z.html"},
 				{"a", "2000-01-02", "", "A.", "", "", "in/a.txt"},
 				{"b", "2000-01-02", "", "B.", "", "", "in/b.txt"},
 				{"c:1", "2000-01-02", "", "C.", "", "", "in/c.NDJSON:1"},
+			},
+		},
+		{
+			name:  "SameNameInFolders",
+			files: []file{{"a/report.txt", "A."}, {"b/report.txt", "B."}, {"c/report.html", "<p>C.</p>"}},
+			args:  []string{"a/report.txt", "b/report.txt", "c"},
+			wantArts: []art{
+				{"a/report", "2000-01-02", "", "A.", "", "", "a/report.txt"},
+				{"b/report", "2000-01-02", "", "B.", "", "", "b/report.txt"},
+				{"c/report", "2000-01-02", "", "C.", "", "", "c/report.html"},
+			},
+		},
+		{
+			name:  "SameNameUnderArguments",
+			files: []file{{"x/index.html", "<p>X.</p>"}, {"y/index.html", "<p>Y.</p>"}, {"y/sub/index.html", "<p>S.</p>"}, {"z/r.txt", "T."}, {"z/r.html", "<p>H.</p>"}},
+			args:  []string{"x", "y", "z"},
+			wantArts: []art{
+				{"x/index", "2000-01-02", "", "X.", "", "", "x/index.html"},
+				{"y/index", "2000-01-02", "", "Y.", "", "", "y/index.html"},
+				{"sub/index", "2000-01-02", "", "S.", "", "", "y/sub/index.html"},
+				{"r.html", "2000-01-02", "", "H.", "", "", "z/r.html"},
+				{"r.txt", "2000-01-02", "", "T.", "", "", "z/r.txt"},
+			},
+		},
+		{
+			name:  "SameNameJSONLWithoutIDs",
+			files: []file{{"a/feed.jsonl", `{"text":"A."}`}, {"b/feed.jsonl", `{"text":"B."}`}},
+			args:  []string{"a/feed.jsonl", "b/feed.jsonl"},
+			wantArts: []art{
+				{"a/feed:1", "2000-01-02", "", "A.", "", "", "a/feed.jsonl:1"},
+				{"b/feed:1", "2000-01-02", "", "B.", "", "", "b/feed.jsonl:1"},
+			},
+		},
+		{
+			name:  "DuplicateID",
+			files: []file{{"x.jsonl", `{"id":"7","text":"First."}` + "\n" + `{"id":"8","text":"Other."}` + "\n" + `{"id":7,"text":"Second."}`}, {"7.txt", "Third."}},
+			wantArts: []art{
+				{"7", "2000-01-02", "", "First.", "", "", "x.jsonl:1"},
+				{"8", "2000-01-02", "", "Other.", "", "", "x.jsonl:2"},
+			},
+			wantDiags: []string{
+				`x.jsonl:3: duplicate article id "7" (first read at x.jsonl:1), skipped`,
+				`7.txt: duplicate article id "7" (first read at x.jsonl:1), skipped`,
+			},
+		},
+		{
+			name:  "NUL",
+			files: []file{{"n.jsonl", `{"id":"1","text":"Good."}` + "\n" + `{"id":"2","title":"T\u0000","text":"Bad\u0000text."}` + "\n"}, {"t.txt", strings.Repeat("word ", 2000) + "\nx\x00y"}},
+			wantArts: []art{
+				{"1", "2000-01-02", "", "Good.", "", "", "n.jsonl:1"},
+				{"2", "2000-01-02", "T ", "Bad text.", "", "", "n.jsonl:2"},
+				{"t", "2000-01-02", "", strings.Repeat("word ", 2000) + "\nx y", "", "", "t.txt"},
+			},
+			wantDiags: []string{
+				"n.jsonl:2: NUL characters in title, text replaced with spaces",
+				"t.txt:2: NUL characters replaced with spaces",
 			},
 		},
 		{

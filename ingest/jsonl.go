@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -30,7 +29,7 @@ const keepLongCap = 4 << 20
 type jsonlReader struct {
 	s      *Scanner
 	name   string // for diagnostics and origins
-	idBase string // prefix of generated IDs: file name without extension
+	idBase string // prefix of generated IDs: the file's article ID
 	r      *bufio.Reader
 	file   *os.File // nil for stdin
 	line   int      // number of the last line read
@@ -76,7 +75,7 @@ func (f *flexString) UnmarshalJSON(b []byte) error {
 }
 
 // newJSONL returns a reader over f, or over stdin (buffered in r) when f is nil.
-func (s *Scanner) newJSONL(name string, f *os.File, r io.Reader) *jsonlReader {
+func (s *Scanner) newJSONL(name, idBase string, f *os.File, r io.Reader) *jsonlReader {
 	if f != nil {
 		r = f
 	}
@@ -84,11 +83,10 @@ func (s *Scanner) newJSONL(name string, f *os.File, r io.Reader) *jsonlReader {
 	if !ok || br.Size() < readBufSize {
 		br = bufio.NewReaderSize(r, readBufSize)
 	}
-	base := filepath.Base(name)
 	return &jsonlReader{
 		s:      s,
 		name:   name,
-		idBase: strings.TrimSuffix(base, filepath.Ext(base)),
+		idBase: idBase,
 		r:      br,
 		file:   f,
 	}
@@ -160,6 +158,22 @@ func (j *jsonlReader) decode(line []byte) *petrel.Article {
 		s.diag(j.name, j.line, "invalid UTF-8, bad bytes replaced with U+FFFD")
 	}
 	r := &j.rec
+	// NUL is valid JSON ("\u0000") but no store can keep it: it becomes
+	// a space, as the coder would read it, one byte for one so that
+	// offsets are kept.
+	var nul []string
+	for _, f := range []struct {
+		name string
+		v    *string
+	}{{"id", (*string)(&r.ID)}, {"title", &r.Title}, {"text", &r.Text}, {"url", &r.URL}, {"source", &r.Source}} {
+		if strings.IndexByte(*f.v, 0) >= 0 {
+			*f.v = strings.ReplaceAll(*f.v, "\x00", " ")
+			nul = append(nul, f.name)
+		}
+	}
+	if len(nul) > 0 {
+		s.diag(j.name, j.line, fmt.Sprintf("NUL characters in %s replaced with spaces", strings.Join(nul, ", ")))
+	}
 	if strings.TrimSpace(r.Text) == "" {
 		s.diag(j.name, j.line, `no "text", skipped`)
 		return nil

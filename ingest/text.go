@@ -48,6 +48,13 @@ func (s *Scanner) decodeText(name string, data []byte) (string, bool) {
 		s.diag(name, 0, "binary file, skipped")
 		return "", false
 	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		// Past the binary check's window: a stray NUL in text. It becomes
+		// a space, byte for byte, so that every store can keep the text.
+		line := 1 + bytes.Count(data[:i], []byte{'\n'})
+		s.diag(name, line, "NUL characters replaced with spaces")
+		data = bytes.ReplaceAll(data, []byte{0}, []byte{' '})
+	}
 	if i := invalidUTF8(data); i >= 0 {
 		line := 1 + bytes.Count(data[:i], []byte{'\n'})
 		s.diag(name, line, "invalid UTF-8, bad bytes replaced with U+FFFD")

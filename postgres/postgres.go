@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -87,6 +88,44 @@ func Open(dsn string) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// OpenExisting opens the store at dsn as Open does, but only when the
+// database already holds one (an articles table on its search path): it
+// returns ENOTFOUND ("no store at DSN") rather than create the tables,
+// for commands that only read a store.
+func OpenExisting(dsn string) (*Store, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, petrel.Errorf(petrel.EINVALID, "invalid PostgreSQL DSN: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	var ok bool
+	err = conn.QueryRow(ctx, `SELECT to_regclass('articles') IS NOT NULL AND to_regclass('schema_version') IS NOT NULL`).Scan(&ok)
+	conn.Close(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	if !ok {
+		return nil, petrel.Errorf(petrel.ENOTFOUND, "no store at %s", redact(dsn))
+	}
+	return Open(dsn)
+}
+
+// redact hides the password of a postgres:// URL for messages.
+func redact(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		if _, has := u.User.Password(); has {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+			return u.String()
+		}
+	}
+	return dsn
 }
 
 // migrate applies, in one transaction, the embedded migrations newer than

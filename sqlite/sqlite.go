@@ -19,8 +19,11 @@ import (
 	"database/sql"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 	"unicode"
@@ -101,6 +104,25 @@ func ftsQuery(text string) (string, bool) {
 // maxFTSSentence bounds the sentence index that fits the FTS rowid's low
 // 20 bits; later sentences of a longer article are stored but not indexed.
 const maxFTSSentence = 1<<20 - 1
+
+// OpenExisting opens the store at path as Open does, but only when the
+// file exists: it returns ENOTFOUND ("no store at PATH") rather than create
+// an empty database, for commands that only read a store.
+func OpenExisting(path string) (*Store, error) {
+	if path != ":memory:" {
+		fi, err := os.Stat(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, petrel.Errorf(petrel.ENOTFOUND, "no store at %s", path)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %w", path, err)
+		}
+		if fi.IsDir() {
+			return nil, petrel.Errorf(petrel.EINVALID, "%s is a directory, not a store", path)
+		}
+	}
+	return Open(path)
+}
 
 // Open opens, creating if needed, the SQLite database at path and brings its
 // schema up to date. ":memory:" opens a private in-memory database served
@@ -444,21 +466,26 @@ func (s *Store) rollupOld(ctx context.Context, tx *sql.Tx, rollup *sqlstore.Roll
 // and index merging, the larger part of ingest, out of it.
 func appendFTS(rows [][]any, p *sqlstore.Plan) [][]any {
 	evs := p.Doc.Events
+	// A set of the sentences already indexed: an article's events come in
+	// sentence order as the coder makes them, but the check must not
+	// assume it, and a scan of the earlier events made ingest quadratic in
+	// article size (an 8 MB text took a minute).
+	var seen map[int]struct{}
+	last := -1
 	for i := range evs {
 		si := evs[i].SentenceIndex
-		if si < 0 || si > maxFTSSentence {
+		if si < 0 || si > maxFTSSentence || si == last {
 			continue
 		}
-		dup := false
-		for j := range i {
-			if evs[j].SentenceIndex == si {
-				dup = true
-				break
-			}
+		if seen == nil {
+			seen = make(map[int]struct{})
 		}
-		if !dup {
-			rows = append(rows, []any{p.Seq<<20 | int64(si), evs[i].Sentence})
+		if _, dup := seen[si]; dup {
+			continue
 		}
+		seen[si] = struct{}{}
+		last = si
+		rows = append(rows, []any{p.Seq<<20 | int64(si), evs[i].Sentence})
 	}
 	return rows
 }

@@ -42,12 +42,29 @@ func (m *Main) dbFlag(fs *flag.FlagSet) *string {
 }
 
 // openStore opens the store dsn names: PostgreSQL for a postgres:// or
-// postgresql:// URL, else a SQLite file.
-func openStore(dsn string) (petrel.Store, error) {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		return postgres.Open(dsn)
+// postgresql:// URL, else a SQLite file. Only with create is a store made
+// where there is none (ingest, serve --create); otherwise that is an
+// error, "no store at DSN", so that a mistyped --db is not an empty store.
+func openStore(dsn string, create bool) (petrel.Store, error) {
+	pg := strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+	var (
+		s   petrel.Store
+		err error
+	)
+	switch {
+	case pg && create:
+		s, err = postgres.Open(dsn)
+	case pg:
+		s, err = postgres.OpenExisting(dsn)
+	case create:
+		s, err = sqlite.Open(dsn)
+	default:
+		s, err = sqlite.OpenExisting(dsn)
 	}
-	return sqlite.Open(dsn)
+	if err != nil {
+		return nil, usageError(err)
+	}
+	return s, nil
 }
 
 // filterFlags registers the event filter flags shared by query and stats.
@@ -76,9 +93,13 @@ func filterFlags(fs *flag.FlagSet) *petrel.EventFilter {
 	return f
 }
 
-// usageError turns an invalid-filter error into a message naming the flag.
+// usageError turns an invalid-filter error into a message naming the
+// flag, and a missing store into its message alone.
 func usageError(err error) error {
 	var e *petrel.Error
+	if errors.As(err, &e) && e.Code == petrel.ENOTFOUND {
+		return errors.New(e.Message)
+	}
 	if errors.As(err, &e) && e.Code == petrel.EINVALID {
 		if e.Param != "" {
 			return fmt.Errorf("--%s: %s", e.Param, e.Message)
@@ -99,7 +120,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	progress := fs.Bool("progress", true, "show a progress bar on a terminal")
 	maxLine := fs.Int("max-line", 0, "longest JSON line or text file accepted, in bytes (default 8 MiB; longer lines are reported and skipped)")
 	fs.Usage = func() {
-		fmt.Fprintln(m.Stderr, "Usage: petrel ingest [flags] PATH...\n\nCodes articles (.txt, .html, .jsonl/.ndjson, directories, - for stdin) and stores\nthem with their sentences, mentions, quotes and events. Articles already stored\n(same ID or same text) are skipped, or recoded when the dictionaries changed.\n\nFlags:")
+		fmt.Fprintln(m.Stderr, "Usage: petrel ingest [flags] PATH...\n\nCodes articles (.txt, .html, .jsonl/.ndjson, directories, - for stdin) and stores\nthem with their sentences, mentions, quotes and events, creating the store if\nneeded. An article stored before under the same ID with another text is\nupdated (recoded, its events replaced); the same text is skipped, or recoded\nwhen the dictionaries changed.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	paths, err := parseCommand(fs, args, true)
@@ -117,7 +138,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, err := openStore(*db)
+	store, err := openStore(*db, true)
 	if err != nil {
 		return err
 	}
@@ -134,6 +155,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 		total   petrel.IngestStats
 		pending = make([]*petrel.Document, 0, *batch)
 	)
+	rejected := 0
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
@@ -142,11 +164,29 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 		if err != nil {
 			return fmt.Errorf("store: %w", err)
 		}
+		if len(st.UpdatedIDs) > 0 {
+			origin := make(map[string]string, len(pending))
+			for _, d := range pending {
+				origin[d.Article.ID] = d.Article.Origin
+			}
+			for _, id := range st.UpdatedIDs {
+				fmt.Fprintf(m.Stderr, "petrel: %s: article %q updated: its new text replaced the stored one\n", origin[id], id)
+			}
+			st.UpdatedIDs = nil // logged; not kept for the run
+		}
 		total.Add(st)
 		pending = pending[:0]
 		return nil
 	}
 	err = pipeline(ctx, sc, c, *workers, func(d *petrel.Document) error {
+		// Each article is checked before it joins a batch, so that one
+		// the store cannot keep is reported alone and never fails the
+		// batch (the readers already clean what they can).
+		if msg := storable(d); msg != "" {
+			fmt.Fprintf(m.Stderr, "petrel: %s: %s, not stored\n", d.Article.Origin, msg)
+			rejected++
+			return nil
+		}
 		pending = append(pending, d)
 		if len(pending) == *batch {
 			return flush()
@@ -160,19 +200,30 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 		bar.finish()
 	}
 	took := time.Since(start)
-	n := total.Inserted + total.Replaced + total.Unchanged + total.Duplicates
-	fmt.Fprintf(m.Stderr, "petrel: %d articles: %d new, %d recoded, %d unchanged, %d duplicate; %d events stored in %v (%.0f articles/s)\n",
-		n, total.Inserted, total.Replaced, total.Unchanged, total.Duplicates, total.Events,
+	n := total.Total()
+	fmt.Fprintf(m.Stderr, "petrel: %d articles: %d new, %d updated, %d recoded, %d unchanged, %d duplicate; %d events stored in %v (%.0f articles/s)\n",
+		n, total.Inserted, total.Updated, total.Replaced, total.Unchanged, total.Duplicates, total.Events,
 		took.Round(time.Millisecond), float64(n)/took.Seconds())
 	m.reportSkipped(sc)
 	if err != nil {
 		return err
 	}
-	if sc.Problems() > 0 {
-		fmt.Fprintf(m.Stderr, "petrel: %d input problem(s) reported above\n", sc.Problems())
+	if p := sc.Problems() + rejected; p > 0 {
+		fmt.Fprintf(m.Stderr, "petrel: %d input problem(s) reported above\n", p)
 		return errReported
 	}
 	return nil
+}
+
+// storable returns why the store cannot keep d's article, or "".
+func storable(d *petrel.Document) string {
+	a := &d.Article
+	for _, f := range []struct{ name, v string }{{"id", a.ID}, {"title", a.Title}, {"text", a.Text}, {"url", a.URL}, {"source", a.Source}} {
+		if !petrel.ValidText(f.v) {
+			return f.name + " is not valid UTF-8 or holds a NUL character"
+		}
+	}
+	return ""
 }
 
 func (m *Main) runQuery(ctx context.Context, args []string) error {
@@ -211,7 +262,7 @@ func (m *Main) runQuery(ctx context.Context, args []string) error {
 	default:
 		return fmt.Errorf("--format: unknown format %q (want table, jsonl, csv, gdelt or parquet)", *format)
 	}
-	store, err := openStore(*db)
+	store, err := openStore(*db, false)
 	if err != nil {
 		return err
 	}
@@ -361,7 +412,7 @@ func (m *Main) runStats(ctx context.Context, args []string) error {
 	if *format != "table" && *format != "jsonl" && *format != "csv" {
 		return fmt.Errorf("--format: unknown format %q (want table, jsonl or csv)", *format)
 	}
-	store, err := openStore(*db)
+	store, err := openStore(*db, false)
 	if err != nil {
 		return err
 	}
@@ -462,6 +513,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	tokenReads := fs.Bool("token-reads", false, "require the token for read endpoints too")
 	timeout := fs.Duration("timeout", phttp.DefaultRequestTimeout, "longest time one request may take")
 	exportTimeout := fs.Duration("export-timeout", phttp.DefaultExportTimeout, "longest time one export (/api/events?format=csv|jsonl|gdelt) may take")
+	create := fs.Bool("create", false, "create the store if there is none at --db (otherwise that is an error)")
 	fs.Usage = func() {
 		fmt.Fprintln(m.Stderr, "Usage: petrel serve [flags]\n\nServes the store as a JSON API and web UI (docs/API.md), on loopback unless\n--addr says otherwise. Reads are open; writes need --token (or PETREL_TOKEN),\nor --allow-anonymous-writes.\n\nFlags:")
 		fs.PrintDefaults()
@@ -476,7 +528,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, err := openStore(*db)
+	store, err := openStore(*db, *create)
 	if err != nil {
 		return err
 	}

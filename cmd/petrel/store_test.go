@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -136,4 +137,135 @@ func TestIngestQueryStats(t *testing.T) {
 			t.Fatalf("counts = %+v after hostile queries, want %+v", got, want)
 		}
 	})
+}
+
+// TestMissingStore checks that only ingest creates a store: query, stats
+// and serve fail on a path where there is none, and leave none behind.
+func TestMissingStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "missing.db")
+	for _, args := range [][]string{
+		{"query", "--db", db},
+		{"stats", "--db", db},
+		{"serve", "--db", db, "--addr", "127.0.0.1:0"},
+	} {
+		_, _, err := runMain(t, nil, args...)
+		if err == nil || err.Error() != "no store at "+db {
+			t.Errorf("%s: err = %v, want \"no store at %s\"", args[0], err, db)
+		}
+		if exitCode(err) == 0 {
+			t.Errorf("%s: exit code 0", args[0])
+		}
+		if _, err := os.Stat(db); err == nil {
+			t.Fatalf("%s created %s", args[0], db)
+		}
+	}
+	t.Run("ServeCreate", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel() // serve returns as soon as it is up
+		var stderr bytes.Buffer
+		m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &stderr, Getenv: func(string) string { return "" }}
+		if err := m.Run(ctx, []string{"serve", "--db", db, "--create", "--addr", "127.0.0.1:0"}); err != nil {
+			t.Fatalf("serve --create: %v\n%s", err, stderr.String())
+		}
+		if _, err := os.Stat(db); err != nil {
+			t.Fatalf("serve --create made no store: %v", err)
+		}
+		if _, stderr, err := runMain(t, nil, "query", "--db", db); err != nil {
+			t.Fatalf("query of the created store: %v %s", err, stderr)
+		}
+	})
+}
+
+// TestIngestSameNames checks that files with one name in different folders
+// are two articles, both stored.
+func TestIngestSameNames(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"a", "b"} {
+		os.Mkdir(filepath.Join(dir, d), 0o755)
+		a := storetest.Article(map[string]int{"a": 1, "b": 2}[d])
+		if err := os.WriteFile(filepath.Join(dir, d, "report.txt"), []byte(a.Text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(dir, "petrel.db")
+	_, stderr, err := runMain(t, nil, "ingest", "--db", db, filepath.Join(dir, "a", "report.txt"), filepath.Join(dir, "b", "report.txt"))
+	if err != nil || !strings.Contains(stderr, "2 articles: 2 new") {
+		t.Fatalf("ingest: %v %q", err, stderr)
+	}
+	s := mustOpenStore(t, db)
+	for _, id := range []string{"a/report", "b/report"} {
+		if _, err := s.Article(context.Background(), id); err != nil {
+			t.Errorf("article %s: %v", id, err)
+		}
+	}
+}
+
+// TestIngestUpdate checks that an article sent again under its ID with
+// another text is an update, counted and logged as one.
+func TestIngestUpdate(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "petrel.db")
+	path := filepath.Join(dir, "x.jsonl")
+	write := func(text string) {
+		if err := os.WriteFile(path, []byte(`{"id":"10003","date":"2024-01-02","text":"`+text+`"}`+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("Russia criticized Ukraine over the border dispute.")
+	if _, stderr, err := runMain(t, nil, "ingest", "--db", db, path); err != nil {
+		t.Fatalf("ingest: %v %s", err, stderr)
+	}
+	write("Russia praised Ukraine over the river dispute.")
+	_, stderr, err := runMain(t, nil, "ingest", "--db", db, path)
+	if err != nil || !strings.Contains(stderr, "1 articles: 0 new, 1 updated, 0 recoded, 0 unchanged") ||
+		!strings.Contains(stderr, `x.jsonl:1: article "10003" updated`) {
+		t.Fatalf("ingest: %v %q", err, stderr)
+	}
+	a, err := mustOpenStore(t, db).Article(context.Background(), "10003")
+	if err != nil || !strings.Contains(a.Article.Text, "praised") {
+		t.Fatalf("stored article = %+v, %v; want the new text", a, err)
+	}
+}
+
+// TestIngestNUL checks that a JSON line whose text holds NUL among 1,000
+// good ones loses no good article, whatever the batch size.
+func TestIngestNUL(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "nul.jsonl")
+	var b bytes.Buffer
+	for i := range 1001 {
+		a := storetest.Article(i)
+		text := a.Text
+		if i == 494 {
+			text = "A bad\x00line. " + text
+		}
+		json.NewEncoder(&b).Encode(map[string]string{"id": a.ID, "text": text})
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, batch := range []string{"100", "2000"} {
+		db := filepath.Join(dir, "b"+batch+".db")
+		_, stderr, err := runMain(t, nil, "ingest", "--db", db, "--batch", batch, path)
+		if !strings.Contains(stderr, "nul.jsonl:495: NUL characters in text replaced with spaces") {
+			t.Errorf("--batch %s: NUL line not reported: %q", batch, stderr)
+		}
+		if exitCode(err) != 1 {
+			t.Errorf("--batch %s: err = %v, want exit 1 for the reported line", batch, err)
+		}
+		if got, want := storetest.MustCounts(t, mustOpenStore(t, db)).Articles, 1001; got != want {
+			t.Errorf("--batch %s: %d articles stored, want %d", batch, got, want)
+		}
+	}
+}
+
+// mustOpenStore opens the SQLite store at path, closed when the test ends.
+func mustOpenStore(t *testing.T, path string) petrel.Store {
+	t.Helper()
+	s, err := sqlite.OpenExisting(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }

@@ -205,17 +205,24 @@ func Keys(docs []*petrel.Document) (ids, hashes []string, err error) {
 }
 
 // PlanBatch decides what to do with each document given the stored
-// articles that share an ID or text hash with one of them. Within a batch
-// the first copy of an article wins.
+// articles that share an ID or text hash with one of them.
+//
+// The rule is one for documents of one batch and of successive batches, so
+// that where batch boundaries fall (a batch size, a run killed and
+// resumed) never changes what is stored: the last text sent under an ID
+// is the one stored. A document whose ID is stored (or planned earlier in
+// the batch) with another text is an update; the same text again is
+// unchanged, or recoded when other dictionaries coded it; a text stored
+// under another ID is a duplicate and is not stored again.
 func PlanBatch(docs []*petrel.Document, ids, hashes []string, existing []Existing, dictVersion string) ([]Plan, petrel.IngestStats) {
 	type entry struct {
 		Existing
-		planned bool // inserted or replaced by this batch
+		plan int // index of the plan that inserts or replaces it in this batch, or -1
 	}
 	byID := make(map[string]*entry, len(existing)+len(docs))
 	byHash := make(map[string]*entry, len(existing)+len(docs))
 	for _, x := range existing {
-		e := &entry{Existing: x}
+		e := &entry{Existing: x, plan: -1}
 		byID[x.ID] = e
 		byHash[x.Hash] = e
 	}
@@ -226,31 +233,46 @@ func PlanBatch(docs []*petrel.Document, ids, hashes []string, existing []Existin
 		e1, e2 := byID[p.ArticleID], byHash[p.Hash]
 		switch {
 		case e1 != nil && e2 != nil && e1 != e2:
-			// Its text is stored under another ID.
+			// Its text is stored under another ID: storing it under
+			// this one would keep one text twice.
 			st.Duplicates++
-		case e1 != nil:
-			if e1.planned || (e1.Hash == p.Hash && e1.DictVersion == dictVersion) {
+		case e1 != nil && e1.Hash == p.Hash:
+			if e1.plan >= 0 || e1.DictVersion == dictVersion {
 				st.Unchanged++
 				break
 			}
 			p.Action, p.Seq = Replace, e1.Seq
-			delete(byHash, e1.Hash)
-			e1.Hash, e1.planned = p.Hash, true
-			byHash[p.Hash] = e1
+			e1.plan = i
 			st.Replaced++
+		case e1 != nil:
+			// The same ID with another text: an update. An earlier
+			// document of this batch that wrote this ID gives way.
+			if e1.plan >= 0 {
+				prev := &plans[e1.plan]
+				p.Action, p.Seq = prev.Action, prev.Seq
+				st.Events -= len(prev.Doc.Events)
+				prev.Action = Skip
+			} else {
+				p.Action, p.Seq = Replace, e1.Seq
+			}
+			delete(byHash, e1.Hash)
+			e1.Hash, e1.DictVersion, e1.plan = p.Hash, dictVersion, i
+			byHash[p.Hash] = e1
+			st.Updated++
+			st.UpdatedIDs = append(st.UpdatedIDs, p.ArticleID)
 		case e2 != nil:
-			if e2.planned || e2.DictVersion == dictVersion {
+			if e2.plan >= 0 || e2.DictVersion == dictVersion {
 				st.Duplicates++
 				break
 			}
 			// The same text under a new ID, coded by other dictionaries:
 			// recode the stored article, which keeps its ID.
 			p.Action, p.Seq, p.ArticleID = Replace, e2.Seq, e2.ID
-			e2.planned = true
+			e2.plan = i
 			st.Replaced++
 		default:
 			p.Action = Insert
-			e := &entry{Existing: Existing{ID: p.ArticleID, Hash: p.Hash, DictVersion: dictVersion}, planned: true}
+			e := &entry{Existing: Existing{ID: p.ArticleID, Hash: p.Hash, DictVersion: dictVersion}, plan: i}
 			byID[p.ArticleID] = e
 			byHash[p.Hash] = e
 			st.Inserted++
