@@ -426,6 +426,9 @@ type IngestResponse struct {
 type IngestedArticle struct {
 	ID     string `json:"id"`
 	Events int    `json:"events"`
+	// Updated is set when the article was stored before under its ID with
+	// another text, which this one replaced with its events.
+	Updated bool `json:"updated,omitempty"`
 }
 
 func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) {
@@ -433,7 +436,7 @@ func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) {
 	if c == nil {
 		return
 	}
-	body, err := io.ReadAll(r.Body)
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxIngestBytes))
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
@@ -478,13 +481,42 @@ func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
+	if !s.lockWrites(w, r) {
+		return
+	}
 	st, err := s.cfg.Store.Ingest(r.Context(), docs, s.cfg.DictVersion)
+	<-s.writes
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
+	updated := make(map[string]bool, len(st.UpdatedIDs))
+	for _, id := range st.UpdatedIDs {
+		updated[id] = true
+		s.cfg.Logger.Info("http: article updated: its new text replaced the stored one", "id", id)
+	}
+	for i := range resp.Articles {
+		resp.Articles[i].Updated = resp.Articles[i].ID != "" && updated[resp.Articles[i].ID]
+	}
 	resp.IngestStats = st
 	writeJSON(w, http.StatusOK, resp)
+}
+
+// lockWrites takes the server's write lock, waiting at most WriteWait. When
+// it cannot, it answers 503 with Retry-After, logs it, and returns false.
+func (s *Server) lockWrites(w http.ResponseWriter, r *http.Request) bool {
+	t := time.NewTimer(s.cfg.WriteWait)
+	defer t.Stop()
+	select {
+	case s.writes <- struct{}{}:
+		return true
+	case <-t.C:
+	case <-r.Context().Done():
+	}
+	s.cfg.Logger.Warn("http: store busy: write lock not had in time", "path", r.URL.Path, "wait", s.cfg.WriteWait)
+	w.Header().Set("Retry-After", strconv.Itoa(max(1, int(s.cfg.WriteWait.Seconds()))))
+	s.Error(w, r, petrel.Errorf(petrel.EUNAVAILABLE, "the store is busy with other writes; retry later"))
+	return false
 }
 
 // MapCell is one cell of GET /api/map: the located events of one grid cell.

@@ -62,7 +62,21 @@ type Config struct {
 	ExportTimeout time.Duration
 	// Logger receives internal errors. Nil means slog.Default().
 	Logger *slog.Logger
+	// MaxIngestBytes caps the body of POST /api/articles, below
+	// MaxBodyBytes: coding and storing are the costliest work a request
+	// can ask for. Zero means DefaultMaxIngestBytes.
+	MaxIngestBytes int64
+	// WriteWait bounds how long POST /api/articles waits for the store's
+	// write lock, held by the server's other writes; past it the request
+	// gets 503 with Retry-After. Zero means DefaultWriteWait.
+	WriteWait time.Duration
 }
+
+// Defaults for the limits on POST /api/articles.
+const (
+	DefaultMaxIngestBytes = 8 << 20
+	DefaultWriteWait      = 5 * time.Second
+)
 
 // Server is the petrel HTTP API. Create one with NewServer; it is safe for
 // concurrent use.
@@ -71,6 +85,10 @@ type Server struct {
 	mux    *http.ServeMux
 	ln     net.Listener
 	server *http.Server
+	// writes is the server's write lock: one store write at a time, so
+	// that a request waits for it within WriteWait rather than queue on
+	// the database without bound.
+	writes chan struct{}
 }
 
 // NewServer returns a server for cfg.
@@ -90,7 +108,13 @@ func NewServer(cfg Config) *Server {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux()}
+	if cfg.MaxIngestBytes <= 0 {
+		cfg.MaxIngestBytes = min(DefaultMaxIngestBytes, cfg.MaxBodyBytes)
+	}
+	if cfg.WriteWait <= 0 {
+		cfg.WriteWait = DefaultWriteWait
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), writes: make(chan struct{}, 1)}
 	// Three classes of endpoint: reads (open unless TokenReads), coding
 	// (POST /api/code stores nothing: it needs the token only when one is
 	// set, so the UI's Code view works on a tokenless loopback server),
