@@ -103,3 +103,22 @@ func BenchmarkIngest(b *testing.B) {
 func BenchmarkIngestDocs(b *testing.B) {
 	storetest.BenchmarkIngestDocs(b, func(tb testing.TB) petrel.Store { return MustOpen(tb) }, 5000)
 }
+
+// TestOpenExisting checks that a database without a store is reported, not
+// given one, and that a store is opened.
+func TestOpenExisting(t *testing.T) {
+	s := MustOpen(t) // a new schema with the store's tables
+	s2, err := postgres.OpenExisting(s.DSN())
+	if err != nil {
+		t.Fatalf("OpenExisting of a store: %v", err)
+	}
+	s2.Close()
+	empty := withParam(DSN(t), "search_path", "petrel_no_such_schema")
+	_, err = postgres.OpenExisting(empty)
+	if petrel.ErrorCode(err) != petrel.ENOTFOUND || !strings.Contains(petrel.ErrorMessage(err), "no store at") {
+		t.Fatalf("err = %v, want ENOTFOUND: no store at", err)
+	}
+	if strings.Contains(petrel.ErrorMessage(err), ":petrel@") {
+		t.Errorf("message %q shows the password", petrel.ErrorMessage(err))
+	}
+}

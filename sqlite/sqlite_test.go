@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -119,4 +120,22 @@ func TestUpgrade(t *testing.T) {
 	if err != nil || len(cells) == 0 {
 		t.Errorf("Grid after upgrade = %d cells, %v", len(cells), err)
 	}
+}
+
+// TestOpenExisting checks that a missing file is reported, not created.
+func TestOpenExisting(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "missing.db")
+	_, err := sqlite.OpenExisting(path)
+	if petrel.ErrorCode(err) != petrel.ENOTFOUND || petrel.ErrorMessage(err) != "no store at "+path {
+		t.Fatalf("err = %v, want ENOTFOUND: no store at %s", err, path)
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Fatal("OpenExisting created the file")
+	}
+	MustOpenPath(t, path).Close()
+	s, err := sqlite.OpenExisting(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 }
