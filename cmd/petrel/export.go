@@ -44,7 +44,7 @@ func (m *Main) runExport(ctx context.Context, args []string) error {
 	if ents, err := os.ReadDir(*out); err == nil && len(ents) > 0 {
 		return fmt.Errorf("--out %s is not empty: export into a new directory", *out)
 	}
-	store, err := openStore(*db)
+	store, err := openStore(*db, false)
 	if err != nil {
 		return err
 	}

@@ -116,7 +116,7 @@ func (m *Main) runWorker(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	store, err := openStore(*db)
+	store, err := openStore(*db, true)
 	if err != nil {
 		return err
 	}

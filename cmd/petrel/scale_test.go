@@ -260,7 +260,7 @@ func textGroups(t *testing.T, corpus string) map[string][]string {
 // countStored returns how many articles the store at db holds, or 0 while
 // it cannot be read.
 func countStored(t *testing.T, db string) int {
-	st, err := openStore(db)
+	st, err := openStore(db, false)
 	if err != nil {
 		return 0
 	}
