@@ -113,7 +113,7 @@ func (m *Main) runWatch(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		store, err := openStore(*db)
+		store, err := openStore(*db, true)
 		if err != nil {
 			return err
 		}
