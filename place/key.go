@@ -1,0 +1,79 @@
+package place
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// fold maps the Latin letters U+00C0–U+024F to their lower-case ASCII
+// base ("Ş" → "s", "é" → "e"), so that "Sanaa", "Şanaa" and "SANAA" share
+// a key. It is built once from the Unicode decompositions; the few
+// letters with no decomposition (ß, æ, ø, đ, ł, ı, œ, þ) are given by hand.
+var fold [0x250 - 0xC0]string
+
+func init() {
+	special := map[rune]string{'ß': "ss", 'æ': "ae", 'Æ': "ae", 'ø': "o", 'Ø': "o", 'đ': "d", 'Đ': "d",
+		'ł': "l", 'Ł': "l", 'ı': "i", 'œ': "oe", 'Œ': "oe", 'þ': "th", 'Þ': "th", 'ð': "d", 'Ð': "d", 'ħ': "h", 'Ħ': "h"}
+	for r := rune(0xC0); r < 0x250; r++ {
+		if s, ok := special[r]; ok {
+			fold[r-0xC0] = s
+			continue
+		}
+		var b []byte
+		for _, d := range norm.NFD.String(string(r)) {
+			if d < 0x80 {
+				b = append(b, byte(unicode.ToLower(d)))
+			}
+		}
+		fold[r-0xC0] = string(b)
+	}
+}
+
+// AppendKey appends the lookup key of a place name to dst: letters and
+// digits lower-cased and folded to ASCII where they are accented Latin
+// letters, every run of other characters (spaces, hyphens, apostrophes,
+// dots) one space, no space at either end. "Mazar-i-Sharif" and
+// "Mazar i Sharif" share the key "mazar i sharif"; "Sana'a" is
+// "sana a". Text of other scripts keeps its letters, lower-cased.
+func AppendKey(dst []byte, s string) []byte {
+	start := len(dst)
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				space = true
+				continue
+			}
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			dst = append(dst, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r == '’' || r == '‘' || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			space = true
+			continue
+		}
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		if 0xC0 <= r && r < 0x250 && fold[r-0xC0] != "" {
+			dst = append(dst, fold[r-0xC0]...)
+		} else {
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		}
+	}
+	return dst
+}
