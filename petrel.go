@@ -130,7 +130,8 @@ type Location struct {
 	Admin1     string `json:"admin1,omitempty"`
 	Admin1Code string `json:"admin1_code,omitempty"`
 	// Source says how the place was chosen: "clause" (attached to the
-	// event's own clause), "sentence" or "dateline".
+	// event's own clause), "venue" (the host city of a consultation whose
+	// partner is the host, named in an earlier sentence) or "dateline".
 	Source string `json:"source,omitempty"`
 }
 

@@ -265,10 +265,19 @@ type state struct {
 	qStart        []int
 	sentLoc       *petrel.Location
 	sentLocCity   bool // sentLoc is a named city or capital, not a country
-	// article location
+	// artLoc is the first city the article names: the venue of a
+	// consultation without a stated host (hostOf), never an event's place.
 	artLoc *petrel.Location
 	// datelineCC is the country of the article's dateline, or "".
 	datelineCC string
+	// placeMs are the sentence's place mentions (place.go); dateLoc is
+	// the place of the article's dateline; ctx the countries the article
+	// has named so far, which rank same-name places; keyBuf is scratch
+	// for gazetteer keys.
+	placeMs []placeMention
+	dateLoc *petrel.Location
+	ctx     []string
+	keyBuf  []byte
 	// events
 	evSeen map[string]bool
 	nEv    int
@@ -299,8 +308,10 @@ func (st *state) reset(c *Coder, a *petrel.Article, doc *petrel.Document, trace 
 		clear(st.evSeen)
 	}
 	st.inQuote, st.quoteSpeaker, st.quoteSent = false, nil, -10
-	st.artLoc = nil
 	st.datelineCC = ""
+	st.artLoc, st.dateLoc = nil, nil
+	st.ctx = st.ctx[:0]
+	st.placeMs = st.placeMs[:0]
 	st.nEv = 0
 }
 
@@ -496,12 +507,17 @@ func (st *state) sentence(idx int, sp petrel.Span) {
 				st.doc.Skipped = append(st.doc.Skipped, petrel.Skip{Sentence: idx, Reason: petrel.SkipDateline})
 				return
 			}
-			// Drop the dateline's tokens so "MOSCOW (Reuters) -" is not an actor.
+			// Drop the dateline's tokens so "MOSCOW (Reuters) -" is not an
+			// actor; its place is the article's (place.go).
 			k := 0
 			for k < len(st.toks) && st.toks[k].Start < body {
 				k++
 			}
 			st.datelineCC = st.datelineCountry(k)
+			st.dateline(k)
+			if st.datelineCC == "" && st.dateLoc != nil {
+				st.datelineCC = st.dateLoc.Country // a place the dictionaries lack ("AMARA, Iraq")
+			}
 			st.dropTokens(k)
 		}
 	}
@@ -651,7 +667,7 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 		ev.Goldstein = cc.Goldstein
 		ev.Plover = petrel.Plover{Type: cc.PloverType, Mode: cc.PloverMode}
 	}
-	ev.Location = st.eventLocation(idx)
+	ev.Location = st.eventLocation(a, verbE, code, tgt)
 	st.doc.Events = append(st.doc.Events, ev)
 	if st.trace != nil {
 		st.tracef("  EVENT %s %s%s → %s%s  [%s] %s", code, src.code, inferredTrace(src), codeOrNone(tgt), inferredTrace(tgt), rule, qual)

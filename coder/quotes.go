@@ -133,76 +133,6 @@ func (st *state) inQuoteAt(j int) bool {
 	return false
 }
 
-// locate finds where the sentence's events happen: a place after "in" or
-// "at" ("in Moscow", "in the Russian capital"), or a city after "near".
-func (st *state) locate(idx int) {
-	st.sentLoc = nil
-	n := len(st.toks)
-	s := st.sentView()
-	var country *petrel.Location // "in northern Nigeria": weaker than a city
-	for i := 0; i < n && st.sentLoc == nil; i++ {
-		near := st.isWord(i, "near")
-		if !(st.isWord(i, "in") || st.isWord(i, "at") || near) {
-			continue
-		}
-		j := i + 1
-		for j < n && (st.cls[j]&cDet != 0 || j-i <= 2 && st.toks[j].Kind == text.Word && st.toks[j].Flags&text.Cap == 0 && st.cls[j] == 0) {
-			j++ // "in the eastern", "in northern"
-		}
-		if j >= n {
-			break
-		}
-		if e, vals := st.c.placeT.longest(s, j); e > j {
-			p := st.c.places[vals[len(vals)-1]]
-			st.sentLoc = &petrel.Location{Name: p.Display, Country: p.Country, Lat: p.Lat, Lon: p.Lon,
-				Start: st.toks[j].Start, End: st.toks[e-1].End}
-			break
-		}
-		x := st.npAt[j]
-		if near || x < 0 || st.nps[x].s != j || len(st.nps[x].members) != 1 {
-			continue // "near" a city places the event; "near Ukraine" may be across its border
-		}
-		m := st.nps[x].members[0]
-		if st.isWord(st.nps[x].e-1, "capital") {
-			// "in the Russian capital": the country's capital.
-			if p, ok := st.c.capitals[codeCountry(m)]; ok {
-				st.sentLoc = &petrel.Location{Name: p.Display, Country: p.Country, Lat: p.Lat, Lon: p.Lon,
-					Start: st.toks[j].Start, End: st.toks[st.nps[x].e-1].End}
-			}
-			continue
-		}
-		if p, ok := st.c.capitals[m.code]; ok && m.kind == petrel.KindCountry && country == nil {
-			// The country itself, at its capital's coordinates for want
-			// of a centroid.
-			country = &petrel.Location{Name: st.toks2text(j, st.nps[x].e), Country: m.code, Lat: p.Lat, Lon: p.Lon,
-				Start: st.toks[j].Start, End: st.toks[st.nps[x].e-1].End}
-		}
-	}
-	// Only a named city or capital becomes the article's place (where a
-	// consultation without a stated host happens); a country named "in"
-	// a sentence places that sentence only.
-	if st.sentLoc != nil && st.artLoc == nil {
-		st.artLoc = st.sentLoc
-	}
-	st.sentLocCity = st.sentLoc != nil
-	if st.sentLoc == nil {
-		st.sentLoc = country
-	}
-}
-
-// eventLocation is the sentence's place, else the article's first place.
-func (st *state) eventLocation(idx int) *petrel.Location {
-	if st.sentLoc != nil {
-		l := *st.sentLoc
-		return &l
-	}
-	if st.artLoc != nil {
-		l := *st.artLoc
-		return &l
-	}
-	return nil
-}
-
 // hostOf gives a consultation without a stated target the country where it
 // takes place, when that is not the source's own.
 func (st *state) hostOf(src *member) *member {
@@ -217,5 +147,5 @@ func (st *state) hostOf(src *member) *member {
 		return nil
 	}
 	return &member{code: loc.Country, country: loc.Country, kind: petrel.KindCountry,
-		start: loc.Start, end: loc.End, mention: -1}
+		start: loc.Start, end: loc.End, mention: -1, rule: venueRule}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"petrel"
+	"petrel/place/country"
 )
 
 // GDELTColumns names the 61 columns of the GDELT 2.0 event table in their
@@ -37,10 +38,107 @@ var GDELTColumns = []string{
 
 // GDELT geography types.
 const (
-	geoNone    = "0"
-	geoCountry = "1"
-	geoCity    = "4" // WORLDCITY
+	geoNone       = "0"
+	geoCountry    = "1"
+	geoUSState    = "2"
+	geoUSCity     = "3"
+	geoWorldCity  = "4"
+	geoWorldState = "5" // a first-order division outside the United States
 )
+
+// Geo is a location as GDELT's ActionGeo columns write it.
+type Geo struct {
+	// Type is 1 (country), 2 (US state), 3 (US city), 4 (world city) or
+	// 5 (world state: a first- or second-order division).
+	Type string
+	// FullName is "City, Division, Country", "Division, Country" or
+	// "Country", as GDELT writes it.
+	FullName string
+	// CountryCode is the FIPS 10-4 code ("RS" for Russia, "IZ" for Iraq).
+	CountryCode string
+	// ADM1Code is the FIPS country code followed by the GeoNames
+	// first-order division code ("RS48", "USTX"); for a country, the
+	// country code alone.
+	ADM1Code string
+	// FeatureID is the GeoNames id of a city, the ADM1Code of a division
+	// and the country code of a country, as GDELT fills it.
+	FeatureID string
+}
+
+// GDELTGeo maps a location to GDELT's geography fields. Locations from
+// older stores, without a precision, are a country when their name is
+// empty or the country code, else a city.
+func GDELTGeo(l *petrel.Location) Geo {
+	fips := country.FIPS(l.Country)
+	if fips == "" {
+		fips = l.Country // a code the table does not know is written as given
+	}
+	if l.Country == "PSE" && strings.HasPrefix(l.Admin1Code, "PS.GZ") {
+		fips = "GZ" // GDELT tells the Gaza Strip from the West Bank (WE)
+	}
+	adm1 := ""
+	if _, code, ok := strings.Cut(l.Admin1Code, "."); ok && fips != "" {
+		adm1 = fips + code
+	}
+	if l.Country == "PSE" && adm1 != "" {
+		adm1 = fips // FIPS 10-4 has the Gaza Strip and West Bank as entities of their own, without divisions
+	}
+	cname := country.Name(l.Country)
+	if cname == "" {
+		cname = l.Country
+	}
+	prec := l.Precision
+	if prec == "" {
+		prec = "city"
+		if l.Name == "" || strings.EqualFold(l.Name, l.Country) {
+			prec = "country"
+		}
+	}
+	us := l.Country == "USA"
+	switch prec {
+	case "country":
+		return Geo{Type: geoCountry, FullName: cname, CountryCode: fips, ADM1Code: fips, FeatureID: fips}
+	case "admin1", "admin2":
+		typ := geoWorldState
+		if us {
+			typ = geoUSState
+		}
+		name := joinNames(l.Name, cname)
+		if prec == "admin2" && l.Admin1 != "" && l.Admin1 != l.Name {
+			name = joinNames(l.Name, l.Admin1, cname)
+		}
+		return Geo{Type: typ, FullName: name, CountryCode: fips, ADM1Code: adm1, FeatureID: adm1}
+	default:
+		typ := geoWorldCity
+		if us {
+			typ = geoUSCity
+		}
+		id := ""
+		if l.GeoNameID != 0 {
+			id = strconv.Itoa(l.GeoNameID)
+		}
+		name := l.Name
+		if l.Admin1 != "" && l.Admin1 != l.Name {
+			name = joinNames(name, l.Admin1)
+		}
+		return Geo{Type: typ, FullName: joinNames(name, cname), CountryCode: fips, ADM1Code: adm1, FeatureID: id}
+	}
+}
+
+// joinNames joins the non-empty names with ", ".
+func joinNames(names ...string) string {
+	out := ""
+	for _, n := range names {
+		if n == "" {
+			continue
+		}
+		if out != "" {
+			out += ", "
+		}
+		out += n
+	}
+	return out
+}
 
 // gdeltWriter writes the GDELT 2.0 event table. See docs/OUTPUT.md for
 // the mapping and where it departs from GDELT.
@@ -156,26 +254,17 @@ func appendGDELT(b []byte, d *petrel.Document, e *petrel.Event) []byte {
 		b = append(b, geoNone+"\t\t\t\t\t\t\t\t"...)
 	}
 	if l := e.Location; l != nil {
-		typ := geoCity
-		adm1 := ""
-		if l.Name == "" || strings.EqualFold(l.Name, l.Country) {
-			typ = geoCountry
-			adm1 = l.Country // GDELT repeats the country code as ADM1 of a country
-		}
-		field(typ)
-		name := l.Name
-		if name == "" {
-			name = l.Country
-		}
-		field(name)
-		field(l.Country)
-		field(adm1)
-		field("") // ADM2Code
+		g := GDELTGeo(l)
+		field(g.Type)
+		field(g.FullName)
+		field(g.CountryCode)
+		field(g.ADM1Code)
+		field("") // ADM2Code: GDELT's are GAUL codes, which GeoNames does not give
 		b = strconv.AppendFloat(b, l.Lat, 'f', -1, 64)
 		tab()
 		b = strconv.AppendFloat(b, l.Lon, 'f', -1, 64)
 		tab()
-		field("") // FeatureID
+		field(g.FeatureID)
 	} else {
 		b = append(b, geoNone+"\t\t\t\t\t\t\t\t"...)
 	}

@@ -110,6 +110,28 @@ func AppendEventJSON(b []byte, e *petrel.Event) ([]byte, error) {
 		b = strconv.AppendInt(b, int64(l.Start), 10)
 		b = append(b, `,"end":`...)
 		b = strconv.AppendInt(b, int64(l.End), 10)
+		// The gazetteer's fields are omitted when empty, as encoding/json
+		// does with their omitempty tags.
+		if l.Precision != "" {
+			b = append(b, `,"precision":`...)
+			b = appendString(b, l.Precision)
+		}
+		if l.GeoNameID != 0 {
+			b = append(b, `,"geonameid":`...)
+			b = strconv.AppendInt(b, int64(l.GeoNameID), 10)
+		}
+		if l.Admin1 != "" {
+			b = append(b, `,"admin1":`...)
+			b = appendString(b, l.Admin1)
+		}
+		if l.Admin1Code != "" {
+			b = append(b, `,"admin1_code":`...)
+			b = appendString(b, l.Admin1Code)
+		}
+		if l.Source != "" {
+			b = append(b, `,"source":`...)
+			b = appendString(b, l.Source)
+		}
 		b = append(b, '}')
 	}
 	b = append(b, `,"rule":`...)

@@ -313,8 +313,8 @@ func TestGDELT(t *testing.T) {
 		{0, "GoldsteinScale", "2.8"},
 		{0, "NumMentions", "1"},
 		{0, "ActionGeo_Type", "4"},
-		{0, "ActionGeo_FullName", "Moscow"},
-		{0, "ActionGeo_CountryCode", "RUS"},
+		{0, "ActionGeo_FullName", "Moscow, Russia"},
+		{0, "ActionGeo_CountryCode", "RS"},
 		{0, "ActionGeo_Lat", "55.7558"},
 		{0, "DATEADDED", "20211020000000"},
 		{0, "SOURCEURL", "https://example.org/news/moscow-1?a=1&b=2"},
@@ -477,4 +477,37 @@ func parquetRows(t *testing.T, file []byte) []byte {
 		}
 	}
 	return b.Bytes()
+}
+
+func TestGDELTGeo(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		loc  petrel.Location
+		want output.Geo
+	}{
+		{"city", petrel.Location{Name: "Al Amarah", Country: "IRQ", Precision: "city", GeoNameID: 99608, Admin1: "Maysan", Admin1Code: "IQ.14"},
+			output.Geo{Type: "4", FullName: "Al Amarah, Maysan, Iraq", CountryCode: "IZ", ADM1Code: "IZ14", FeatureID: "99608"}},
+		{"US city", petrel.Location{Name: "Paris", Country: "USA", Precision: "city", GeoNameID: 4717560, Admin1: "Texas", Admin1Code: "US.TX"},
+			output.Geo{Type: "3", FullName: "Paris, Texas, United States", CountryCode: "US", ADM1Code: "USTX", FeatureID: "4717560"}},
+		{"admin1", petrel.Location{Name: "North Sinai", Country: "EGY", Precision: "admin1", Admin1: "North Sinai", Admin1Code: "EG.27"},
+			output.Geo{Type: "5", FullName: "North Sinai, Egypt", CountryCode: "EG", ADM1Code: "EG27", FeatureID: "EG27"}},
+		{"US state", petrel.Location{Name: "Texas", Country: "USA", Precision: "admin1", Admin1: "Texas", Admin1Code: "US.TX"},
+			output.Geo{Type: "2", FullName: "Texas, United States", CountryCode: "US", ADM1Code: "USTX", FeatureID: "USTX"}},
+		{"admin2", petrel.Location{Name: "Zakho District", Country: "IRQ", Precision: "admin2", Admin1: "Duhok", Admin1Code: "IQ.08"},
+			output.Geo{Type: "5", FullName: "Zakho District, Duhok, Iraq", CountryCode: "IZ", ADM1Code: "IZ08", FeatureID: "IZ08"}},
+		{"country", petrel.Location{Name: "Germany", Country: "DEU", Precision: "country"},
+			output.Geo{Type: "1", FullName: "Germany", CountryCode: "GM", ADM1Code: "GM", FeatureID: "GM"}},
+		{"Gaza", petrel.Location{Name: "Gaza", Country: "PSE", Precision: "city", GeoNameID: 281133, Admin1: "Gaza Strip", Admin1Code: "PS.GZ"},
+			output.Geo{Type: "4", FullName: "Gaza, Gaza Strip, Palestine", CountryCode: "GZ", ADM1Code: "GZ", FeatureID: "281133"}},
+		{"old store country", petrel.Location{Name: "RUS", Country: "RUS"},
+			output.Geo{Type: "1", FullName: "Russia", CountryCode: "RS", ADM1Code: "RS", FeatureID: "RS"}},
+		{"old store city", petrel.Location{Name: "Moscow", Country: "RUS"},
+			output.Geo{Type: "4", FullName: "Moscow, Russia", CountryCode: "RS", FeatureID: ""}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := output.GDELTGeo(&tt.loc); got != tt.want {
+				t.Errorf("GDELTGeo = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
 }

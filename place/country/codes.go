@@ -36,7 +36,7 @@ BL BLM TB Saint Barthélemy
 BM BMU BD Bermuda
 BN BRN BX Brunei Darussalam
 BO BOL BL Bolivia
-BQ BES NL Bonaire, Sint Eustatius and Saba
+BQ BES NL Bonaire
 BR BRA BR Brazil
 BS BHS BF Bahamas
 BT BTN BT Bhutan
@@ -46,7 +46,7 @@ BY BLR BO Belarus
 BZ BLZ BH Belize
 CA CAN CA Canada
 CC CCK CK Cocos (Keeling) Islands
-CD COD CG Congo, The Democratic Republic of the
+CD COD CG Democratic Republic of the Congo
 CF CAF CT Central African Republic
 CG COG CF Congo
 CH CHE SZ Switzerland
@@ -79,7 +79,7 @@ ET ETH ET Ethiopia
 FI FIN FI Finland
 FJ FJI FJ Fiji
 FK FLK FK Falkland Islands (Malvinas)
-FM FSM FM Micronesia, Federated States of
+FM FSM FM Micronesia
 FO FRO FO Faroe Islands
 FR FRA FR France
 GA GAB GB Gabon
@@ -189,7 +189,7 @@ PL POL PL Poland
 PM SPM SB Saint Pierre and Miquelon
 PN PCN PC Pitcairn
 PR PRI RQ Puerto Rico
-PS PSE WE Palestine, State of
+PS PSE WE Palestine
 PT PRT PO Portugal
 PW PLW PS Palau
 PY PRY PA Paraguay
@@ -197,7 +197,7 @@ QA QAT QA Qatar
 RE REU RE Réunion
 RO ROU RO Romania
 RS SRB RI Serbia
-RU RUS RS Russian Federation
+RU RUS RS Russia
 RW RWA RW Rwanda
 SA SAU SA Saudi Arabia
 SB SLB BP Solomon Islands
@@ -205,7 +205,7 @@ SC SYC SE Seychelles
 SD SDN SU Sudan
 SE SWE SW Sweden
 SG SGP SN Singapore
-SH SHN SH Saint Helena, Ascension and Tristan da Cunha
+SH SHN SH Saint Helena
 SI SVN SI Slovenia
 SJ SJM SV Svalbard and Jan Mayen
 SK SVK LO Slovakia
@@ -245,8 +245,8 @@ UZ UZB UZ Uzbekistan
 VA VAT VT Holy See (Vatican City State)
 VC VCT VC Saint Vincent and the Grenadines
 VE VEN VE Venezuela
-VG VGB VI Virgin Islands, British
-VI VIR VQ Virgin Islands, U.S.
+VG VGB VI British Virgin Islands
+VI VIR VQ US Virgin Islands
 VN VNM VM Vietnam
 VU VUT NH Vanuatu
 WF WLF WF Wallis and Futuna

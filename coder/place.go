@@ -1,0 +1,659 @@
+package coder
+
+import (
+	"math"
+	"strings"
+
+	"petrel"
+	"petrel/dict"
+	"petrel/place"
+	"petrel/text"
+)
+
+// Where an event happened. The coder reads places in three steps:
+//
+//  1. locate (once per sentence) finds the place mentions: a name after a
+//     locative preposition ("in", "at", "near", "outside", "on the
+//     outskirts of", "20 km north of"), skipping determiners, adjectives
+//     and "the town of"; a fronted "In Kabul," belongs to the whole
+//     sentence. Each mention is resolved to one place at once.
+//  2. eventLocation (per event) attaches to an event the mention of its
+//     own clause: the nearest after its verb with no other verb, "that",
+//     verb of saying or subordinator between, else the nearest before it
+//     on the same terms; for force and visits, a place named as the
+//     verb's object ("shelled Kharkiv"). Failing that, the article's
+//     dateline. Failing both, none: a place is never carried over from
+//     another sentence.
+//  3. resolvePlace chooses among the places a name may denote: the
+//     user's and the built-in dictionary's places first (they win over
+//     GeoNames), then the gazetteer, narrowed by a qualifier as written
+//     ("Paris, Texas", "Tripoli (Lebanon)") or by a division word after
+//     the name ("Shopian district", "Kherson Oblast"), and ranked by the
+//     countries the article has named so far, the kind of place and its
+//     population.
+//
+// Matching costs nothing on most tokens: the gazetteer is consulted only
+// at a capitalised word after a locative, by binary search over its
+// sorted keys, so sentences without a locative pay one word-class test
+// per token.
+
+// placeMention is a place named in the sentence where events may happen.
+type placeMention struct {
+	s, e int // tokens of the name, with any division word and qualifier
+	// from is the first token of the locative phrase ("in the town of
+	// Ngaoundaye" starts at "in"); attach measures from it.
+	from    int
+	fronted bool // "In Kabul, ..." opens the sentence: it places the whole sentence
+	loc     petrel.Location
+}
+
+// locWords are the words after which a place says where something
+// happened.
+var locWords = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true,
+	"across": true, "throughout": true, "within": true, "around": true, "through": true, "off": true}
+
+// ofPlaceWords are the nouns of "the city of X", "the outskirts of X",
+// "20 km north of X": "of" after them introduces a place.
+var ofPlaceWords = map[string]place.Kind{
+	"city": place.City, "town": place.City, "village": place.City, "port": place.City, "outskirts": place.City,
+	"suburbs": place.City, "centre": place.City, "center": place.City, "capital": place.City,
+	"province": place.Admin1, "region": place.Admin1, "state": place.Admin1, "governorate": place.Admin1,
+	"district": place.Admin2, "county": place.Admin2, "prefecture": place.Admin1, "department": place.Admin1,
+	"north": place.City, "south": place.City, "east": place.City, "west": place.City, "northeast": place.City,
+	"northwest": place.City, "southeast": place.City, "southwest": place.City, "coast": place.Country,
+	"area": place.City, "heart": place.City,
+}
+
+// divisionWords follow a division's name ("Shopian district", "Kherson
+// Oblast", "Anbar province") and say which kind of place it is.
+var divisionWords = map[string]place.Kind{
+	"province": place.Admin1, "provinces": place.Admin1, "region": place.Admin1, "oblast": place.Admin1,
+	"governorate": place.Admin1, "state": place.Admin1, "prefecture": place.Admin1, "department": place.Admin1,
+	"district": place.Admin2, "county": place.Admin2, "municipality": place.Admin2, "raion": place.Admin2,
+	"rayon": place.Admin2, "division": place.Admin2, "krai": place.Admin1,
+}
+
+// cityWords before a name ("the town of X") ask for a populated place.
+var cityWords = map[string]bool{"city": true, "town": true, "village": true, "port": true, "capital": true, "hamlet": true}
+
+// countryUseWords after a demonym still name the country ("on Syrian
+// territory", "in Ukrainian airspace").
+var countryUseWords = map[string]bool{"territory": true, "soil": true, "waters": true, "airspace": true}
+
+// locate finds the sentence's place mentions and sets sentLoc, the place
+// agents without a state of their own take their state from.
+func (st *state) locate(idx int) {
+	st.sentLoc = nil
+	st.placeMs = st.placeMs[:0]
+	st.noteContext()
+	n := len(st.toks)
+	for i := 0; i < n; i++ {
+		if st.cls[i]&cPrep == 0 || !locWords[string(st.norm[st.noff[i]:st.noff[i+1]])] {
+			if !(i > 0 && st.isWord(i, "of") && st.ofPlace(i)) {
+				continue
+			}
+		}
+		if m, ok := st.mentionAfter(i); ok {
+			if st.trace != nil {
+				st.tracef("  place %q → %s (%s, %s, geonames %d)", st.toks2text(m.s, m.e), m.loc.Name, m.loc.Precision, m.loc.Country, m.loc.GeoNameID)
+			}
+			st.placeMs = append(st.placeMs, m)
+			st.addContext(m.loc.Country)
+			i = m.e - 1
+		}
+	}
+	// sentLoc keeps its meaning for actor inference: the first city or
+	// division named, else the first country.
+	st.sentLocCity = false
+	for k := range st.placeMs {
+		if st.placeMs[k].loc.Precision != "country" {
+			st.sentLoc = &st.placeMs[k].loc
+			st.sentLocCity = true
+			break
+		}
+	}
+	if st.sentLoc == nil && len(st.placeMs) > 0 {
+		st.sentLoc = &st.placeMs[0].loc
+	}
+	// Only a named city becomes the article's venue (where a consultation
+	// without a stated host happens, hostOf); events never take it.
+	if st.sentLocCity && st.artLoc == nil {
+		l := *st.sentLoc
+		st.artLoc = &l
+	}
+}
+
+// ofPlace reports whether "of" at token i introduces a place: "the city
+// of", "on the outskirts of", "20 km north of".
+func (st *state) ofPlace(i int) bool {
+	_, ok := ofPlaceWords[st.normOf(i-1)]
+	return ok
+}
+
+// mentionAfter reads the place after the locative word at token i.
+func (st *state) mentionAfter(i int) (placeMention, bool) {
+	n := len(st.toks)
+	j := i + 1
+	want := place.Kind(255)
+	if st.isWord(i, "of") {
+		// "the town of X", "the province of X"
+		if w := st.normOf(i - 1); cityWords[w] {
+			want = place.City
+		} else if k, ok := ofPlaceWords[w]; ok && k != place.City && k != place.Country {
+			want = k
+		}
+	}
+	skipped := 0
+	for j < n {
+		w := st.normOf(j)
+		if st.cls[j]&cDet != 0 {
+			j++
+			continue
+		}
+		if st.toks[j].Kind == text.Word && st.toks[j].Flags&text.Cap == 0 && st.cls[j] == 0 && skipped < 3 && !st.isDate(j) {
+			// "in the restive northern", "on the outskirts of", "in the
+			// town of": adjectives and the noun before "of"
+			if cityWords[w] {
+				want = place.City
+			}
+			skipped++
+			j++
+			if j < n && st.isWord(j, "of") {
+				if k, ok := ofPlaceWords[w]; ok && k != place.City && k != place.Country {
+					want = k
+				}
+				j++
+			}
+			continue
+		}
+		break
+	}
+	if j >= n || st.toks[j].Kind != text.Word || st.toks[j].Flags&text.Cap == 0 || st.isDate(j) {
+		return placeMention{}, false
+	}
+	if st.isWord(j-1, "'s") || st.toks[j-1].Kind == text.Possessive {
+		return placeMention{}, false
+	}
+	loc, e, ok := st.resolvePlace(j, want)
+	if !ok {
+		return placeMention{}, false
+	}
+	m := placeMention{s: j, e: e, from: i, loc: loc}
+	m.fronted = i == 0 && e < n && st.isWord(e, ",")
+	return m, true
+}
+
+// resolvePlace resolves the place named at token j: its location and the
+// token after the name (with its division word and qualifier). want asks
+// for a kind of place ("the town of", "the province of"); 255 for any.
+func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, bool) {
+	s := st.sentView()
+	n := len(st.toks)
+	// The name as the gazetteer knows it: the longest run of words it has
+	// a key for.
+	var cands []int32
+	ge := j
+	st.keyBuf = st.keyBuf[:0]
+	g := place.Default()
+	for k := j; k < n && k < j+6; k++ {
+		t := st.toks[k]
+		if t.Kind != text.Word && !(t.Kind == text.Punct && (st.isWord(k, "-") || st.isWord(k, "'")) && k+1 < n && st.toks[k+1].Start == t.End) {
+			break
+		}
+		if k > j && t.Kind == text.Word && t.Flags&text.Cap == 0 && !nameLinks[st.normOf(k)] {
+			break
+		}
+		st.keyBuf = place.AppendKey(st.keyBuf[:0], st.text[st.toks[j].Start:t.End])
+		if ps := g.Lookup(st.keyBuf); ps != nil && t.Kind == text.Word {
+			cands, ge = ps, k+1
+		}
+		if !g.Extends(st.keyBuf) {
+			break
+		}
+	}
+	// A dictionary place (the user's or the built-in one) wins over the
+	// gazetteer, unless the gazetteer's name is longer ("Kherson" in a
+	// dictionary, "Kherson Oblast" written).
+	var dp *dict.Place
+	de := j
+	if e, vals := st.c.placeT.longest(s, j); e > j {
+		dp, de = st.c.places[vals[len(vals)-1]], e
+	}
+	// A country named as a place ("in Iraq"), not as an adjective ("in
+	// Iraqi villages").
+	var ctry string
+	ce := j
+	if e, vals := st.c.actorT.longest(s, j); e > j {
+		a := st.c.actors[vals[len(vals)-1]]
+		if a.Kind == petrel.KindCountry && dp == nil && (st.isWord(e, "capital") || st.isWord(e+1, "capital")) {
+			// "in the Russian capital", "in the Afghan capital, Kabul"
+			if p, ok := st.c.capitals[actorCountry(a)]; ok {
+				ce := e + 1
+				if !st.isWord(e, "capital") {
+					ce++
+				}
+				return st.dictLocation(p, j, ce), ce, true
+			}
+		}
+		if a.Kind == petrel.KindCountry && dp == nil && e >= ge {
+			if x := st.npAt[j]; x >= 0 && st.nps[x].mod && !countryUseWords[st.normOf(st.nps[x].e)] {
+				return petrel.Location{}, 0, false
+			}
+			if e < n && st.toks[e].Kind == text.Word && st.toks[e].Flags&text.Cap == 0 && st.cls[e] == 0 && !st.isDate(e) && !countryUseWords[st.normOf(e)] && !divWord(st.normOf(e)) {
+				return petrel.Location{}, 0, false // "in Afghan villages"
+			}
+			ctry, ce = actorCountry(a), e
+		} else if a.Kind != petrel.KindCountry && a.Kind != petrel.KindOther && dp == nil && e >= ge {
+			return petrel.Location{}, 0, false // a person, group or IGO: no place
+		}
+	}
+	end := max(ge, de, ce)
+	// A division word after the name asks for a division.
+	if end < n {
+		if k, ok := divisionWords[st.normOf(end)]; ok && cands != nil && ge == end {
+			want = k
+			end++
+		}
+	}
+	// A qualifier as written: "Paris, Texas", "Tripoli (Lebanon)".
+	qualCountry, qualAdmin1, qe := st.qualifier(end)
+	if qe > end {
+		end = qe
+	}
+
+	if dp != nil && de >= ge && de >= ce && (qualCountry == "" || qualCountry == dp.Country) && qualAdmin1 < 0 && (want == 255 || want == place.City) {
+		return st.dictLocation(dp, j, de), end, true
+	}
+	if cands != nil && (ctry == "" || ge > ce) {
+		p, ok := st.choosePlace(cands, want, qualCountry, qualAdmin1)
+		if !ok && want != 255 {
+			p, ok = st.choosePlace(cands, 255, qualCountry, qualAdmin1) // "Shopian district": the town, failing the district
+		}
+		if ok {
+			return st.gazLocation(p, j, ge), end, true
+		}
+	}
+	if dp != nil && (qualCountry == "" || qualCountry == dp.Country) {
+		return st.dictLocation(dp, j, de), max(de, qe), true
+	}
+	if ctry != "" {
+		if l, ok := st.countryLocation(ctry, j, ce); ok {
+			return l, max(ce, qe), true
+		}
+	}
+	return petrel.Location{}, 0, false
+}
+
+// nameLinks are lower-case words inside place names ("Mazar-i-Sharif",
+// "Bandar-e Abbas", "Rio de Janeiro", "Ras al Ain").
+var nameLinks = map[string]bool{"de": true, "da": true, "do": true, "dos": true, "das": true, "del": true, "la": true,
+	"le": true, "les": true, "el": true, "al": true, "i": true, "e": true, "ul": true, "of": true, "on": true, "upon": true,
+	"am": true, "an": true, "der": true, "di": true, "du": true, "des": true, "y": true, "sur": true, "en": true, "-": true, "'": true}
+
+func divWord(w string) bool { _, ok := divisionWords[w]; return ok }
+
+// qualifier reads ", Texas" or "(Lebanon)" at token k: the country
+// (alpha-3) or first-order division it names, and the token after it.
+func (st *state) qualifier(k int) (country string, admin1 int32, end int) {
+	n := len(st.toks)
+	admin1, end = -1, k
+	if k+1 >= n || !(st.isWord(k, ",") || st.isWord(k, "(")) || st.toks[k+1].Flags&text.Cap == 0 || st.toks[k+1].Kind != text.Word {
+		return
+	}
+	paren := st.isWord(k, "(")
+	s := st.sentView()
+	// The qualifier must end the phrase: a comma, a parenthesis, the end
+	// of the sentence or a preposition follows it ("Paris, Texas, on
+	// Sunday"), so that "in Paris, France said" is not read as one.
+	closes := func(e int) bool {
+		if paren {
+			return e < n && st.isWord(e, ")")
+		}
+		return e >= n || st.toks[e].Kind == text.Punct || st.cls[e]&(cPrep|cConj) != 0 || st.isDate(e)
+	}
+	if e, vals := st.c.actorT.longest(s, k+1); e > k+1 {
+		if a := st.c.actors[vals[len(vals)-1]]; a.Kind == petrel.KindCountry && closes(e) {
+			end = e
+			if paren {
+				end++
+			}
+			return actorCountry(a), -1, end
+		}
+	}
+	g := place.Default()
+	for e := k + 2; e <= n && e <= k+4; e++ {
+		st.keyBuf = place.AppendKey(st.keyBuf[:0], st.text[st.toks[k+1].Start:st.toks[e-1].End])
+		for _, i := range g.Lookup(st.keyBuf) {
+			if p := g.Place(i); p.Kind == place.Admin1 && closes(e) {
+				end = e
+				if paren {
+					end++
+				}
+				return p.Country, i, end
+			}
+		}
+	}
+	return "", -1, k
+}
+
+// choosePlace ranks the places a name denotes. A qualifier as written
+// decides; then a place in a country the article has named, then the
+// kind of place asked for or, failing that, populated places over
+// divisions, then importance (capital, seat of a division) and
+// population. A village that shares its name with a word is kept out:
+// a place must have 5,000 people, be a seat or division, or lie in a
+// country of the article.
+func (st *state) choosePlace(cands []int32, want place.Kind, qualCountry string, qualAdmin1 int32) (*place.Place, bool) {
+	g := place.Default()
+	var best *place.Place
+	bestScore := math.Inf(-1)
+	for _, i := range cands {
+		p := g.Place(i)
+		if qualAdmin1 >= 0 && p.Admin1 != qualAdmin1 && i != qualAdmin1 {
+			continue
+		}
+		if qualCountry != "" && p.Country != qualCountry {
+			continue
+		}
+		if want != 255 && want != place.Country {
+			if want == place.City && p.Kind != place.City {
+				continue
+			}
+			if want != place.City && p.Kind == place.City {
+				continue
+			}
+		}
+		inCtx := st.inContext(p.Country)
+		score := math.Log10(float64(p.Population) + 10)
+		switch p.Feature {
+		case "PPLC":
+			score += 2.5
+		case "PPLA":
+			score += 1.5
+		case "PPLA2":
+			score += 0.5
+		}
+		if p.Kind != place.City {
+			// A division's population is the sum of its places; a bare
+			// name is more often the town ("Kherson") than its province.
+			score -= 1.5
+			if want != 255 && want != place.City {
+				score += 3
+			}
+		}
+		if inCtx {
+			score += 3
+		}
+		if qualCountry != "" || qualAdmin1 >= 0 {
+			score += 3
+		}
+		if !inCtx && qualCountry == "" && qualAdmin1 < 0 && p.Kind == place.City && p.Population < 5000 && !strings.HasPrefix(p.Feature, "PPLA") && p.Feature != "PPLC" {
+			continue
+		}
+		if score > bestScore {
+			best, bestScore = p, score
+		}
+	}
+	return best, best != nil
+}
+
+// gazLocation builds the location of gazetteer place p named at tokens
+// [s, e).
+func (st *state) gazLocation(p *place.Place, s, e int) petrel.Location {
+	l := petrel.Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon,
+		Start: st.toks[s].Start, End: st.toks[e-1].End, Precision: p.Kind.String(), GeoNameID: p.ID}
+	if a := place.Default().Admin1(p); a != nil {
+		l.Admin1, l.Admin1Code = a.Name, a.Code
+	}
+	return l
+}
+
+// dictLocation builds the location of dictionary place p named at tokens
+// [s, e). Its coordinates are the dictionary's; the gazetteer adds the
+// GeoNames id and division of the same place (same name and country,
+// within 50 km) when it has it.
+func (st *state) dictLocation(p *dict.Place, s, e int) petrel.Location {
+	l := petrel.Location{Name: p.Display, Country: p.Country, Lat: p.Lat, Lon: p.Lon,
+		Start: st.toks[s].Start, End: st.toks[e-1].End, Precision: "city"}
+	g := place.Default()
+	st.keyBuf = place.AppendKey(st.keyBuf[:0], p.Display)
+	var best *place.Place
+	for _, i := range g.Lookup(st.keyBuf) {
+		q := g.Place(i)
+		if q.Kind == place.City && q.Country == p.Country && distanceKm(q.Lat, q.Lon, p.Lat, p.Lon) <= 50 && (best == nil || q.Population > best.Population) {
+			best = q
+		}
+	}
+	if best != nil {
+		l.GeoNameID = best.ID
+		if a := g.Admin1(best); a != nil {
+			l.Admin1, l.Admin1Code = a.Name, a.Code
+		}
+	}
+	return l
+}
+
+// countryLocation is a country named as a place, at its centroid (the
+// mean of its places), or its capital failing one; a country with neither
+// (a test dictionary's invented state) is no location.
+func (st *state) countryLocation(code string, s, e int) (petrel.Location, bool) {
+	l := petrel.Location{Name: st.toks2text(s, e), Country: code, Start: st.toks[s].Start, End: st.toks[e-1].End, Precision: "country"}
+	if c := place.Default().Country(code); c != nil && (c.Lat != 0 || c.Lon != 0) {
+		l.Lat, l.Lon = c.Lat, c.Lon
+	} else if p, ok := st.c.capitals[code]; ok {
+		l.Lat, l.Lon = p.Lat, p.Lon
+	} else {
+		return l, false
+	}
+	return l, true
+}
+
+// noteContext adds the countries of the sentence's coded actors to the
+// article's context, which ranks same-name places.
+func (st *state) noteContext() {
+	for k := range st.nps {
+		if st.nps[k].uncoded {
+			continue
+		}
+		for _, m := range st.nps[k].members {
+			st.addContext(codeCountry(m))
+		}
+	}
+}
+
+func (st *state) addContext(c string) {
+	if len(c) != 3 {
+		return
+	}
+	for _, x := range st.ctx {
+		if x == c {
+			return
+		}
+	}
+	if place.Default().Country(c) == nil {
+		return // IGO, NGO and group codes are no countries
+	}
+	st.ctx = append(st.ctx, c)
+}
+
+func (st *state) inContext(c string) bool {
+	for _, x := range st.ctx {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// dateline resolves the place of the article's dateline ("KYIV, Ukraine
+// (Reuters) -"), whose tokens are [0, k) of the first sentence.
+func (st *state) dateline(k int) {
+	if k <= 0 || len(st.toks) == 0 || st.toks[0].Kind != text.Word {
+		return
+	}
+	// The dateline is read before the sentence's actor phrases and dates
+	// are found.
+	st.dateTok = st.dateTok[:0]
+	st.npAt = st.npAt[:0]
+	for range st.toks {
+		st.npAt = append(st.npAt, -1)
+	}
+	loc, e, ok := st.resolvePlace(0, 255)
+	if !ok || e > k {
+		return
+	}
+	loc.Source = "dateline"
+	st.dateLoc = &loc
+	st.addContext(loc.Country)
+}
+
+// topicNouns are nouns a place after which belongs to them, not to the
+// verb: "discussed the war in Ukraine", "condemned the attack in Kabul".
+var topicNouns = map[string]bool{"war": true, "conflict": true, "crisis": true, "situation": true, "fighting": true,
+	"violence": true, "unrest": true, "clashes": true, "attack": true, "attacks": true, "offensive": true,
+	"invasion": true, "occupation": true, "election": true, "elections": true, "tensions": true, "killing": true,
+	"killings": true, "deaths": true, "bombing": true, "bombings": true, "strike": true, "strikes": true,
+	"crackdown": true, "developments": true, "events": true, "massacre": true, "shooting": true, "raid": true,
+	"coup": true, "genocide": true, "atrocities": true, "abuses": true, "blast": true, "explosion": true}
+
+// attach returns the place mention of the clause of the verb at tokens
+// [a, ae), or nil. A place right after a topic noun is the topic's, unless
+// the event is itself physical ("carried out attacks in Kabul").
+func (st *state) attach(a, ae int, code string) *placeMention {
+	var after, before *placeMention
+	for k := range st.placeMs {
+		m := &st.placeMs[k]
+		switch {
+		case m.from >= ae:
+			if m.from > 0 && topicNouns[st.normOf(m.from-1)] && !objectPlaceCode(code) {
+				continue
+			}
+			if after == nil && st.sameClause(ae, m.from, a) {
+				after = m
+			}
+		case m.e <= a:
+			if m.fronted || st.sameClause(m.e, a, a) {
+				before = m // the nearest before wins: later mentions overwrite
+			}
+		}
+	}
+	if after != nil {
+		return after
+	}
+	return before
+}
+
+// sameClause reports whether tokens [i, j) hold no clause boundary for
+// the verb at token a: no semicolon, no "that", no subordinator, no verb
+// of saying and no other verb anchor.
+func (st *state) sameClause(i, j, a int) bool {
+	for k := i; k < j; k++ {
+		if st.isWord(k, ";") || st.cls[k]&(cThat|cSay) != 0 || st.cls[k]&cSubord != 0 && st.cls[k]&cPrep == 0 && !st.isWord(k, "where") && !st.isWord(k, "as") {
+			return false
+		}
+	}
+	for x := range st.anchors {
+		an := &st.anchors[x]
+		if an.s != a && an.s >= i && an.s < j && !an.nounUse && !an.verb.noun && st.cls[an.s]&(cAux|cModal) == 0 &&
+			!st.properNoun(an.s) && !st.nounContext(an.s) {
+			return false // another verb's clause ("talks" in "a round of talks" is a noun)
+		}
+	}
+	return true
+}
+
+// objectPlaceCode reports whether events with this code happen where
+// their object is ("shelled Kharkiv", "visited Kabul"): force, assault,
+// fighting and mass violence, blockades and visits.
+func objectPlaceCode(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	switch code[:2] {
+	case "15", "17", "18", "19", "20":
+		return true
+	}
+	return strings.HasPrefix(code, "042") || strings.HasPrefix(code, "043")
+}
+
+// venueRule marks the target hostOf gives a consultation: the country of
+// the article's venue.
+const venueRule = "venue"
+
+// eventLocation is the place of the event whose verb is at token a and
+// ends at byte verbE: the place of its own clause; else, for a
+// consultation whose partner is the host country of the article's venue
+// ("is being attended by officials from 10 countries" → RUS), that venue;
+// else the dateline; else none.
+func (st *state) eventLocation(a, verbE int, code string, tgt *member) *petrel.Location {
+	ae := a + 1
+	for ae < len(st.toks) && st.toks[ae].Start < verbE {
+		ae++
+	}
+	if m := st.attach(a, ae, code); m != nil {
+		l := m.loc
+		l.Source = "clause"
+		return &l
+	}
+	if objectPlaceCode(code) {
+		j := ae
+		for j < len(st.toks) && st.cls[j]&cDet != 0 {
+			j++
+		}
+		if j < len(st.toks) && st.toks[j].Kind == text.Word && st.toks[j].Flags&text.Cap != 0 && !st.isDate(j) {
+			if l, _, ok := st.resolvePlace(j, 255); ok {
+				l.Source = "clause"
+				return &l
+			}
+		}
+	}
+	if tgt != nil && tgt.rule == venueRule && st.artLoc != nil {
+		// The partner was read from the venue, so the event is there.
+		l := *st.artLoc
+		l.Source = "venue"
+		return &l
+	}
+	if st.dateLoc != nil {
+		l := *st.dateLoc
+		return &l
+	}
+	return nil
+}
+
+// placeCountry returns the country (ISO 3166-1 alpha-3) of the place of
+// the clause of the verb at tokens [a, ae) of the current sentence, coded
+// code ("" when not yet known), else
+// of the article's dateline, else "". It answers "where is this?" for an
+// actor named without a state ("protesters in Amara" → IRQ): the same
+// resolution events get, never a place from another sentence.
+func (st *state) placeCountry(a, ae int, code string) string {
+	if m := st.attach(a, ae, code); m != nil {
+		return m.loc.Country
+	}
+	if st.dateLoc != nil {
+		return st.dateLoc.Country
+	}
+	return ""
+}
+
+// distanceKm is the great-circle distance between two points.
+func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dlat := (lat2 - lat1) * rad
+	dlon := (lon2 - lon1) * rad
+	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
+}
+
+// actorCountry is the state of a country actor (its code's first three
+// letters when the entry gives no country).
+func actorCountry(a *dict.Actor) string {
+	if a.Country != "" {
+		return a.Country
+	}
+	if c := a.CodeOn(""); len(c) >= 3 {
+		return c[:3]
+	}
+	return ""
+}
