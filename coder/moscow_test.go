@@ -105,6 +105,26 @@ func TestMoscowTalks(t *testing.T) {
 			t.Errorf("04x from USA: %+v", bad)
 		}
 	})
+	t.Run("Moscow is the place of the talks", func(t *testing.T) {
+		talks := has(func(e petrel.Event) bool {
+			return e.Code == "043" && e.SentenceIndex == 1 || e.RootCode == "04" && e.Target != nil && e.Target.Code == "RUS"
+		})
+		if len(talks) == 0 {
+			t.Fatal("no hosting or attendance events")
+		}
+		for _, e := range talks {
+			if l := e.Location; l == nil || l.Name != "Moscow" || l.GeoNameID != 524901 || l.Precision != "city" {
+				t.Errorf("s%d %s %s→%s located at %+v, want Moscow (GeoNames 524901)", e.SentenceIndex, e.Code, e.Source.Code, e.Target.Code, l)
+			}
+		}
+	})
+	t.Run("no place from another sentence", func(t *testing.T) {
+		for _, e := range doc.Events {
+			if l := e.Location; l != nil && l.Source == "clause" && (l.Start < doc.Sentences[e.SentenceIndex].Span.Start || l.End > doc.Sentences[e.SentenceIndex].Span.End) {
+				t.Errorf("s%d %s: clause place %q lies outside its sentence", e.SentenceIndex, e.Code, l.Name)
+			}
+		}
+	})
 	t.Run("no recognition", func(t *testing.T) {
 		if bad := has(func(e petrel.Event) bool { return e.Code == "054" }); len(bad) > 0 {
 			t.Errorf("054 events: %+v", bad)

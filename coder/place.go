@@ -247,6 +247,9 @@ func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, boo
 			return petrel.Location{}, 0, false // a person, group or IGO: no place
 		}
 	}
+	if cands == nil && dp == nil && ctry == "" {
+		cands, ge = st.skeletonPlaces(j)
+	}
 	end := max(ge, de, ce)
 	// A division word after the name asks for a division.
 	if end < n {
@@ -282,6 +285,44 @@ func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, boo
 		}
 	}
 	return petrel.Location{}, 0, false
+}
+
+// skeletonPlaces is the fallback for a name the gazetteer does not spell
+// as the text does ("Shopian" for GeoNames' "Shupiyan"): the places of one
+// or two capitalised words by consonant skeleton, kept only where the
+// sentence supports them: a division word follows and the place is a
+// division, or the place lies in a country the article has named.
+func (st *state) skeletonPlaces(j int) ([]int32, int) {
+	g := place.Default()
+	n := len(st.toks)
+	var ps []int32
+	e := j
+	for k := j; k < n && k < j+2; k++ {
+		if st.toks[k].Kind != text.Word || st.toks[k].Flags&text.Cap == 0 {
+			break
+		}
+		st.keyBuf = place.AppendKey(st.keyBuf[:0], st.text[st.toks[j].Start:st.toks[k].End])
+		kl := len(st.keyBuf)
+		st.keyBuf = place.AppendSkeleton(st.keyBuf, st.keyBuf[:kl])
+		if x := g.LookupSkeleton(st.keyBuf[kl:]); x != nil {
+			ps, e = x, k+1
+		}
+	}
+	if ps == nil {
+		return nil, j
+	}
+	div := e < n && divWord(st.normOf(e))
+	var out []int32
+	for _, i := range ps {
+		p := g.Place(i)
+		if div && p.Kind != place.City || st.inContext(p.Country) {
+			out = append(out, i)
+		}
+	}
+	if out == nil {
+		return nil, j
+	}
+	return out, e
 }
 
 // nameLinks are lower-case words inside place names ("Mazar-i-Sharif",

@@ -17,6 +17,8 @@ var CSVColumns = []string{
 	"target_code", "target_country", "target_text", "target_start", "target_end",
 	"verb_text", "verb_start", "verb_end",
 	"location_name", "location_country", "lat", "lon",
+	"location_precision", "location_geonameid", "location_admin1", "location_admin1_code",
+	"location_source", "location_fips", "location_adm1_fips",
 	"rule", "sentence",
 }
 
@@ -47,9 +49,16 @@ func (c *csvWriter) Write(d *petrel.Document) error {
 		r = appendPartyCols(r, e.Target)
 		r = append(r, CSVCell(e.Verb.Text), strconv.Itoa(e.Verb.Start), strconv.Itoa(e.Verb.End))
 		if l := e.Location; l != nil {
-			r = append(r, CSVCell(l.Name), CSVCell(l.Country), formatFloat(l.Lat), formatFloat(l.Lon))
+			id := ""
+			if l.GeoNameID != 0 {
+				id = strconv.Itoa(l.GeoNameID)
+			}
+			g := GDELTGeo(l)
+			r = append(r, CSVCell(l.Name), CSVCell(l.Country), formatFloat(l.Lat), formatFloat(l.Lon),
+				CSVCell(l.Precision), id, CSVCell(l.Admin1), CSVCell(l.Admin1Code), CSVCell(l.Source),
+				CSVCell(g.CountryCode), CSVCell(g.ADM1Code))
 		} else {
-			r = append(r, "", "", "", "")
+			r = append(r, "", "", "", "", "", "", "", "", "", "", "")
 		}
 		r = append(r, CSVCell(e.Rule), CSVCell(e.Sentence))
 		if err := c.cw.Write(r); err != nil {

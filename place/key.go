@@ -77,3 +77,36 @@ func AppendKey(dst []byte, s string) []byte {
 	}
 	return dst
 }
+
+// AppendSkeleton appends the consonant skeleton of a key (AppendKey) to
+// dst: its first letter, then its consonants other than h, w and y, with
+// q read as k and doubled letters once, words run together. Spellings of
+// one transliterated name often share it where their keys differ:
+// "Shopian" and "Shupiyan" are both "spn", "Ouham-Pendé" and "Ouham
+// Pende" both "omnd"... It is a fallback for names the gazetteer does not
+// spell as the text does, so it is only trusted with support from the
+// sentence (see coder/place.go).
+func AppendSkeleton(dst, key []byte) []byte {
+	start := len(dst)
+	var last byte
+	for i, c := range key {
+		if c == ' ' {
+			continue
+		}
+		if c == 'q' {
+			c = 'k'
+		}
+		if i > 0 {
+			switch c {
+			case 'a', 'e', 'i', 'o', 'u', 'y', 'h', 'w':
+				continue
+			}
+		}
+		if len(dst) > start && c == last {
+			continue
+		}
+		dst = append(dst, c)
+		last = c
+	}
+	return dst
+}

@@ -75,14 +75,18 @@ type Place struct {
 // concurrent use.
 type Gazetteer struct {
 	places []Place
-	// keys holds every name key, sorted, end to end; key i is
-	// keys[keyOff[i]:keyOff[i+1]], and the places it names are
-	// post[postOff[i]:postOff[i+1]].
+	names   index
+	skel    index // consonant skeletons (AppendSkeleton)
+	country map[string]int32
+}
+
+// index maps sorted keys to places: key i is keys[keyOff[i]:keyOff[i+1]],
+// and the places it names are post[postOff[i]:postOff[i+1]].
+type index struct {
 	keys    string
 	keyOff  []uint32
 	post    []int32
 	postOff []uint32
-	country map[string]int32
 }
 
 var (
@@ -105,7 +109,7 @@ func Default() *Gazetteer {
 }
 
 // magic starts every compiled gazetteer; the digit is the format version.
-const magic = "PETRELGAZ2\n"
+const magic = "PETRELGAZ3\n"
 
 // Read decodes a compiled gazetteer as written by place/gen.
 func Read(data []byte) (*Gazetteer, error) { return read(string(data)) }
@@ -171,33 +175,9 @@ func read(data string) (*Gazetteer, error) {
 			return nil, fmt.Errorf("gazetteer: %w", r.err)
 		}
 	}
-	nKeys := int(r.uvarint())
-	g.keys = r.bytes()
-	if nKeys > len(g.keys) || r.err != nil {
-		return nil, errors.New("gazetteer: truncated")
-	}
-	g.keyOff = make([]uint32, nKeys+1)
-	g.postOff = make([]uint32, nKeys+1)
-	g.post = make([]int32, 0, nKeys+nKeys/4)
-	for i := 0; i < nKeys && r.err == nil; i++ {
-		g.keyOff[i+1] = g.keyOff[i] + uint32(r.uvarint())
-		n := int(r.uvarint())
-		prev := int32(0)
-		for range n {
-			prev += int32(r.uvarint()) // ascending, delta-coded
-			g.post = append(g.post, prev)
-		}
-		g.postOff[i+1] = uint32(len(g.post))
-	}
-	if r.err != nil {
-		return nil, fmt.Errorf("gazetteer: %w", r.err)
-	}
-	if int(g.keyOff[nKeys]) != len(g.keys) {
-		return nil, errors.New("gazetteer: key lengths do not add up")
-	}
-	for _, p := range g.post {
-		if p < 0 || int(p) >= nPlaces {
-			return nil, errors.New("gazetteer: place index out of range")
+	for _, x := range []*index{&g.names, &g.skel} {
+		if err := x.read(r, nPlaces); err != nil {
+			return nil, err
 		}
 	}
 	for i := range g.places {
@@ -207,6 +187,45 @@ func read(data string) (*Gazetteer, error) {
 		}
 	}
 	return g, nil
+}
+
+// read decodes an index: its key count, its keys end to end, then each
+// key's length and posting list.
+func (x *index) read(r *reader, nPlaces int) error {
+	nKeys := int(r.uvarint())
+	x.keys = r.bytes()
+	if nKeys > len(x.keys) || r.err != nil {
+		return errors.New("gazetteer: truncated")
+	}
+	x.keyOff = make([]uint32, nKeys+1)
+	x.postOff = make([]uint32, nKeys+1)
+	x.post = make([]int32, 0, nKeys+nKeys/4)
+	for i := 0; i < nKeys && r.err == nil; i++ {
+		x.keyOff[i+1] = x.keyOff[i] + uint32(r.uvarint())
+		n := int(r.uvarint())
+		if n > len(r.b) {
+			r.fail()
+			break
+		}
+		prev := int32(0)
+		for range n {
+			prev += int32(r.uvarint()) // ascending, delta-coded
+			x.post = append(x.post, prev)
+		}
+		x.postOff[i+1] = uint32(len(x.post))
+	}
+	if r.err != nil {
+		return fmt.Errorf("gazetteer: %w", r.err)
+	}
+	if int(x.keyOff[nKeys]) != len(x.keys) {
+		return errors.New("gazetteer: key lengths do not add up")
+	}
+	for _, p := range x.post {
+		if p < 0 || int(p) >= nPlaces {
+			return errors.New("gazetteer: place index out of range")
+		}
+	}
+	return nil
 }
 
 type reader struct {
@@ -260,7 +279,7 @@ func (r *reader) bytes() string {
 func (g *Gazetteer) Len() int { return len(g.places) }
 
 // Keys returns the number of distinct name keys.
-func (g *Gazetteer) Keys() int { return len(g.keyOff) - 1 }
+func (g *Gazetteer) Keys() int { return len(g.names.keyOff) - 1 }
 
 // Place returns place i (0 ≤ i < Len). The result must not be modified.
 func (g *Gazetteer) Place(i int32) *Place { return &g.places[i] }
@@ -286,36 +305,44 @@ func (g *Gazetteer) Country(iso3 string) *Place {
 
 // find returns the index of key in the sorted key list and whether it is
 // there; otherwise the index where it would be.
-func (g *Gazetteer) find(key []byte) (int, bool) {
-	n := len(g.keyOff) - 1
+func (x *index) find(key []byte) (int, bool) {
+	n := len(x.keyOff) - 1
 	i := sort.Search(n, func(i int) bool {
-		return g.keys[g.keyOff[i]:g.keyOff[i+1]] >= string(key)
+		return x.keys[x.keyOff[i]:x.keyOff[i+1]] >= string(key)
 	})
-	return i, i < n && g.keys[g.keyOff[i]:g.keyOff[i+1]] == string(key)
+	return i, i < n && x.keys[x.keyOff[i]:x.keyOff[i+1]] == string(key)
+}
+
+func (x *index) lookup(key []byte) []int32 {
+	i, ok := x.find(key)
+	if !ok {
+		return nil
+	}
+	return x.post[x.postOff[i]:x.postOff[i+1]]
 }
 
 // Lookup returns the indexes of the places a key (AppendKey) names, in
 // ascending order, or nil. The slice must not be modified.
-func (g *Gazetteer) Lookup(key []byte) []int32 {
-	i, ok := g.find(key)
-	if !ok {
-		return nil
-	}
-	return g.post[g.postOff[i]:g.postOff[i+1]]
-}
+func (g *Gazetteer) Lookup(key []byte) []int32 { return g.names.lookup(key) }
+
+// LookupSkeleton returns the divisions and towns of 10,000 people or more
+// one of whose names has the skeleton skel (AppendSkeleton), or nil. The
+// slice must not be modified.
+func (g *Gazetteer) LookupSkeleton(skel []byte) []int32 { return g.skel.lookup(skel) }
 
 // Extends reports whether some key is key followed by more words, so a
 // caller matching a name word by word knows when to stop.
 func (g *Gazetteer) Extends(key []byte) bool {
-	i, ok := g.find(key)
+	x := &g.names
+	i, ok := x.find(key)
 	if ok {
 		i++
 	}
-	if i >= len(g.keyOff)-1 {
+	if i >= len(x.keyOff)-1 {
 		return false
 	}
 	// A space sorts before every other byte of a key, so if any key
 	// continues key with a word, the first key after key does.
-	k := g.keys[g.keyOff[i]:g.keyOff[i+1]]
+	k := x.keys[x.keyOff[i]:x.keyOff[i+1]]
 	return len(k) > len(key) && k[len(key)] == ' ' && k[:len(key)] == string(key)
 }

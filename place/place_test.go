@@ -192,3 +192,30 @@ func BenchmarkLookup(b *testing.B) {
 		}
 	}
 }
+
+func TestAppendSkeleton(t *testing.T) {
+	for _, tt := range []struct{ a, b string }{
+		{"Shopian", "Shupiyan"},
+		{"Qandahar", "Kandahar"},
+		{"Ouham-Pendé", "Ouham Pende"},
+	} {
+		sa := place.AppendSkeleton(nil, place.AppendKey(nil, tt.a))
+		sb := place.AppendSkeleton(nil, place.AppendKey(nil, tt.b))
+		if string(sa) != string(sb) {
+			t.Errorf("skeletons %q (%s) and %q (%s) differ", sa, tt.a, sb, tt.b)
+		}
+	}
+	if s := string(place.AppendSkeleton(nil, []byte("amara"))); s != "amr" {
+		t.Errorf("skeleton of amara = %q, want amr", s)
+	}
+	g := place.Default()
+	found := false
+	for _, i := range g.LookupSkeleton(place.AppendSkeleton(nil, place.AppendKey(nil, "Shopian"))) {
+		if p := g.Place(i); p.Country == "IND" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no Indian place with the skeleton of Shopian")
+	}
+}

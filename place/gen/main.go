@@ -217,6 +217,31 @@ func build(geo string) ([]byte, string, error) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	// Skeletons (place.AppendSkeleton) of the names of divisions and of
+	// towns of 10,000, a fallback for spellings the names do not list.
+	skel := map[string][]int32{}
+	var sb []byte
+	for i, e := range es {
+		if e.kind == place.Country || e.kind == place.City && e.pop < 10000 {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, n := range e.names {
+			kb = place.AppendKey(kb[:0], n)
+			sb = place.AppendSkeleton(sb[:0], kb)
+			k := string(sb)
+			if len(k) < 3 || seen[k] {
+				continue
+			}
+			seen[k] = true
+			skel[k] = append(skel[k], int32(i))
+		}
+	}
+	skeys := make([]string, 0, len(skel))
+	for k := range skel {
+		skeys = append(skeys, k)
+	}
+	sort.Strings(skeys)
 
 	// Encode: one text blob (names, codes), the small tables of countries
 	// and feature codes, the entries, then every key end to end and each
@@ -272,30 +297,35 @@ func build(geo string) ([]byte, string, error) {
 		body = binary.AppendUvarint(body, uint64(e.admin1))
 		body = binary.AppendUvarint(body, uint64(e.admin2))
 	}
-	var kblob []byte
-	for _, k := range keys {
-		kblob = append(kblob, k...)
-	}
-	body = binary.AppendUvarint(body, uint64(len(keys)))
-	body = binary.AppendUvarint(body, uint64(len(kblob)))
-	body = append(body, kblob...)
-	for _, k := range keys {
-		body = binary.AppendUvarint(body, uint64(len(k)))
-		ps := post[k]
-		body = binary.AppendUvarint(body, uint64(len(ps)))
-		prev := int32(0)
-		for _, p := range ps {
-			body = binary.AppendUvarint(body, uint64(p-prev))
-			prev = p
+	for _, idx := range []struct {
+		keys []string
+		post map[string][]int32
+	}{{keys, post}, {skeys, skel}} {
+		var kblob []byte
+		for _, k := range idx.keys {
+			kblob = append(kblob, k...)
+		}
+		body = binary.AppendUvarint(body, uint64(len(idx.keys)))
+		body = binary.AppendUvarint(body, uint64(len(kblob)))
+		body = append(body, kblob...)
+		for _, k := range idx.keys {
+			body = binary.AppendUvarint(body, uint64(len(k)))
+			ps := idx.post[k]
+			body = binary.AppendUvarint(body, uint64(len(ps)))
+			prev := int32(0)
+			for _, p := range ps {
+				body = binary.AppendUvarint(body, uint64(p-prev))
+				prev = p
+			}
 		}
 	}
 	var raw bytes.Buffer
-	raw.WriteString("PETRELGAZ2\n")
+	raw.WriteString("PETRELGAZ3\n")
 	raw.Write(binary.AppendUvarint(nil, uint64(text.Len())))
 	raw.Write(text.Bytes())
 	raw.Write(body)
-	stats := fmt.Sprintf("%d entries (%d places, %d divisions without places), %d keys",
-		len(es), len(cities), unplaced, len(keys))
+	stats := fmt.Sprintf("%d entries (%d places, %d divisions without places), %d keys, %d skeletons",
+		len(es), len(cities), unplaced, len(keys), len(skeys))
 	return raw.Bytes(), stats, nil
 }
 

@@ -1,0 +1,76 @@
+package coder_test
+
+import (
+	"testing"
+	"time"
+
+	"petrel"
+)
+
+// TestEventPlaces codes one sentence (or a short article) and checks the
+// place of the first event whose code starts with root.
+func TestEventPlaces(t *testing.T) {
+	c := builtinCoder(t)
+	for _, tt := range []struct {
+		name, text string
+		root       string // event to look at: first whose code has this prefix
+		// want: place name ("" for no place), country, precision
+		place, country, precision, source string
+		id                                int // GeoNames id, 0 to skip
+	}{
+		{"city after in", "Police arrested 20 protesters in Amara on Sunday.", "17", "Al ‘Amārah", "IRQ", "city", "clause", 99608},
+		{"qualifier US state", "U.S. police arrested three men in Paris, Texas, on Monday.", "17", "Paris", "USA", "city", "clause", 4717560},
+		{"qualifier country in parentheses", "Lebanese troops raided a camp in Tripoli (Lebanon) on Monday.", "1", "Tripoli", "LBN", "city", "clause", 266826},
+		{"division word, spelling not in GeoNames", "Indian troops killed two militants in Shopian district on Friday.", "1", "Shupiyan", "IND", "admin2", "clause", 0},
+		{"admin1 by name", "Egyptian troops clashed with militants in North Sinai.", "19", "North Sinai", "EGY", "admin1", "clause", 0},
+		{"oblast", "Russian forces attacked Ukrainian troops in Kherson Oblast overnight.", "19", "Kherson", "UKR", "admin1", "clause", 0},
+		// Bocaranga is no populated place in cities1000, only a sub-prefecture.
+		{"town of", "Rebels attacked the town of Bocaranga in Ouham-Pendé.", "1", "Bocaranga", "CAF", "admin2", "clause", 0},
+		{"hyphenated division", "Central African troops clashed with rebels in Ouham-Pendé on Friday.", "19", "Ouham-Pendé", "CAF", "admin1", "clause", 0},
+		{"capital as actor is no place", "Moscow said it would send aid to Syria.", "0", "", "", "", "", 0},
+		{"nationality adjective is no place", "Russian officials criticised the Ukrainian government.", "11", "", "", "", "", 0},
+		{"Russian capital", "Lavrov met Chinese officials in the Russian capital.", "04", "Moscow", "RUS", "city", "clause", 524901},
+		{"object of force", "Russian forces shelled Kharkiv on Monday.", "19", "Kharkiv", "UKR", "city", "clause", 0},
+		{"topic noun", "Macron and Xi discussed the war in Ukraine.", "04", "", "", "", "", 0},
+		{"fronted place", "In Kabul, Taliban fighters detained two journalists.", "17", "Kabul", "AFG", "city", "clause", 0},
+		{"no carry-over", "Japanese officials met in Tokyo on Monday. China criticised Japan.", "11", "", "", "", "", 0},
+		{"dateline", "KYIV, Oct 3 (Reuters) - Ukrainian police arrested four men on Monday.", "17", "Kyiv", "UKR", "city", "dateline", 0},
+		{"dateline with country", "TRIPOLI, Lebanon (AP) - Lebanese police arrested four men on Monday.", "17", "Tripoli", "LBN", "city", "dateline", 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := c.Code(&petrel.Article{ID: "t", Text: tt.text, Date: time.Date(2024, 10, 3, 0, 0, 0, 0, time.UTC)})
+			var ev *petrel.Event
+			for i := range doc.Events {
+				if len(doc.Events[i].Code) >= len(tt.root) && doc.Events[i].Code[:len(tt.root)] == tt.root {
+					ev = &doc.Events[i]
+					break
+				}
+			}
+			if ev == nil {
+				t.Fatalf("no %s… event in %d events", tt.root, len(doc.Events))
+			}
+			l := ev.Location
+			if tt.country == "" {
+				if l != nil {
+					t.Errorf("location %+v, want none", *l)
+				}
+				return
+			}
+			if l == nil {
+				t.Fatalf("no location, want %s (%s)", tt.place, tt.country)
+			}
+			if tt.place != "" && l.Name != tt.place || l.Country != tt.country || tt.precision != "" && l.Precision != tt.precision || l.Source != tt.source {
+				t.Errorf("location %+v, want %s %s %s from %s", *l, tt.place, tt.country, tt.precision, tt.source)
+			}
+			if tt.id != 0 && l.GeoNameID != tt.id {
+				t.Errorf("geonameid %d, want %d", l.GeoNameID, tt.id)
+			}
+			if l.Start < 0 || l.End > len(tt.text) || l.Start >= l.End {
+				t.Errorf("span %d-%d out of the text", l.Start, l.End)
+			}
+			if l.Precision != "country" && l.Admin1 == "" {
+				t.Errorf("no admin1 in %+v", *l)
+			}
+		})
+	}
+}
