@@ -74,7 +74,7 @@ type Place struct {
 // Gazetteer is a read-only set of places indexed by name. It is safe for
 // concurrent use.
 type Gazetteer struct {
-	places []Place
+	places  []Place
 	names   index
 	skel    index // consonant skeletons (AppendSkeleton)
 	country map[string]int32
