@@ -27,7 +27,7 @@ func (s *Scanner) htmlArticle(name string, data []byte) *petrel.Article {
 	}
 	a := &petrel.Article{ID: fileID(name), Date: s.opts.DefaultDate, Origin: name}
 	// The tree builder and go-readability both cost more than linear time
-	// in the nesting depth (docs/TEXT.md, "Deeply nested HTML"), and
+	// in the nesting depth (docs/INPUT.md, "Deeply nested pages"), and
 	// html.Parse refuses pages nested deeper than 512 elements. Such a
 	// page is read with the tokenizer, in linear time: its text whole,
 	// without main-text extraction, and a diagnostic says so.

@@ -97,7 +97,20 @@ func mustBuildStore(t *testing.T) (petrel.Store, petrel.Coder) {
 		t.Skipf("shared articles not found (%v): skipping the browser tests", err)
 	}
 	sc := ingest.NewScanner(paths, nil, ingest.Options{DefaultDate: time.Date(2021, 10, 20, 0, 0, 0, 0, time.UTC)})
-	arts := []*petrel.Article{xssArticle}
+	// An article without a date: its events are undated, and the Events
+	// view lists them last.
+	undated := &petrel.Article{ID: "undated-probe", Text: "Russia accused Ukraine of shelling the power plant."}
+	// One event decades before the rest, under 1% of them with the
+	// article of many events below: the timeline's default range leaves
+	// it out, and "Show all" brings it back.
+	outlier := &petrel.Article{ID: "outlier-1929", Date: time.Date(1929, 10, 29, 0, 0, 0, 0, time.UTC),
+		Text: "Iran threatened Israel with retaliation on Tuesday."}
+	busy := &petrel.Article{ID: "busy-1987", Date: time.Date(1987, 3, 10, 0, 0, 0, 0, time.UTC),
+		Text: "France praised Germany for its help. Russia accused Ukraine of shelling the plant. China met Japan in Beijing. " +
+			"Iran threatened Israel with retaliation. Britain criticised India over the trade dispute. Brazil welcomed the offer from Argentina. " +
+			"Egypt hosted Jordan for talks in Cairo. Turkey condemned Greece over the incident. Canada thanked Mexico for its support. " +
+			"Italy urged Spain to reopen the border. Poland accused Hungary of interference. Kenya praised Uganda for the deal."}
+	arts := []*petrel.Article{xssArticle, undated, outlier, busy}
 	for len(arts) < reutersWanted+2 {
 		a, err := sc.Next()
 		if errors.Is(err, io.EOF) {
@@ -418,14 +431,49 @@ func TestBrowser(t *testing.T) {
 		}
 		evalInto(t, b, `({Total: document.querySelector(".summary").dataset.total,
 			Rows: [...document.querySelectorAll("table.events tbody tr")].map(r => r.dataset.eventId)})`, &got)
+		// Newest first by default.
 		var page phttp.EventsResponse
-		api(t, base, "/api/events?limit=50", &page)
+		api(t, base, "/api/events?limit=50&order=desc", &page)
 		if want := fmt.Sprint(apiTotal(t, base, nil)); got.Total != want {
 			t.Errorf("summary total = %s, API = %s", got.Total, want)
 		}
 		if want := eventIDs(page.Events); !slices.Equal(got.Rows, want) {
 			t.Errorf("rows = %v\nAPI = %v", got.Rows, want)
 		}
+		dates := eval[[]string](t, b, `[...document.querySelectorAll("table.events tbody tr td.date")].map(td => td.textContent)`)
+		if len(dates) < 2 || !slices.IsSortedFunc(dates, func(a, b string) int { return strings.Compare(b, a) }) || dates[0] == "—" {
+			t.Errorf("the first page is not newest first: %v", dates)
+		}
+		if got := eval[string](t, b, `document.querySelector("#order").value`); got != "desc" {
+			t.Errorf("order control = %q, want desc", got)
+		}
+		// Undated events come last: on the last page, newest first.
+		var last phttp.EventsResponse
+		for cursor := ""; ; {
+			var p phttp.EventsResponse
+			api(t, base, "/api/events?limit=500&order=desc&cursor="+url.QueryEscape(cursor), &p)
+			if len(p.Events) > 0 {
+				last = p
+			}
+			if cursor = p.NextCursor; cursor == "" {
+				break
+			}
+		}
+		if n := len(last.Events); n == 0 || last.Events[n-1].Date != "" || last.Events[0].Date == "" && len(last.Events) == 500 {
+			t.Errorf("newest first does not end with the undated events")
+		}
+		// Oldest first is one change of the order control away.
+		eval[bool](t, b, `(() => { const s = document.querySelector("#order"); s.value = "asc"; return s.dispatchEvent(new Event("change")) })()`)
+		b.run(t, settled())
+		evalInto(t, b, `[...document.querySelectorAll("table.events tbody tr")].map(r => r.dataset.eventId)`, &got.Rows)
+		api(t, base, "/api/events?limit=50", &page)
+		if want := eventIDs(page.Events); !slices.Equal(got.Rows, want) {
+			t.Errorf("oldest-first rows = %v\nAPI = %v", got.Rows, want)
+		}
+		if loc := eval[string](t, b, `location.search`); !strings.Contains(loc, "order=asc") {
+			t.Errorf("URL after choosing oldest first = %s", loc)
+		}
+		b.open(t, "/?view=events")
 
 		// Filter through the form, as a user would.
 		b.run(t,
@@ -441,7 +489,7 @@ func TestBrowser(t *testing.T) {
 		filter := url.Values{"actor": {actor}}
 		evalInto(t, b, `({Total: document.querySelector(".summary").dataset.total,
 			Rows: [...document.querySelectorAll("table.events tbody tr")].map(r => r.dataset.eventId)})`, &got)
-		api(t, base, "/api/events?limit=50&"+filter.Encode(), &page)
+		api(t, base, "/api/events?limit=50&order=desc&"+filter.Encode(), &page)
 		if want := fmt.Sprint(apiTotal(t, base, filter)); got.Total != want {
 			t.Errorf("filtered total = %s, API = %s", got.Total, want)
 		}
@@ -454,7 +502,7 @@ func TestBrowser(t *testing.T) {
 		if page.NextCursor != "" {
 			b.run(t, chromedp.Click(chromedp.CSS(`.pager a[rel=next]`)), settled())
 			var page2 phttp.EventsResponse
-			api(t, base, "/api/events?limit=50&cursor="+url.QueryEscape(page.NextCursor)+"&"+filter.Encode(), &page2)
+			api(t, base, "/api/events?limit=50&order=desc&cursor="+url.QueryEscape(page.NextCursor)+"&"+filter.Encode(), &page2)
 			evalInto(t, b, `[...document.querySelectorAll("table.events tbody tr")].map(r => r.dataset.eventId)`, &got.Rows)
 			if want := eventIDs(page2.Events); !slices.Equal(got.Rows, want) {
 				t.Errorf("page 2 rows = %v\nAPI = %v", got.Rows, want)
@@ -535,7 +583,7 @@ func TestBrowser(t *testing.T) {
 		b.open(t, "/?view=events&"+filter.Encode())
 		evalInto(t, b, `({Total: document.querySelector(".summary").dataset.total,
 			Rows: [...document.querySelectorAll("table.events tbody tr")].map(r => r.dataset.eventId)})`, &got)
-		api(t, base, "/api/events?limit=50&"+filter.Encode(), &page)
+		api(t, base, "/api/events?limit=50&order=desc&"+filter.Encode(), &page)
 		if want := fmt.Sprint(apiTotal(t, base, filter)); got.Total != want {
 			t.Errorf("actor+code total = %s, API = %s", got.Total, want)
 		}
@@ -551,32 +599,76 @@ func TestBrowser(t *testing.T) {
 	})
 
 	t.Run("Timeline", func(t *testing.T) {
-		b.open(t, "/?view=timeline&interval=month")
+		// The interval's URL parameter is "by", as in petrel stats --by.
+		b.open(t, "/?view=timeline&by=month")
 		var tl phttp.TimelineResponse
 		api(t, base, "/api/stats/timeline?interval=month", &tl)
+		var dated []phttp.Period
 		total, nonEmpty := 0, 0
 		for _, p := range tl.Periods {
+			if p.Period == "" {
+				continue
+			}
+			dated = append(dated, p)
 			total += p.Count
 			if p.Count > 0 {
 				nonEmpty++
 			}
 		}
+		// The default range holds the 1st to the 99th percentile of the
+		// dates: the 2021 and 2024 articles among the 1987 ones fall out.
+		lo, hi := fitRange(dated)
+		if lo == 0 && hi == len(dated)-1 {
+			t.Fatalf("the store's dates have no outliers to fit: %+v", dated)
+		}
+		inRange, hiddenWant := 0, total
+		for _, p := range dated[lo : hi+1] {
+			if p.Count > 0 {
+				inRange++
+			}
+			hiddenWant -= p.Count
+		}
 		var got struct {
-			Total string
-			Hits  int
-			Bars  int
-			Line  bool
+			Total, From, To, Hidden string
+			Hits, Bars              int
+			Line                    bool
+			Interval                string
 		}
-		evalInto(t, b, `({Total: document.querySelector(".summary").dataset.total,
-			Hits: document.querySelectorAll("svg.chart rect.hit").length,
-			Bars: document.querySelectorAll("svg.chart .bars rect").length,
-			Line: !!document.querySelector("svg.chart path.gs-line")})`, &got)
-		if got.Total != fmt.Sprint(total) || got.Hits != nonEmpty || got.Bars == 0 || !got.Line {
-			t.Errorf("timeline = %+v, API: %d events in %d periods", got, total, nonEmpty)
+		read := func() {
+			evalInto(t, b, `({Total: document.querySelector(".summary").dataset.total,
+				From: document.querySelector(".range-note") ? document.querySelector(".range-note").dataset.from : "",
+				To: document.querySelector(".range-note") ? document.querySelector(".range-note").dataset.to : "",
+				Hidden: document.querySelector(".range-note") ? document.querySelector(".range-note").dataset.hidden : "",
+				Hits: document.querySelectorAll("svg.chart rect.hit").length,
+				Bars: document.querySelectorAll("svg.chart .bars rect").length,
+				Line: !!document.querySelector("svg.chart path.gs-line"),
+				Interval: document.querySelector(".segmented [aria-current=true]").textContent})`, &got)
 		}
-		b.open(t, "/?view=timeline&interval=day&since=1987-01-01&until=1987-12-31")
+		read()
+		if got.Total != fmt.Sprint(total) || got.Hits != inRange || got.Bars == 0 || !got.Line || got.Interval != "month" ||
+			got.From != dated[lo].Period || got.To != dated[hi].Period || got.Hidden != fmt.Sprint(hiddenWant) {
+			t.Errorf("fitted timeline = %+v; API: %d events, periods %s to %s with %d bars, %d hidden",
+				got, total, dated[lo].Period, dated[hi].Period, inRange, hiddenWant)
+		}
+		b.screenshot(t, "timeline-fitted")
+		// "Show all" is one click away and shows every period.
+		b.run(t, chromedp.Click(chromedp.CSS(`.range-note a.show-all`)), settled())
+		read()
+		if got.Total != fmt.Sprint(total) || got.Hits != nonEmpty || got.Hidden != "0" || got.Interval != "month" {
+			t.Errorf("timeline after Show all = %+v, API: %d events in %d periods", got, total, nonEmpty)
+		}
+		if loc := eval[string](t, b, `location.search`); !strings.Contains(loc, "range=all") || !strings.Contains(loc, "by=month") {
+			t.Errorf("URL after Show all = %s", loc)
+		}
+		// Links made before "by" (interval=…) still work.
+		b.open(t, "/?view=timeline&interval=day")
+		read()
+		if got.Interval != "day" {
+			t.Errorf("interval=day shows %q", got.Interval)
+		}
+		b.open(t, "/?view=timeline&by=day&since=1987-01-01&until=1987-12-31")
 		b.screenshot(t, "timeline")
-		b.open(t, "/?view=timeline&interval=week&actor="+actor)
+		b.open(t, "/?view=timeline&by=week&actor="+actor)
 		api(t, base, "/api/stats/timeline?interval=week&actor="+actor, &tl)
 		total = 0
 		for _, p := range tl.Periods {
@@ -764,4 +856,25 @@ func TestBrowser(t *testing.T) {
 		b.check(t)
 	})
 	t.Logf("browser tests took %v", time.Since(start).Round(time.Millisecond))
+}
+
+// fitRange is timeline.js's fitRange: the first and last index of the
+// periods that hold the 1st to the 99th percentile of the events.
+func fitRange(periods []phttp.Period) (int, int) {
+	total := 0
+	for _, p := range periods {
+		total += p.Count
+	}
+	lo, hi, cum, loSet := 0, len(periods)-1, 0, false
+	for i, p := range periods {
+		cum += p.Count
+		if !loSet && float64(cum) > 0.01*float64(total) {
+			lo, loSet = i, true
+		}
+		if float64(cum) >= 0.99*float64(total) {
+			hi = i
+			break
+		}
+	}
+	return lo, max(lo, hi)
 }

@@ -100,7 +100,7 @@ func testMap(t *testing.T, b *browser, base string) {
 		Rows: [...document.querySelectorAll("table.events tbody tr")].map(r => r.dataset.eventId),
 		Box: document.getElementById("f-bbox").value})`, &table)
 	var evs phttp.EventsResponse
-	api(t, base, "/api/events?limit=50&bbox="+url.QueryEscape(m.Cells[0].BBox), &evs)
+	api(t, base, "/api/events?limit=50&order=desc&bbox="+url.QueryEscape(m.Cells[0].BBox), &evs) // the table lists newest first
 	if table.Total != fmt.Sprint(m.Cells[0].Count) || !slices.Equal(table.Rows, eventIDs(evs.Events)) || table.Box != m.Cells[0].BBox {
 		t.Errorf("events table after the click: total %s, %d rows, box %q; the cluster has %d events, the API lists %d",
 			table.Total, len(table.Rows), table.Box, m.Cells[0].Count, len(evs.Events))

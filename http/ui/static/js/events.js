@@ -1,5 +1,6 @@
-// Events view: one page of the filtered events at a time, with the
-// server's cursor pagination (GET /api/events?…&limit=N&cursor=C), so a
+// Events view: one page of the filtered events at a time, newest first
+// unless the URL says order=asc, with the server's cursor pagination
+// (GET /api/events?…&order=desc&limit=N&cursor=C), so a
 // page costs the same on a store of a thousand events or of millions. The
 // total comes from an aggregate (GET /api/stats/quad), not from counting
 // rows in the browser.
@@ -12,6 +13,11 @@ import { filterForm, activeFilter } from "./filters.js";
 import { exportLink } from "./export.js";
 
 const PAGE_SIZES = ["25", "50", "100", "250", "500"];
+
+// ORDERS are the table's orders, as the API's order parameter: newest
+// first (the default: what an analyst looks at first), undated events
+// last; or oldest first, undated events first.
+const ORDERS = [["desc", "Newest first"], ["asc", "Oldest first"]];
 
 // partyCell shows an event's source or target; its code links to the
 // current filter narrowed to that actor on that side.
@@ -46,21 +52,33 @@ export async function eventsView(root, params, { signal, book }) {
   const filter = filterParams(params);
   const limit = PAGE_SIZES.includes(params.get("limit")) ? params.get("limit") : "50";
   const cursor = params.get("cursor") || "";
+  const order = params.get("order") === "asc" ? "asc" : "desc";
+  // The URL names the order only when it is not the default.
+  const orderParam = order === "desc" ? null : order;
   const desc = activeFilter(params);
   root.append(
     h("h1", null, "Events"),
-    filterForm("events", params, book, ["limit"]));
+    filterForm("events", params, book, ["limit", "order"]));
 
   const summary = h("p", { class: "summary", tabindex: -1, "data-autofocus": "1", "aria-live": "polite" }, "Loading…");
   const exportStatus = h("span", { class: "export-status", role: "status" });
   const pageSize = h("select", {
     id: "page-size", on: {
-      change: (e) => navigate(viewHref("events", params, { limit: e.target.value })),
+      change: (e) => navigate(viewHref("events", params, { limit: e.target.value, order: orderParam })),
     },
   }, PAGE_SIZES.map((n) => h("option", { value: n, selected: n === limit }, n)));
+  // A new order starts from the first page: a cursor belongs to one order.
+  const orderSel = h("select", {
+    id: "order", on: {
+      change: (e) => navigate(viewHref("events", params, {
+        limit: limit === "50" ? null : limit, order: e.target.value === "desc" ? null : e.target.value,
+      })),
+    },
+  }, ORDERS.map(([v, t]) => h("option", { value: v, selected: v === order }, t)));
   root.append(h("div", { class: "toolbar" },
     summary,
     h("div", { class: "tools" },
+      h("label", { for: "order" }, "Order"), orderSel,
       h("label", { for: "page-size" }, "Rows per page"), pageSize,
       h("span", { class: "download" }, "Download the filtered set: ",
         exportLink(filter, "csv", "CSV", exportStatus), " · ",
@@ -70,6 +88,7 @@ export async function eventsView(root, params, { signal, book }) {
 
   const q = new URLSearchParams(filter);
   q.set("limit", limit);
+  q.set("order", order);
   if (cursor) q.set("cursor", cursor);
   const countQ = new URLSearchParams(filter);
   const [page, quads] = await Promise.all([
@@ -96,9 +115,10 @@ export async function eventsView(root, params, { signal, book }) {
         h("tbody", null, events.map((ev) => row(ev, book, params))))));
   }
   const nav = h("nav", { class: "pager", "aria-label": "Pages" });
-  if (cursor) nav.append(h("a", { href: viewHref("events", params, { limit: limit === "50" ? null : limit, cursor: null }), class: "button" }, "« First page"));
+  const keep = { limit: limit === "50" ? null : limit, order: orderParam };
+  if (cursor) nav.append(h("a", { href: viewHref("events", params, { ...keep, cursor: null }), class: "button" }, "« First page"));
   if (page.next_cursor) {
-    nav.append(h("a", { href: viewHref("events", params, { limit: limit === "50" ? null : limit, cursor: page.next_cursor }), class: "button", rel: "next" }, "Next page ›"));
+    nav.append(h("a", { href: viewHref("events", params, { ...keep, cursor: page.next_cursor }), class: "button", rel: "next" }, "Next page ›"));
   }
   root.append(nav);
   if (quads && quads.error) showError(root, quads.error);

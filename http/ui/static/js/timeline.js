@@ -130,14 +130,42 @@ function legend() {
     h("li", null, h("span", { class: "swatch line", "aria-hidden": "true" }), "Mean Goldstein (right axis)"));
 }
 
-// timelineView renders the Timeline view into root.
+// fitRange returns the first and last index of the periods that hold the
+// 1st to the 99th percentile of the events, so that a few events misdated
+// by decades do not squeeze the rest into one bar. For a small set it is
+// the whole range.
+export function fitRange(periods) {
+  const total = periods.reduce((n, p) => n + p.count, 0);
+  let lo = 0;
+  let hi = periods.length - 1;
+  let cum = 0;
+  let loSet = false;
+  for (let i = 0; i < periods.length; i++) {
+    cum += periods[i].count;
+    if (!loSet && cum > 0.01 * total) {
+      lo = i;
+      loSet = true;
+    }
+    if (cum >= 0.99 * total) {
+      hi = i;
+      break;
+    }
+  }
+  return [lo, Math.max(lo, hi)];
+}
+
+// timelineView renders the Timeline view into root. The interval is the
+// URL's "by" parameter, as petrel stats --by names it ("interval", its
+// name before, is still read).
 export async function timelineView(root, params, { signal, book }) {
-  const interval = INTERVALS.includes(params.get("interval")) ? params.get("interval") : "week";
+  const asked = params.get("by") || params.get("interval");
+  const interval = INTERVALS.includes(asked) ? asked : "week";
+  const showAll = params.get("range") === "all";
   const desc = activeFilter(params);
-  root.append(h("h1", null, "Timeline"), filterForm("timeline", params, book, ["interval"]));
+  root.append(h("h1", null, "Timeline"), filterForm("timeline", params, book, ["by", "range"]));
   const pick = h("div", { class: "segmented", role: "group", "aria-label": "Interval" },
     INTERVALS.map((iv) => h("a", {
-      href: viewHref("timeline", params, { interval: iv }), class: "button",
+      href: viewHref("timeline", params, { by: iv, range: showAll ? "all" : null }), class: "button",
       "aria-current": iv === interval ? "true" : null,
     }, iv)));
   const summary = h("p", { class: "summary", tabindex: -1, "data-autofocus": "1", "aria-live": "polite" }, "Loading…");
@@ -156,18 +184,38 @@ export async function timelineView(root, params, { signal, book }) {
     root.append(h("p", { class: "empty" }, "No dated events match this filter."));
     return;
   }
-  const periods = fill(dated, interval);
+  // Without an explicit since/until, the chart fits where the events
+  // are (1st to 99th percentile of dates); "Show all" is one click away.
+  let shown = dated;
+  const [lo, hi] = fitRange(dated);
+  const fits = !params.get("since") && !params.get("until") && (lo > 0 || hi < dated.length - 1);
+  if (fits && !showAll) {
+    shown = dated.slice(lo, hi + 1);
+    const hidden = total - shown.reduce((n, p) => n + p.count, 0);
+    root.append(h("p", {
+      class: "range-note", "data-from": shown[0].period, "data-to": shown[shown.length - 1].period, "data-hidden": String(hidden),
+    }, "Showing " + shown[0].period + " to " + periodEnd(shown[shown.length - 1].period, interval) +
+      ", which holds " + num(total - hidden) + " of the " + num(total) + " dated events; " + num(hidden) +
+      (hidden === 1 ? " falls" : " fall") + " outside (all events: " + dated[0].period + " to " +
+      periodEnd(dated[dated.length - 1].period, interval) + "). ",
+      h("a", { href: viewHref("timeline", params, { by: interval, range: "all" }), class: "show-all" }, "Show all")));
+  } else if (fits) {
+    root.append(h("p", { class: "range-note", "data-from": dated[0].period, "data-to": dated[dated.length - 1].period, "data-hidden": "0" },
+      "Showing every dated event. ",
+      h("a", { href: viewHref("timeline", params, { by: interval, range: null }), class: "show-fit" }, "Fit to where most events are")));
+  }
+  const periods = fill(shown, interval);
   root.append(h("figure", { class: "chart-box" }, chart(periods, interval, params), h("figcaption", null, legend(),
     h("span", { class: "hint" }, "Hover a bar for its numbers; click it to list its events."))));
   root.append(h("details", { class: "data-table" },
-    h("summary", null, "Table of the " + dated.length + " periods with events"),
+    h("summary", null, "Table of the " + shown.length + " periods with events"),
     h("div", { class: "table-wrap" }, h("table", { class: "timeline-table" },
       h("thead", null, h("tr", null,
         h("th", { scope: "col" }, interval === "day" ? "Day" : "Period from"),
         h("th", { scope: "col" }, "Events"),
         [1, 2, 3, 4].map((qc) => h("th", { scope: "col" }, QUADS[qc])),
         h("th", { scope: "col" }, "Mean Goldstein"))),
-      h("tbody", null, dated.map((p) => h("tr", null,
+      h("tbody", null, shown.map((p) => h("tr", null,
         h("th", { scope: "row" }, h("a", { href: viewHref("events", params, { since: p.period, until: periodEnd(p.period, interval) }) }, p.period)),
         h("td", { class: "num" }, num(p.count)),
         (p.quad_classes || []).map((qc) => h("td", { class: "num" }, num(qc.count))),
