@@ -58,3 +58,45 @@ func TestExplainDropped(t *testing.T) {
 		})
 	}
 }
+
+// FuzzExplain checks that explaining never panics, with and without an
+// article date, and codes the same events as coding does.
+func FuzzExplain(f *testing.F) {
+	for _, s := range []string{
+		"In December 1985, Britain and the United States signed a memorandum.",
+		"Russia rejected a comparison with the stock market collapse of 1929.",
+		"In 1984, after three months of talks, the U.S. reached accords with Japan - by 1985.",
+		"Germany condemned Russia after its troops shelled Kharkiv, the ministry said on Monday.",
+		"between 1984 and 1986 or in late 1983, Russia will meet China next week; of 2020's",
+		"WASHINGTON, Oct 20 (AP) — Iran attacked Israel on Oct. 19, 2021.",
+		"Russia did not attend. If Iran attacks, the goalkeeper saved it.",
+	} {
+		f.Add(s, true)
+	}
+	c := builtin(f)
+	f.Fuzz(func(t *testing.T, s string, dated bool) {
+		a := &petrel.Article{ID: "fuzz", Text: s}
+		if dated {
+			a.Date = time.Date(2021, 10, 20, 0, 0, 0, 0, time.UTC)
+		}
+		n := 0
+		doc := c.Explain(a, func(string, ...any) { n++ })
+		if len(doc.Problems) > 0 {
+			t.Fatalf("problems: %v", doc.Problems)
+		}
+		if got, want := len(doc.Events), len(c.Code(a).Events); got != want {
+			t.Fatalf("explain coded %d events, code %d", got, want)
+		}
+		for _, e := range doc.Events {
+			if e.Date == "" {
+				if dated {
+					t.Fatalf("event %s has no date in a dated article", e.ID)
+				}
+				continue
+			}
+			if _, err := time.Parse("2006-01-02", e.Date); err != nil {
+				t.Fatalf("event %s: date %q: %v", e.ID, e.Date, err)
+			}
+		}
+	})
+}

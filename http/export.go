@@ -92,6 +92,9 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request, format str
 			s.Error(w, r, err)
 			return
 		}
+		// The GDELT export of undated events has empty date columns: say
+		// so in the log, once per export.
+		ow = output.WithWarnings(ow, func(msg string) { s.cfg.Logger.Warn("http: export", "path", r.URL.Path, "warning", msg) })
 		// One document per event, reused: the writers read the article's
 		// ID, title, URL and source, and the event.
 		d := &petrel.Document{Events: make([]petrel.Event, 1)}

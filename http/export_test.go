@@ -254,3 +254,28 @@ func TestExportCSVFormulaInjection(t *testing.T) {
 		}
 	}
 }
+
+// TestExportGDELTUndated checks that a GDELT export of events with no date
+// (so with empty SQLDATE and DATEADDED) logs one warning, as petrel code
+// prints one.
+func TestExportGDELTUndated(t *testing.T) {
+	store := MustOpenSQLite(t)
+	var docs []*petrel.Document
+	for id, text := range map[string]string{"undated-1": "Russia accused Ukraine of shelling.", "undated-2": "Iran accused Israel of shelling."} {
+		doc := storetest.FakeCoder{}.Code(&petrel.Article{ID: id, Text: text})
+		if len(doc.Events) == 0 {
+			t.Fatal("the fake coder found no event")
+		}
+		docs = append(docs, doc)
+	}
+	storetest.MustIngest(t, store, docs, "v1")
+	var logs bytes.Buffer
+	s := MustOpenServer(t, phttp.Config{Store: store, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	body := export(t, s.URL(), "gdelt", nil)
+	if rows := bytes.Count(body, []byte("\n")); rows < 2 {
+		t.Fatalf("%d rows", rows)
+	}
+	if got := strings.Count(logs.String(), "has no date"); got != 1 {
+		t.Errorf("%d warnings about undated events in the log, want 1:\n%s", got, logs.String())
+	}
+}
