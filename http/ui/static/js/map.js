@@ -167,13 +167,15 @@ export async function mapView(root, params, { signal, book }) {
       const x = tx + k * px(c.lon);
       const y = ty + k * py(c.lat);
       if (x < -20 || x > W + 20 || y < -20 || y > H + 20) continue;
-      const r = 3.5 + 16.5 * Math.sqrt(c.count / max);
+      // At most 14 units: about the spacing of the grid (20 units), so
+      // neighbouring clusters overlap little.
+      const r = 3 + 11 * Math.sqrt(c.count / max);
       const label = describe(c);
       const el = s("g", {
         class: "cluster", tabindex: 0, role: "button", transform: `translate(${x.toFixed(1)} ${y.toFixed(1)})`,
         "aria-label": label + ": list these events", "data-bbox": c.bbox, "data-count": c.count,
       }, s("title", null, label + " — click to list these events"), slices(c, r));
-      if (r >= 9) labels.push(s("text", { class: "n", "text-anchor": "middle", x: x.toFixed(1), y: (y + 3.5).toFixed(1) }, short(c.count)));
+      if (r >= 8) labels.push(s("text", { class: "n", "text-anchor": "middle", x: x.toFixed(1), y: (y + 3.5).toFixed(1) }, short(c.count)));
       const go = () => navigate(viewHref("events", params, { bbox: c.bbox }));
       el.addEventListener("click", (e) => {
         e.stopPropagation();
@@ -210,6 +212,8 @@ export async function mapView(root, params, { signal, book }) {
   });
   let total = null;
   const load = async () => {
+    // A view the user has left must not touch the URL or the page.
+    if (signal.aborted) return;
     if (ctrl) ctrl.abort();
     ctrl = new AbortController();
     const z = gridZoom();
