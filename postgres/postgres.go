@@ -270,6 +270,11 @@ func (s *Store) ingest(ctx context.Context, tx pgx.Tx, docs []*petrel.Document, 
 		if err := rows.Err(); err != nil {
 			return st, fmt.Errorf("rollup: %w", err)
 		}
+		for _, q := range sqlstore.MapRollupSub("e.article = ANY($1)") {
+			if _, err := tx.Exec(ctx, q, replaced); err != nil {
+				return st, fmt.Errorf("map rollup: %w", err)
+			}
+		}
 		if _, err := tx.Exec(ctx, `DELETE FROM articles WHERE seq = ANY($1)`, replaced); err != nil {
 			return st, fmt.Errorf("delete: %w", err)
 		}
@@ -324,6 +329,17 @@ func (s *Store) ingest(ctx context.Context, tx pgx.Tx, docs []*petrel.Document, 
 	rollup.AddEvents(evs)
 	if err := writeRollup(ctx, tx, &rollup); err != nil {
 		return st, fmt.Errorf("rollup: %w", err)
+	}
+	var written []int64 // articles whose events were written
+	for i := range plans {
+		if p := &plans[i]; p.Action != sqlstore.Skip && len(p.Doc.Events) > 0 {
+			written = append(written, p.Seq)
+		}
+	}
+	if len(written) > 0 {
+		if _, err := tx.Exec(ctx, sqlstore.MapRollupAdd("e.article = ANY($1)"), written); err != nil {
+			return st, fmt.Errorf("map rollup: %w", err)
+		}
 	}
 	return st, nil
 }

@@ -45,7 +45,7 @@ type Store struct {
 	wdb  *sql.DB // the one writer connection
 
 	lookup, maxSeq, delSentences, delFTS, delMentions, delQuotes, delEvents *sql.Stmt
-	updArticle, oldRollup, delRollup                                        *sql.Stmt
+	updArticle, oldRollup, delRollup, mapAdd                                *sql.Stmt
 	// bulk holds, per table, an INSERT of bulkRows(table) rows at once.
 	bulk map[string]*sql.Stmt
 
@@ -284,6 +284,7 @@ func (s *Store) prepare() error {
 		{&s.delEvents, `DELETE FROM events WHERE article = $1`},
 		{&s.oldRollup, sqlstore.RollupSelect + " WHERE article = $1"},
 		{&s.delRollup, `DELETE FROM event_rollup WHERE k IN (SELECT value FROM json_each($1)) AND n = 0`},
+		{&s.mapAdd, sqlstore.MapRollupAdd("e.article IN (SELECT value FROM json_each($1))")},
 		{&s.updArticle, "UPDATE articles SET (" + sqlstore.ArticleCols + ") = (" + placeholders(1, n) + ") WHERE seq = $" + fmt.Sprint(n+1)},
 	} {
 		st, err := s.wdb.Prepare(p.sql)
@@ -397,6 +398,7 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, docs []*petrel.Document,
 		now                                      = s.Now()
 		articles, sentences, fts, ments, qs, evs [][]any
 		rollup                                   sqlstore.Rollup
+		written                                  []int64 // articles whose events were written
 	)
 	for i := range plans {
 		p := &plans[i]
@@ -407,6 +409,11 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, docs []*petrel.Document,
 		if p.Action == sqlstore.Replace {
 			if err := s.rollupOld(ctx, tx, &rollup, p.Seq); err != nil {
 				return st, fmt.Errorf("ingest %s: %w", p.ArticleID, err)
+			}
+			for _, q := range sqlstore.MapRollupSub("e.article = $1") {
+				if _, err := tx.ExecContext(ctx, q, p.Seq); err != nil {
+					return st, fmt.Errorf("ingest %s: map rollup: %w", p.ArticleID, err)
+				}
 			}
 			if err := s.deleteCoded(ctx, tx, p.Seq); err != nil {
 				return st, fmt.Errorf("ingest %s: %w", p.ArticleID, err)
@@ -424,6 +431,9 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, docs []*petrel.Document,
 		ments = sqlstore.AppendMentions(ments, p.Seq, p)
 		qs = sqlstore.AppendQuotes(qs, p.Seq, p)
 		evs = sqlstore.AppendEvents(evs, p.Seq, p)
+		if len(p.Doc.Events) > 0 {
+			written = append(written, p.Seq)
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return st, err
@@ -440,6 +450,12 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, docs []*petrel.Document,
 		keys, _ := json.Marshal(down)
 		if _, err := stmt(s.delRollup).ExecContext(ctx, string(keys)); err != nil {
 			return st, fmt.Errorf("ingest: rollup: %w", err)
+		}
+	}
+	if len(written) > 0 {
+		seqs, _ := json.Marshal(written)
+		if _, err := stmt(s.mapAdd).ExecContext(ctx, string(seqs)); err != nil {
+			return st, fmt.Errorf("ingest: map rollup: %w", err)
 		}
 	}
 	return st, nil

@@ -69,7 +69,9 @@ func TestUpgrade(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{
-		// Migration 0005 undone: the location's details go.
+		// Migrations 0006 and 0005 undone: the map rollup and the
+		// location's details go.
+		"DROP TABLE map_rollup",
 		"DROP INDEX events_map", "DROP INDEX events_loc_admin1", "DROP INDEX events_loc_admin1_code",
 		"ALTER TABLE events DROP COLUMN loc_precision", "ALTER TABLE events DROP COLUMN loc_geonameid",
 		"ALTER TABLE events DROP COLUMN loc_admin1", "ALTER TABLE events DROP COLUMN loc_admin1_code",

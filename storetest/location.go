@@ -169,6 +169,11 @@ func testLocation(t *testing.T, open Opener) {
 				}
 			})
 		}
+		// The rollup (no text filter) and the events (every fixture's
+		// event sentence holds "dispute") give the same grids.
+		for _, f := range []petrel.EventFilter{{}, {Actor: "RUS"}, {QuadClass: 1, Since: "2024-01-20"}, {Admin1: "Bavaria"}, {BBox: pacific, Code: "19"}} {
+			assertSameGrid(t, s, f)
+		}
 		// At zoom 0 Moscow and Saint Petersburg share a cell; at zoom 4
 		// they do not.
 		for z, want := range map[int]int{0: 2, 4: 1} {
@@ -181,4 +186,82 @@ func testLocation(t *testing.T, open Opener) {
 			}
 		}
 	})
+}
+
+// assertSameGrid checks that the grid of f, read from map_rollup, is the
+// one read from the events (with a text filter every fixture matches).
+func assertSameGrid(t *testing.T, s petrel.Store, f petrel.EventFilter) {
+	t.Helper()
+	ctx := context.Background()
+	for _, z := range []int{0, 6} {
+		got, err := s.Grid(ctx, petrel.GridQuery{Zoom: z, Filter: f})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Text = "dispute"
+		want, err := s.Grid(ctx, petrel.GridQuery{Zoom: z, Filter: f})
+		f.Text = ""
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("Grid(%+v, zoom %d) from the rollup =\n%+v\nfrom the events\n%+v", f, z, got, want)
+		}
+	}
+}
+
+// testRecodeGrid checks that recoding articles moves their events on the
+// map: the rollup counts the old events out and the new ones in.
+func testRecodeGrid(t *testing.T, open Opener) {
+	ctx := context.Background()
+	s := open(t)
+	MustIngest(t, s, Docs(0, 100), "v1")
+	docs := Docs(0, 60)
+	for i, d := range docs {
+		for j := range d.Events {
+			switch l := d.Events[j].Location; {
+			case l == nil:
+			case i%3 == 0:
+				d.Events[j].Location = nil
+			case i%3 == 1:
+				l.Lat, l.Lon, l.Name, l.Admin1, l.Admin1Code = -33.92584, 18.42322, "Cape Town", "Western Cape", "ZA.11"
+			}
+		}
+	}
+	st := MustIngest(t, s, docs, "v2")
+	if st.Replaced != 60 {
+		t.Fatalf("recode: %+v", st)
+	}
+	all := append(docs, Docs(60, 40)...)
+	want := 0
+	for _, d := range all {
+		for _, e := range d.Events {
+			if e.Location != nil {
+				want++
+			}
+		}
+	}
+	cells, err := s.Grid(ctx, petrel.GridQuery{Zoom: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, cape := 0, 0
+	for _, c := range cells {
+		got += c.Count
+		if c.BBox.Contains(18.42322, -33.92584) {
+			cape = c.Count
+		}
+	}
+	if got != want || cape == 0 {
+		t.Errorf("after recoding: %d located events on the map (%d at Cape Town), want %d", got, cape, want)
+	}
+	assertSameGrid(t, s, petrel.EventFilter{})
+	assertSameGrid(t, s, petrel.EventFilter{Admin1: "ZA.11"})
+	// Recoding them back as they were restores the first map.
+	MustIngest(t, s, Docs(0, 60), "v3")
+	assertSameGrid(t, s, petrel.EventFilter{})
+	cells, err = s.Grid(ctx, petrel.GridQuery{Zoom: 3, Filter: petrel.EventFilter{Admin1: "ZA.11"}})
+	if err != nil || len(cells) != 0 {
+		t.Errorf("Cape Town after recoding back: %+v, %v", cells, err)
+	}
 }

@@ -355,6 +355,7 @@ func Test(t *testing.T, open Opener) {
 	t.Run("EachEvent", func(t *testing.T) { testEachEvent(t, open) })
 	t.Run("Places", func(t *testing.T) { testPlaces(t, open) })
 	t.Run("Location", func(t *testing.T) { testLocation(t, open) })
+	t.Run("RecodeGrid", func(t *testing.T) { testRecodeGrid(t, open) })
 	t.Run("Hostile", func(t *testing.T) { testHostile(t, open) })
 }
 

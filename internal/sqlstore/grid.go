@@ -10,11 +10,11 @@ import (
 )
 
 // Grid implements petrel.Store.Grid. The database counts the matching
-// events per coordinates and quad class, reading the events_map index (its
-// columns in group order) when no other filter narrows the events more;
-// the few thousand distinct places that come back are then binned into
-// cells here, so the grid's cell size never reaches the SQL and one index
-// serves every zoom.
+// events per coordinates and quad class, from map_rollup (see
+// MapRollupAdd), or, for a text or article filter, from the events through
+// the events_map index (its columns in group order); the distinct places
+// that come back are then binned into cells here, so the grid's cell size
+// never reaches the SQL and one table serves every zoom.
 func Grid(ctx context.Context, db Querier, d *Dialect, q petrel.GridQuery) ([]petrel.GridCell, error) {
 	if q.Zoom < 0 || q.Zoom > petrel.MaxZoom {
 		return nil, &petrel.Error{Code: petrel.EINVALID, Param: "zoom", Message: "zoom must be 0 to 16"}
@@ -38,10 +38,15 @@ func Grid(ctx context.Context, db Querier, d *Dialect, q petrel.GridQuery) ([]pe
 	if err != nil || none {
 		return out, err
 	}
-	// loc_start is set exactly when an event has a location; the same
-	// condition is the partial index's.
-	query := "SELECT e.loc_lon, e.loc_lat, e.quad_class, COUNT(*) FROM events e WHERE e.loc_start IS NOT NULL AND " +
-		cond + " GROUP BY e.loc_lon, e.loc_lat, e.quad_class"
+	// map_rollup holds every column the filter reads but text and
+	// article. Otherwise: loc_start is set exactly when an event has a
+	// location, the same condition as the events_map index's.
+	query := "SELECT e.loc_lon, e.loc_lat, e.quad_class, SUM(e.n) FROM map_rollup e WHERE " +
+		cond + " GROUP BY e.loc_lon, e.loc_lat, e.quad_class ORDER BY 1, 2"
+	if f.Text != "" || f.ArticleID != "" {
+		query = "SELECT e.loc_lon, e.loc_lat, e.quad_class, COUNT(*) FROM events e WHERE e.loc_start IS NOT NULL AND " +
+			cond + " GROUP BY e.loc_lon, e.loc_lat, e.quad_class ORDER BY 1, 2"
+	}
 	size := petrel.GridCellSize(q.Zoom)
 	cols := int(math.Round(360 / size))
 	rows := int(math.Round(180 / size))
@@ -76,7 +81,7 @@ func Grid(ctx context.Context, db Querier, d *Dialect, q petrel.GridQuery) ([]pe
 			b.MinLon, b.MaxLon = min(b.MinLon, x), max(b.MaxLon, x)
 			b.MinLat, b.MaxLat = min(b.MinLat, y), max(b.MaxLat, y)
 		}
-		// Rows come grouped by coordinates, so a place's quad classes
+		// Rows come ordered by coordinates, so a place's quad classes
 		// follow one another and a new place is a change of coordinates.
 		if a.cell.Count == 0 || a.lastLon != x || a.lastLat != y {
 			a.cell.Places++
