@@ -671,6 +671,11 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	v := a.verb
 	before, neg, intent, passiveBe, qual := st.verbGroup(a.s)
 	passive := passiveBe && !v.noun && st.participle(a.e-1)
+	if !passive && !v.noun && st.opt.UnnamedActors && victimVerb[v.lemma] {
+		// "a resident died under shelling", "Ukraine lost 100 soldiers":
+		// the subject suffered the event, as in a passive.
+		passive = true
+	}
 	if !passive && !v.noun && !st.opt.NullActors && (st.reducedRelative(a) || st.headlinePassive(a)) {
 		// "a British couple detained in Afghanistan since February": a
 		// participle after its noun is a passive without "be".
@@ -828,7 +833,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		} else if s := st.implicitAgent(code, subj); s != nil {
 			// "Imran Khan was arrested in Islamabad": the state's police.
 			src, tgt = s, subj
-		} else if st.opt.UnnamedActors && agentlessCode(code) && (subj != nil || st.propertyBefore(before)) {
+		} else if st.opt.UnnamedActors && agentlessCode(code) && st.agentlessOK(v, m, subj) && (subj != nil || st.propertyBefore(before)) {
 			// "a convoy was looted", "two aid workers were abducted":
 			// no agent named, but the event happened to someone.
 			src = st.agentless(a.s)
@@ -997,6 +1002,14 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			t = st.hostOf(s)
 		}
 		if st.opt.UnnamedActors {
+			if v.lemma == "strike" && (labourRole(agentRole(s.code)) || t != nil && labourRole(agentRole(t.code))) {
+				// "a strike by bank officers", "1,700 workers struck":
+				// a labour strike, by the workers.
+				if t != nil && labourRole(agentRole(t.code)) && !labourRole(agentRole(s.code)) {
+					s = t
+				}
+				code, t = "143", nil
+			}
 			code = violenceKind(code, v.lemma, s, t)
 		}
 		if st.addEvent(idx, code, s, t, vs, ve, rule, q, a.s) {

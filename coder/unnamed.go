@@ -278,11 +278,11 @@ func civilianRole(role string) bool {
 // protesters, residents or workers fighting the police, troops or
 // officials is a riot (145), and so is any attack, arson or looting by
 // protesters or rioters; a mob or villagers killing someone is a killing
-// by physical assault (1823); gunmen, unidentified attackers or gangs
-// attacking or killing civilians, workers, students or doctors is
-// unconventional violence (180), not a battle. Troops and rebels keep the
-// code of military force (19x) whoever their victims, as CAMEO and
-// UCDP's state-based violence have it.
+// by physical assault (1823); gunmen, unidentified attackers, gangs or
+// rebels attacking or killing civilians, workers, students or doctors is
+// unconventional violence (180), not a battle (UCDP's one-sided
+// violence). A state's troops keep the code of military force (19x)
+// whoever their victims, as CAMEO has it.
 func violenceKind(code, lemma string, s, t *member) string {
 	if s != nil && agentRole(s.code) == "CVL" && lemma == "kill" && (code == "190" || code == "180") {
 		return "1823" // a mob or villagers killing: by physical assault
@@ -302,8 +302,8 @@ func violenceKind(code, lemma string, s, t *member) string {
 		return "175"
 	case civilianRole(sr) && (tr == "COP" || tr == "MIL" || tr == "GOV" || tr == "LEG"):
 		return "145"
-	case (code == "190" || code == "193") && civilianRole(tr) && tr != "OPP" && (sr == "UAF" || sr == "CRM"):
-		return "180" // gunmen or gangs killing villagers: no battle
+	case (code == "190" || code == "193") && civilianRole(tr) && tr != "OPP" && (sr == "UAF" || sr == "CRM" || sr == "REB"):
+		return "180" // gunmen, gangs or rebels killing villagers: no battle
 	}
 	return code
 }
@@ -382,3 +382,56 @@ func (st *state) headlinePassive(a *anchor) bool {
 	}
 	return false
 }
+
+// labourRole reports whether role is one of working people, whose
+// "strike" is a labour strike, not an air strike.
+func labourRole(role string) bool {
+	switch role {
+	case "LAB", "EDU", "HLH", "BUS", "AGR", "MED":
+		return true
+	}
+	return false
+}
+
+// agentlessOK reports whether an agentless passive may be kept with
+// source "---". Verbs that are violent only in some uses ("killed" in an
+// accident, "hit" by the strong yen, "struck" by an earthquake, a
+// "destroyed" crop) need a pattern that says how (a weapon, a fight, an
+// attack); the verbs that are violence whatever their object ("abducted",
+// "looted", "set on fire", "beheaded") need none. A bare state as the
+// subject ("Japan, hardest hit by …") is never the victim of one.
+func (st *state) agentlessOK(v *verb, m *match, subj *np) bool {
+	if subj != nil && !subj.uncoded && len(subj.members) == 1 && len(subj.members[0].code) == 3 && subj.members[0].kind == petrel.KindCountry {
+		return false
+	}
+	switch v.lemma {
+	case "kill", "hit", "strike", "attack", "wound", "injure", "destroy", "damage", "fight", "shoot", "target", "burn":
+		if m != nil && m.p.literals > 0 {
+			return true
+		}
+		// Soldiers, police or fighters killed or wounded: casualties of
+		// the conflict ("Three Ukrainian soldiers killed in past 24 hours").
+		return subj != nil && armedRole(subj) && v.lemma != "hit" && v.lemma != "strike"
+	}
+	return true
+}
+
+// armedRole reports whether an actor phrase names armed agents: soldiers,
+// police, rebels, gunmen, spies, coded or not.
+func armedRole(p *np) bool {
+	role := p.agent
+	if !p.uncoded && len(p.members) > 0 {
+		role = agentRole(p.members[0].code)
+	}
+	switch role {
+	case "MIL", "COP", "REB", "UAF", "SPY":
+		return true
+	}
+	return false
+}
+
+// victimVerbs are verbs whose subject suffers the event: "two people died
+// as a result of the shelling", "the army lost 30 soldiers". The coder
+// reads them as passives: the subject is the target, the pattern's $ or
+// "---" the source.
+var victimVerb = map[string]bool{"die": true, "lose": true, "suffer": true}
