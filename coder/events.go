@@ -803,7 +803,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		// "attacked a bus, killing 12": the toll of the attack coded
 		// before, not another event.
 		if st.trace != nil {
-			st.tracef("  verb %q [%s]: the toll of the event before it", st.toks2text(a.s, a.e), code)
+			st.dropped(a, code, "the toll of the event before it, not another event")
 		}
 		return end
 	}
