@@ -1010,7 +1010,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 				}
 				code, t = "143", nil
 			}
-			code = violenceKind(code, v.lemma, s, t)
+			if code = violenceKind(code, v.lemma, s, t); code == "" {
+				return
+			}
 		}
 		if st.addEvent(idx, code, s, t, vs, ve, rule, q, a.s) {
 			a.coded = true

@@ -281,7 +281,9 @@ func civilianRole(role string) bool {
 // by physical assault (1823); gunmen, unidentified attackers, gangs or
 // rebels attacking or killing civilians, workers, students or doctors is
 // unconventional violence (180), not a battle (UCDP's one-sided
-// violence). A state's troops keep the code of military force (19x)
+// violence), and so is any attack by gunmen or gangs on anyone but armed
+// men. A clash between protesters and the police is one riot (145), not
+// also repression: violenceKind returns "" for the police's side. A state's troops keep the code of military force (19x)
 // whoever their victims, as CAMEO has it.
 func violenceKind(code, lemma string, s, t *member) string {
 	if s != nil && agentRole(s.code) == "CVL" && lemma == "kill" && (code == "190" || code == "180") {
@@ -298,12 +300,16 @@ func violenceKind(code, lemma string, s, t *member) string {
 	}
 	sr, tr := agentRole(s.code), agentRole(t.code)
 	switch {
+	case lemma == "clash" && (sr == "COP" || sr == "MIL") && civilianRole(tr):
+		return "" // "protesters clashed with police": one riot, coded from the protesters' side
 	case (sr == "COP" || sr == "MIL") && tr == "OPP":
 		return "175"
 	case civilianRole(sr) && (tr == "COP" || tr == "MIL" || tr == "GOV" || tr == "LEG"):
 		return "145"
 	case (code == "190" || code == "193") && civilianRole(tr) && tr != "OPP" && (sr == "UAF" || sr == "CRM" || sr == "REB"):
 		return "180" // gunmen, gangs or rebels killing villagers: no battle
+	case (code == "190" || code == "193") && (sr == "UAF" || sr == "CRM") && tr != "MIL" && tr != "COP" && tr != "REB" && tr != "UAF" && tr != "CRM":
+		return "180" // gunmen attacking a bus or a village
 	}
 	return code
 }
