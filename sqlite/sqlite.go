@@ -6,7 +6,10 @@
 // for the writer, and a crash loses at most the last transactions, never
 // half of one. All writes go through one connection, so concurrent Ingest
 // calls in one process queue in Go rather than spin on the database lock;
-// busy_timeout covers other processes.
+// busy_timeout covers other processes. The write-ahead log is kept under
+// half the database (past 1 MiB) by TRUNCATE checkpoints after writes and
+// when writes pause, since SQLite's own cannot restart it while readers
+// are always inside it.
 //
 // Ingest speed comes from writing each table in multi-row INSERTs of
 // prepared statements, from indexing in sentences_fts only the sentences
@@ -24,7 +27,9 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -51,7 +56,30 @@ type Store struct {
 
 	// Now returns the time recorded as an article's coding time.
 	Now func() time.Time
+
+	// The write-ahead log's upkeep (see checkpoint): idle is signalled
+	// after each write, done closes the idle checkpointer.
+	idle    chan struct{}
+	done    chan struct{}
+	stopped sync.WaitGroup
 }
+
+// WAL upkeep. SQLite checkpoints the log itself every wal_autocheckpoint
+// pages, but only restarts it from the top when no reader is inside it;
+// under a steady stream of readers that never happens and the log grows
+// without bound (1.75 GB beside a 565 MB database in a 32-reader load
+// test). So the store checkpoints with TRUNCATE, which waits (within
+// busy_timeout) for the readers of old frames and then empties the file:
+// after a write that leaves the log over half the database (and over
+// walFloor), and after IdleCheckpoint without writes.
+const (
+	walAutocheckpoint = 1000    // pages, SQLite's default, set explicitly
+	walFloor          = 1 << 20 // a log this small is left alone
+)
+
+// IdleCheckpoint is how long after its last write a store empties its
+// write-ahead log.
+var IdleCheckpoint = 2 * time.Second
 
 var _ petrel.Store = (*Store)(nil)
 
@@ -145,7 +173,8 @@ func Open(path string) (*Store, error) {
 		s.rdb = s.wdb
 	} else {
 		file := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + common +
-			"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+			"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)" +
+			"&_pragma=wal_autocheckpoint(" + strconv.Itoa(walAutocheckpoint) + ")"
 		if s.wdb, err = sql.Open("sqlite", file+"&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)"); err != nil {
 			return nil, fmt.Errorf("open %s: %w", path, err)
 		}
@@ -175,7 +204,63 @@ func Open(path string) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	if s.rdb != s.wdb {
+		s.idle, s.done = make(chan struct{}, 1), make(chan struct{})
+		s.stopped.Add(1)
+		go s.checkpointWhenIdle()
+	}
 	return s, nil
+}
+
+// checkpointWhenIdle empties the write-ahead log IdleCheckpoint after the
+// last write, until Close.
+func (s *Store) checkpointWhenIdle() {
+	defer s.stopped.Done()
+	t := time.NewTimer(time.Hour)
+	t.Stop()
+	for {
+		select {
+		case <-s.done:
+			t.Stop()
+			return
+		case <-s.idle:
+			t.Reset(IdleCheckpoint)
+		case <-t.C:
+			s.checkpoint(context.Background())
+		}
+	}
+}
+
+// afterWrite checkpoints when the write-ahead log has grown past half the
+// database, and arms the idle checkpoint.
+func (s *Store) afterWrite(ctx context.Context) {
+	if s.idle == nil {
+		return
+	}
+	select {
+	case s.idle <- struct{}{}:
+	default:
+	}
+	wal, db := fileSize(s.path+"-wal"), fileSize(s.path)
+	if wal > walFloor && wal > db/2 {
+		s.checkpoint(ctx)
+	}
+}
+
+// checkpoint runs a TRUNCATE checkpoint on the writer's connection. A
+// checkpoint that readers hold off past busy_timeout is left for the next
+// one: it is upkeep, not part of any write.
+func (s *Store) checkpoint(ctx context.Context) {
+	var busy, frames, done int
+	s.wdb.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &frames, &done)
+}
+
+func fileSize(path string) int64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
 }
 
 // migrate applies, in one transaction, the embedded migrations newer than
@@ -332,6 +417,11 @@ func (s *Store) insert(ctx context.Context, tx *sql.Tx, table, cols string, rows
 
 // Close closes the database.
 func (s *Store) Close() error {
+	if s.done != nil {
+		close(s.done)
+		s.stopped.Wait()
+		s.done = nil
+	}
 	var err error
 	if s.rdb != nil && s.rdb != s.wdb {
 		err = s.rdb.Close()
@@ -362,6 +452,7 @@ func (s *Store) Ingest(ctx context.Context, docs []*petrel.Document, dictVersion
 	if err := tx.Commit(); err != nil {
 		return petrel.IngestStats{}, fmt.Errorf("ingest: commit: %w", err)
 	}
+	s.afterWrite(ctx)
 	return st, nil
 }
 
