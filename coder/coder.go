@@ -275,6 +275,7 @@ type state struct {
 	// has named so far, which rank same-name places; keyBuf is scratch
 	// for gazetteer keys.
 	placeMs []placeMention
+	pendLoc []pendingLoc
 	dateLoc *petrel.Location
 	ctx     []string
 	keyBuf  []byte
@@ -549,7 +550,9 @@ func (st *state) sentence(idx int, sp petrel.Span) {
 			}
 		}
 	}
+	st.pendLoc = st.pendLoc[:0]
 	st.events(idx)
+	st.placeEvents()
 }
 
 func (st *state) dropTokens(k int) {
@@ -667,7 +670,9 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 		ev.Goldstein = cc.Goldstein
 		ev.Plover = petrel.Plover{Type: cc.PloverType, Mode: cc.PloverMode}
 	}
-	ev.Location = st.eventLocation(a, verbE, code, tgt)
+	// The place is given once the whole sentence is read (placeEvents),
+	// when every verb is known to be a verb, a noun or part of a pattern.
+	st.pendLoc = append(st.pendLoc, pendingLoc{ev: len(st.doc.Events), a: a, verbE: verbE, venue: tgt != nil && tgt.rule == venueRule})
 	st.doc.Events = append(st.doc.Events, ev)
 	if st.trace != nil {
 		st.tracef("  EVENT %s %s%s → %s%s  [%s] %s", code, src.code, inferredTrace(src), codeOrNone(tgt), inferredTrace(tgt), rule, qual)

@@ -36,6 +36,10 @@ type anchor struct {
 	// disapproval is set when the anchor coded an accusation, criticism
 	// or rejection (CAMEO 11x, 12x, 016).
 	disapproval bool
+	// inPattern marks an anchor inside the pattern of the one before
+	// ("exchanged fire"): no verb of its own, so no clause boundary for
+	// places (place.go).
+	inPattern bool
 }
 
 // match is the outcome of a pattern tried at an anchor.
@@ -86,6 +90,7 @@ func (st *state) events(idx int) {
 		a := &st.anchors[k]
 		if a.s < skipTo {
 			// inside the pattern of the anchor before: "join this round of talks"
+			a.inPattern = true
 			if st.trace != nil {
 				st.tracef("  %q: part of the pattern of the verb before it", st.toks2text(a.s, a.e))
 			}

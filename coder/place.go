@@ -251,12 +251,20 @@ func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, boo
 		cands, ge = st.skeletonPlaces(j)
 	}
 	end := max(ge, de, ce)
-	// A division word after the name asks for a division.
+	// A division word after the name asks for a division, and is part of
+	// the name as written ("Kherson Oblast").
 	if end < n {
 		if k, ok := divisionWords[st.normOf(end)]; ok && cands != nil && ge == end {
 			want = k
 			end++
+			ge++
 		}
+	}
+	if cands != nil && ge == end && end < n && end > j && st.toks[end].Kind == text.Word && st.toks[end].Flags&text.Cap != 0 && !st.isDate(end) &&
+		(dp == nil || de < ge) && (ctry == "" || ce < ge) {
+		// The gazetteer knows only the start of a longer name ("Tal" of
+		// "Tal Rifaat"): that is not the place.
+		cands = nil
 	}
 	// A qualifier as written: "Paris, Texas", "Tripoli (Lebanon)".
 	qualCountry, qualAdmin1, qe := st.qualifier(end)
@@ -270,7 +278,10 @@ func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, boo
 	if cands != nil && (ctry == "" || ge > ce) {
 		p, ok := st.choosePlace(cands, want, qualCountry, qualAdmin1)
 		if !ok && want != 255 {
-			p, ok = st.choosePlace(cands, 255, qualCountry, qualAdmin1) // "Shopian district": the town, failing the district
+			// "Shopian district": the town, failing the district; any kind
+			// of place, asked for by the text (place.Country here means no
+			// filter on the kind, as opposed to 255, a bare name).
+			p, ok = st.choosePlace(cands, place.Country, qualCountry, qualAdmin1)
 		}
 		if ok {
 			return st.gazLocation(p, j, ge), end, true
@@ -430,6 +441,9 @@ func (st *state) choosePlace(cands []int32, want place.Kind, qualCountry string,
 		}
 		if !inCtx && qualCountry == "" && qualAdmin1 < 0 && p.Kind == place.City && p.Population < 5000 && !strings.HasPrefix(p.Feature, "PPLA") && p.Feature != "PPLC" {
 			continue
+		}
+		if !inCtx && qualCountry == "" && qualAdmin1 < 0 && p.Kind == place.Admin2 && want == 255 {
+			continue // a district by a bare name ("Lake" of Lake County) only in a country the article names
 		}
 		if score > bestScore {
 			best, bestScore = p, score
@@ -595,7 +609,7 @@ func (st *state) sameClause(i, j, a int) bool {
 	}
 	for x := range st.anchors {
 		an := &st.anchors[x]
-		if an.s != a && an.s >= i && an.s < j && !an.nounUse && !an.verb.noun && st.cls[an.s]&(cAux|cModal) == 0 &&
+		if an.s != a && an.s >= i && an.s < j && !an.nounUse && !an.verb.noun && !an.inPattern && st.cls[an.s]&(cAux|cModal) == 0 &&
 			!st.properNoun(an.s) && !st.nounContext(an.s) {
 			return false // another verb's clause ("talks" in "a round of talks" is a noun)
 		}
@@ -621,12 +635,30 @@ func objectPlaceCode(code string) bool {
 // the article's venue.
 const venueRule = "venue"
 
+// pendingLoc is an event of the sentence waiting for its place.
+type pendingLoc struct {
+	ev       int // index in doc.Events
+	a, verbE int // the verb's first token and its end (byte offset)
+	venue    bool
+}
+
+// placeEvents gives the sentence's events their places.
+func (st *state) placeEvents() {
+	for _, p := range st.pendLoc {
+		if p.ev < len(st.doc.Events) {
+			e := &st.doc.Events[p.ev]
+			e.Location = st.eventLocation(p.a, p.verbE, e.Code, p.venue)
+		}
+	}
+	st.pendLoc = st.pendLoc[:0]
+}
+
 // eventLocation is the place of the event whose verb is at token a and
 // ends at byte verbE: the place of its own clause; else, for a
 // consultation whose partner is the host country of the article's venue
 // ("is being attended by officials from 10 countries" → RUS), that venue;
 // else the dateline; else none.
-func (st *state) eventLocation(a, verbE int, code string, tgt *member) *petrel.Location {
+func (st *state) eventLocation(a, verbE int, code string, venue bool) *petrel.Location {
 	ae := a + 1
 	for ae < len(st.toks) && st.toks[ae].Start < verbE {
 		ae++
@@ -648,7 +680,7 @@ func (st *state) eventLocation(a, verbE int, code string, tgt *member) *petrel.L
 			}
 		}
 	}
-	if tgt != nil && tgt.rule == venueRule && st.artLoc != nil {
+	if venue && st.artLoc != nil {
 		// The partner was read from the venue, so the event is there.
 		l := *st.artLoc
 		l.Source = "venue"
