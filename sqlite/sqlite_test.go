@@ -69,7 +69,7 @@ func TestUpgrade(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{
-		// Migrations 0006 and 0005 undone: the map rollup and the
+		// Migrations 0007 to 0005 undone: the map rollup and the
 		// location's details go.
 		"DROP TABLE map_rollup",
 		"DROP INDEX events_map", "DROP INDEX events_loc_admin1", "DROP INDEX events_loc_admin1_code",
