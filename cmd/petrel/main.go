@@ -4,6 +4,7 @@
 //	petrel code [flags] PATH...     code articles, write events
 //	petrel explain "sentence"       show what each stage saw (or FILE, or -)
 //	petrel validate FILE.xml        run a PETRARCH validation-record file
+//	petrel parse "sentence"         POS tags and dependency tree (CoNLL-U)
 //	petrel ingest [flags] PATH...   code and store articles
 //	petrel query [flags]            query stored events
 //	petrel stats [flags]            aggregate stored events
@@ -86,6 +87,7 @@ Usage:
   petrel code [flags] PATH...     code articles (.txt, .html, .jsonl, dirs, -) and write events
   petrel explain [flags] TEXT     show what each stage saw for a sentence, a FILE or - (stdin)
   petrel validate [flags] FILE    run a PETRARCH validation-record file
+  petrel parse [flags] TEXT       POS tags and dependency trees as CoNLL-U (--eval FILE.conllu: accuracy)
   petrel ingest [flags] PATH...   code articles and store them with their events
   petrel query [flags]            query stored events
   petrel stats [flags]            counts by time, code, dyad and actor
@@ -116,6 +118,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runExplain(ctx, rest)
 	case "validate":
 		return m.runValidate(ctx, rest)
+	case "parse":
+		return m.runParse(ctx, rest)
 	case "ingest":
 		return m.runIngest(ctx, rest)
 	case "query":

@@ -1,0 +1,86 @@
+// Command petrel-train trains petrel's POS tagger and dependency parser on
+// a Universal Dependencies treebank and writes the model file that the
+// parse package embeds.
+//
+//	go run ./cmd/petrel-train                      # rebuild parse/model/en_ewt.model
+//	go run ./cmd/petrel-train -o /tmp/m.model -ud ../shared/ud/en_ewt
+//
+// Training is deterministic: the same treebank, flags and seed give the
+// same model file, byte for byte.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"petrel/parse"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "petrel-train:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	fs := flag.NewFlagSet("petrel-train", flag.ContinueOnError)
+	opt := parse.DefaultTrainOptions
+	ud := fs.String("ud", "../shared/ud/en_ewt", "directory of the treebank (en_ewt-ud-{train,dev}.conllu)")
+	out := fs.String("o", "parse/model/en_ewt.model", "model file to write")
+	limit := fs.Int("limit", 0, "train on the first N sentences only (0: all), for quick experiments")
+	fs.Uint64Var(&opt.Seed, "seed", opt.Seed, "random seed for shuffling and exploration")
+	fs.IntVar(&opt.TagIters, "tag-iters", opt.TagIters, "tagger training passes")
+	fs.IntVar(&opt.ParseIters, "parse-iters", opt.ParseIters, "parser training passes")
+	fs.IntVar(&opt.Folds, "folds", opt.Folds, "jackknife folds for the parser's training tags")
+	fs.Float64Var(&opt.Explore, "explore", opt.Explore, "chance of following a wrong prediction in training")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	opt.Log = os.Stderr
+	train, err := read(filepath.Join(*ud, "en_ewt-ud-train.conllu"))
+	if err != nil {
+		return err
+	}
+	if *limit > 0 && *limit < len(train) {
+		train = train[:*limit]
+	}
+	start := time.Now()
+	m, err := parse.Train(train, opt)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "trained on %d sentences in %s; wrote %s (%d bytes)\n",
+		len(train), time.Since(start).Round(time.Second), *out, buf.Len())
+	// Check the written file, as it will be embedded.
+	m, err = parse.Load(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		return err
+	}
+	dev, err := read(filepath.Join(*ud, "en_ewt-ud-dev.conllu"))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(os.Stderr, "dev:", m.Evaluate(dev))
+	return nil
+}
+
+func read(path string) ([]parse.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return parse.ReadCoNLLU(f)
+}

@@ -1,0 +1,446 @@
+package parse
+
+// The arc-hybrid transition system (Kuhlmann, Gómez-Rodríguez and Satta
+// 2011) with the root at the end of the buffer (Ballesteros and Nivre
+// 2013), so a sentence gets exactly one root word: the last word left on
+// the stack.
+//
+//	SHIFT  move the front of the buffer b0 onto the stack
+//	LEFT   make b0 the head of the stack top s0 and pop s0
+//	RIGHT  make s1 (under the top) the head of s0 and pop s0
+//
+// Words are numbered 0..n-1 and the root is n.
+const (
+	shift = iota
+	left
+	right
+	numActs
+)
+
+const (
+	actBits    = 21
+	labBits    = 19
+	actFeats   = 80
+	labFeats   = 40
+	noWord     = -1
+	maxDist    = 6
+	valencyCap = 7
+)
+
+// state is a parser configuration, with per-word child summaries kept up
+// to date as arcs are added, so features read them in O(1).
+type state struct {
+	n     int
+	stack []int32
+	b     int32
+	head  []int32
+	rel   []Rel
+	lc1   []int32  // leftmost child, or -1
+	lc2   []int32  // second leftmost child
+	rc1   []int32  // rightmost child
+	rc2   []int32  // second rightmost child
+	nl    []uint8  // number of left children
+	nr    []uint8  // number of right children
+	lset  []uint64 // bit set of left children's relations
+	rset  []uint64
+	lx    []lex // n+1: the root's is hashRoot
+	tagh  []uint64
+}
+
+// reset prepares s for a sentence of n words with lexical features lx
+// (len n+1, the last for the root) and tags.
+func (s *state) reset(lx []lex, tags []Tag) {
+	n := len(lx) - 1
+	s.n = n
+	s.stack = s.stack[:0]
+	s.b = 0
+	s.lx = lx
+	grow := func(a []int32) []int32 {
+		if cap(a) < n+1 {
+			return make([]int32, n+1)
+		}
+		return a[:n+1]
+	}
+	s.head, s.lc1, s.lc2, s.rc1, s.rc2 = grow(s.head), grow(s.lc1), grow(s.lc2), grow(s.rc1), grow(s.rc2)
+	if cap(s.rel) < n+1 {
+		s.rel = make([]Rel, n+1)
+		s.nl = make([]uint8, n+1)
+		s.nr = make([]uint8, n+1)
+		s.lset = make([]uint64, n+1)
+		s.rset = make([]uint64, n+1)
+		s.tagh = make([]uint64, n+1)
+	}
+	s.rel, s.nl, s.nr, s.lset, s.rset, s.tagh = s.rel[:n+1], s.nl[:n+1], s.nr[:n+1], s.lset[:n+1], s.rset[:n+1], s.tagh[:n+1]
+	for i := 0; i <= n; i++ {
+		s.head[i], s.lc1[i], s.lc2[i], s.rc1[i], s.rc2[i] = -1, -1, -1, -1, -1
+		s.rel[i], s.nl[i], s.nr[i], s.lset[i], s.rset[i] = RelNone, 0, 0, 0, 0
+		if i < n {
+			s.tagh[i] = tagHash(tags[i])
+		} else {
+			s.tagh[i] = hashRoot
+		}
+	}
+}
+
+func (s *state) terminal() bool { return len(s.stack) == 0 && int(s.b) == s.n }
+
+// valid reports which actions are possible.
+func (s *state) valid() (ok [numActs]bool) {
+	k := len(s.stack)
+	ok[shift] = int(s.b) < s.n
+	ok[left] = k >= 1 && (int(s.b) < s.n || k == 1)
+	ok[right] = k >= 2
+	return ok
+}
+
+// apply performs action a, labelling a new arc r.
+func (s *state) apply(a int, r Rel) {
+	k := len(s.stack)
+	switch a {
+	case shift:
+		s.stack = append(s.stack, s.b)
+		s.b++
+	case left:
+		s.addArc(s.b, s.stack[k-1], r)
+		s.stack = s.stack[:k-1]
+	case right:
+		s.addArc(s.stack[k-2], s.stack[k-1], r)
+		s.stack = s.stack[:k-1]
+	}
+}
+
+// arc returns the head and dependent the arc action a would make.
+func (s *state) arc(a int) (h, d int32) {
+	k := len(s.stack)
+	if a == left {
+		return s.b, s.stack[k-1]
+	}
+	return s.stack[k-2], s.stack[k-1]
+}
+
+func (s *state) addArc(h, d int32, r Rel) {
+	s.head[d] = h
+	s.rel[d] = r
+	if d < h {
+		if s.lc1[h] < 0 || d < s.lc1[h] {
+			s.lc2[h] = s.lc1[h]
+			s.lc1[h] = d
+		} else if s.lc2[h] < 0 || d < s.lc2[h] {
+			s.lc2[h] = d
+		}
+		if s.nl[h] < 255 {
+			s.nl[h]++
+		}
+		s.lset[h] |= 1 << r
+	} else {
+		if s.rc1[h] < 0 || d > s.rc1[h] {
+			s.rc2[h] = s.rc1[h]
+			s.rc1[h] = d
+		} else if s.rc2[h] < 0 || d > s.rc2[h] {
+			s.rc2[h] = d
+		}
+		if s.nr[h] < 255 {
+			s.nr[h]++
+		}
+		s.rset[h] |= 1 << r
+	}
+}
+
+// Accessors that give the "none" value for an absent word (-1).
+func (s *state) w(i int32) uint64 {
+	if i < 0 {
+		return hashNone
+	}
+	if int(i) == s.n {
+		return hashRoot
+	}
+	return s.lx[i].lower
+}
+
+func (s *state) p(i int32) uint64 {
+	if i < 0 {
+		return hashNone
+	}
+	return s.tagh[i]
+}
+
+func (s *state) l(i int32) uint64 {
+	if i < 0 {
+		return 0xfe
+	}
+	return uint64(s.rel[i])
+}
+
+func (s *state) suf(i int32) uint64 {
+	if i < 0 {
+		return hashNone
+	}
+	if int(i) == s.n {
+		return hashRoot
+	}
+	return s.lx[i].suf3
+}
+
+func child(a []int32, i int32) int32 {
+	if i < 0 {
+		return -1
+	}
+	return a[i]
+}
+
+// features writes the transition features of the current state to f.
+// The templates follow Zhang and Nivre (2011), adapted to arc-hybrid, where
+// s1 and b0 are the two candidate heads of s0.
+func (s *state) features(f *[actFeats]uint64) {
+	k := len(s.stack)
+	S0, S1, S2 := int32(-1), int32(-1), int32(-1)
+	if k > 0 {
+		S0 = s.stack[k-1]
+	}
+	if k > 1 {
+		S1 = s.stack[k-2]
+	}
+	if k > 2 {
+		S2 = s.stack[k-3]
+	}
+	B0, B1, B2 := s.b, s.b+1, s.b+2
+	if int(B1) > s.n {
+		B1 = -1
+	}
+	if int(B2) > s.n {
+		B2 = -1
+	}
+	S0L, S0L2, S0R, S0R2 := child(s.lc1, S0), child(s.lc2, S0), child(s.rc1, S0), child(s.rc2, S0)
+	S1L, S1R := child(s.lc1, S1), child(s.rc1, S1)
+	B0L, B0L2 := s.lc1[B0], s.lc2[B0]
+
+	s0w, s0p, s1w, s1p, s2w, s2p := s.w(S0), s.p(S0), s.w(S1), s.p(S1), s.w(S2), s.p(S2)
+	b0w, b0p, b1w, b1p, b2w, b2p := s.w(B0), s.p(B0), s.w(B1), s.p(B1), s.w(B2), s.p(B2)
+	s0wp := s0w ^ mix(s0p)
+	s1wp := s1w ^ mix(s1p)
+	b0wp := b0w ^ mix(b0p)
+	b1wp := b1w ^ mix(b1p)
+
+	d := uint64(99)
+	if S0 >= 0 {
+		d = uint64(min(int(B0-S0), maxDist))
+		if int(B0) == s.n {
+			d = 50
+		}
+	}
+	var s0vl, s0vr, b0vl uint64 = 0xff, 0xff, uint64(min(s.nl[B0], valencyCap))
+	var s0ls, s0rs, s1rs uint64
+	if S0 >= 0 {
+		s0vl, s0vr = uint64(min(s.nl[S0], valencyCap)), uint64(min(s.nr[S0], valencyCap))
+		s0ls, s0rs = s.lset[S0], s.rset[S0]
+	}
+	if S1 >= 0 {
+		s1rs = s.rset[S1]
+	}
+	b0ls := s.lset[B0]
+
+	i := 0
+	add := func(h uint64) { f[i] = h; i++ }
+	// single words
+	add(f1(1, s0w))
+	add(f1(2, s0p))
+	add(f1(3, s0wp))
+	add(f1(4, s1w))
+	add(f1(5, s1p))
+	add(f1(6, s1wp))
+	add(f1(7, b0w))
+	add(f1(8, b0p))
+	add(f1(9, b0wp))
+	add(f1(10, b1w))
+	add(f1(11, b1p))
+	add(f1(12, b1wp))
+	add(f1(13, b2w))
+	add(f1(14, b2p))
+	add(f1(15, s2w))
+	add(f1(16, s2p))
+	// pairs
+	add(f2(17, s0wp, b0wp))
+	add(f2(18, s0wp, b0w))
+	add(f2(19, s0w, b0wp))
+	add(f2(20, s0wp, b0p))
+	add(f2(21, s0p, b0wp))
+	add(f2(22, s0w, b0w))
+	add(f2(23, s0p, b0p))
+	add(f2(24, b0p, b1p))
+	add(f2(25, s1p, s0p))
+	add(f2(26, s1w, s0w))
+	add(f2(27, s1wp, s0p))
+	add(f2(28, s1p, s0wp))
+	add(f2(29, s1wp, s0wp))
+	add(f2(30, s1p, b0p))
+	add(f2(31, s1w, b0w))
+	add(f2(32, s1wp, b0p))
+	add(f2(33, s1p, b0wp))
+	// triples of tags
+	add(f3(34, b0p, b1p, b2p))
+	add(f3(35, s0p, b0p, b1p))
+	add(f3(36, s1p, s0p, b0p))
+	add(f3(37, s0p, s.p(S0L), b0p))
+	add(f3(38, s0p, s.p(S0R), b0p))
+	add(f3(39, s0p, b0p, s.p(B0L)))
+	add(f3(40, s1p, s0p, s.p(S0L)))
+	add(f3(41, s1p, s0p, s.p(S0R)))
+	add(f3(42, s1p, s.p(S1R), s0p))
+	add(f3(43, s2p, s1p, s0p))
+	add(f3(44, s1p, s.p(S1L), s0p))
+	add(f3(45, s1p, s0w, b0p))
+	add(f3(46, s0p, b0w, b1p))
+	// distance
+	add(f2(47, s0w, d))
+	add(f2(48, s0p, d))
+	add(f2(49, b0w, d))
+	add(f2(50, b0p, d))
+	add(f3(51, s0w, b0w, d))
+	add(f3(52, s0p, b0p, d))
+	// valency
+	add(f2(53, s0w, s0vr))
+	add(f2(54, s0p, s0vr))
+	add(f2(55, s0w, s0vl))
+	add(f2(56, s0p, s0vl))
+	add(f2(57, b0w, b0vl))
+	add(f2(58, b0p, b0vl))
+	// children
+	add(f1(59, s.w(S0L)))
+	add(f2(60, s.p(S0L), s.l(S0L)))
+	add(f1(61, s.w(S0R)))
+	add(f2(62, s.p(S0R), s.l(S0R)))
+	add(f1(63, s.w(B0L)))
+	add(f2(64, s.p(B0L), s.l(B0L)))
+	add(f2(65, s.w(S1R), s.l(S1R)))
+	add(f2(66, s.p(S1L), s.l(S1L)))
+	// second-order children and label sets
+	add(f2(67, s.p(S0L2), s.l(S0L2)))
+	add(f2(68, s.p(S0R2), s.l(S0R2)))
+	add(f2(69, s.p(B0L2), s.l(B0L2)))
+	add(f3(70, s0p, s.l(S0L), s.l(S0L2)))
+	add(f3(71, s0p, s.l(S0R), s.l(S0R2)))
+	add(f3(72, b0p, s.l(B0L), s.l(B0L2)))
+	add(f2(73, s0p, s0ls))
+	add(f2(74, s0p, s0rs))
+	add(f2(75, b0p, b0ls))
+	add(f2(76, s1p, s1rs))
+	add(f2(77, s0w, s0rs))
+	// suffixes help where the tag is too coarse (VBN/VBD share VERB)
+	add(f2(78, s.suf(S0), b0p))
+	add(f2(79, s0p, s.suf(B0)))
+	add(f1(0, 0))
+}
+
+// labelFeatures writes the features for labelling the arc h → d.
+func (s *state) labelFeatures(h, d int32, f *[labFeats]uint64) {
+	hw, hp, dw, dp := s.w(h), s.p(h), s.w(d), s.p(d)
+	dir := uint64(0)
+	if d > h {
+		dir = 1
+	}
+	dist := uint64(min(abs32(h-d), maxDist))
+	if int(h) == s.n {
+		dist = 50
+	}
+	dL, dR, dL2 := s.lc1[d], s.rc1[d], s.lc2[d]
+	hL, hR := s.lc1[h], s.rc1[h]
+	prev, next := d-1, d+1
+	if int(next) >= s.n {
+		next = -1
+	}
+	i := 0
+	add := func(x uint64) { f[i] = x; i++ }
+	add(f1(0, 0))
+	add(f2(1, dw, dir))
+	add(f2(2, dp, dir))
+	add(f2(3, hw, dir))
+	add(f2(4, hp, dir))
+	add(f3(5, hp, dp, dir))
+	add(f3(6, hw, dp, dir))
+	add(f3(7, hp, dw, dir))
+	add(f3(8, hw, dw, dir))
+	add(f3(9, hp, dp, dist))
+	add(f2(10, s.suf(d), dp))
+	add(f3(11, s.suf(h), hp, dir))
+	add(f3(12, dp, s.w(dL), s.l(dL)))
+	add(f2(13, dp, s.w(dL)))
+	add(f3(14, hp, dp, s.w(dL)))
+	add(f2(15, dp, s.lset[d]))
+	add(f2(16, dp, s.rset[d]))
+	add(f3(17, dp, s.w(dR), s.l(dR)))
+	add(f3(18, dp, s.p(dR), dir))
+	add(f3(19, dp, s.w(dL2), s.l(dL2)))
+	add(f3(20, hp, s.lset[h], dir))
+	add(f3(21, hp, s.rset[h], dir))
+	add(f3(22, hp, s.l(hL), dir))
+	add(f3(23, hp, s.l(hR), dir))
+	add(f3(24, dp, s.p(prev), dir))
+	add(f3(25, dp, s.p(next), dir))
+	add(f3(26, dw, s.w(prev), dir))
+	add(f3(27, hw, s.suf(h), dp))
+	add(f3(28, dp, s.p(dL), s.p(dL2)))
+	add(f3(29, hp, s.w(hL), dir))
+	add(f3(30, dw, hp, dist))
+	add(f2(31, s.lx[min(int(d), s.n)].form, dir))
+	add(f3(32, hp, dp, uint64(min(s.nl[d], valencyCap))<<8|uint64(min(s.nr[d], valencyCap))))
+	add(f3(33, hw, s.w(dL), dp))
+	add(f3(34, s.suf(d), hp, dir))
+	add(f3(35, dp, s.w(next), dir))
+	add(f3(36, hp, s.w(h+1), dir))
+	add(f3(37, hp, s.p(h-1), dir))
+	add(f3(38, dw, s.w(dR), dp))
+	add(f3(39, hw, s.w(dR), dir))
+}
+
+func abs32(x int32) int32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// parser holds the transition and label weights.
+type parser struct {
+	act *table
+	lab *table
+}
+
+// parse fills s.head and s.rel for the sentence s was reset to.
+func (p *parser) parse(s *state) {
+	var f [actFeats]uint64
+	var lf [labFeats]uint64
+	var sc [numActs]int32
+	var lsc [numRels]int32
+	for !s.terminal() {
+		ok := s.valid()
+		s.features(&f)
+		p.act.scoreActs(f[:], &sc)
+		best := -1
+		for a := 0; a < numActs; a++ {
+			if ok[a] && (best < 0 || sc[a] > sc[best]) {
+				best = a
+			}
+		}
+		r := Root
+		if best != shift {
+			if h, d := s.arc(best); int(h) != s.n {
+				s.labelFeatures(h, d, &lf)
+				p.lab.scoreRels(lf[:], &lsc)
+				r = bestLabel(&lsc)
+			}
+		}
+		s.apply(best, r)
+	}
+}
+
+// bestLabel returns the highest-scoring relation other than RelNone and
+// Root (the root's relation is given by the transition).
+func bestLabel(sc *[numRels]int32) Rel {
+	best := Acl
+	for r := Acl + 1; r < numRels; r++ {
+		if r != Root && sc[r] > sc[best] {
+			best = r
+		}
+	}
+	return best
+}

@@ -1,0 +1,110 @@
+package parse
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// tinyTreebank builds sentences of a small synthetic grammar: "DET NOUN
+// VERB DET NOUN (ADP DET NOUN) ." with the usual UD trees.
+func tinyTreebank(n int, seed uint64) []Sentence {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	nouns := []string{"army", "police", "minister", "rebels", "court", "city", "talks", "aid"}
+	verbs := []string{"attacked", "met", "praised", "blocked", "visited", "rejected"}
+	dets := []string{"the", "a", "this"}
+	preps := []string{"in", "near", "with"}
+	pick := func(a []string) string { return a[rng.IntN(len(a))] }
+	var out []Sentence
+	for range n {
+		w := []Word{
+			{Form: pick(dets), UPOS: "DET", Head: 2, Rel: "det"},
+			{Form: pick(nouns), UPOS: "NOUN", Head: 3, Rel: "nsubj"},
+			{Form: pick(verbs), UPOS: "VERB", Head: 0, Rel: "root"},
+			{Form: pick(dets), UPOS: "DET", Head: 5, Rel: "det"},
+			{Form: pick(nouns), UPOS: "NOUN", Head: 3, Rel: "obj"},
+		}
+		if rng.IntN(2) == 0 {
+			w = append(w,
+				Word{Form: pick(preps), UPOS: "ADP", Head: 8, Rel: "case"},
+				Word{Form: pick(dets), UPOS: "DET", Head: 8, Rel: "det"},
+				Word{Form: pick(nouns), UPOS: "NOUN", Head: 3, Rel: "obl"})
+		}
+		w = append(w, Word{Form: ".", UPOS: "PUNCT", Head: 3, Rel: "punct"})
+		out = append(out, Sentence{Words: w})
+	}
+	return out
+}
+
+// TestTrainTiny trains on the synthetic treebank: the model must learn it
+// (held-out sentences of the same grammar parse correctly), and training
+// twice with the same seed must write the same bytes.
+func TestTrainTiny(t *testing.T) {
+	opt := TrainOptions{Seed: 7, TagIters: 3, ParseIters: 4, Folds: 2, Explore: 0.9}
+	train := tinyTreebank(200, 1)
+	var files [2][]byte
+	var m *Model
+	for i := range files {
+		var err error
+		m, err = Train(train, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := m.Write(&b); err != nil {
+			t.Fatal(err)
+		}
+		files[i] = b.Bytes()
+	}
+	if !bytes.Equal(files[0], files[1]) {
+		t.Error("two trainings with the same seed wrote different models")
+	}
+	loaded, err := Load(bytes.NewReader(files[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := loaded.Evaluate(tinyTreebank(50, 2))
+	if sc.UPOS < 0.99 || sc.UAS < 0.99 || sc.LAS < 0.99 {
+		t.Errorf("held-out synthetic sentences: %v", sc)
+	}
+	if _, err := Load(bytes.NewReader([]byte("not a model"))); err == nil {
+		t.Error("Load of garbage: no error")
+	}
+}
+
+// TestCostsProjective checks the dynamic oracle: following zero-cost
+// actions from the start rebuilds the gold tree of a projective sentence.
+func TestCostsProjective(t *testing.T) {
+	for _, s := range tinyTreebank(20, 3) {
+		x := newSample(s)
+		var st state
+		st.reset(x.lx, x.gold)
+		for !st.terminal() {
+			ok := st.valid()
+			c := costs(&st, x.heads, ok)
+			next := -1
+			for a := 0; a < numActs; a++ {
+				if ok[a] && c[a] == 0 {
+					next = a
+					break
+				}
+			}
+			if next < 0 {
+				t.Fatalf("%v: no zero-cost action (costs %v)", s.Words, c)
+			}
+			r := Root
+			if next != shift {
+				h, d := st.arc(next)
+				if int(h) != st.n {
+					r = x.rels[d]
+				}
+			}
+			st.apply(next, r)
+		}
+		got := fmt.Sprint(st.head[:st.n])
+		if want := fmt.Sprint(x.heads); got != want {
+			t.Errorf("heads %s, want %s", got, want)
+		}
+	}
+}
