@@ -27,14 +27,18 @@ type Model struct {
 type Tree struct {
 	// Tags holds each word's UPOS tag.
 	Tags []Tag
+	// XPOS holds each word's treebank-specific tag (Penn Treebank for EWT).
+	XPOS []string
 	// Heads holds each word's head as a 1-based word number, 0 for the
 	// root, as in CoNLL-U.
 	Heads []int
 	// Rels holds each word's relation to its head.
 	Rels []Rel
 
-	lx []lex
-	st state
+	lx    []lex
+	amb   []uint64
+	xtags []uint8
+	st    state
 }
 
 // Parse tags and parses words (one string per word) into t.
@@ -45,20 +49,27 @@ func (m *Model) Parse(words []string, t *Tree) {
 		t.Tags = make([]Tag, n)
 		t.Heads = make([]int, n)
 		t.Rels = make([]Rel, n)
+		t.amb = make([]uint64, n)
+		t.xtags = make([]uint8, n)
+		t.XPOS = make([]string, n)
 	}
 	t.lx, t.Tags, t.Heads, t.Rels = t.lx[:n+1], t.Tags[:n], t.Heads[:n], t.Rels[:n]
+	t.amb, t.xtags, t.XPOS = t.amb[:n], t.xtags[:n], t.XPOS[:n]
 	for i, w := range words {
 		setLex(&t.lx[i], w)
 	}
 	t.lx[n] = lex{form: hashRoot, lower: hashRoot, suf3: hashRoot}
-	m.tg.tag(t.lx[:n], t.Tags)
+	m.tg.tag(t.lx[:n], t.amb, t.Tags, t.xtags)
+	for i, x := range t.xtags {
+		t.XPOS[i] = m.tg.xnames[x]
+	}
 	m.parseTagged(t)
 }
 
 // parseTagged parses the words of t given t.lx and t.Tags.
 func (m *Model) parseTagged(t *Tree) {
 	n := len(t.Tags)
-	t.st.reset(t.lx, t.Tags)
+	t.st.reset(t.lx, t.Tags, t.xtags)
 	m.ps.parse(&t.st)
 	for i := 0; i < n; i++ {
 		h := int(t.st.head[i])
@@ -95,7 +106,7 @@ func Default() (*Model, error) {
 	return defaultModel, defaultErr
 }
 
-const magic = "petrel-parse 1\n"
+const magic = "petrel-parse 3\n"
 
 // Write writes m in petrel's model format: a magic line, then a gzip
 // stream of the tag dictionary and the three weight tables, each stored as
@@ -111,6 +122,11 @@ func (m *Model) Write(w io.Writer) error {
 	bw := bufio.NewWriter(zw)
 	var buf [binary.MaxVarintLen64]byte
 	uv := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
+	uv(uint64(len(m.tg.xnames)))
+	for _, x := range m.tg.xnames {
+		uv(uint64(len(x)))
+		bw.WriteString(x)
+	}
 	keys := make([]uint64, 0, len(m.tg.dict))
 	for k := range m.tg.dict {
 		keys = append(keys, k)
@@ -120,7 +136,18 @@ func (m *Model) Write(w io.Writer) error {
 	for _, k := range keys {
 		binary.LittleEndian.PutUint64(buf[:8], k)
 		bw.Write(buf[:8])
-		bw.WriteByte(byte(m.tg.dict[k]))
+		uv(uint64(m.tg.dict[k]))
+	}
+	akeys := make([]uint64, 0, len(m.tg.amb))
+	for k := range m.tg.amb {
+		akeys = append(akeys, k)
+	}
+	sort.Slice(akeys, func(i, j int) bool { return akeys[i] < akeys[j] })
+	uv(uint64(len(akeys)))
+	for _, k := range akeys {
+		binary.LittleEndian.PutUint64(buf[:8], k)
+		bw.Write(buf[:8])
+		uv(uint64(m.tg.amb[k]))
 	}
 	for _, t := range []*table{m.tg.w, m.ps.act, m.ps.lab} {
 		uv(uint64(t.bits))
@@ -169,17 +196,41 @@ func Load(r io.Reader) (*Model, error) {
 		return x
 	}
 	m := &Model{}
+	nx := uv()
+	if nx > 255 {
+		return nil, errors.New("parse: model: corrupt XPOS names")
+	}
+	for i := uint64(0); i < nx; i++ {
+		b := make([]byte, min(uv(), 64))
+		io.ReadFull(br, b)
+		m.tg.xnames = append(m.tg.xnames, string(b))
+	}
 	nd := uv()
 	if nd > 1<<24 {
 		return nil, errors.New("parse: model: corrupt tag dictionary")
 	}
-	m.tg.dict = make(map[uint64]Tag, nd)
-	var b8 [9]byte
+	m.tg.dict = make(map[uint64]uint16, nd)
+	var b8 [8]byte
 	for i := uint64(0); i < nd && rerr == nil; i++ {
 		if _, err := io.ReadFull(br, b8[:]); err != nil {
 			return nil, fmt.Errorf("parse: model: %w", err)
 		}
-		m.tg.dict[binary.LittleEndian.Uint64(b8[:8])] = Tag(b8[8])
+		v := uv()
+		if Tag(v) >= numTags || int(v>>8) >= int(nx) {
+			return nil, errors.New("parse: model: corrupt tag dictionary")
+		}
+		m.tg.dict[binary.LittleEndian.Uint64(b8[:])] = uint16(v)
+	}
+	na := uv()
+	if na > 1<<24 {
+		return nil, errors.New("parse: model: corrupt ambiguity classes")
+	}
+	m.tg.amb = make(map[uint64]uint64, na)
+	for i := uint64(0); i < na && rerr == nil; i++ {
+		if _, err := io.ReadFull(br, b8[:8]); err != nil {
+			return nil, fmt.Errorf("parse: model: %w", err)
+		}
+		m.tg.amb[binary.LittleEndian.Uint64(b8[:8])] = uv()
 	}
 	tabs := make([]*table, 3)
 	for ti := range tabs {
@@ -204,7 +255,7 @@ func Load(r io.Reader) (*Model, error) {
 	if rerr != nil {
 		return nil, fmt.Errorf("parse: model: %w", rerr)
 	}
-	if tabs[0].classes != int(numTags) || tabs[1].classes != numActs || tabs[2].classes != int(numRels) {
+	if rerr != nil || nx < 2 || tabs[0].classes != int(numTags)+int(nx) || tabs[1].classes != numActs || tabs[2].classes != int(numRels) {
 		return nil, errors.New("parse: model: tables do not match this version of petrel")
 	}
 	m.tg.w, m.ps.act, m.ps.lab = tabs[0], tabs[1], tabs[2]

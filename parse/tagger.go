@@ -1,14 +1,28 @@
 package parse
 
-// tagger is a greedy left-to-right averaged-perceptron POS tagger.
+// tagger is a greedy left-to-right averaged-perceptron POS tagger. It
+// predicts the UPOS tag and the treebank's XPOS tag (Penn Treebank tags
+// for EWT) from one feature row: the first numTags weights of a row score
+// UPOS tags, the rest XPOS tags.
 type tagger struct {
-	w    *table
-	dict map[uint64]Tag // exact forms that are frequent and unambiguous in training
+	w      *table
+	xnames []string          // XPOS names; index 0 is "_"
+	dict   map[uint64]uint16 // exact forms that are frequent and unambiguous in training → UPOS | XPOS<<8
+	amb    map[uint64]uint64 // lower-cased form → the set of XPOS tags it had in training
+}
+
+// ambiguity returns the feature value of the set of tags the word of l
+// had in training (its ambiguity class), or its shape for an unseen word.
+func (t *tagger) ambiguity(l *lex) uint64 {
+	if a, ok := t.amb[l.lower]; ok {
+		return mix(a)
+	}
+	return l.shape ^ 0xa3b195354a39b70d
 }
 
 const (
-	tagBits    = 19
-	tagFeats   = 26
+	tagBits    = 18
+	tagFeats   = 34
 	hashNone   = 0x5bd1e9955bd1e995 // a word outside the sentence
 	hashRoot   = 0x27d4eb2f165667c5 // the parser's root
 	tagHashOff = 0x165667b19e3779f9
@@ -19,7 +33,8 @@ func tagHash(t Tag) uint64 { return uint64(t) + tagHashOff }
 
 // tagFeatures writes the features of word i to f, given the tags already
 // assigned to the words before it.
-func tagFeatures(lx []lex, tags []Tag, i int, f *[tagFeats]uint64) {
+// amb holds the ambiguity class of each word.
+func tagFeatures(lx []lex, amb []uint64, tags []uint8, i int, f *[tagFeats]uint64) {
 	n := len(lx)
 	w := &lx[i]
 	get := func(j int) *lex {
@@ -48,10 +63,10 @@ func tagFeatures(lx []lex, tags []Tag, i int, f *[tagFeats]uint64) {
 	}
 	p1, p2 := uint64(hashNone), uint64(hashNone)
 	if i > 0 {
-		p1 = tagHash(tags[i-1])
+		p1 = uint64(tags[i-1]) + tagHashOff
 	}
 	if i > 1 {
-		p2 = tagHash(tags[i-2])
+		p2 = uint64(tags[i-2]) + tagHashOff
 	}
 	m1, m2, n1, n2 := get(i-1), get(i-2), get(i+1), get(i+2)
 	f[0] = f1(0, 0)
@@ -80,25 +95,56 @@ func tagFeatures(lx []lex, tags []Tag, i int, f *[tagFeats]uint64) {
 	f[23] = f2(23, w.shape, shape(n1))
 	f[24] = f2(24, p1, w.suf3)
 	f[25] = f2(25, suf(n2), shape(n2))
+	ab := func(j int) uint64 {
+		if j < 0 || j >= n {
+			return hashNone
+		}
+		return amb[j]
+	}
+	a0, a1, a2, am := ab(i), ab(i+1), ab(i+2), ab(i-1)
+	f[26] = f1(26, a0)
+	f[27] = f1(27, a1)
+	f[28] = f1(28, a2)
+	f[29] = f2(29, a0, p1)
+	f[30] = f2(30, a0, a1)
+	f[31] = f3(31, p1, a0, a1)
+	f[32] = f2(32, am, a0)
+	f[33] = f2(33, w.lower, a1)
 }
 
-// tag assigns tags to the words of lx, writing them to tags (len(lx)).
-func (t *tagger) tag(lx []lex, tags []Tag) {
+// tag assigns UPOS and XPOS tags to the words of lx. amb is scratch
+// space; all four slices have len(lx).
+func (t *tagger) tag(lx []lex, amb []uint64, tags []Tag, xtags []uint8) {
 	var f [tagFeats]uint64
-	var scores [numTags]int32
+	var scores [256]int32
+	for i := range lx {
+		amb[i] = t.ambiguity(&lx[i])
+	}
 	for i := range lx {
 		if tg, ok := t.dict[lx[i].form]; ok {
-			tags[i] = tg
+			tags[i], xtags[i] = Tag(tg), uint8(tg>>8)
 			continue
 		}
-		tagFeatures(lx, tags, i, &f)
-		t.w.scoreTags(f[:], &scores)
-		best := Tag(1)
-		for c := Tag(2); c < numTags; c++ {
-			if scores[c] > scores[best] {
-				best = c
-			}
-		}
-		tags[i] = best
+		tagFeatures(lx, amb, xtags, i, &f)
+		t.w.score(f[:], scores[:t.w.classes])
+		tags[i], xtags[i] = t.best(scores[:t.w.classes])
 	}
+}
+
+// best returns the highest-scoring UPOS and XPOS tags of a row of scores.
+func (t *tagger) best(sc []int32) (Tag, uint8) {
+	u := Tag(1)
+	for c := Tag(2); c < numTags; c++ {
+		if sc[c] > sc[u] {
+			u = c
+		}
+	}
+	x := 1
+	xs := sc[numTags:]
+	for c := 2; c < len(xs); c++ {
+		if xs[c] > xs[x] {
+			x = c
+		}
+	}
+	return u, uint8(x)
 }

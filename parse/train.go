@@ -5,6 +5,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"runtime"
+	"sort"
 	"sync"
 )
 
@@ -17,26 +18,42 @@ type TrainOptions struct {
 	Folds      int     // jackknife folds that give the parser predicted tags (< 2: gold tags)
 	Explore    float64 // after two passes, the chance of following a wrong prediction
 	Log        io.Writer
+	Dev        []Sentence // if set, scored after each parser pass (for tuning; never the test set)
+	// TableBits sets log2 of the rows of the tagger, transition and label
+	// weight tables; zero entries take the defaults. Small tables train
+	// small test models quickly.
+	TableBits [3]uint
 }
 
 // DefaultTrainOptions are the options the embedded model is trained with.
 var DefaultTrainOptions = TrainOptions{Seed: 1, TagIters: 8, ParseIters: 15, Folds: 4, Explore: 0.9}
 
+// bits returns the size of table i (0 tagger, 1 transitions, 2 labels).
+func (o *TrainOptions) bits(i int) uint {
+	if b := o.TableBits[i]; b > 0 {
+		return min(b, 26)
+	}
+	return [3]uint{tagBits, actBits, labBits}[i]
+}
+
 // sample is a training sentence in the parser's terms.
 type sample struct {
 	lx    []lex   // n+1, the last for the root
 	gold  []Tag   // gold tags
+	xgold []uint8 // gold XPOS tags (indices into the model's names)
 	pred  []Tag   // tags the parser trains on
+	xpred []uint8
 	heads []int32 // gold heads, n for the root, -1 unknown
 	rels  []Rel
 }
 
-func newSample(s Sentence) sample {
+func newSample(s Sentence, xpos map[string]uint8) sample {
 	n := len(s.Words)
-	x := sample{lx: make([]lex, n+1), gold: make([]Tag, n), heads: make([]int32, n), rels: make([]Rel, n)}
+	x := sample{lx: make([]lex, n+1), gold: make([]Tag, n), xgold: make([]uint8, n), heads: make([]int32, n), rels: make([]Rel, n)}
 	for i, w := range s.Words {
 		setLex(&x.lx[i], w.Form)
 		x.gold[i] = ParseTag(w.UPOS)
+		x.xgold[i] = xpos[w.XPOS]
 		switch {
 		case w.Head == 0:
 			x.heads[i] = int32(n)
@@ -49,7 +66,7 @@ func newSample(s Sentence) sample {
 		}
 	}
 	x.lx[n] = lex{form: hashRoot, lower: hashRoot, suf3: hashRoot}
-	x.pred = x.gold
+	x.pred, x.xpred = x.gold, x.xgold
 	return x
 }
 
@@ -64,10 +81,11 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 			fmt.Fprintf(opt.Log, format, a...)
 		}
 	}
+	xnames, xpos := xposNames(sents)
 	data := make([]sample, 0, len(sents))
 	for _, s := range sents {
 		if len(s.Words) > 0 {
-			data = append(data, newSample(s))
+			data = append(data, newSample(s, xpos))
 		}
 	}
 	if len(data) == 0 {
@@ -91,10 +109,11 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 						in = append(in, &data[i])
 					}
 				}
-				tg := trainTagger(in, opt.TagIters, opt.Seed+uint64(k)+1)
+				tg := trainTagger(in, xnames, opt.bits(0), opt.TagIters, opt.Seed+uint64(k)+1)
 				for _, x := range out {
-					x.pred = make([]Tag, len(x.gold))
-					tg.tag(x.lx[:len(x.gold)], x.pred)
+					n := len(x.gold)
+					x.pred, x.xpred = make([]Tag, n), make([]uint8, n)
+					tg.tag(x.lx[:n], make([]uint64, n), x.pred, x.xpred)
 				}
 			}(k)
 		}
@@ -115,38 +134,88 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 		all[i] = &data[i]
 	}
 	m := &Model{}
-	m.tg = *trainTagger(all, opt.TagIters, opt.Seed)
+	m.tg = *trainTagger(all, xnames, opt.bits(0), opt.TagIters, opt.Seed)
 	logf("tagger: %d iterations, %d dictionary words\n", opt.TagIters, len(m.tg.dict))
-	m.ps = *trainParser(all, opt, logf)
+	var dev func(*parser) Score
+	if len(opt.Dev) > 0 {
+		dev = func(p *parser) Score {
+			dm := &Model{tg: m.tg, ps: *p}
+			return dm.Evaluate(opt.Dev)
+		}
+	}
+	m.ps = *trainParser(all, opt, logf, dev)
 	return m, nil
 }
 
+// xposNames returns the XPOS tags of sents, sorted, after "_" (none),
+// and their indices. Beyond 255 tags, the rest share "_".
+func xposNames(sents []Sentence) ([]string, map[string]uint8) {
+	set := map[string]bool{}
+	for _, s := range sents {
+		for _, w := range s.Words {
+			if w.XPOS != "" && w.XPOS != "_" {
+				set[w.XPOS] = true
+			}
+		}
+	}
+	names := make([]string, 0, len(set))
+	for x := range set {
+		names = append(names, x)
+	}
+	sort.Strings(names)
+	names = append([]string{"_"}, names...)
+	if len(names) > 255 {
+		names = names[:255]
+	}
+	idx := map[string]uint8{}
+	for i, x := range names {
+		idx[x] = uint8(i)
+	}
+	return names, idx
+}
+
 // trainTagger trains a tagger on data.
-func trainTagger(data []*sample, iters int, seed uint64) *tagger {
-	// The tag dictionary: frequent words seen with one tag at least 97%
-	// of the time are tagged by lookup.
-	counts := map[uint64]*[numTags]int32{}
+func trainTagger(data []*sample, xnames []string, bits uint, iters int, seed uint64) *tagger {
+	// The tag dictionary: frequent words seen with one tag pair at least
+	// 97% of the time are tagged by lookup.
+	counts := map[uint64]map[uint16]int32{}
 	for _, x := range data {
 		for i, g := range x.gold {
 			c := counts[x.lx[i].form]
 			if c == nil {
-				c = new([numTags]int32)
+				c = map[uint16]int32{}
 				counts[x.lx[i].form] = c
 			}
-			c[g]++
+			c[uint16(g)|uint16(x.xgold[i])<<8]++
 		}
 	}
-	tg := &tagger{w: newTable(tagBits, int(numTags)), dict: map[uint64]Tag{}}
+	nx := len(xnames)
+	tg := &tagger{w: newTable(bits, int(numTags)+nx), xnames: xnames, dict: map[uint64]uint16{}, amb: map[uint64]uint64{}}
+	// Ambiguity classes of words seen twice or more: a word seen once
+	// stands for the unseen words the tagger will meet, which it knows by
+	// their shape instead.
+	seen := map[uint64]int{}
+	for _, x := range data {
+		for i, g := range x.xgold {
+			tg.amb[x.lx[i].lower] |= 1 << (g & 63)
+			seen[x.lx[i].lower]++
+		}
+	}
+	for k, c := range seen {
+		if c < 2 {
+			delete(tg.amb, k)
+		}
+	}
 	for k, c := range counts {
 		var sum, top int32
-		var best Tag
+		var best uint16
 		for t, v := range c {
 			sum += v
-			if v > top {
-				top, best = v, Tag(t)
+			if v > top || v == top && t < best {
+				top, best = v, t
 			}
 		}
-		if sum >= 20 && float64(top)/float64(sum) >= 0.97 && best != TagNone {
+		if sum >= 20 && float64(top)/float64(sum) >= 0.97 && Tag(best&0xff) != TagNone && best>>8 != 0 {
 			tg.dict[k] = best
 		}
 	}
@@ -156,34 +225,44 @@ func trainTagger(data []*sample, iters int, seed uint64) *tagger {
 		order[i] = i
 	}
 	var f [tagFeats]uint64
-	var sc [numTags]float32
+	sc := make([]float32, tg.w.classes)
+	isc := make([]int32, tg.w.classes)
 	var now int32
-	tags := make([]Tag, 0, 256)
+	var tags []Tag
+	var xtags []uint8
+	var amb []uint64
 	for it := 0; it < iters; it++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, oi := range order {
 			x := data[oi]
 			n := len(x.gold)
 			tags = append(tags[:0], make([]Tag, n)...)
+			xtags = append(xtags[:0], make([]uint8, n)...)
+			amb = amb[:0]
+			for i := 0; i < n; i++ {
+				amb = append(amb, tg.ambiguity(&x.lx[i]))
+			}
 			for i := 0; i < n; i++ {
 				if t, ok := tg.dict[x.lx[i].form]; ok {
-					tags[i] = t
+					tags[i], xtags[i] = Tag(t), uint8(t>>8)
 					continue
 				}
-				tagFeatures(x.lx[:n], tags, i, &f)
-				tg.w.scoreTrain(f[:], sc[:])
-				best := Tag(1)
-				for c := Tag(2); c < numTags; c++ {
-					if sc[c] > sc[best] {
-						best = c
-					}
+				tagFeatures(x.lx[:n], amb, xtags, i, &f)
+				tg.w.scoreTrain(f[:], sc)
+				for c, v := range sc {
+					isc[c] = int32(v * 1024)
 				}
+				u, xp := tg.best(isc)
 				now++
-				if g := x.gold[i]; g != best && g != TagNone {
+				if g := x.gold[i]; g != u && g != TagNone {
 					tg.w.update(f[:], int(g), 1, now)
-					tg.w.update(f[:], int(best), -1, now)
+					tg.w.update(f[:], int(u), -1, now)
 				}
-				tags[i] = best
+				if g := x.xgold[i]; g != xp && g != 0 {
+					tg.w.update(f[:], int(numTags)+int(g), 1, now)
+					tg.w.update(f[:], int(numTags)+int(xp), -1, now)
+				}
+				tags[i], xtags[i] = u, xp
 			}
 		}
 	}
@@ -239,8 +318,8 @@ func costs(s *state, gh []int32, ok [numActs]bool) (c [numActs]int) {
 
 // trainParser trains the transition and label perceptrons with a dynamic
 // oracle and exploration.
-func trainParser(data []*sample, opt TrainOptions, logf func(string, ...any)) *parser {
-	p := &parser{act: newTable(actBits, numActs), lab: newTable(labBits, int(numRels))}
+func trainParser(data []*sample, opt TrainOptions, logf func(string, ...any), dev func(*parser) Score) *parser {
+	p := &parser{act: newTable(opt.bits(1), numActs), lab: newTable(opt.bits(2), int(numRels))}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x9a75e))
 	order := make([]int, len(data))
 	for i := range order {
@@ -267,7 +346,7 @@ func trainParser(data []*sample, opt TrainOptions, logf func(string, ...any)) *p
 			if skip {
 				continue
 			}
-			st.reset(x.lx, x.pred)
+			st.reset(x.lx, x.pred, x.xpred)
 			for !st.terminal() {
 				ok := st.valid()
 				st.features(&f)
@@ -338,6 +417,12 @@ func trainParser(data []*sample, opt TrainOptions, logf func(string, ...any)) *p
 		}
 		logf("parser iteration %d: train UAS %.4f (with exploration), %d transitions\n", it+1, float64(right)/float64(total), now)
 		_ = lright
+		if dev != nil && it >= 4 {
+			a, lb := &table{bits: p.act.bits, classes: p.act.classes}, &table{bits: p.lab.bits, classes: p.lab.classes}
+			a.q, a.scale = p.act.averaged(now + 1)
+			lb.q, lb.scale = p.lab.averaged(lnow + 1)
+			logf("  dev: %v\n", dev(&parser{act: a, lab: lb}))
+		}
 	}
 	p.act.quantise(now + 1)
 	p.lab.quantise(lnow + 1)

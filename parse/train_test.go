@@ -19,19 +19,19 @@ func tinyTreebank(n int, seed uint64) []Sentence {
 	var out []Sentence
 	for range n {
 		w := []Word{
-			{Form: pick(dets), UPOS: "DET", Head: 2, Rel: "det"},
-			{Form: pick(nouns), UPOS: "NOUN", Head: 3, Rel: "nsubj"},
-			{Form: pick(verbs), UPOS: "VERB", Head: 0, Rel: "root"},
-			{Form: pick(dets), UPOS: "DET", Head: 5, Rel: "det"},
-			{Form: pick(nouns), UPOS: "NOUN", Head: 3, Rel: "obj"},
+			{Form: pick(dets), UPOS: "DET", XPOS: "DT", Head: 2, Rel: "det"},
+			{Form: pick(nouns), UPOS: "NOUN", XPOS: "NN", Head: 3, Rel: "nsubj"},
+			{Form: pick(verbs), UPOS: "VERB", XPOS: "VBD", Head: 0, Rel: "root"},
+			{Form: pick(dets), UPOS: "DET", XPOS: "DT", Head: 5, Rel: "det"},
+			{Form: pick(nouns), UPOS: "NOUN", XPOS: "NN", Head: 3, Rel: "obj"},
 		}
 		if rng.IntN(2) == 0 {
 			w = append(w,
-				Word{Form: pick(preps), UPOS: "ADP", Head: 8, Rel: "case"},
-				Word{Form: pick(dets), UPOS: "DET", Head: 8, Rel: "det"},
-				Word{Form: pick(nouns), UPOS: "NOUN", Head: 3, Rel: "obl"})
+				Word{Form: pick(preps), UPOS: "ADP", XPOS: "IN", Head: 8, Rel: "case"},
+				Word{Form: pick(dets), UPOS: "DET", XPOS: "DT", Head: 8, Rel: "det"},
+				Word{Form: pick(nouns), UPOS: "NOUN", XPOS: "NN", Head: 3, Rel: "obl"})
 		}
-		w = append(w, Word{Form: ".", UPOS: "PUNCT", Head: 3, Rel: "punct"})
+		w = append(w, Word{Form: ".", UPOS: "PUNCT", XPOS: ".", Head: 3, Rel: "punct"})
 		out = append(out, Sentence{Words: w})
 	}
 	return out
@@ -41,7 +41,7 @@ func tinyTreebank(n int, seed uint64) []Sentence {
 // (held-out sentences of the same grammar parse correctly), and training
 // twice with the same seed must write the same bytes.
 func TestTrainTiny(t *testing.T) {
-	opt := TrainOptions{Seed: 7, TagIters: 3, ParseIters: 4, Folds: 2, Explore: 0.9}
+	opt := TrainOptions{Seed: 7, TagIters: 3, ParseIters: 4, Folds: 2, Explore: 0.9, TableBits: [3]uint{12, 14, 12}}
 	train := tinyTreebank(200, 1)
 	var files [2][]byte
 	var m *Model
@@ -76,10 +76,12 @@ func TestTrainTiny(t *testing.T) {
 // TestCostsProjective checks the dynamic oracle: following zero-cost
 // actions from the start rebuilds the gold tree of a projective sentence.
 func TestCostsProjective(t *testing.T) {
-	for _, s := range tinyTreebank(20, 3) {
-		x := newSample(s)
+	tb := tinyTreebank(20, 3)
+	_, xpos := xposNames(tb)
+	for _, s := range tb {
+		x := newSample(s, xpos)
 		var st state
-		st.reset(x.lx, x.gold)
+		st.reset(x.lx, x.gold, x.xgold)
 		for !st.terminal() {
 			ok := st.valid()
 			c := costs(&st, x.heads, ok)

@@ -86,6 +86,13 @@ func (t *table) update(feats []uint64, c int, d float32, now int32) {
 // stored as int16 scaled so that the largest average maps to 32000, and
 // frees the training state. Averages below half a quantum become zero.
 func (t *table) quantise(now int32) {
+	t.q, t.scale = t.averaged(now)
+	t.w, t.tot, t.stamp = nil, nil, nil
+}
+
+// averaged returns the int16 weights quantise would keep, leaving the
+// training state as it is (to score a development set between passes).
+func (t *table) averaged(now int32) ([]int16, float32) {
 	n := t.classes
 	var maxAbs float64
 	avg := make([]float32, len(t.w))
@@ -97,15 +104,15 @@ func (t *table) quantise(now int32) {
 			maxAbs = max(maxAbs, math.Abs(a))
 		}
 	}
-	t.scale = 1
+	scale := float32(1)
 	if maxAbs > 0 {
-		t.scale = float32(32000 / maxAbs)
+		scale = float32(32000 / maxAbs)
 	}
-	t.q = make([]int16, len(avg))
+	q := make([]int16, len(avg))
 	for i, a := range avg {
-		t.q[i] = int16(math.Round(float64(a * t.scale)))
+		q[i] = int16(math.Round(float64(a * scale)))
 	}
-	t.w, t.tot, t.stamp = nil, nil, nil
+	return q, scale
 }
 
 // score adds the quantised weights of feats to out (len classes). It is

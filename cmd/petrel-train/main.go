@@ -33,6 +33,7 @@ func run(args []string) error {
 	ud := fs.String("ud", "../shared/ud/en_ewt", "directory of the treebank (en_ewt-ud-{train,dev}.conllu)")
 	out := fs.String("o", "parse/model/en_ewt.model", "model file to write")
 	limit := fs.Int("limit", 0, "train on the first N sentences only (0: all), for quick experiments")
+	devEach := fs.Bool("dev-each", false, "score the dev set after each parser pass (slower; for tuning)")
 	fs.Uint64Var(&opt.Seed, "seed", opt.Seed, "random seed for shuffling and exploration")
 	fs.IntVar(&opt.TagIters, "tag-iters", opt.TagIters, "tagger training passes")
 	fs.IntVar(&opt.ParseIters, "parse-iters", opt.ParseIters, "parser training passes")
@@ -48,6 +49,13 @@ func run(args []string) error {
 	}
 	if *limit > 0 && *limit < len(train) {
 		train = train[:*limit]
+	}
+	dev, err := read(filepath.Join(*ud, "en_ewt-ud-dev.conllu"))
+	if err != nil {
+		return err
+	}
+	if *devEach {
+		opt.Dev = dev
 	}
 	start := time.Now()
 	m, err := parse.Train(train, opt)
@@ -65,10 +73,6 @@ func run(args []string) error {
 		len(train), time.Since(start).Round(time.Second), *out, buf.Len())
 	// Check the written file, as it will be embedded.
 	m, err = parse.Load(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		return err
-	}
-	dev, err := read(filepath.Join(*ud, "en_ewt-ud-dev.conllu"))
 	if err != nil {
 		return err
 	}
