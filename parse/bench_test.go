@@ -1,6 +1,7 @@
 package parse_test
 
 import (
+	"bytes"
 	"os"
 	"testing"
 
@@ -62,4 +63,26 @@ func readGold(tb testing.TB, name string) []parse.Sentence {
 		tb.Fatal(err)
 	}
 	return s
+}
+
+// BenchmarkLoad decodes the model file (PETREL_PARSE_MODEL or the
+// embedded one): the one-time cost of the first parse.
+func BenchmarkLoad(b *testing.B) {
+	data := parse.EmbeddedModel()
+	if p := os.Getenv("PETREL_PARSE_MODEL"); p != "" {
+		var err error
+		if data, err = os.ReadFile(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if len(data) == 0 {
+		b.Skip("no model")
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := parse.Load(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -106,6 +106,11 @@ func Default() (*Model, error) {
 	return defaultModel, defaultErr
 }
 
+// EmbeddedModel returns the bytes of the embedded model file (empty in a
+// build without one). Default loads them; the CLI and benchmarks use them
+// to report the model's size.
+func EmbeddedModel() []byte { return embedded }
+
 const magic = "petrel-parse 3\n"
 
 // Write writes m in petrel's model format: a magic line, then a gzip
@@ -239,7 +244,9 @@ func Load(r io.Reader) (*Model, error) {
 		if rerr != nil || bits > 26 || classes == 0 || classes > 256 {
 			return nil, errors.New("parse: model: corrupt table header")
 		}
-		t := &table{bits: uint(bits), classes: int(classes), scale: scale, q: make([]int16, (1<<bits)*classes)}
+		q, free := allocWeights((1 << bits) * int(classes))
+		t := &table{bits: uint(bits), classes: int(classes), scale: scale, q: q}
+		setFree(t, free)
 		nz := uv()
 		pos := -1
 		for k := uint64(0); k < nz && rerr == nil; k++ {

@@ -19,9 +19,9 @@ const (
 
 const (
 	actBits    = 21
-	labBits    = 19
-	actFeats   = 80
-	labFeats   = 40
+	labBits    = 18
+	actFeats   = 72
+	labFeats   = 29
 	noWord     = -1
 	maxDist    = 6
 	valencyCap = 7
@@ -44,6 +44,7 @@ type state struct {
 	lset  []uint64 // bit set of left children's relations
 	rset  []uint64
 	lx    []lex // n+1: the root's is hashRoot
+	tags  []Tag // n: the UPOS tags
 	tagh  []uint64
 }
 
@@ -55,6 +56,7 @@ func (s *state) reset(lx []lex, tags []Tag, xtags []uint8) {
 	s.stack = s.stack[:0]
 	s.b = 0
 	s.lx = lx
+	s.tags = tags
 	grow := func(a []int32) []int32 {
 		if cap(a) < n+1 {
 			return make([]int32, n+1)
@@ -214,8 +216,8 @@ func (s *state) features(f *[actFeats]uint64) {
 	S1L, S1R := child(s.lc1, S1), child(s.rc1, S1)
 	B0L, B0L2 := s.lc1[B0], s.lc2[B0]
 
-	s0w, s0p, s1w, s1p, s2w, s2p := s.w(S0), s.p(S0), s.w(S1), s.p(S1), s.w(S2), s.p(S2)
-	b0w, b0p, b1w, b1p, b2w, b2p := s.w(B0), s.p(B0), s.w(B1), s.p(B1), s.w(B2), s.p(B2)
+	s0w, s0p, s1w, s1p, s2p := s.w(S0), s.p(S0), s.w(S1), s.p(S1), s.p(S2)
+	b0w, b0p, b1w, b1p, b2p := s.w(B0), s.p(B0), s.w(B1), s.p(B1), s.p(B2)
 	s0wp := s0w ^ mix(s0p)
 	s1wp := s1w ^ mix(s1p)
 	b0wp := b0w ^ mix(b0p)
@@ -252,81 +254,73 @@ func (s *state) features(f *[actFeats]uint64) {
 	f[9] = f1(10, b1w)
 	f[10] = f1(11, b1p)
 	f[11] = f1(12, b1wp)
-	f[12] = f1(13, b2w)
-	f[13] = f1(14, b2p)
-	f[14] = f1(15, s2w)
-	f[15] = f1(16, s2p)
+	f[12] = f1(14, b2p)
+	f[13] = f1(16, s2p)
 	// pairs
-	f[16] = f2(17, s0wp, b0wp)
-	f[17] = f2(18, s0wp, b0w)
-	f[18] = f2(19, s0w, b0wp)
-	f[19] = f2(20, s0wp, b0p)
-	f[20] = f2(21, s0p, b0wp)
-	f[21] = f2(22, s0w, b0w)
-	f[22] = f2(23, s0p, b0p)
-	f[23] = f2(24, b0p, b1p)
-	f[24] = f2(25, s1p, s0p)
-	f[25] = f2(26, s1w, s0w)
-	f[26] = f2(27, s1wp, s0p)
-	f[27] = f2(28, s1p, s0wp)
-	f[28] = f2(29, s1wp, s0wp)
-	f[29] = f2(30, s1p, b0p)
-	f[30] = f2(31, s1w, b0w)
-	f[31] = f2(32, s1wp, b0p)
-	f[32] = f2(33, s1p, b0wp)
+	f[14] = f2(17, s0wp, b0wp)
+	f[15] = f2(18, s0wp, b0w)
+	f[16] = f2(19, s0w, b0wp)
+	f[17] = f2(20, s0wp, b0p)
+	f[18] = f2(21, s0p, b0wp)
+	f[19] = f2(22, s0w, b0w)
+	f[20] = f2(23, s0p, b0p)
+	f[21] = f2(24, b0p, b1p)
+	f[22] = f2(25, s1p, s0p)
+	f[23] = f2(26, s1w, s0w)
+	f[24] = f2(27, s1wp, s0p)
+	f[25] = f2(28, s1p, s0wp)
+	f[26] = f2(30, s1p, b0p)
+	f[27] = f2(31, s1w, b0w)
+	f[28] = f2(32, s1wp, b0p)
+	f[29] = f2(33, s1p, b0wp)
 	// triples of tags
-	f[33] = f3(34, b0p, b1p, b2p)
-	f[34] = f3(35, s0p, b0p, b1p)
-	f[35] = f3(36, s1p, s0p, b0p)
-	f[36] = f3(37, s0p, s.p(S0L), b0p)
-	f[37] = f3(38, s0p, s.p(S0R), b0p)
-	f[38] = f3(39, s0p, b0p, s.p(B0L))
-	f[39] = f3(40, s1p, s0p, s.p(S0L))
-	f[40] = f3(41, s1p, s0p, s.p(S0R))
-	f[41] = f3(42, s1p, s.p(S1R), s0p)
-	f[42] = f3(43, s2p, s1p, s0p)
-	f[43] = f3(44, s1p, s.p(S1L), s0p)
-	f[44] = f3(45, s1p, s0w, b0p)
-	f[45] = f3(46, s0p, b0w, b1p)
+	f[30] = f3(34, b0p, b1p, b2p)
+	f[31] = f3(35, s0p, b0p, b1p)
+	f[32] = f3(36, s1p, s0p, b0p)
+	f[33] = f3(37, s0p, s.p(S0L), b0p)
+	f[34] = f3(38, s0p, s.p(S0R), b0p)
+	f[35] = f3(39, s0p, b0p, s.p(B0L))
+	f[36] = f3(40, s1p, s0p, s.p(S0L))
+	f[37] = f3(41, s1p, s0p, s.p(S0R))
+	f[38] = f3(42, s1p, s.p(S1R), s0p)
+	f[39] = f3(43, s2p, s1p, s0p)
+	f[40] = f3(44, s1p, s.p(S1L), s0p)
+	f[41] = f3(45, s1p, s0w, b0p)
+	f[42] = f3(46, s0p, b0w, b1p)
 	// distance
-	f[46] = f2(47, s0w, d)
-	f[47] = f2(48, s0p, d)
-	f[48] = f2(49, b0w, d)
-	f[49] = f2(50, b0p, d)
-	f[50] = f3(51, s0w, b0w, d)
-	f[51] = f3(52, s0p, b0p, d)
+	f[43] = f2(47, s0w, d)
+	f[44] = f2(48, s0p, d)
+	f[45] = f2(49, b0w, d)
+	f[46] = f2(50, b0p, d)
+	f[47] = f3(52, s0p, b0p, d)
 	// valency
-	f[52] = f2(53, s0w, s0vr)
-	f[53] = f2(54, s0p, s0vr)
-	f[54] = f2(55, s0w, s0vl)
-	f[55] = f2(56, s0p, s0vl)
-	f[56] = f2(57, b0w, b0vl)
-	f[57] = f2(58, b0p, b0vl)
+	f[48] = f2(53, s0w, s0vr)
+	f[49] = f2(54, s0p, s0vr)
+	f[50] = f2(56, s0p, s0vl)
+	f[51] = f2(58, b0p, b0vl)
 	// children
-	f[58] = f1(59, s.w(S0L))
-	f[59] = f2(60, s.p(S0L), s.l(S0L))
-	f[60] = f1(61, s.w(S0R))
-	f[61] = f2(62, s.p(S0R), s.l(S0R))
-	f[62] = f1(63, s.w(B0L))
-	f[63] = f2(64, s.p(B0L), s.l(B0L))
-	f[64] = f2(65, s.w(S1R), s.l(S1R))
-	f[65] = f2(66, s.p(S1L), s.l(S1L))
+	f[52] = f1(59, s.w(S0L))
+	f[53] = f2(60, s.p(S0L), s.l(S0L))
+	f[54] = f1(61, s.w(S0R))
+	f[55] = f2(62, s.p(S0R), s.l(S0R))
+	f[56] = f1(63, s.w(B0L))
+	f[57] = f2(64, s.p(B0L), s.l(B0L))
+	f[58] = f2(66, s.p(S1L), s.l(S1L))
 	// second-order children and label sets
-	f[66] = f2(67, s.p(S0L2), s.l(S0L2))
-	f[67] = f2(68, s.p(S0R2), s.l(S0R2))
-	f[68] = f2(69, s.p(B0L2), s.l(B0L2))
-	f[69] = f3(70, s0p, s.l(S0L), s.l(S0L2))
-	f[70] = f3(71, s0p, s.l(S0R), s.l(S0R2))
-	f[71] = f3(72, b0p, s.l(B0L), s.l(B0L2))
-	f[72] = f2(73, s0p, s0ls)
-	f[73] = f2(74, s0p, s0rs)
-	f[74] = f2(75, b0p, b0ls)
-	f[75] = f2(76, s1p, s1rs)
-	f[76] = f2(77, s0w, s0rs)
+	f[59] = f2(67, s.p(S0L2), s.l(S0L2))
+	f[60] = f2(68, s.p(S0R2), s.l(S0R2))
+	f[61] = f2(69, s.p(B0L2), s.l(B0L2))
+	f[62] = f3(70, s0p, s.l(S0L), s.l(S0L2))
+	f[63] = f3(71, s0p, s.l(S0R), s.l(S0R2))
+	f[64] = f3(72, b0p, s.l(B0L), s.l(B0L2))
+	f[65] = f2(73, s0p, s0ls)
+	f[66] = f2(74, s0p, s0rs)
+	f[67] = f2(75, b0p, b0ls)
+	f[68] = f2(76, s1p, s1rs)
 	// suffixes help where the tag is too coarse (VBN/VBD share VERB)
-	f[77] = f2(78, s.suf(S0), b0p)
-	f[78] = f2(79, s0p, s.suf(B0))
-	f[79] = f1(0, 0)
+	f[69] = f2(78, s.suf(S0), b0p)
+	f[70] = f2(79, s0p, s.suf(B0))
+	f[71] = f1(0, 0)
 }
 
 // labelFeatures writes the features for labelling the arc h → d.
@@ -340,7 +334,7 @@ func (s *state) labelFeatures(h, d int32, f *[labFeats]uint64) {
 	if int(h) == s.n {
 		dist = 50
 	}
-	dL, dR, dL2 := s.lc1[d], s.rc1[d], s.lc2[d]
+	dL, dR := s.lc1[d], s.rc1[d]
 	hL, hR := s.lc1[h], s.rc1[h]
 	prev, next := d-1, d+1
 	if int(next) >= s.n {
@@ -365,27 +359,16 @@ func (s *state) labelFeatures(h, d int32, f *[labFeats]uint64) {
 	f[16] = f2(16, dp, s.rset[d])
 	f[17] = f3(17, dp, s.w(dR), s.l(dR))
 	f[18] = f3(18, dp, s.p(dR), dir)
-	f[19] = f3(19, dp, s.w(dL2), s.l(dL2))
-	f[20] = f3(20, hp, s.lset[h], dir)
-	f[21] = f3(21, hp, s.rset[h], dir)
-	f[22] = f3(22, hp, s.l(hL), dir)
-	f[23] = f3(23, hp, s.l(hR), dir)
-	f[24] = f3(24, dp, s.p(prev), dir)
-	f[25] = f3(25, dp, s.p(next), dir)
-	f[26] = f3(26, dw, s.w(prev), dir)
-	f[27] = f3(27, hw, s.suf(h), dp)
-	f[28] = f3(28, dp, s.p(dL), s.p(dL2))
-	f[29] = f3(29, hp, s.w(hL), dir)
-	f[30] = f3(30, dw, hp, dist)
-	f[31] = f2(31, s.lx[min(int(d), s.n)].form, dir)
-	f[32] = f3(32, hp, dp, uint64(min(s.nl[d], valencyCap))<<8|uint64(min(s.nr[d], valencyCap)))
-	f[33] = f3(33, hw, s.w(dL), dp)
-	f[34] = f3(34, s.suf(d), hp, dir)
-	f[35] = f3(35, dp, s.w(next), dir)
-	f[36] = f3(36, hp, s.w(h+1), dir)
-	f[37] = f3(37, hp, s.p(h-1), dir)
-	f[38] = f3(38, dw, s.w(dR), dp)
-	f[39] = f3(39, hw, s.w(dR), dir)
+	f[19] = f3(20, hp, s.lset[h], dir)
+	f[20] = f3(21, hp, s.rset[h], dir)
+	f[21] = f3(22, hp, s.l(hL), dir)
+	f[22] = f3(23, hp, s.l(hR), dir)
+	f[23] = f3(24, dp, s.p(prev), dir)
+	f[24] = f3(25, dp, s.p(next), dir)
+	f[25] = f3(29, hp, s.w(hL), dir)
+	f[26] = f2(31, s.lx[min(int(d), s.n)].form, dir)
+	f[27] = f3(34, s.suf(d), hp, dir)
+	f[28] = f3(35, dp, s.w(next), dir)
 }
 
 func abs32(x int32) int32 {
@@ -419,7 +402,13 @@ func (p *parser) parse(s *state) {
 		}
 		r := Root
 		if best != shift {
-			if h, d := s.arc(best); int(h) != s.n {
+			// Punctuation under a word is always punct in UD (in EWT without
+			// exception), so the labeller is not asked.
+			if h, d := s.arc(best); int(h) == s.n {
+				r = Root
+			} else if s.tags[d] == PUNCT {
+				r = Punct
+			} else {
 				s.labelFeatures(h, d, &lf)
 				p.lab.scoreRels(lf[:], &lsc)
 				r = bestLabel(&lsc)

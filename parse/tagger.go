@@ -22,7 +22,7 @@ func (t *tagger) ambiguity(l *lex) uint64 {
 
 const (
 	tagBits    = 18
-	tagFeats   = 34
+	tagFeats   = 31
 	hashNone   = 0x5bd1e9955bd1e995 // a word outside the sentence
 	hashRoot   = 0x27d4eb2f165667c5 // the parser's root
 	tagHashOff = 0x165667b19e3779f9
@@ -55,12 +55,6 @@ func tagFeatures(lx []lex, amb []uint64, tags []uint8, i int, f *[tagFeats]uint6
 		}
 		return l.suf3
 	}
-	shape := func(l *lex) uint64 {
-		if l == nil {
-			return hashNone
-		}
-		return l.shape
-	}
 	p1, p2 := uint64(hashNone), uint64(hashNone)
 	if i > 0 {
 		p1 = uint64(tags[i-1]) + tagHashOff
@@ -91,10 +85,7 @@ func tagFeatures(lx []lex, amb []uint64, tags []uint8, i int, f *[tagFeats]uint6
 	f[19] = f1(19, w.form)
 	f[20] = f2(20, lower(m1), w.lower)
 	f[21] = f2(21, w.lower, lower(n1))
-	f[22] = f2(22, shape(m1), w.shape)
-	f[23] = f2(23, w.shape, shape(n1))
-	f[24] = f2(24, p1, w.suf3)
-	f[25] = f2(25, suf(n2), shape(n2))
+	f[22] = f2(24, p1, w.suf3)
 	ab := func(j int) uint64 {
 		if j < 0 || j >= n {
 			return hashNone
@@ -102,14 +93,14 @@ func tagFeatures(lx []lex, amb []uint64, tags []uint8, i int, f *[tagFeats]uint6
 		return amb[j]
 	}
 	a0, a1, a2, am := ab(i), ab(i+1), ab(i+2), ab(i-1)
-	f[26] = f1(26, a0)
-	f[27] = f1(27, a1)
-	f[28] = f1(28, a2)
-	f[29] = f2(29, a0, p1)
-	f[30] = f2(30, a0, a1)
-	f[31] = f3(31, p1, a0, a1)
-	f[32] = f2(32, am, a0)
-	f[33] = f2(33, w.lower, a1)
+	f[23] = f1(26, a0)
+	f[24] = f1(27, a1)
+	f[25] = f1(28, a2)
+	f[26] = f2(29, a0, p1)
+	f[27] = f2(30, a0, a1)
+	f[28] = f3(31, p1, a0, a1)
+	f[29] = f2(32, am, a0)
+	f[30] = f2(33, w.lower, a1)
 }
 
 // tag assigns UPOS and XPOS tags to the words of lx. amb is scratch

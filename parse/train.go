@@ -384,7 +384,11 @@ func trainParser(data []*sample, opt TrainOptions, logf func(string, ...any), de
 				r := Root
 				if next != shift {
 					h, d := st.arc(next)
-					if int(h) != st.n {
+					if int(h) == st.n {
+						r = Root
+					} else if st.tags[d] == PUNCT {
+						r = Punct
+					} else {
 						st.labelFeatures(h, d, &lf)
 						p.lab.scoreTrain(lf[:], lsc[:])
 						best := Acl

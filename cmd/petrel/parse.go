@@ -105,7 +105,7 @@ Flags:`)
 				}}
 				for i, t := range chunk {
 					s.Words = append(s.Words, parse.Word{
-						Form: words[i], UPOS: tree.Tags[i].String(), Head: tree.Heads[i], Rel: tree.Rels[i].String(),
+						Form: words[i], UPOS: tree.Tags[i].String(), XPOS: tree.XPOS[i], Head: tree.Heads[i], Rel: tree.Rels[i].String(),
 						Misc: fmt.Sprintf("TokenRange=%d:%d", t.Start, t.End),
 					})
 				}
