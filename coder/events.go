@@ -681,7 +681,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		// the subject suffered the event, as in a passive.
 		passive = true
 	}
+	headline := false
 	if !passive && !v.noun && !st.opt.NullActors && (st.reducedRelative(a) || st.headlinePassive(a)) {
+		headline = st.opt.UnnamedActors && a.s > 0 && st.npAt[a.s-1] < 0
 		// "a British couple detained in Afghanistan since February": a
 		// participle after its noun is a passive without "be".
 		passive = true
@@ -838,7 +840,14 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		} else if s := st.implicitAgent(code, subj); s != nil {
 			// "Imran Khan was arrested in Islamabad": the state's police.
 			src, tgt = s, subj
-		} else if st.opt.UnnamedActors && agentlessCode(code) && st.agentlessOK(v, m, subj) && (subj != nil || st.propertyBefore(before)) {
+		} else if st.opt.UnnamedActors && subj == nil && agentlessCode(code) && st.victimBefore(a.s) != nil && st.agentlessOK(v, m, st.victimBefore(a.s)) {
+			// "Over 30 Ukrainian soldiers killed in …": the quantity's
+			// preposition made the victims oblique.
+			src, tgt = st.agentless(a.s), st.victimBefore(a.s)
+			if st.trace != nil {
+				st.tracef("  verb %q: agentless passive, source ---", st.toks2text(a.s, a.e))
+			}
+		} else if st.opt.UnnamedActors && agentlessCode(code) && st.agentlessOK(v, m, subj) && (subj != nil || st.propertyBefore(before) || st.numberBefore(a.s) || headline) {
 			// "a convoy was looted", "two aid workers were abducted":
 			// no agent named, but the event happened to someone.
 			src = st.agentless(a.s)

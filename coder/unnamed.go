@@ -354,7 +354,7 @@ func (st *state) npSlot(j, limit int, code string) *np {
 // violence used as a passive without "be", as headlines and casualty
 // reports write it: "30 killed in C. Africa fighting", "four servicemen
 // killed in eastern Ukraine", "militiaman killed by Ukrainian troops". It
-// must follow a number or a noun phrase and be followed by a preposition
+// must follow a number, a noun or a noun phrase and be followed by a preposition
 // that cannot start an object ("in", "by", "as", "when", "during", …),
 // "and", or end the clause: "gunmen killed at least 32" is active.
 func (st *state) headlinePassive(a *anchor) bool {
@@ -372,7 +372,11 @@ func (st *state) headlinePassive(a *anchor) bool {
 		return false
 	}
 	prev := a.s - 1
-	if !(st.toks[prev].Kind == text.Number || st.npAt[prev] >= 0 || st.cls[prev]&cNumber != 0) {
+	if !(st.toks[prev].Kind == text.Number || st.npAt[prev] >= 0 || st.cls[prev]&cNumber != 0 ||
+		st.toks[prev].Kind == text.Word && st.cls[prev] == 0 && !strings.HasSuffix(st.normOf(prev), "ly")) {
+		// (a noun: "woman killed in Donetsk shelling"; the verbs are
+		// transitive, so a bare noun before them and a preposition after
+		// make a passive)
 		return false
 	}
 	if a.e >= len(st.toks) {
@@ -441,3 +445,40 @@ func armedRole(p *np) bool {
 // reads them as passives: the subject is the target, the pattern's $ or
 // "---" the source.
 var victimVerb = map[string]bool{"die": true, "lose": true, "suffer": true}
+
+// victimBefore returns the actor phrase right before the verb at token j
+// even when a preposition of quantity made it oblique ("over 30 Ukrainian
+// soldiers killed"), or nil.
+func (st *state) victimBefore(j int) *np {
+	if j == 0 {
+		return nil
+	}
+	x := st.npAt[j-1]
+	if x < 0 {
+		return nil
+	}
+	p := &st.nps[x]
+	if p.poss || p.pron != "" || !p.oblique || p.s == 0 {
+		return nil
+	}
+	k := p.s - 1
+	for k > 0 && (st.toks[k].Kind == text.Number || st.cls[k]&cNumber != 0) {
+		k--
+	}
+	switch st.normOf(k) {
+	case "over", "about", "around", "nearly", "almost", "some", "up":
+		return p
+	}
+	return nil
+}
+
+// numberBefore reports whether a number, or a number word, stands right
+// before the verb at token j: the victims of a casualty headline ("13
+// killed in shelling", "Five killed in fighting").
+func (st *state) numberBefore(j int) bool {
+	if j == 0 {
+		return false
+	}
+	k := j - 1
+	return st.toks[k].Kind == text.Number || st.cls[k]&cNumber != 0
+}
