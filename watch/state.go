@@ -26,6 +26,8 @@ type state struct {
 	// Retry holds the pages listed by a feed and not yet fetched: new
 	// ones, and ones that failed and will be tried again.
 	Retry map[string]*item `json:"retry"`
+	// NextSeq numbers pages in the order they are found.
+	NextSeq int `json:"next_seq"`
 }
 
 // feedState is one feed's conditional-GET validators and backoff.
@@ -124,6 +126,8 @@ func (st *state) seen(u string) bool {
 // queue adds a page to fetch, unless it is already waiting.
 func (st *state) queue(it *item) {
 	if _, ok := st.Retry[it.URL]; !ok && !st.seen(it.URL) {
+		it.Seq = st.NextSeq
+		st.NextSeq++
 		st.Retry[it.URL] = it
 	}
 }

@@ -241,8 +241,8 @@ func (w *Watcher) Run(ctx context.Context, once bool, statusEvery time.Duration)
 // status logs the counts of the last interval.
 func (w *Watcher) status(d time.Duration, last Stats) {
 	s := w.stats
-	w.cfg.Logf("%d feeds (%d failing, %d not modified), %d new articles, %d duplicates, %d events, %d pages to retry, %d given up, in the last %v",
-		len(w.cfg.Feeds), w.Failing(), s.NotModified-last.NotModified, s.Articles-last.Articles, s.Duplicates-last.Duplicates,
+	w.cfg.Logf("%d feeds: %d polled, %d not modified, %d failing; %d new articles, %d duplicates, %d events, %d pages to retry, %d given up, in the last %v",
+		len(w.cfg.Feeds), s.Polls-last.Polls, s.NotModified-last.NotModified, w.Failing(), s.Articles-last.Articles, s.Duplicates-last.Duplicates,
 		s.Events-last.Events, len(w.st.Retry), s.GivenUp-last.GivenUp, d.Round(time.Second))
 }
 
@@ -321,6 +321,7 @@ type item struct {
 	Attempts  int       `json:"attempts,omitempty"`
 	LastError string    `json:"last_error,omitempty"`
 	Next      time.Time `json:"next,omitzero"` // not tried again before
+	Seq       int       `json:"seq"`           // order of discovery
 
 }
 
@@ -471,11 +472,19 @@ func (w *Watcher) fetchQueued(ctx context.Context) error {
 	if len(w.st.Retry) == 0 {
 		return nil
 	}
+	// In the order the feeds listed them, so that of two copies of one
+	// story the first listed is kept.
 	urls := make([]string, 0, len(w.st.Retry))
 	for u := range w.st.Retry {
 		urls = append(urls, u)
 	}
-	sort.Strings(urls)
+	sort.Slice(urls, func(i, j int) bool {
+		a, b := w.st.Retry[urls[i]], w.st.Retry[urls[j]]
+		if a.Seq != b.Seq {
+			return a.Seq < b.Seq
+		}
+		return urls[i] < urls[j]
+	})
 	var arts []*petrel.Article
 	var hashes []string
 	// claimed holds the canonical URLs of this batch's articles, not

@@ -77,7 +77,7 @@ func startNews(t *testing.T) *newsServer {
 <item><title>Flaky</title><link>%[1]s/a4</link></item>
 <item><title>Slow</title><link>%[1]s/slow</link></item>
 <item><title>Huge</title><link>%[1]s/giant</link></item>
-<item><title>Copy</title><link>%[1]s/copy</link></item>
+<item><title>Copy</title><link>%[1]s/0copy</link></item>
 <item><title>Secret</title><link>%[1]s/private/x</link></item>
 <item><title>Canon</title><link>/a5</link></item>
 </channel></rss>`, base)
@@ -95,8 +95,9 @@ func startNews(t *testing.T) *newsServer {
 			fmt.Fprintf(w, `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>%s/s1</loc><lastmod>2024-03-07</lastmod></url></urlset>`, base)
 		case "/a1":
 			fmt.Fprint(w, page("Talks", "Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in Moscow on Tuesday to discuss trade."))
-		case "/copy":
-			// The text of /a1 under another URL and other markup.
+		case "/0copy":
+			// The text of /a1 under another URL and other markup, listed after
+			// it but sorting before it: the first listed is kept.
 			fmt.Fprint(w, page("Talks", "Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister   Wang Yi in Moscow on Tuesday to discuss trade."))
 		case "/a2":
 			http.Redirect(w, r, "/a2-final", http.StatusMovedPermanently)
@@ -234,7 +235,7 @@ func TestWatch(t *testing.T) {
 	logged("/giant", "cap", "given up")
 	logged("/a4", "503", "will retry")
 	logged("/slow", "will retry")
-	logged("/copy", "the same text as")
+	logged("/0copy", "the same text as")
 	logged("/private/x", "robots.txt", "given up")
 	if srv.count("/private/x") != 0 {
 		t.Error("a page robots.txt disallows was fetched")
