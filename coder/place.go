@@ -89,7 +89,7 @@ func (st *state) locate(idx int) {
 	n := len(st.toks)
 	for i := 0; i < n; i++ {
 		if st.cls[i]&cPrep == 0 || !locWords[string(st.norm[st.noff[i]:st.noff[i+1]])] {
-			if !(i > 0 && st.isWord(i, "of") && st.ofPlace(i)) {
+			if !(i > 0 && (st.isWord(i, "of") && st.ofPlace(i) || st.isWord(i, "on") && attackNouns[st.normOf(i-1)])) {
 				continue
 			}
 		}
@@ -124,11 +124,26 @@ func (st *state) locate(idx int) {
 }
 
 // ofPlace reports whether "of" at token i introduces a place: "the city
-// of", "on the outskirts of", "20 km north of".
+// of", "on the outskirts of", "20 km north of", "the shelling of",
+// "residents of".
 func (st *state) ofPlace(i int) bool {
-	_, ok := ofPlaceWords[st.normOf(i-1)]
-	return ok
+	w := st.normOf(i - 1)
+	_, ok := ofPlaceWords[w]
+	return ok || attackNouns[w] || residentNouns[w]
 }
+
+// attackNouns are nouns of force after which "of" or "on" and a name
+// give where it struck: "the shelling of Horlivka", "strikes on Donetsk".
+// The place is the attack's; it is the event's place only when the event
+// is itself physical (attach, topicNouns).
+var attackNouns = map[string]bool{"shelling": true, "shellings": true, "strike": true, "strikes": true, "airstrike": true,
+	"airstrikes": true, "attack": true, "attacks": true, "bombing": true, "bombings": true, "bombardment": true,
+	"assault": true, "raid": true, "raids": true, "siege": true, "offensive": true, "storming": true, "capture": true,
+	"blockade": true, "encirclement": true, "fire": true}
+
+// residentNouns are the people of a place: "residents of Donetsk died".
+var residentNouns = map[string]bool{"residents": true, "resident": true, "inhabitants": true, "people": true,
+	"villagers": true, "civilians": true, "citizens": true, "townspeople": true}
 
 // mentionAfter reads the place after the locative word at token i.
 func (st *state) mentionAfter(i int) (placeMention, bool) {
@@ -245,6 +260,13 @@ func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, boo
 			ctry, ce = actorCountry(a), e
 		} else if a.Kind != petrel.KindCountry && a.Kind != petrel.KindOther && dp == nil && e >= ge {
 			return petrel.Location{}, 0, false // a person, group or IGO: no place
+		}
+	}
+	if ctry != "" && ce+1 < n && st.toks[ce].Kind == text.Possessive && st.toks[ce+1].Kind == text.Word && st.toks[ce+1].Flags&text.Cap != 0 {
+		// "in Ukraine's Horlivka", "Russia's Belgorod region": the place
+		// after the possessive, in that country.
+		if l, e, ok := st.resolvePlace(ce+1, want); ok && l.Country == ctry && l.Precision != "country" {
+			return l, e, true
 		}
 	}
 	if cands == nil && dp == nil && ctry == "" {
@@ -580,7 +602,7 @@ func (st *state) attach(a, ae int, code string) *placeMention {
 		m := &st.placeMs[k]
 		switch {
 		case m.from >= ae:
-			if m.from > 0 && topicNouns[st.normOf(m.from-1)] && !objectPlaceCode(code) {
+			if m.from > 0 && (topicNouns[st.normOf(m.from-1)] || attackNouns[st.normOf(m.from-1)]) && !objectPlaceCode(code) {
 				continue
 			}
 			if after == nil && st.sameClause(ae, m.from, a) {

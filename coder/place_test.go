@@ -5,6 +5,10 @@ import (
 	"time"
 
 	"petrel"
+	"petrel/coder"
+	"petrel/dict"
+	"petrel/dict/native"
+	"petrel/dicts"
 )
 
 // TestEventPlaces codes one sentence (or a short article) and checks the
@@ -72,5 +76,35 @@ func TestEventPlaces(t *testing.T) {
 				t.Errorf("no admin1 in %+v", *l)
 			}
 		})
+	}
+}
+
+// TestUserPlaceWins checks that a place in a user's dictionary wins over
+// the gazetteer's places of the same name.
+func TestUserPlaceWins(t *testing.T) {
+	var diags dict.Diagnostics
+	d, err := native.Load(dicts.FS, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := native.LoadFile(d, "user.txt", []byte("place IRQ Paris / Camp Paris @ 33.1 44.2\n"), &diags); err != nil {
+		t.Fatal(err)
+	}
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	c := coder.New(d, coder.DefaultOptions)
+	doc := c.Code(&petrel.Article{ID: "u", Text: "Iraqi police arrested 20 protesters in Paris on Sunday."})
+	if len(doc.Events) == 0 || doc.Events[0].Location == nil {
+		t.Fatalf("no located event: %+v", doc.Events)
+	}
+	l := doc.Events[0].Location
+	if l.Country != "IRQ" || l.Lat != 33.1 || l.Lon != 44.2 || l.Name != "Paris" {
+		t.Errorf("location %+v, want the user's Paris in Iraq", *l)
+	}
+	// Without the user's entry, Paris is the French capital.
+	doc = builtinCoder(t).Code(&petrel.Article{ID: "u", Text: "French police arrested 20 protesters in Paris on Sunday."})
+	if len(doc.Events) == 0 || doc.Events[0].Location == nil || doc.Events[0].Location.Country != "FRA" {
+		t.Errorf("built-in Paris: %+v", doc.Events)
 	}
 }

@@ -462,3 +462,18 @@ func TestActorBuiltinAgents(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceEntry(t *testing.T) {
+	d, diags := load(t, "place IRQ Kawliya / Qawliya @ 31.95 44.95\n  names: Kawliyah\n"+
+		"place IRQ @ 1 2\nplace XX Foo @ 1 2\nplace IRQ Bar @ 100 2\n")
+	if got, want := len(d.Places), 1; got != want {
+		t.Fatalf("places = %d, want %d", got, want)
+	}
+	p := d.Places[0]
+	if p.Country != "IRQ" || p.Display != "Kawliya" || len(p.Names) != 3 || p.Lat != 31.95 || p.Lon != 44.95 || p.Capital {
+		t.Errorf("place = %+v", p)
+	}
+	if got, want := len(diags), 3; got != want {
+		t.Errorf("diagnostics = %v, want %d", diags, want)
+	}
+}

@@ -190,6 +190,8 @@ func LoadFile(d *dict.Dictionary, file string, src []byte, diags *dict.Diagnosti
 			addSynset(d, e, diags)
 		case "discard":
 			addDiscard(d, e, diags)
+		case "place":
+			addPlace(d, e, diags)
 		default:
 			report(diags, e.file, e.line, "unknown entry kind "+quote(e.kind))
 		}
