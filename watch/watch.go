@@ -31,6 +31,7 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -283,7 +284,7 @@ func (w *Watcher) Poll(ctx context.Context) error {
 			w.stats.FeedErrors++
 			fs.Failures++
 			fs.LastError = err.Error()
-			backoff := min(min(w.cfg.Interval, time.Minute)<<min(fs.Failures-1, 16), maxBackoff)
+			backoff := max(min(min(w.cfg.Interval, time.Minute)<<min(fs.Failures-1, 16), maxBackoff), retryAfter(err))
 			fs.Next = w.cfg.Now().Add(backoff)
 			w.cfg.Logf("feed %s: %v (failure %d; next try in %v)", feed, err, fs.Failures, backoff)
 		} else {
@@ -526,7 +527,7 @@ func (w *Watcher) fetchQueued(ctx context.Context) error {
 				w.st.markSeen(u, "")
 				delete(w.st.Retry, u)
 			} else {
-				wait := min(time.Minute<<(it.Attempts-1), time.Hour)
+				wait := max(min(time.Minute<<(it.Attempts-1), time.Hour), retryAfter(err))
 				it.Next = w.cfg.Now().Add(wait)
 				w.cfg.Logf("page %s: %v (attempt %d of %d; will retry in %v)", u, err, it.Attempts, w.cfg.MaxAttempts, wait)
 			}
@@ -564,6 +565,29 @@ type sinkError struct{ err error }
 
 func (e *sinkError) Error() string { return "storing the articles failed: " + e.err.Error() }
 func (e *sinkError) Unwrap() error { return e.err }
+
+// busyError is a server that answered 429 or 5xx, with the wait its
+// Retry-After header asks for (0 when it sent none).
+type busyError struct {
+	status string
+	after  time.Duration
+}
+
+func (e *busyError) Error() string {
+	if e.after > 0 {
+		return fmt.Sprintf("server answered %s, retry after %v", e.status, e.after)
+	}
+	return "server answered " + e.status
+}
+
+// retryAfter returns the wait a busy server asked for, or 0.
+func retryAfter(err error) time.Duration {
+	var be *busyError
+	if errors.As(err, &be) {
+		return be.after
+	}
+	return 0
+}
 
 // giveUpError is a page that will never be an article (4xx, too large,
 // no text, forbidden by robots.txt).
@@ -677,7 +701,16 @@ func (w *Watcher) get(ctx context.Context, u string, fs *feedState, limit int64)
 	case resp.StatusCode == http.StatusNotModified && fs != nil:
 		return nil, final, resp.StatusCode, nil
 	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
-		return nil, "", 0, fmt.Errorf("server answered %s", resp.Status)
+		err := &busyError{status: resp.Status}
+		if v := resp.Header.Get("Retry-After"); v != "" {
+			if secs, perr := strconv.Atoi(strings.TrimSpace(v)); perr == nil && secs > 0 {
+				err.after = time.Duration(secs) * time.Second
+			} else if t, perr := http.ParseTime(v); perr == nil {
+				err.after = t.Sub(w.cfg.Now())
+			}
+			err.after = min(err.after, maxBackoff)
+		}
+		return nil, "", 0, err
 	case resp.StatusCode >= 400:
 		return nil, "", 0, giveUp("server answered %s", resp.Status)
 	case resp.StatusCode != http.StatusOK:
@@ -794,7 +827,7 @@ var trackingParams = []string{"utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "oc
 // parameters sorted. It returns "" for anything but an http(s) URL.
 func Canonical(raw string) string {
 	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
 		return ""
 	}
 	u.Scheme = strings.ToLower(u.Scheme)

@@ -88,7 +88,8 @@ func startNews(t *testing.T) *newsServer {
 		case "/broken.xml":
 			fmt.Fprint(w, `<?xml version="1.0"?><rss><channel><title>Broken<item><link>`)
 		case "/down.rss":
-			http.Error(w, "overloaded", http.StatusInternalServerError)
+			w.Header().Set("Retry-After", "600")
+			http.Error(w, "overloaded", http.StatusServiceUnavailable)
 		case "/sitemap.xml":
 			fmt.Fprintf(w, `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>%s/sitemap-1.xml</loc></sitemap></sitemapindex>`, base)
 		case "/sitemap-1.xml":
@@ -230,7 +231,7 @@ func TestWatch(t *testing.T) {
 		t.Errorf("first poll coded %s, want %s", got, want)
 	}
 	logged("broken.xml", "not a feed")
-	logged("down.rss", "500", "next try")
+	logged("down.rss", "503", "retry after 10m0s", "next try in 10m0s")
 	logged("/a3", "404", "given up")
 	logged("/giant", "cap", "given up")
 	logged("/a4", "503", "will retry")
@@ -304,4 +305,24 @@ func TestCanonical(t *testing.T) {
 	if watch.Canonical("ftp://example.org/x") != "" || watch.Canonical("/relative") != "" {
 		t.Error("non-http URLs are canonical")
 	}
+}
+
+// FuzzCanonical checks that canonical URLs are fixed points and stay
+// http(s) URLs, whatever a feed puts in a link.
+func FuzzCanonical(f *testing.F) {
+	for _, s := range []string{"HTTP://Example.ORG:80/x?b=2&a=1#frag", "https://a.b/c?utm_source=x&id=%zz", "http://[::1]:443/", "https://example.org/%E2%82%AC?q=a+b", "http://h/?&&=", "ftp://x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := watch.Canonical(s)
+		if c == "" {
+			return
+		}
+		if !strings.HasPrefix(c, "http://") && !strings.HasPrefix(c, "https://") {
+			t.Fatalf("Canonical(%q) = %q: not http(s)", s, c)
+		}
+		if c2 := watch.Canonical(c); c2 != c {
+			t.Fatalf("Canonical(%q) = %q, but Canonical of that is %q", s, c, c2)
+		}
+	})
 }
