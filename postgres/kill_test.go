@@ -23,12 +23,21 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// TestKillDuringIngest kills an ingesting process and checks that the
-// database holds whole batches only, every article with all its rows.
+// TestKillDuringIngest kills an ingesting process 200 times (10 with
+// -short), at varied points of a batch, resuming each time, and checks
+// that the database holds what the batches committed leave, every article
+// with all its rows and the rollup in step with the events. A loss in one
+// run of 100 (one event of 3,602 was once missing after a kill) goes
+// unseen in 200 with a chance of (0.99)^200, 13%.
 func TestKillDuringIngest(t *testing.T) {
+	rounds := 200
+	if testing.Short() {
+		rounds = 10
+	}
 	s := MustOpen(t)
-	storetest.KillDuringIngest(t, 2, "PETREL_KILL_HELPER_DSN="+s.DSN(), func(t *testing.T, round, committed int) {
+	storetest.KillDuringIngest(t, rounds, "PETREL_KILL_HELPER_DSN="+s.DSN(), func(t *testing.T, round, committed int) {
 		storetest.CheckKilled(t, s, round, committed)
+		storetest.CheckKilledSQL(t, s.DB(), round, committed)
 		var bad int
 		err := s.DB().QueryRow(`SELECT COUNT(*) FROM articles a WHERE
 			a.n_sentences <> (SELECT COUNT(*) FROM sentences x WHERE x.article = a.seq) OR

@@ -25,13 +25,20 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// TestKillDuringIngest kills an ingesting process and checks that the
-// database file holds whole batches only, every article with all its rows.
+// TestKillDuringIngest kills an ingesting process 30 times (5 with
+// -short), at varied points of a batch, resuming each time, and checks
+// that the database file holds what the batches committed leave, every
+// article with all its rows and the rollup in step with the events.
 func TestKillDuringIngest(t *testing.T) {
+	rounds := 30
+	if testing.Short() {
+		rounds = 5
+	}
 	path := filepath.Join(t.TempDir(), "petrel.db")
-	storetest.KillDuringIngest(t, 3, "PETREL_KILL_HELPER_DB="+path, func(t *testing.T, round, committed int) {
+	storetest.KillDuringIngest(t, rounds, "PETREL_KILL_HELPER_DB="+path, func(t *testing.T, round, committed int) {
 		s := MustOpenPath(t, path)
 		storetest.CheckKilled(t, s, round, committed)
+		storetest.CheckKilledSQL(t, s.DB(), round, committed)
 		checkIntegrity(t, s)
 		s.Close()
 	})
