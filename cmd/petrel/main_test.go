@@ -271,3 +271,39 @@ func TestExplainFile(t *testing.T) {
 		}
 	})
 }
+
+func TestServeAnnounce(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		ip        string
+		token     bool
+		anon      bool
+		want, not []string
+	}{
+		{"Loopback", "127.0.0.1", false, false, []string{"serving on http://127.0.0.1:8080 (loopback only)", "writes are disabled"}, []string{"warning"}},
+		{"EveryInterfaceNoToken", "0.0.0.0", false, false, []string{"every network interface, port 8080", "warning: no --token", "read every stored event"}, nil},
+		{"EveryInterfaceAnonWrites", "::", false, true, []string{"warning: no --token", "read and write the store"}, []string{"writes are disabled"}},
+		{"NetworkWithToken", "192.0.2.7", true, false, []string{"serving on http://192.0.2.7:8080"}, []string{"warning", "writes are disabled"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			m := &Main{Stderr: &b}
+			addr := &net.TCPAddr{IP: net.ParseIP(tt.ip), Port: 8080}
+			url := "http://" + net.JoinHostPort(tt.ip, "8080")
+			if addr.IP.IsUnspecified() {
+				url = "http://127.0.0.1:8080"
+			}
+			m.announce(addr, url, tt.token, tt.anon)
+			for _, w := range tt.want {
+				if !strings.Contains(b.String(), w) {
+					t.Errorf("output lacks %q:\n%s", w, b.String())
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(b.String(), w) {
+					t.Errorf("output has %q:\n%s", w, b.String())
+				}
+			}
+		})
+	}
+}
