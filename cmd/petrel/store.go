@@ -507,7 +507,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	fs.SetOutput(m.Stderr)
 	cf := addCoderFlags(fs)
 	db := m.dbFlag(fs)
-	addr := fs.String("addr", defaultAddr, "address to listen on: host:port (:0 picks a free port); a host other than loopback serves the network")
+	addr := fs.String("addr", defaultAddr, "address to listen on, host:port: port 0 picks a free one; an empty host (:8080) or 0.0.0.0 listens on every interface, with a warning when there is no token")
 	token := fs.String("token", m.Getenv("PETREL_TOKEN"), "bearer token required by POST endpoints (env PETREL_TOKEN)")
 	anonWrites := fs.Bool("allow-anonymous-writes", false, "let POST /api/articles store articles without a token (a single-user machine only)")
 	tokenReads := fs.Bool("token-reads", false, "require the token for read endpoints too")
