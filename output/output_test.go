@@ -511,3 +511,23 @@ func TestGDELTGeo(t *testing.T) {
 		})
 	}
 }
+
+// FuzzCSVCell checks CSVCell's contract: a cell is either left alone or
+// gets one quote in front, and what comes out never starts with a formula
+// character unless it is a plain decimal number.
+func FuzzCSVCell(f *testing.F) {
+	for _, s := range []string{"", "=1+1", "-5", "-5.5.", "@x", "\t", "+", "plain"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := output.CSVCell(s)
+		if out != s && out != "'"+s {
+			t.Fatalf("CSVCell(%q) = %q", s, out)
+		}
+		if out != "" && strings.ContainsRune("=+-@\t\r", rune(out[0])) {
+			if _, err := strconv.ParseFloat(out, 64); err != nil {
+				t.Fatalf("CSVCell(%q) = %q starts with a formula character and is no number", s, out)
+			}
+		}
+	})
+}
