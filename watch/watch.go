@@ -51,6 +51,7 @@ const (
 	DefaultMaxFeedBytes = 16 << 20
 	DefaultMaxPageBytes = 4 << 20
 	DefaultMaxAttempts  = 5
+	DefaultParallel     = 8
 	DefaultUserAgent    = "petrel-watch/1.0 (news event coder; +https://github.com/petrel-events/petrel)"
 	// robotsTTL is how long a host's robots.txt is trusted.
 	robotsTTL = time.Hour
@@ -72,6 +73,9 @@ type Config struct {
 	// MaxFeedBytes and MaxPageBytes cap a feed and an article page; a
 	// larger one is reported and skipped.
 	MaxFeedBytes, MaxPageBytes int64
+	// Parallel is how many hosts' pages are fetched at once (default 8);
+	// one host's pages are always fetched one at a time.
+	Parallel int
 	// MaxAttempts is how many times a page that fails (5xx, timeout,
 	// network) is tried before it is given up.
 	MaxAttempts int
@@ -123,14 +127,16 @@ func (s *Stats) add(o Stats) {
 // A Watcher polls feeds. It is not safe for concurrent use: Run or Poll
 // from one goroutine.
 type Watcher struct {
-	cfg   Config
-	sink  Sink
-	st    *state
-	stats Stats
+	cfg     Config
+	sink    Sink
+	st      *state
+	statsMu sync.Mutex
+	stats   Stats
 	// hosts holds the time each host may next be asked.
-	hostMu sync.Mutex
-	hosts  map[string]time.Time
-	robots map[string]*robotsEntry
+	hostMu   sync.Mutex
+	hosts    map[string]time.Time
+	robotsMu sync.Mutex
+	robots   map[string]*robotsEntry
 }
 
 type robotsEntry struct {
@@ -161,6 +167,9 @@ func New(cfg Config, sink Sink) (*Watcher, error) {
 	if cfg.MaxAttempts <= 0 {
 		cfg.MaxAttempts = DefaultMaxAttempts
 	}
+	if cfg.Parallel <= 0 {
+		cfg.Parallel = DefaultParallel
+	}
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = DefaultUserAgent
 	}
@@ -188,7 +197,11 @@ func New(cfg Config, sink Sink) (*Watcher, error) {
 }
 
 // Stats returns the counts since New.
-func (w *Watcher) Stats() Stats { return w.stats }
+func (w *Watcher) Stats() Stats {
+	w.statsMu.Lock()
+	defer w.statsMu.Unlock()
+	return w.stats
+}
 
 // Pending returns how many pages wait for another attempt.
 func (w *Watcher) Pending() int { return len(w.st.Retry) }
@@ -261,8 +274,8 @@ func (w *Watcher) nextDue() time.Time {
 	return next
 }
 
-// Poll polls every feed that is due, fetches the new pages it lists and
-// the pages left to retry, hands the new articles to the sink and saves
+// Poll polls every feed that is due, then fetches the new pages they list
+// and the pages left to retry, hands the new articles to the sink and saves
 // the state. Failures of feeds and pages are logged and counted, not
 // returned: Poll returns an error only when the sink or the state file
 // fails, or ctx ends.
@@ -297,14 +310,12 @@ func (w *Watcher) Poll(ctx context.Context) error {
 				w.st.queue(it)
 			}
 		}
-		if err := w.fetchQueued(ctx); err != nil {
-			return err
-		}
 		if err := w.st.save(w.cfg.StatePath); err != nil {
 			return err
 		}
 	}
-	// Pages of feeds not due this time that failed before.
+	// The pages the feeds listed, and those that failed before, all at
+	// once: one goroutine per host.
 	if err := w.fetchQueued(ctx); err != nil {
 		return err
 	}
@@ -486,43 +497,48 @@ func (w *Watcher) fetchQueued(ctx context.Context) error {
 		}
 		return urls[i] < urls[j]
 	})
+	now := w.cfg.Now()
+	var due []*item
+	for _, u := range urls {
+		if it := w.st.Retry[u]; !it.Next.After(now) {
+			due = append(due, it)
+		}
+	}
+	results := w.fetchAll(ctx, due)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	var arts []*petrel.Article
 	var hashes []string
 	// claimed holds the canonical URLs of this batch's articles, not
 	// marked seen until the sink has them.
 	claimed := map[string]bool{}
-	now := w.cfg.Now()
-	for _, u := range urls {
-		if err := ctx.Err(); err != nil {
-			return err
+	for i, it := range due {
+		u, f := it.URL, results[i]
+		var hash string
+		err := f.err
+		if err == nil {
+			hash, err = w.dedup(it, f, claimed)
 		}
-		it := w.st.Retry[u]
-		if it.Next.After(now) {
-			continue
-		}
-		a, hash, err := w.fetchPage(ctx, it, claimed)
 		var gu *giveUpError
 		var de *dupError
 		switch {
 		case errors.As(err, &gu):
-			w.stats.GivenUp++
+			w.count(func(s *Stats) { s.GivenUp++ })
 			w.cfg.Logf("page %s: %v: given up", u, err)
 			w.st.markSeen(u, "")
 			delete(w.st.Retry, u)
 		case errors.As(err, &de):
-			w.stats.Duplicates++
+			w.count(func(s *Stats) { s.Duplicates++ })
 			w.cfg.Logf("page %s: duplicate: %v", u, err)
 			w.st.markSeen(u, "")
 			delete(w.st.Retry, u)
 		case err != nil:
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			w.stats.PageErrors++
+			w.count(func(s *Stats) { s.PageErrors++ })
 			it.Attempts++
 			it.LastError = err.Error()
 			if it.Attempts >= w.cfg.MaxAttempts {
-				w.stats.GivenUp++
+				w.count(func(s *Stats) { s.GivenUp++ })
 				w.cfg.Logf("page %s: %v: given up after %d attempts", u, err, it.Attempts)
 				w.st.markSeen(u, "")
 				delete(w.st.Retry, u)
@@ -532,12 +548,12 @@ func (w *Watcher) fetchQueued(ctx context.Context) error {
 				w.cfg.Logf("page %s: %v (attempt %d of %d; will retry in %v)", u, err, it.Attempts, w.cfg.MaxAttempts, wait)
 			}
 		default:
-			arts = append(arts, a)
+			arts = append(arts, f.a)
 			hashes = append(hashes, hash)
-			claimed[a.URL] = true
+			claimed[f.a.URL] = true
 			// Claim the text now, so a second URL with the same text in
 			// this batch is a duplicate; released below if the sink fails.
-			w.st.Hashes[hash] = a.URL
+			w.st.Hashes[hash] = f.a.URL
 		}
 	}
 	if len(arts) == 0 {
@@ -550,8 +566,7 @@ func (w *Watcher) fetchQueued(ctx context.Context) error {
 		}
 		return &sinkError{err}
 	}
-	w.stats.Articles += len(arts)
-	w.stats.Events += n
+	w.count(func(s *Stats) { s.Articles += len(arts); s.Events += n })
 	for i, a := range arts {
 		w.st.markSeen(a.URL, hashes[i])
 		w.st.markSeen(a.Origin, hashes[i])
@@ -604,29 +619,35 @@ func giveUp(format string, args ...any) error {
 	return &giveUpError{fmt.Sprintf(format, args...)}
 }
 
-// fetchPage fetches and extracts one article. It returns errGiveUp for a
-// page that will never be an article, errDuplicate for one seen under
-// another URL or with the same text, and any other error for a failure
-// worth retrying.
-func (w *Watcher) fetchPage(ctx context.Context, it *item, claimed map[string]bool) (*petrel.Article, string, error) {
+// fetched is one page's article and canonical URL, or why there is none.
+type fetched struct {
+	a     *petrel.Article
+	canon string
+	err   error
+}
+
+// fetchPage fetches and extracts one article and finds its canonical URL.
+// It returns a giveUpError for a page that will never be an article, and
+// any other error for a failure worth retrying. It reads nothing of the
+// state, so pages of several hosts are fetched at once.
+func (w *Watcher) fetchPage(ctx context.Context, it *item) fetched {
 	body, final, _, err := w.get(ctx, it.URL, nil, w.cfg.MaxPageBytes)
-	w.stats.Pages++
+	w.count(func(s *Stats) { s.Pages++ })
 	if err != nil {
-		return nil, "", err
+		return fetched{err: err}
 	}
 	now := w.cfg.Now().UTC()
 	date := it.Date
 	if date.IsZero() {
 		date = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	}
-	id := ArticleID(it.URL)
-	a, diags := ingest.HTMLArticle(id, body, date)
+	a, diags := ingest.HTMLArticle(ArticleID(it.URL), body, date)
 	if a == nil {
 		msg := "no article text"
 		if len(diags) > 0 {
 			msg = diags[len(diags)-1].Msg
 		}
-		return nil, "", giveUp("%s", msg)
+		return fetched{err: giveUp("%s", msg)}
 	}
 	// The canonical URL: the page's own, else where the redirects ended.
 	canon := it.URL
@@ -638,13 +659,6 @@ func (w *Watcher) fetchPage(ctx context.Context, it *item, claimed map[string]bo
 		if cu := resolve(base, a.URL); cu != "" {
 			canon = cu
 		}
-	}
-	if claimed[canon] || (canon != it.URL && w.st.seen(canon)) {
-		return nil, "", &dupError{"the same page as " + canon + ", seen before"}
-	}
-	hash := TextHash(a.Text)
-	if prev, ok := w.st.Hashes[hash]; ok {
-		return nil, "", &dupError{"the same text as " + prev}
 	}
 	a.ID = ArticleID(canon)
 	a.URL = canon
@@ -658,7 +672,65 @@ func (w *Watcher) fetchPage(ctx context.Context, it *item, claimed map[string]bo
 	if it.Source != "" {
 		a.Source = it.Source
 	}
-	return a, hash, nil
+	return fetched{a: a, canon: canon}
+}
+
+// dedup returns a dupError when f's page was seen under another URL, or
+// its text was, and otherwise the hash of its text.
+func (w *Watcher) dedup(it *item, f fetched, claimed map[string]bool) (string, error) {
+	if claimed[f.canon] || (f.canon != it.URL && w.st.seen(f.canon)) {
+		return "", &dupError{"the same page as " + f.canon + ", seen before"}
+	}
+	hash := TextHash(f.a.Text)
+	if prev, ok := w.st.Hashes[hash]; ok {
+		return "", &dupError{"the same text as " + prev}
+	}
+	return hash, nil
+}
+
+// fetchAll fetches the pages of its, one goroutine per host and at most
+// cfg.Parallel at once, each host's pages in order and spaced by the
+// host's gap, and returns the results in the order of its.
+func (w *Watcher) fetchAll(ctx context.Context, its []*item) []fetched {
+	out := make([]fetched, len(its))
+	byHost := map[string][]int{}
+	var hosts []string
+	for i, it := range its {
+		h := it.URL
+		if u, err := url.Parse(it.URL); err == nil {
+			h = u.Host
+		}
+		if _, ok := byHost[h]; !ok {
+			hosts = append(hosts, h)
+		}
+		byHost[h] = append(byHost[h], i)
+	}
+	sem := make(chan struct{}, w.cfg.Parallel)
+	var wg sync.WaitGroup
+	for _, h := range hosts {
+		wg.Add(1)
+		go func(idx []int) {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			for _, i := range idx {
+				if ctx.Err() != nil {
+					out[i] = fetched{err: ctx.Err()}
+					continue
+				}
+				out[i] = w.fetchPage(ctx, its[i])
+			}
+		}(byHost[h])
+	}
+	wg.Wait()
+	return out
+}
+
+// count updates the counts; pages are fetched on several goroutines.
+func (w *Watcher) count(f func(*Stats)) {
+	w.statsMu.Lock()
+	f(&w.stats)
+	w.statsMu.Unlock()
 }
 
 // get fetches u politely: robots.txt first, the host's gap respected, a
@@ -674,7 +746,7 @@ func (w *Watcher) get(ctx context.Context, u string, fs *feedState, limit int64)
 		return nil, "", 0, err
 	}
 	if !ok {
-		w.stats.Disallowed++
+		w.count(func(s *Stats) { s.Disallowed++ })
 		return nil, "", 0, giveUp("robots.txt of %s disallows it", pu.Host)
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
@@ -768,7 +840,9 @@ func (w *Watcher) do(ctx context.Context, req *http.Request) (*http.Response, er
 // everything for now, as RFC 9309 asks.
 func (w *Watcher) allowed(ctx context.Context, u *url.URL) (bool, error) {
 	key := u.Scheme + "://" + u.Host
+	w.robotsMu.Lock()
 	e := w.robots[key]
+	w.robotsMu.Unlock()
 	if e == nil || w.cfg.Now().Sub(e.fetched) > robotsTTL {
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, key+"/robots.txt", nil)
 		if err != nil {
@@ -790,7 +864,9 @@ func (w *Watcher) allowed(ctx context.Context, u *url.URL) (bool, error) {
 			data, _ = robotstxt.FromStatusAndBytes(http.StatusNotFound, nil)
 		}
 		e = &robotsEntry{data: data, fetched: w.cfg.Now()}
+		w.robotsMu.Lock()
 		w.robots[key] = e
+		w.robotsMu.Unlock()
 	}
 	path := u.EscapedPath()
 	if path == "" {

@@ -326,3 +326,62 @@ func FuzzCanonical(f *testing.F) {
 		}
 	})
 }
+
+// TestParallelHosts checks that pages of two hosts are fetched at once,
+// and pages of one host never are.
+func TestParallelHosts(t *testing.T) {
+	var inFlight, maxAll atomic.Int32
+	var mu sync.Mutex
+	perHost := map[string]int{}
+	maxHost := 0
+	handler := func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		n := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		for {
+			m := maxAll.Load()
+			if n <= m || maxAll.CompareAndSwap(m, n) {
+				break
+			}
+		}
+		mu.Lock()
+		perHost[r.Host]++
+		maxHost = max(maxHost, perHost[r.Host])
+		mu.Unlock()
+		defer func() { mu.Lock(); perHost[r.Host]--; mu.Unlock() }()
+		if r.URL.Path == "/feed.rss" {
+			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>`)
+			for i := range 3 {
+				fmt.Fprintf(w, `<item><link>http://%s/p%d</link></item>`, r.Host, i)
+			}
+			fmt.Fprint(w, `</channel></rss>`)
+			return
+		}
+		time.Sleep(150 * time.Millisecond)
+		fmt.Fprint(w, page("P", "Page "+r.Host+r.URL.Path+" says that talks went on in Geneva."))
+	}
+	a, b := httptest.NewServer(http.HandlerFunc(handler)), httptest.NewServer(http.HandlerFunc(handler))
+	defer a.Close()
+	defer b.Close()
+	rec := &recorder{}
+	w, err := watch.New(watch.Config{Feeds: []string{a.URL + "/feed.rss", b.URL + "/feed.rss"},
+		HostDelay: time.Millisecond, Timeout: 5 * time.Second}, rec.sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Poll(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.arts) != 6 {
+		t.Errorf("%d articles, want 6", len(rec.arts))
+	}
+	if maxHost != 1 {
+		t.Errorf("%d requests at once to one host", maxHost)
+	}
+	if maxAll.Load() < 2 {
+		t.Error("the two hosts' pages were fetched one at a time")
+	}
+}

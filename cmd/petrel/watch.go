@@ -44,6 +44,7 @@ func (m *Main) runWatch(ctx context.Context, args []string) error {
 	fs.DurationVar(&cfg.Timeout, "timeout", watch.DefaultTimeout, "time limit of one request")
 	fs.Int64Var(&cfg.MaxPageBytes, "max-page", watch.DefaultMaxPageBytes, "largest article page fetched, in bytes")
 	fs.Int64Var(&cfg.MaxFeedBytes, "max-feed", watch.DefaultMaxFeedBytes, "largest feed or sitemap fetched, in bytes")
+	fs.IntVar(&cfg.Parallel, "parallel", watch.DefaultParallel, "hosts whose pages are fetched at once (one request at a time per host)")
 	fs.IntVar(&cfg.MaxAttempts, "attempts", watch.DefaultMaxAttempts, "tries of a failing page before it is given up")
 	fs.StringVar(&cfg.UserAgent, "user-agent", watch.DefaultUserAgent, "User-Agent header; robots.txt rules for it are honoured")
 	fs.Usage = func() {
