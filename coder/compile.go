@@ -87,6 +87,9 @@ type compiled struct {
 	// means holds the MEANS_<code> synsets: weapons and kinds of fighting
 	// that name the event's code (unnamed.go).
 	means []meansSet
+	// signal holds the ids of the words that make a means phrase an
+	// event by itself ("killed", "dead", "rages"; unnamed.go).
+	signal []int32
 }
 
 // word returns the id of a function word, interning it if needed. Used at
@@ -135,6 +138,9 @@ func compile(d *dict.Dictionary) *compiled {
 		}
 	}
 	sort.Slice(c.means, func(i, j int) bool { return c.means[i].code < c.means[j].code })
+	for _, w := range signalWords {
+		c.signal = append(c.signal, c.voc.id(dict.Word{Text: w, Exact: true}))
+	}
 	if t := synsets["PROPERTY"]; t != nil {
 		c.propT = t
 	} else {

@@ -161,6 +161,14 @@ func (st *state) events(idx int) {
 	if pending != nil {
 		st.codeAnchor(idx, pending, nil)
 	}
+	if st.opt.UnnamedActors {
+		for k := range st.anchors {
+			if st.anchors[k].coded {
+				return
+			}
+		}
+		st.nominalEvent(idx)
+	}
 }
 
 // dropped explains, when tracing, why the verb or noun of anchor a coded

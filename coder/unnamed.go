@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"petrel"
@@ -482,3 +483,65 @@ func (st *state) numberBefore(j int) bool {
 	k := j - 1
 	return st.toks[k].Kind == text.Number || st.cls[k]&cNumber != 0
 }
+
+// signalWords make a sentence about fighting or an attack report an event
+// even when no verb coded one: casualties ("30 dead", "killed"), people
+// fleeing, fighting that "rages", "erupted" or "flared".
+var signalWords = []string{"killed", "kills", "kill", "dead", "died", "dies", "deaths", "wounded", "injured",
+	"casualties", "toll", "rages", "raged", "erupted", "erupts", "flared", "flares", "intensified", "intensifies",
+	"kia", "wia", "flee", "flees", "fled", "fleeing", "displaced", "victims", "bodies", "losses", "killing", "wounding",
+	"injuring", "dying", "massacre"}
+
+// nominalEvent codes a sentence whose only event is named by a noun of
+// the means of violence, when no verb coded one and the sentence reports
+// casualties or fighting: "Clashes leave eight dead", "Fighting rages in
+// the east", "One KIA, two WIA amid 12 enemy attacks". The event has no
+// actor named: source "---", no target, the means phrase as its verb.
+func (st *state) nominalEvent(idx int) {
+	hit := false
+	for _, w := range st.c.signal {
+		if st.words[(w>>6)&15]&(1<<(w&63)) != 0 {
+			hit = true // maybe: the word set is a filter with false positives
+			break
+		}
+	}
+	if !hit {
+		return
+	}
+	hit = false
+	for k := 0; k < len(st.toks) && !hit; k++ {
+		for _, c := range st.candsOf(k) {
+			if slices.Contains(st.c.signal, c) {
+				hit = true
+				break
+			}
+		}
+	}
+	if !hit {
+		return
+	}
+	for k := 0; k < len(st.toks); k++ {
+		if st.npAt[k] >= 0 || st.isDate(k) {
+			continue
+		}
+		code, e := st.meansAt(k)
+		if code == "" || e == k+1 && notNominal[st.normOf(k)] || k > 0 && (st.isWord(k-1, "heart") || st.isWord(k-1, "time") || st.isWord(k-1, "panic")) {
+			continue // "a heart attack", "a time bomb"
+		}
+		if k > 0 && st.cls[k-1]&cNeg != 0 {
+			return // "no fighting", "not a single attack"
+		}
+		src := st.agentless(k)
+		if st.trace != nil {
+			st.tracef("  %q: means of violence in a report of casualties or fighting, source ---", st.toks2text(k, e))
+		}
+		st.addEvent(idx, code, &src.members[0], nil, st.toks[k].Start, st.toks[e-1].End, "synsets.txt MEANS_"+code+" (nominal)", "", k)
+		return
+	}
+}
+
+// notNominal are means words too often figurative or mere hardware to
+// make an event by themselves: "a battle for control of the company",
+// "to combat inflation", "labour unrest", "medium-range missiles".
+var notNominal = map[string]bool{"battle": true, "battles": true, "combat": true, "assault": true, "offensive": true,
+	"unrest": true, "missiles": true}
