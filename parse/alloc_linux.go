@@ -3,6 +3,7 @@
 package parse
 
 import (
+	"os"
 	"runtime"
 	"syscall"
 	"unsafe"
@@ -18,7 +19,7 @@ import (
 func allocWeights(n int) (w []int16, free func()) {
 	const huge = 2 << 20
 	size := (n*2 + huge - 1) / huge * huge
-	if n < huge/2 {
+	if n < huge/2 || os.Getenv("PETREL_HUGEPAGES") == "0" {
 		return make([]int16, n), nil
 	}
 	b, err := syscall.Mmap(-1, 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)

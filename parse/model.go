@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
@@ -111,26 +110,41 @@ func Default() (*Model, error) {
 // to report the model's size.
 func EmbeddedModel() []byte { return embedded }
 
-const magic = "petrel-parse 3\n"
+const magic = "petrel-parse 4\n"
 
-// Write writes m in petrel's model format: a magic line, then a gzip
-// stream of the tag dictionary and the three weight tables, each stored as
-// its nonzero entries (index gap, value). The output depends only on m.
+// Write writes m in petrel's model format: a magic line, then four
+// sections, each a uvarint length and a gzip stream: the tagger's XPOS
+// names, tag dictionary and ambiguity classes, and the three weight
+// tables, each stored as its nonzero entries (index gap and zigzag value,
+// as uvarints). Separate sections let Load decode them in parallel. The
+// output depends only on m.
 func (m *Model) Write(w io.Writer) error {
 	if _, err := io.WriteString(w, magic); err != nil {
 		return err
 	}
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
+	var sec []byte
+	uv := func(x uint64) { sec = binary.AppendUvarint(sec, x) }
+	flush := func() error {
+		var z bytes.Buffer
+		zw, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
+		if err != nil {
+			return err
+		}
+		zw.Write(sec)
+		if err := zw.Close(); err != nil {
+			return err
+		}
+		if _, err := w.Write(binary.AppendUvarint(nil, uint64(z.Len()))); err != nil {
+			return err
+		}
+		_, err = w.Write(z.Bytes())
+		sec = sec[:0]
 		return err
 	}
-	bw := bufio.NewWriter(zw)
-	var buf [binary.MaxVarintLen64]byte
-	uv := func(x uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], x)]) }
 	uv(uint64(len(m.tg.xnames)))
 	for _, x := range m.tg.xnames {
 		uv(uint64(len(x)))
-		bw.WriteString(x)
+		sec = append(sec, x...)
 	}
 	keys := make([]uint64, 0, len(m.tg.dict))
 	for k := range m.tg.dict {
@@ -139,20 +153,21 @@ func (m *Model) Write(w io.Writer) error {
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
 	uv(uint64(len(keys)))
 	for _, k := range keys {
-		binary.LittleEndian.PutUint64(buf[:8], k)
-		bw.Write(buf[:8])
+		sec = binary.LittleEndian.AppendUint64(sec, k)
 		uv(uint64(m.tg.dict[k]))
 	}
-	akeys := make([]uint64, 0, len(m.tg.amb))
+	keys = keys[:0]
 	for k := range m.tg.amb {
-		akeys = append(akeys, k)
+		keys = append(keys, k)
 	}
-	sort.Slice(akeys, func(i, j int) bool { return akeys[i] < akeys[j] })
-	uv(uint64(len(akeys)))
-	for _, k := range akeys {
-		binary.LittleEndian.PutUint64(buf[:8], k)
-		bw.Write(buf[:8])
-		uv(uint64(m.tg.amb[k]))
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	uv(uint64(len(keys)))
+	for _, k := range keys {
+		sec = binary.LittleEndian.AppendUint64(sec, k)
+		uv(m.tg.amb[k])
+	}
+	if err := flush(); err != nil {
+		return err
 	}
 	for _, t := range []*table{m.tg.w, m.ps.act, m.ps.lab} {
 		uv(uint64(t.bits))
@@ -169,102 +184,164 @@ func (m *Model) Write(w io.Writer) error {
 		for i, v := range t.q {
 			if v != 0 {
 				uv(uint64(i - last - 1))
-				// zigzag
-				uv(uint64((int64(v) << 1) ^ (int64(v) >> 63)))
+				uv(uint64((int64(v) << 1) ^ (int64(v) >> 63))) // zigzag
 				last = i
 			}
 		}
+		if err := flush(); err != nil {
+			return err
+		}
 	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	return nil
 }
 
-// Load reads a model written by Write.
-func Load(r io.Reader) (*Model, error) {
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
-		return nil, errors.New("parse: not a petrel parser model")
+// errCorrupt reports a model file that does not decode.
+var errCorrupt = errors.New("parse: model: corrupt file")
+
+// decoder reads uvarints and bytes from a decompressed section; after the
+// first error every read returns zero and err is set.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uv() uint64 {
+	if len(d.b) > 0 && d.b[0] < 0x80 { // most values fit in one byte
+		x := uint64(d.b[0])
+		d.b = d.b[1:]
+		return x
 	}
-	zr, err := gzip.NewReader(r)
+	x, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err, d.b = errCorrupt, nil
+		return 0
+	}
+	d.b = d.b[n:]
+	return x
+}
+
+func (d *decoder) bytes(n int) []byte {
+	if n > len(d.b) {
+		d.err, d.b = errCorrupt, nil
+		return make([]byte, n)
+	}
+	b := d.b[:n]
+	d.b = d.b[n:]
+	return b
+}
+
+// Load reads a model written by Write. It decodes the four sections on
+// separate goroutines.
+func Load(r io.Reader) (*Model, error) {
+	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("parse: model: %w", err)
 	}
-	br := bufio.NewReaderSize(zr, 1<<16)
-	var rerr error
-	uv := func() uint64 {
-		x, err := binary.ReadUvarint(br)
-		if err != nil && rerr == nil {
-			rerr = err
+	if !bytes.HasPrefix(data, []byte(magic)) {
+		return nil, errors.New("parse: not a petrel parser model (or one from another version of petrel)")
+	}
+	data = data[len(magic):]
+	var secs [4][]byte
+	for i := range secs {
+		n, k := binary.Uvarint(data)
+		if k <= 0 || n > uint64(len(data)-k) {
+			return nil, errCorrupt
 		}
-		return x
+		secs[i], data = data[k:k+int(n)], data[k+int(n):]
 	}
 	m := &Model{}
-	nx := uv()
-	if nx > 255 {
-		return nil, errors.New("parse: model: corrupt XPOS names")
-	}
-	for i := uint64(0); i < nx; i++ {
-		b := make([]byte, min(uv(), 64))
-		io.ReadFull(br, b)
-		m.tg.xnames = append(m.tg.xnames, string(b))
-	}
-	nd := uv()
-	if nd > 1<<24 {
-		return nil, errors.New("parse: model: corrupt tag dictionary")
-	}
-	m.tg.dict = make(map[uint64]uint16, nd)
-	var b8 [8]byte
-	for i := uint64(0); i < nd && rerr == nil; i++ {
-		if _, err := io.ReadFull(br, b8[:]); err != nil {
-			return nil, fmt.Errorf("parse: model: %w", err)
-		}
-		v := uv()
-		if Tag(v) >= numTags || int(v>>8) >= int(nx) {
-			return nil, errors.New("parse: model: corrupt tag dictionary")
-		}
-		m.tg.dict[binary.LittleEndian.Uint64(b8[:])] = uint16(v)
-	}
-	na := uv()
-	if na > 1<<24 {
-		return nil, errors.New("parse: model: corrupt ambiguity classes")
-	}
-	m.tg.amb = make(map[uint64]uint64, na)
-	for i := uint64(0); i < na && rerr == nil; i++ {
-		if _, err := io.ReadFull(br, b8[:8]); err != nil {
-			return nil, fmt.Errorf("parse: model: %w", err)
-		}
-		m.tg.amb[binary.LittleEndian.Uint64(b8[:8])] = uv()
-	}
-	tabs := make([]*table, 3)
-	for ti := range tabs {
-		bits, classes := uv(), uv()
-		scale := math.Float32frombits(uint32(uv()))
-		if rerr != nil || bits > 26 || classes == 0 || classes > 256 {
-			return nil, errors.New("parse: model: corrupt table header")
-		}
-		q, free := allocWeights((1 << bits) * int(classes))
-		t := &table{bits: uint(bits), classes: int(classes), scale: scale, q: q}
-		setFree(t, free)
-		nz := uv()
-		pos := -1
-		for k := uint64(0); k < nz && rerr == nil; k++ {
-			pos += int(uv()) + 1
-			z := uv()
-			if pos >= len(t.q) {
-				return nil, errors.New("parse: model: corrupt table")
+	var tabs [3]*table
+	var errs [4]error
+	var wg sync.WaitGroup
+	for i := range secs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			zr, err := gzip.NewReader(bytes.NewReader(secs[i]))
+			if err != nil {
+				errs[i] = errCorrupt
+				return
 			}
-			t.q[pos] = int16(int64(z>>1) ^ -int64(z&1))
+			raw, err := io.ReadAll(zr)
+			if err != nil {
+				errs[i] = errCorrupt
+				return
+			}
+			d := &decoder{b: raw}
+			if i == 0 {
+				errs[i] = m.tg.decode(d)
+			} else {
+				tabs[i-1], errs[i] = decodeTable(d)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
 		}
-		tabs[ti] = t
 	}
-	if rerr != nil {
-		return nil, fmt.Errorf("parse: model: %w", rerr)
-	}
-	if rerr != nil || nx < 2 || tabs[0].classes != int(numTags)+int(nx) || tabs[1].classes != numActs || tabs[2].classes != int(numRels) {
+	nx := len(m.tg.xnames)
+	if nx < 2 || tabs[0].classes != int(numTags)+nx || tabs[1].classes != numActs || tabs[2].classes != int(numRels) {
 		return nil, errors.New("parse: model: tables do not match this version of petrel")
 	}
 	m.tg.w, m.ps.act, m.ps.lab = tabs[0], tabs[1], tabs[2]
 	return m, nil
+}
+
+// decode reads the tagger's names, dictionary and ambiguity classes.
+func (t *tagger) decode(d *decoder) error {
+	nx := d.uv()
+	if nx > 255 {
+		return errCorrupt
+	}
+	for i := uint64(0); i < nx && d.err == nil; i++ {
+		t.xnames = append(t.xnames, string(d.bytes(int(min(d.uv(), 64)))))
+	}
+	nd := d.uv()
+	if nd > 1<<24 {
+		return errCorrupt
+	}
+	t.dict = make(map[uint64]uint16, nd)
+	for i := uint64(0); i < nd && d.err == nil; i++ {
+		k := binary.LittleEndian.Uint64(d.bytes(8))
+		v := d.uv()
+		if Tag(v&0xff) >= numTags || v>>8 >= nx {
+			return errCorrupt
+		}
+		t.dict[k] = uint16(v)
+	}
+	na := d.uv()
+	if na > 1<<24 {
+		return errCorrupt
+	}
+	t.amb = make(map[uint64]uint64, na)
+	for i := uint64(0); i < na && d.err == nil; i++ {
+		k := binary.LittleEndian.Uint64(d.bytes(8))
+		t.amb[k] = d.uv()
+	}
+	return d.err
+}
+
+// decodeTable reads one weight table.
+func decodeTable(d *decoder) (*table, error) {
+	bits, classes := d.uv(), d.uv()
+	scale := math.Float32frombits(uint32(d.uv()))
+	if d.err != nil || bits > 26 || classes == 0 || classes > 256 {
+		return nil, errCorrupt
+	}
+	q, free := allocWeights((1 << bits) * int(classes))
+	t := &table{bits: uint(bits), classes: int(classes), scale: scale, q: q}
+	setFree(t, free)
+	nz := d.uv()
+	pos := -1
+	for k := uint64(0); k < nz && d.err == nil; k++ {
+		pos += int(d.uv()) + 1
+		z := d.uv()
+		if pos >= len(q) {
+			return nil, errCorrupt
+		}
+		q[pos] = int16(int64(z>>1) ^ -int64(z&1))
+	}
+	return t, d.err
 }
