@@ -64,6 +64,9 @@ func (s *memStore) Ingest(ctx context.Context, docs []*petrel.Document, v string
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.hits++
+	if err := ctx.Err(); err != nil {
+		return petrel.IngestStats{}, err // as a database driver does
+	}
 	if s.fail > 0 {
 		s.fail--
 		return petrel.IngestStats{}, fmt.Errorf("database is locked")
@@ -230,3 +233,75 @@ func BenchmarkQueue(b *testing.B) {
 type nop struct{}
 
 func (nop) Code(a *petrel.Article) *petrel.Document { return &petrel.Document{Article: *a} }
+
+// slowStore is a memStore whose Ingest takes a while.
+type slowStore struct {
+	memStore
+	started chan struct{}
+}
+
+func (s *slowStore) Ingest(ctx context.Context, docs []*petrel.Document, v string) (petrel.IngestStats, error) {
+	select {
+	case s.started <- struct{}{}:
+	default:
+	}
+	time.Sleep(200 * time.Millisecond)
+	return s.memStore.Ingest(ctx, docs, v)
+}
+
+// TestWorkerStop stops a worker while it stores: what it had coded is
+// stored and acknowledged, everything else is handed back at once, so the
+// stream holds exactly the articles not stored.
+func TestWorkerStop(t *testing.T) {
+	q := open(t, startNATS(t))
+	ctx := context.Background()
+	p := q.Publisher()
+	for i := range 300 {
+		if err := p.Publish(ctx, &petrel.Article{ID: fmt.Sprint("s", i), Text: "text"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := p.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	store := &slowStore{memStore: memStore{docs: map[string]*petrel.Document{}}, started: make(chan struct{}, 1)}
+	var logs []string
+	var mu sync.Mutex
+	w := &queue.Worker{Queue: q, Coder: upper{}, Store: store, Batch: 20,
+		Logf: func(f string, a ...any) { mu.Lock(); logs = append(logs, fmt.Sprintf(f, a...)); mu.Unlock() }}
+	wctx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- w.Run(wctx) }()
+	<-store.started
+	stop()
+	if err := <-done; err != nil && err != context.Canceled {
+		t.Fatal(err)
+	}
+	if len(logs) > 0 {
+		t.Errorf("a stop logged problems: %q", logs)
+	}
+	stored := len(store.docs)
+	if stored == 0 || stored == 300 {
+		t.Fatalf("%d articles stored: the stop came too early or too late", stored)
+	}
+	// Acknowledgements are asynchronous: give them a moment.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		n, _ := q.Pending(ctx)
+		if int(n) == 300-stored {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d messages left after storing %d of 300", n, stored)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// A second worker codes the rest.
+	w2 := &queue.Worker{Queue: q, Coder: upper{}, Store: &store.memStore, Batch: 50, UntilEmpty: true}
+	if err := w2.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if len(store.docs) != 300 {
+		t.Errorf("%d articles stored in the end", len(store.docs))
+	}
+}

@@ -71,6 +71,10 @@ type batch struct {
 // fail-over), a store that stays down is reported.
 const maxStoreFailures = 5
 
+// drainTimeout bounds how long a stopping worker spends storing the
+// batches it has already coded.
+const drainTimeout = 30 * time.Second
+
 // Run consumes until ctx is cancelled, or with UntilEmpty until the stream
 // is empty. Fetching and coding one batch overlaps storing the previous
 // one. Each message is acknowledged after the store has committed the
@@ -97,6 +101,14 @@ func (w *Worker) Run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("consumer %s: %w", q.cfg.Consumer, err)
 	}
+	// Stopping (ctx cancelled: Ctrl-C, SIGTERM) stops the fetching at
+	// once, but batches already coded are still stored and acknowledged,
+	// with up to drainTimeout to do it, so a stop wastes no work and
+	// causes no redelivery.
+	storeCtx, storeCancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer storeCancel()
+	stopDrain := context.AfterFunc(ctx, func() { time.AfterFunc(drainTimeout, storeCancel) })
+	defer stopDrain()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	coded := make(chan batch, 1)
@@ -114,13 +126,13 @@ func (w *Worker) Run(ctx context.Context) error {
 		if storeErr != nil {
 			continue // drain: the fetcher stops on the cancelled context
 		}
-		if err := w.store(ctx, b); err != nil {
+		if err := w.store(storeCtx, b); err != nil {
 			failures++
 			w.logf("store: %v (%d of %d failures in a row; the batch will be redelivered)", err, failures, maxStoreFailures)
 			for _, m := range b.msgs {
 				m.NakWithDelay(time.Second)
 			}
-			if failures >= maxStoreFailures || ctx.Err() != nil {
+			if failures >= maxStoreFailures || storeCtx.Err() != nil {
 				storeErr = err
 				cancel()
 			}
@@ -171,7 +183,22 @@ func (w *Worker) fetchLoop(ctx context.Context, cons jetstream.Consumer, out cha
 	if err != nil {
 		return fmt.Errorf("consume: %w", err)
 	}
-	defer it.Stop()
+	defer func() {
+		if ctx.Err() == nil {
+			it.Stop()
+			return
+		}
+		// Stopping: hand the messages buffered in the client back for
+		// redelivery now rather than after the ack wait.
+		it.Drain()
+		for {
+			m, err := it.Next(jetstream.NextMaxWait(time.Second))
+			if err != nil {
+				return
+			}
+			m.Nak()
+		}
+	}()
 	for ctx.Err() == nil {
 		var b batch
 		var arts []*petrel.Article
@@ -215,14 +242,27 @@ func (w *Worker) fetchLoop(ctx context.Context, cons jetstream.Consumer, out cha
 			}
 			continue
 		}
+		if ctx.Err() != nil {
+			nakAll(b.msgs)
+			return ctx.Err()
+		}
 		b.docs = w.code(arts)
 		select {
 		case out <- b:
 		case <-ctx.Done():
+			nakAll(b.msgs)
 			return ctx.Err()
 		}
 	}
 	return ctx.Err()
+}
+
+// nakAll hands messages back to the server for redelivery now, rather
+// than after the ack wait.
+func nakAll(msgs []jetstream.Msg) {
+	for _, m := range msgs {
+		m.Nak()
+	}
 }
 
 // code codes arts on w.Workers goroutines, each taking every Workers-th
