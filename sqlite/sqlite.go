@@ -62,6 +62,8 @@ type Store struct {
 	idle    chan struct{}
 	done    chan struct{}
 	stopped sync.WaitGroup
+	ckMu    sync.Mutex
+	ckBusy  time.Time // when a checkpoint last found readers in the way
 }
 
 // WAL upkeep. SQLite checkpoints the log itself every wal_autocheckpoint
@@ -76,6 +78,10 @@ const (
 	walAutocheckpoint = 1000    // pages, SQLite's default, set explicitly
 	walFloor          = 1 << 20 // a log this small is left alone
 )
+
+// busyTimeout is how long, in milliseconds, a statement waits for a lock
+// another connection or process holds.
+const busyTimeout = 10000
 
 // IdleCheckpoint is how long after its last write a store empties its
 // write-ahead log.
@@ -160,7 +166,7 @@ func Open(path string) (*Store, error) {
 		return nil, petrel.Errorf(petrel.EINVALID, "no database path")
 	}
 	s := &Store{path: path, Now: time.Now}
-	const common = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(0)&_txlock=immediate"
+	common := "_pragma=busy_timeout(" + strconv.Itoa(busyTimeout) + ")&_pragma=foreign_keys(0)&_txlock=immediate"
 	var err error
 	if path == ":memory:" {
 		s.wdb, err = sql.Open("sqlite", "file::memory:?"+common)
@@ -226,7 +232,11 @@ func (s *Store) checkpointWhenIdle() {
 		case <-s.idle:
 			t.Reset(IdleCheckpoint)
 		case <-t.C:
-			s.checkpoint(context.Background())
+			// Readers in the way: try again later, as long as
+			// there is a log to empty.
+			if fileSize(s.path+"-wal") > 0 && !s.checkpoint(context.Background(), true) {
+				t.Reset(IdleCheckpoint)
+			}
 		}
 	}
 }
@@ -243,17 +253,51 @@ func (s *Store) afterWrite(ctx context.Context) {
 	}
 	wal, db := fileSize(s.path+"-wal"), fileSize(s.path)
 	if wal > walFloor && wal > db/2 {
-		s.checkpoint(ctx)
+		s.checkpoint(ctx, false)
 	}
 }
 
-// checkpoint runs a TRUNCATE checkpoint on the writer's connection. A
-// checkpoint that readers hold off past busy_timeout is left for the next
-// one: it is upkeep, not part of any write.
-func (s *Store) checkpoint(ctx context.Context) {
-	var busy, frames, done int
-	s.wdb.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &frames, &done)
+// checkpoint runs a TRUNCATE checkpoint on the writer's connection. It
+// waits for readers at most checkpointWait, not the writes' busy_timeout:
+// a long read (an export) holds the log for as long as it runs, and writes
+// must not queue behind the upkeep meanwhile. A checkpoint readers hold
+// off is left for later: the idle one, or one after a write once
+// checkpointRetry has passed (unless force). It reports whether the log
+// was emptied.
+func (s *Store) checkpoint(ctx context.Context, force bool) bool {
+	s.ckMu.Lock()
+	skip := !force && time.Since(s.ckBusy) < checkpointRetry
+	s.ckMu.Unlock()
+	if skip {
+		return false
+	}
+	conn, err := s.wdb.Conn(ctx)
+	if err != nil {
+		return false
+	}
+	defer conn.Close()
+	busy := 1
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = "+strconv.Itoa(int(checkpointWait.Milliseconds()))); err == nil {
+		var frames, done int
+		if err := conn.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &frames, &done); err != nil {
+			busy = 1
+		}
+		conn.ExecContext(context.Background(), "PRAGMA busy_timeout = "+strconv.Itoa(busyTimeout))
+	}
+	if busy != 0 {
+		s.ckMu.Lock()
+		s.ckBusy = time.Now()
+		s.ckMu.Unlock()
+	}
+	return busy == 0
 }
+
+// Checkpoint waits: how long one waits for readers, and how long after a
+// checkpoint readers held off the next one after a write is tried.
+const (
+	checkpointWait  = 500 * time.Millisecond
+	checkpointRetry = 5 * time.Second
+)
 
 func fileSize(path string) int64 {
 	fi, err := os.Stat(path)

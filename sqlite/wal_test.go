@@ -91,3 +91,47 @@ func TestWALBounded(t *testing.T) {
 		t.Errorf("WAL %d bytes %v after the last write, want it emptied", wal, sqlite.IdleCheckpoint)
 	}
 }
+
+// TestWALLongReader checks that a read that holds the log for long (an
+// export) does not make writes wait for the checkpoint: it gives up on
+// the readers in half a second and is retried later, where the writes'
+// own busy_timeout would hold every batch 10 s.
+func TestWALLongReader(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "petrel.db")
+	s := MustOpenPath(t, path)
+	storetest.MustIngest(t, s, storetest.Docs(0, 500), "v1")
+	// An open result set holds its read snapshot, as a streaming
+	// export does.
+	rows, err := s.DB().Query(`SELECT seq FROM events`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		t.Fatal("no events")
+	}
+	for b := 1; b <= 4; b++ {
+		start := time.Now()
+		storetest.MustIngest(t, s, storetest.Docs(b*500, 500), "v1")
+		if took := time.Since(start); took > 5*time.Second {
+			t.Fatalf("batch %d took %v with a reader holding the log", b, took)
+		}
+	}
+	rows.Close()
+	// With the reader gone, the idle checkpoint empties the log.
+	deadline := time.Now().Add(3*sqlite.IdleCheckpoint + 10*time.Second)
+	for fileSize(path+"-wal") > 0 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if wal := fileSize(path + "-wal"); wal > 0 {
+		t.Errorf("WAL %d bytes after the reader ended, want it emptied", wal)
+	}
+}
+
+func fileSize(p string) int64 {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
+}
