@@ -279,6 +279,9 @@ type state struct {
 	dateLoc *petrel.Location
 	ctx     []string
 	keyBuf  []byte
+	// inDateline is set while the dateline's place is read: its name is
+	// in capitals ("LIMA"), which elsewhere marks an acronym.
+	inDateline bool
 	// events
 	evSeen map[string]bool
 	nEv    int

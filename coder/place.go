@@ -183,7 +183,7 @@ func (st *state) mentionAfter(i int) (placeMention, bool) {
 		}
 		break
 	}
-	if j >= n || st.toks[j].Kind != text.Word || st.toks[j].Flags&text.Cap == 0 || st.isDate(j) {
+	if j >= n || st.toks[j].Kind != text.Word || st.toks[j].Flags&text.Cap == 0 || st.isDate(j) || notPlaceWords[st.normOf(j)] {
 		return placeMention{}, false
 	}
 	if st.isWord(j-1, "'s") || st.toks[j-1].Kind == text.Possessive {
@@ -250,6 +250,13 @@ func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, boo
 				return st.dictLocation(p, j, ce), ce, true
 			}
 		}
+		if a.Kind == petrel.KindCountry && dp == nil && e >= ge && len(a.CodeOn("")) > 3 {
+			// A seat of power ("at the White House", "in the Kremlin"):
+			// the capital.
+			if p, ok := st.c.capitals[actorCountry(a)]; ok {
+				return st.dictLocation(p, j, e), e, true
+			}
+		}
 		if a.Kind == petrel.KindCountry && dp == nil && e >= ge {
 			if x := st.npAt[j]; x >= 0 && st.nps[x].mod && !countryUseWords[st.normOf(st.nps[x].e)] {
 				return petrel.Location{}, 0, false
@@ -298,12 +305,12 @@ func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, boo
 		return st.dictLocation(dp, j, de), end, true
 	}
 	if cands != nil && (ctry == "" || ge > ce) {
-		p, ok := st.choosePlace(cands, want, qualCountry, qualAdmin1)
+		p, ok := st.choosePlace(j, cands, want, qualCountry, qualAdmin1)
 		if !ok && want != 255 {
 			// "Shopian district": the town, failing the district; any kind
 			// of place, asked for by the text (place.Country here means no
 			// filter on the kind, as opposed to 255, a bare name).
-			p, ok = st.choosePlace(cands, place.Country, qualCountry, qualAdmin1)
+			p, ok = st.choosePlace(j, cands, place.Country, qualCountry, qualAdmin1)
 		}
 		if ok {
 			return st.gazLocation(p, j, ge), end, true
@@ -357,6 +364,15 @@ func (st *state) skeletonPlaces(j int) ([]int32, int) {
 	}
 	return out, e
 }
+
+// notPlaceWords are capitalised words that GeoNames lists among some
+// place's names but that news writes for something else: months, days,
+// titles and feasts ("at the June summit", "in May").
+var notPlaceWords = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"president": true, "minister": true, "prime": true, "general": true, "god": true, "christmas": true, "easter": true,
+	"ramadan": true, "parliament": true, "congress": true, "senate": true, "court": true, "state": true, "city": true}
 
 // nameLinks are lower-case words inside place names ("Mazar-i-Sharif",
 // "Bandar-e Abbas", "Rio de Janeiro", "Ras al Ain").
@@ -417,8 +433,9 @@ func (st *state) qualifier(k int) (country string, admin1 int32, end int) {
 // population. A village that shares its name with a word is kept out:
 // a place must have 5,000 people, be a seat or division, or lie in a
 // country of the article.
-func (st *state) choosePlace(cands []int32, want place.Kind, qualCountry string, qualAdmin1 int32) (*place.Place, bool) {
+func (st *state) choosePlace(first int, cands []int32, want place.Kind, qualCountry string, qualAdmin1 int32) (*place.Place, bool) {
 	g := place.Default()
+	afterDet := first > 0 && st.cls[first-1]&cDet != 0
 	var best *place.Place
 	bestScore := math.Inf(-1)
 	for _, i := range cands {
@@ -441,11 +458,11 @@ func (st *state) choosePlace(cands []int32, want place.Kind, qualCountry string,
 		score := math.Log10(float64(p.Population) + 10)
 		switch p.Feature {
 		case "PPLC":
-			score += 2.5
+			score += 3
 		case "PPLA":
-			score += 1.5
+			score += 2
 		case "PPLA2":
-			score += 0.5
+			score += 0.7
 		}
 		if p.Kind != place.City {
 			// A division's population is the sum of its places; a bare
@@ -456,13 +473,25 @@ func (st *state) choosePlace(cands []int32, want place.Kind, qualCountry string,
 			}
 		}
 		if inCtx {
-			score += 3
+			// Two orders of magnitude of population: Tripoli in Lebanon
+			// in a story about Lebanon, but Venice in Italy in a story
+			// that names the United States.
+			score += 2
 		}
 		if qualCountry != "" || qualAdmin1 >= 0 {
 			score += 3
 		}
 		if !inCtx && qualCountry == "" && qualAdmin1 < 0 && p.Kind == place.City && p.Population < 5000 && !strings.HasPrefix(p.Feature, "PPLA") && p.Feature != "PPLC" {
 			continue
+		}
+		if afterDet && want == 255 && (p.Kind != place.City || !inCtx && p.Feature != "PPLC" && p.Feature != "PPLA") {
+			// "in the Gulf", "in the Pearl River delta": a sea or a river,
+			// not Gulf County or Pearl River, New York. Places are named
+			// without "the", save as a modifier ("at the Venice summit").
+			continue
+		}
+		if p.Kind == place.City && p.Feature != "PPLC" && !inCtx && want == 255 && st.toks[first].Flags&text.AllCaps != 0 && !st.inDateline && st.toks[first].End-st.toks[first].Start <= 4 {
+			continue // an acronym ("a meeting of EC ministers"), not a town
 		}
 		if !inCtx && qualCountry == "" && qualAdmin1 < 0 && p.Kind == place.Admin2 && want == 255 {
 			continue // a district by a bare name ("Lake" of Lake County) only in a country the article names
@@ -575,7 +604,9 @@ func (st *state) dateline(k int) {
 	for range st.toks {
 		st.npAt = append(st.npAt, -1)
 	}
+	st.inDateline = true
 	loc, e, ok := st.resolvePlace(0, 255)
+	st.inDateline = false
 	if !ok || e > k {
 		return
 	}

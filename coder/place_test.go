@@ -39,6 +39,11 @@ func TestEventPlaces(t *testing.T) {
 		{"fronted place", "In Kabul, Taliban fighters detained two journalists.", "17", "Kabul", "AFG", "city", "clause", 0},
 		{"no carry-over", "Japanese officials met in Tokyo on Monday. China criticised Japan.", "11", "", "", "", "", 0},
 		{"dateline", "KYIV, Oct 3 (Reuters) - Ukrainian police arrested four men on Monday.", "17", "Kyiv", "UKR", "city", "dateline", 0},
+		{"seat of power", "U.S. officials met Japanese officials at the White House on Monday.", "04", "Washington", "USA", "city", "clause", 0},
+		{"a sea is no county", "Iranian gunboats attacked a tanker in the Gulf on Monday.", "1", "", "", "", "", 0},
+		{"famous city over a namesake in the article's country", "U.S. officials met Italian officials at the June summit in Venice.", "04", "Venice", "ITA", "city", "clause", 0},
+		{"possessive country", "Ukrainian forces shelled Ukraine's Horlivka on Monday.", "19", "Horlivka", "UKR", "city", "clause", 0},
+		{"shelling of", "Russian forces killed two civilians in the shelling of Kherson.", "1", "Kherson", "UKR", "city", "clause", 0},
 		{"dateline with country", "TRIPOLI, Lebanon (AP) - Lebanese police arrested four men on Monday.", "17", "Tripoli", "LBN", "city", "dateline", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
