@@ -917,8 +917,11 @@ func testHostile(t *testing.T, open Opener) {
 	for i, v := range Hostile {
 		for _, f := range []petrel.EventFilter{
 			{Actor: v}, {Source: v}, {Target: v}, {Country: v}, {Code: v}, {Plover: v}, {Since: v}, {Until: v},
-			{Text: v}, {ArticleID: v}, {Cursor: v}, {Text: v, Actor: "RUS"},
+			{Text: v}, {ArticleID: v}, {Cursor: v}, {Text: v, Actor: "RUS"}, {Admin1: v}, {Admin1: v, Text: v},
 		} {
+			if _, err := s.Grid(ctx, petrel.GridQuery{Zoom: 3, Filter: f}); petrel.ErrorCode(err) != "" && petrel.ErrorCode(err) != petrel.EINVALID {
+				t.Errorf("Grid: value %d, filter %+.60v: %v", i, f, err)
+			}
 			err := s.EachEvent(ctx, f, func(*petrel.StoredEvent) error { return nil })
 			if code := petrel.ErrorCode(err); code != "" && code != petrel.EINVALID {
 				t.Errorf("EachEvent: value %d, filter %+.60v: %v", i, f, err)
