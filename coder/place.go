@@ -61,7 +61,7 @@ var ofPlaceWords = map[string]place.Kind{
 	"district": place.Admin2, "county": place.Admin2, "prefecture": place.Admin1, "department": place.Admin1,
 	"north": place.City, "south": place.City, "east": place.City, "west": place.City, "northeast": place.City,
 	"northwest": place.City, "southeast": place.City, "southwest": place.City, "coast": place.Country,
-	"area": place.City, "heart": place.City,
+	"area": place.City, "heart": place.City, "island": place.Country,
 }
 
 // divisionWords follow a division's name ("Shopian district", "Kherson
@@ -89,7 +89,7 @@ func (st *state) locate(idx int) {
 	n := len(st.toks)
 	for i := 0; i < n; i++ {
 		if st.cls[i]&cPrep == 0 || !locWords[string(st.norm[st.noff[i]:st.noff[i+1]])] {
-			if !(i > 0 && (st.isWord(i, "of") && st.ofPlace(i) || st.isWord(i, "on") && attackNouns[st.normOf(i-1)])) {
+			if !(i > 0 && (st.isWord(i, "of") && st.ofPlace(i) || st.isWord(i, "on") && (attackNouns[st.normOf(i-1)] || st.onIsland(i)))) {
 				continue
 			}
 		}
@@ -144,6 +144,27 @@ var attackNouns = map[string]bool{"shelling": true, "shellings": true, "strike":
 // residentNouns are the people of a place: "residents of Donetsk died".
 var residentNouns = map[string]bool{"residents": true, "resident": true, "inhabitants": true, "people": true,
 	"villagers": true, "civilians": true, "citizens": true, "townspeople": true}
+
+// onIsland reports whether "on" at token i introduces an island: "on
+// the island of Lesbos", "on Jolo island".
+func (st *state) onIsland(i int) bool {
+	j := i + 1
+	for j < len(st.toks) && st.cls[j]&cDet != 0 {
+		j++
+	}
+	if st.isWord(j, "island") && st.isWord(j+1, "of") {
+		return true
+	}
+	for k := j; k < len(st.toks) && k < j+4; k++ {
+		if st.isWord(k, "island") || st.isWord(k, "islands") {
+			return k > j
+		}
+		if st.toks[k].Kind != text.Word || st.toks[k].Flags&text.Cap == 0 {
+			return false
+		}
+	}
+	return false
+}
 
 // mentionAfter reads the place after the locative word at token i.
 func (st *state) mentionAfter(i int) (placeMention, bool) {
