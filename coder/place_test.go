@@ -45,7 +45,7 @@ func TestEventPlaces(t *testing.T) {
 		{"possessive country", "Ukrainian forces shelled Ukraine's Horlivka on Monday.", "19", "Horlivka", "UKR", "city", "clause", 0},
 		{"shelling of", "Russian forces killed two civilians in the shelling of Kherson.", "1", "Kherson", "UKR", "city", "clause", 0},
 		{"on an island", "Indonesian police arrested five men on Bali island on Monday.", "17", "", "IDN", "", "clause", 0},
-				{"dateline with country", "TRIPOLI, Lebanon (AP) - Lebanese police arrested four men on Monday.", "17", "Tripoli", "LBN", "city", "dateline", 0},
+		{"dateline with country", "TRIPOLI, Lebanon (AP) - Lebanese police arrested four men on Monday.", "17", "Tripoli", "LBN", "city", "dateline", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := c.Code(&petrel.Article{ID: "t", Text: tt.text, Date: time.Date(2024, 10, 3, 0, 0, 0, 0, time.UTC)})
