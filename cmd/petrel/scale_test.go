@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -47,7 +48,26 @@ func startNATS(tb testing.TB) string {
 // worker is a petrel worker subprocess.
 type worker struct {
 	cmd    *exec.Cmd
-	stderr bytes.Buffer
+	stderr lockedBuffer
+}
+
+// lockedBuffer is a bytes.Buffer the test may read while the process
+// writes to it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 func startWorker(t *testing.T, args ...string) *worker {
@@ -62,7 +82,12 @@ func startWorker(t *testing.T, args ...string) *worker {
 	return w
 }
 
-var redeliveredRe = regexp.MustCompile(`(\d+) redelivered, \d+ bad messages`)
+var (
+	redeliveredRe = regexp.MustCompile(`(\d+) redelivered, \d+ bad messages`)
+	// victimWorking matches a status line of a worker that has stored
+	// articles and has more left to do.
+	victimWorking = regexp.MustCompile(`: [1-9]\d* articles \(.*[1-9]\d* left in the stream`)
+)
 
 // TestScaleQueue publishes the shared corpus on an embedded JetStream
 // server, codes it with three worker processes into one store, kills one
@@ -101,7 +126,9 @@ func scaleRun(t *testing.T, corpus, db string, want map[string]petrel.Event, gro
 	t.Log(strings.TrimSpace(stderr))
 	args := []string{"--nats", natsURL, "--db", db, "--until-empty", "--workers", "1",
 		"--batch", "64", "--ack-wait", "2s", "--status", "0"}
-	ws := []*worker{startWorker(t, args...), startWorker(t, args...), startWorker(t, args...)}
+	// The second worker logs its progress, so that it is killed only
+	// once it has stored batches and holds more.
+	ws := []*worker{startWorker(t, args...), startWorker(t, append(args, "--status", "100ms")...), startWorker(t, args...)}
 
 	// Kill the second worker once the run is well under way, while the
 	// stream still holds most of the corpus, then start a fourth.
@@ -109,7 +136,7 @@ func scaleRun(t *testing.T, corpus, db string, want map[string]petrel.Event, gro
 	deadline := time.Now().Add(2 * time.Minute)
 	for {
 		n := countStored(t, db)
-		if n >= 1000 {
+		if n >= 1000 && victimWorking.MatchString(victim.stderr.String()) {
 			break
 		}
 		if time.Now().After(deadline) {
