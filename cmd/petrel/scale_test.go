@@ -169,6 +169,10 @@ func scaleRun(t *testing.T, corpus, db string, want map[string]petrel.Event, gro
 		}
 		last := lastLine(w.stderr.String())
 		t.Logf("worker %d: %s", i, last)
+		// Writers sharing one SQLite file wait for the lock; none fails.
+		if strings.Contains(w.stderr.String(), "petrel worker: store:") {
+			t.Errorf("worker %d had store failures:\n%s", i, w.stderr.String())
+		}
 		if m := redeliveredRe.FindStringSubmatch(last); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			redelivered += n
