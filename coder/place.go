@@ -44,7 +44,10 @@ type placeMention struct {
 	// Ngaoundaye" starts at "in"); attach measures from it.
 	from    int
 	fronted bool // "In Kabul, ..." opens the sentence: it places the whole sentence
-	loc     petrel.Location
+	// modifier marks a place before an attack noun ("the Kabul bombing"):
+	// the attack's place, an event's only when the event is physical.
+	modifier bool
+	loc      petrel.Location
 }
 
 // locWords are the words after which a place says where something
@@ -70,7 +73,7 @@ var divisionWords = map[string]place.Kind{
 	"province": place.Admin1, "provinces": place.Admin1, "region": place.Admin1, "oblast": place.Admin1,
 	"governorate": place.Admin1, "state": place.Admin1, "prefecture": place.Admin1, "department": place.Admin1,
 	"district": place.Admin2, "county": place.Admin2, "municipality": place.Admin2, "raion": place.Admin2,
-	"rayon": place.Admin2, "division": place.Admin2, "krai": place.Admin1,
+	"rayon": place.Admin2, "division": place.Admin2, "krai": place.Admin1, "republic": place.Admin1,
 }
 
 // cityWords before a name ("the town of X") ask for a populated place.
@@ -88,6 +91,17 @@ func (st *state) locate(idx int) {
 	st.noteContext()
 	n := len(st.toks)
 	for i := 0; i < n; i++ {
+		if st.toks[i].Flags&text.Cap != 0 && i > 0 && (st.cls[i-1]&(cDet|cPossPron) != 0 || st.toks[i-1].Kind == text.Possessive) {
+			if m, ok := st.modifierPlace(i); ok {
+				if st.trace != nil {
+					st.tracef("  place %q (before an attack noun) → %s (%s, %s)", st.toks2text(m.s, m.e), m.loc.Name, m.loc.Precision, m.loc.Country)
+				}
+				st.placeMs = append(st.placeMs, m)
+				st.addContext(m.loc.Country)
+				i = m.e - 1
+				continue
+			}
+		}
 		if st.cls[i]&cPrep == 0 || !locWords[string(st.norm[st.noff[i]:st.noff[i+1]])] {
 			if !(i > 0 && (st.isWord(i, "of") && st.ofPlace(i) || st.isWord(i, "on") && (attackNouns[st.normOf(i-1)] || st.onIsland(i)))) {
 				continue
@@ -144,6 +158,29 @@ var attackNouns = map[string]bool{"shelling": true, "shellings": true, "strike":
 // residentNouns are the people of a place: "residents of Donetsk died".
 var residentNouns = map[string]bool{"residents": true, "resident": true, "inhabitants": true, "people": true,
 	"villagers": true, "civilians": true, "citizens": true, "townspeople": true}
+
+// modifierPlace reads a place named before an attack noun, after a
+// determiner or possessive: "the Kabul bombing", "Ukraine's Donetsk
+// shelling". Only cities and divisions count: "a Russian attack" names an
+// attacker, not a place.
+func (st *state) modifierPlace(i int) (placeMention, bool) {
+	n := len(st.toks)
+	k := i
+	for k < n && k < i+4 && st.toks[k].Kind == text.Word && st.toks[k].Flags&text.Cap != 0 {
+		k++
+	}
+	if k == i || k >= n || !attackNouns[st.normOf(k)] || st.isDate(i) || notPlaceWords[st.normOf(i)] {
+		return placeMention{}, false
+	}
+	if x := st.npAt[i]; x >= 0 && !st.nps[x].uncoded {
+		return placeMention{}, false // an actor: "the Hamas attack", "a Russian strike"
+	}
+	loc, e, ok := st.resolvePlace(i, 255)
+	if !ok || e != k || loc.Precision == "country" {
+		return placeMention{}, false
+	}
+	return placeMention{s: i, e: e, from: i, modifier: true, loc: loc}, true
+}
 
 // onIsland reports whether "on" at token i introduces an island: "on
 // the island of Lesbos", "on Jolo island".
@@ -654,7 +691,7 @@ func (st *state) attach(a, ae int, code string) *placeMention {
 		m := &st.placeMs[k]
 		switch {
 		case m.from >= ae:
-			if m.from > 0 && (topicNouns[st.normOf(m.from-1)] || attackNouns[st.normOf(m.from-1)]) && !objectPlaceCode(code) {
+			if (m.modifier || m.from > 0 && (topicNouns[st.normOf(m.from-1)] || attackNouns[st.normOf(m.from-1)])) && !objectPlaceCode(code) {
 				continue
 			}
 			if after == nil && st.sameClause(ae, m.from, a) {

@@ -45,6 +45,10 @@ func TestEventPlaces(t *testing.T) {
 		{"possessive country", "Ukrainian forces shelled Ukraine's Horlivka on Monday.", "19", "Horlivka", "UKR", "city", "clause", 0},
 		{"shelling of", "Russian forces killed two civilians in the shelling of Kherson.", "1", "Kherson", "UKR", "city", "clause", 0},
 		{"on an island", "Indonesian police arrested five men on Bali island on Monday.", "17", "", "IDN", "", "clause", 0},
+		{"place before an attack noun", "Taliban fighters killed 20 people in the Kabul bombing.", "1", "Kabul", "AFG", "city", "clause", 0},
+		{"modifier place of a physical event", "Ten civilians were killed in the Ukrainian army's Donetsk shelling.", "1", "Donetsk", "UKR", "city", "clause", 0},
+		{"modifier place is the attack's, not the arrest's", "Police arrested three men after the Kabul bombing.", "17", "", "", "", "", 0},
+		{"attacker before an attack noun", "Ukrainian troops died in a Russian attack on Monday.", "1", "", "", "", "", 0},
 		{"dateline with country", "TRIPOLI, Lebanon (AP) - Lebanese police arrested four men on Monday.", "17", "Tripoli", "LBN", "city", "dateline", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
