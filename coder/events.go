@@ -878,6 +878,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if src == nil {
 		src = subj
 	}
+	if src == nil && tgt != nil && st.opt.UnnamedActors && victimNoun[v.lemma] {
+		src = st.agentless(a.s) // "losses of the Armed Forces of Ukraine amounted to 40"
+	}
 	defaultTarget := tgt == nil
 	if tgt == nil && (m == nil || !m.p.hasTarget || st.opt.OptionalTarget) && !passive {
 		// For statements, "in Berlin" is where it was said, not to whom.

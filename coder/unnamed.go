@@ -447,6 +447,11 @@ func armedRole(p *np) bool {
 // "---" the source.
 var victimVerb = map[string]bool{"die": true, "lose": true, "suffer": true}
 
+// victimNoun are nouns whose pattern's + suffered the event and whose
+// agent is not named: "losses of the Armed Forces of Ukraine amounted to
+// 40 people" → 190 --- → UKRMIL.
+var victimNoun = map[string]bool{"losses": true}
+
 // victimBefore returns the actor phrase right before the verb at token j
 // even when a preposition of quantity made it oblique ("over 30 Ukrainian
 // soldiers killed"), or nil.
