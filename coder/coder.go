@@ -485,6 +485,9 @@ type sentence state
 func (s *sentence) candsAt(j int) []int32 { return (*state)(s).candsOf(j) }
 
 func (st *state) sentence(idx int, sp petrel.Span) {
+	if idx == 0 && st.opt.UnnamedActors {
+		sp.Start += slugLen(st.text[sp.Start:sp.End]) // "UPDATE 2-Dozens killed …"
+	}
 	st.prepare(sp)
 	if rule, story := st.discard(); rule != "" {
 		if story {

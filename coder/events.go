@@ -855,7 +855,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			if st.trace != nil {
 				st.tracef("  verb %q: agentless passive, source ---", st.toks2text(a.s, a.e))
 			}
-		} else if st.opt.UnnamedActors && agentlessCode(code) && st.agentlessOK(v, m, subj) && (subj != nil || st.propertyBefore(before) || st.numberBefore(a.s) || headline) {
+		} else if st.opt.UnnamedActors && agentlessCode(code) && (st.agentlessOK(v, m, subj) || headline && subj == nil && st.numberBefore(a.s)) && (subj != nil || st.propertyBefore(before) || st.numberBefore(a.s) || headline) {
 			// "a convoy was looted", "two aid workers were abducted":
 			// no agent named, but the event happened to someone.
 			src = st.agentless(a.s)

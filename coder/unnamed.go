@@ -550,3 +550,23 @@ func (st *state) nominalEvent(idx int) {
 // "to combat inflation", "labour unrest", "medium-range missiles".
 var notNominal = map[string]bool{"battle": true, "battles": true, "combat": true, "assault": true, "offensive": true,
 	"unrest": true, "missiles": true}
+
+// slugLen returns the length of a wire-service slug that opens a
+// headline and is glued to its first word ("UPDATE 2-", "REFILE-",
+// "CORRECTED-", "WRAPUP 1-"), or 0: the tokenizer would read
+// "2-Dozens" as one word.
+func slugLen(s string) int {
+	for _, p := range []string{"UPDATE", "REFILE", "CORRECTED", "WRAPUP", "RPT", "INSIGHT", "FACTBOX", "EXCLUSIVE"} {
+		if !strings.HasPrefix(s, p) {
+			continue
+		}
+		i := len(p)
+		for i < len(s) && (s[i] == ' ' || s[i] >= '0' && s[i] <= '9') {
+			i++
+		}
+		if i < len(s) && s[i] == '-' {
+			return i + 1
+		}
+	}
+	return 0
+}

@@ -59,6 +59,7 @@ func TestUnnamedActors(t *testing.T) {
 			"Protesters in Nairobi clashed with police.",
 			[]string{"145 KENOPP KENCOP@place"}},
 		{"casualty headline", "30 killed in C. Africa fighting: military source", []string{"190 ---@agentless -"}},
+		{"a slug before the headline", "UPDATE 2-Dozens killed in fierce fighting in eastern Ukraine", []string{"190 ---@agentless -"}},
 		{"a noun of fighting with casualties", "Clashes leave eight dead in the north.", []string{"190 ---@agentless -"}},
 		{"died under shelling", "A woman died as a result of the shelling of Donetsk.", []string{"194 ---@agentless -"}},
 		// Precision: none of these is a political event.
