@@ -221,6 +221,9 @@ const (
 	// EUNAVAILABLE means the work could not start in time (the store's
 	// write lock is held by other writes); the caller may retry later.
 	EUNAVAILABLE = "unavailable"
+	// EMEDIATYPE means a request body is not in the format the endpoint
+	// takes (POST endpoints take JSON only).
+	EMEDIATYPE = "unsupported_media_type"
 )
 
 // Error is an application error: something the user can act on, with a

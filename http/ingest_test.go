@@ -89,6 +89,7 @@ func TestIngestBusy(t *testing.T) {
 	<-store.started
 	req, _ := http.NewRequest("POST", s.URL()+"/api/articles", strings.NewReader(`{"id":"b","text":"China met France."}`))
 	req.Header.Set("Authorization", "Bearer secret")
+	req.Header.Set("Content-Type", "application/json")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"mime"
 	"net"
 	"net/http"
 	"strings"
@@ -128,8 +129,8 @@ func NewServer(cfg Config) *Server {
 	s.mux.Handle("GET /api/stats/{kind}", read(s.handleStats))
 	s.mux.Handle("GET /api/actors", read(s.handleActors))
 	s.mux.Handle("GET /api/map", read(s.handleMap))
-	s.mux.Handle("POST /api/code", code(s.handleCode))
-	s.mux.Handle("POST /api/articles", write(s.handleIngest))
+	s.mux.Handle("POST /api/code", code(s.jsonBody(s.handleCode)))
+	s.mux.Handle("POST /api/articles", write(s.jsonBody(s.handleIngest)))
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, &petrel.Error{Code: petrel.ENOTFOUND, Message: "no such endpoint"})
 	})
@@ -236,6 +237,25 @@ func (s *Server) auth(need bool) func(http.HandlerFunc) http.Handler {
 	}
 }
 
+// jsonBody wraps a POST handler so that it answers 415 unless the request
+// says its body is JSON (Content-Type: application/json). Besides naming
+// the format, this keeps other web sites from posting here: a page can
+// send a cross-origin form or text/plain POST without asking, but a JSON
+// one only after a CORS preflight, which this server never grants. That
+// matters on a loopback server with anonymous writes, whose user's browser
+// visits other sites.
+func (s *Server) jsonBody(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		if err != nil || mt != "application/json" {
+			s.Error(w, r, &petrel.Error{Code: petrel.EMEDIATYPE, Param: "Content-Type",
+				Message: `the body must be JSON, sent with "Content-Type: application/json"`})
+			return
+		}
+		h(w, r)
+	}
+}
+
 // writeAuth returns the middleware of the endpoints that write to the
 // store: the bearer token when one is configured; without one, 403 unless
 // AllowAnonymousWrites is set.
@@ -263,6 +283,7 @@ var statuses = map[string]int{
 	petrel.EUNAUTHORIZED: http.StatusUnauthorized,
 	petrel.EFORBIDDEN:    http.StatusForbidden,
 	petrel.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	petrel.EMEDIATYPE:    http.StatusUnsupportedMediaType,
 	petrel.EUNAVAILABLE:  http.StatusServiceUnavailable,
 	petrel.EINTERNAL:     http.StatusInternalServerError,
 }

@@ -615,6 +615,7 @@ func TestCodeStreams(t *testing.T) {
 	s := phttp.NewServer(phttp.Config{Store: MustOpenSQLite(t), Coder: c})
 	text := strings.Repeat("Russia accused Ukraine of shelling. France praised Germany. ", 8000)
 	req := httptest.NewRequest("POST", "/api/code", strings.NewReader(`{"id":"big","text":"`+text+`"}`))
+	req.Header.Set("Content-Type", "application/json")
 	rec := &maxWriteRecorder{ResponseRecorder: httptest.NewRecorder()}
 	s.Handler().ServeHTTP(rec, req)
 	if rec.Code != 200 {
@@ -661,5 +662,40 @@ func TestEventsOrderAndBy(t *testing.T) {
 	get(t, s.URL()+"/api/stats/timeline?by=month", &byBy)
 	if byBy.Interval != "month" || !reflect.DeepEqual(byBy, byInterval) {
 		t.Fatalf("by=month gave %+v, interval=month %+v", byBy, byInterval)
+	}
+}
+
+// TestPostNeedsJSON checks that POST endpoints take only a body sent as
+// JSON: a form or text/plain POST, which any web page can make to a
+// loopback server without a CORS preflight, gets 415 and changes nothing.
+func TestPostNeedsJSON(t *testing.T) {
+	store := MustOpenSQLite(t)
+	s := MustOpenServer(t, phttp.Config{Store: store, AllowAnonymousWrites: true})
+	const body = `{"id":"csrf","text":"Russia met Ukraine in Geneva."}`
+	for _, path := range []string{"/api/articles", "/api/code"} {
+		for _, ct := range []string{"", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"} {
+			req, _ := http.NewRequest("POST", s.URL()+path, strings.NewReader(body))
+			if ct != "" {
+				req.Header.Set("Content-Type", ct)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			expectError(t, resp.StatusCode, b, 415, petrel.EMEDIATYPE, "Content-Type")
+		}
+	}
+	if _, err := store.Article(context.Background(), "csrf"); petrel.ErrorCode(err) != petrel.ENOTFOUND {
+		t.Fatal("a POST that was not JSON stored an article")
+	}
+	if status, b := do(t, "POST", s.URL()+"/api/articles", "", []byte(body)); status != 200 {
+		t.Fatalf("JSON POST: %d %s", status, b)
+	}
+	req, _ := http.NewRequest("POST", s.URL()+"/api/code", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json; charset=utf-8")
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("JSON POST with a charset: %v %v", resp.StatusCode, err)
 	}
 }

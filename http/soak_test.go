@@ -78,6 +78,9 @@ func soak(t *testing.T, store petrel.Store, d time.Duration) {
 	fetch := func(method, path string, body []byte, v any) bool {
 		req, _ := http.NewRequest(method, s.URL()+path, bytes.NewReader(body))
 		req.Header.Set("Authorization", "Bearer soak")
+		if body != nil {
+			req.Header.Set("Content-Type", "application/json")
+		}
 		resp, err := client.Do(req)
 		if err != nil {
 			report("%s %s: %v", method, path, err)
