@@ -162,14 +162,14 @@ func RunKillHelper(s petrel.Store) {
 // KillDuringIngest runs the test binary as an ingesting helper (with env,
 // "NAME=value", set so that its TestMain calls RunKillHelper) rounds times,
 // on one database, and kills it with SIGKILL at a varied point of a batch
-// after it has committed at least one. Each round resumes the last one a
-// batch before where it was killed, so the batch in flight at the kill is
+// after it has committed at least one. Each round resumes a batch before
+// the most documents committed so far, so the batches around the kill are
 // sent again, as a user re-running an interrupted ingest would; check is
-// called after each kill with the number of documents the helper reported
-// committed.
+// called after each kill with the most documents any round reported
+// committed (the store holds those, and perhaps the batch in flight).
 func KillDuringIngest(t *testing.T, rounds int, env string, check func(t *testing.T, round, committed int)) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	committed := 0
+	committed := 0 // the most documents any round reported committed
 	for round := range rounds {
 		from := max(0, committed-KillBatch)
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
@@ -193,14 +193,28 @@ func KillDuringIngest(t *testing.T, rounds int, env string, check func(t *testin
 				cmd.Wait()
 				t.Fatalf("helper: %s", sc.Text())
 			}
-			if committed = n; n >= after {
-				time.Sleep(delay)
+			committed = max(committed, n)
+			if n >= after {
 				break
 			}
 		}
+		// The helper goes on while it waits to be killed: what it reports
+		// committed meanwhile still counts.
+		drained := make(chan int)
+		go func() {
+			most := 0
+			for sc.Scan() {
+				if n, err := strconv.Atoi(sc.Text()); err == nil {
+					most = max(most, n)
+				}
+			}
+			drained <- most
+		}()
+		time.Sleep(delay)
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
+		committed = max(committed, <-drained)
 		cmd.Wait()
 		check(t, round, committed)
 		if t.Failed() {
