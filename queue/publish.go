@@ -44,11 +44,12 @@ const window = 2048
 var ErrTooLarge = petrel.Errorf(petrel.ETOOLARGE, "article larger than the server's max_payload")
 
 // Publish hands a to the server. It returns ErrTooLarge for an article the
-// server would refuse, without stopping the Publisher; any other error
-// (the connection, an earlier message the server refused) is final.
+// server would refuse and EINVALID for one no store can keep, without
+// stopping the Publisher; any other error (the connection, an earlier
+// message the server refused) is final.
 func (p *Publisher) Publish(ctx context.Context, a *petrel.Article) error {
-	if a.ID == "" {
-		return petrel.Errorf(petrel.EINVALID, "article without an ID")
+	if err := check(a); err != nil {
+		return err
 	}
 	b, err := encode(a)
 	if err != nil {
@@ -57,7 +58,7 @@ func (p *Publisher) Publish(ctx context.Context, a *petrel.Article) error {
 	if int64(len(b))+256 > p.q.MaxPayload() {
 		return ErrTooLarge
 	}
-	id := a.ID
+	id := msgID(a.ID)
 	if p.Tag != "" {
 		id += "#" + p.Tag
 	}

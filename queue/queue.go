@@ -18,9 +18,12 @@ package queue
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -174,8 +177,34 @@ func decode(b []byte) (*petrel.Article, error) {
 	if err := json.Unmarshal(b, (*message)(a)); err != nil {
 		return nil, err
 	}
-	if a.ID == "" {
-		return nil, errors.New("article without an ID")
+	if err := check(a); err != nil {
+		return nil, err
 	}
 	return a, nil
+}
+
+// check returns EINVALID for an article no store can keep: without an ID,
+// or with a field that is not valid UTF-8 or holds a NUL character. One
+// such article would otherwise fail the whole batch it is stored with.
+func check(a *petrel.Article) error {
+	if a.ID == "" {
+		return petrel.Errorf(petrel.EINVALID, "article without an ID")
+	}
+	for _, f := range []struct{ name, v string }{{"id", a.ID}, {"title", a.Title}, {"text", a.Text}, {"url", a.URL}, {"source", a.Source}} {
+		if !petrel.ValidText(f.v) {
+			return petrel.Errorf(petrel.EINVALID, "article %q: %s is not valid UTF-8 or holds a NUL character", a.ID, f.name)
+		}
+	}
+	return nil
+}
+
+// msgID is the message ID of an article: its ID, or for an ID a header
+// cannot carry (a line break, a control character) or a very long one,
+// a hash of it.
+func msgID(id string) string {
+	if len(id) <= 256 && !strings.ContainsFunc(id, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		return id
+	}
+	h := sha256.Sum256([]byte(id))
+	return "sha256:" + hex.EncodeToString(h[:])
 }

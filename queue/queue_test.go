@@ -95,15 +95,25 @@ func TestPublishWorker(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// An ID no header can carry is published under its hash, and its
+	// repeat is still dropped; an article no store can keep is refused.
+	for range 2 {
+		if err := p.Publish(ctx, &petrel.Article{ID: "line\nbreak", Text: "text 40"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.Publish(ctx, &petrel.Article{ID: "nul", Title: "a\x00b", Text: "t"}); petrel.ErrorCode(err) != petrel.EINVALID {
+		t.Errorf("publishing a NUL title: %v, want EINVALID", err)
+	}
 	st, err := p.Flush(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Published != 40 || st.Duplicates != 10 {
-		t.Errorf("published %+v, want 40 stored and 10 duplicates", st)
+	if st.Published != 41 || st.Duplicates != 11 {
+		t.Errorf("published %+v, want 41 stored and 11 duplicates", st)
 	}
-	if n, _ := q.Pending(ctx); n != 40 {
-		t.Errorf("%d messages in the stream, want 40", n)
+	if n, _ := q.Pending(ctx); n != 41 {
+		t.Errorf("%d messages in the stream, want 41", n)
 	}
 	// A message that is no article is dropped, not redelivered forever.
 	nc, err := nats.Connect(url)
@@ -130,14 +140,14 @@ func TestPublishWorker(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("worker did not stop on an empty stream")
 	}
-	if len(store.docs) != 40 {
-		t.Errorf("%d articles stored, want 40", len(store.docs))
+	if len(store.docs) != 41 || store.docs["line\nbreak"] == nil {
+		t.Errorf("%d articles stored, want 41", len(store.docs))
 	}
 	if d := store.docs["a7"]; d == nil || d.Events[0].Sentence != "TEXT 7" || !d.Article.Date.Equal(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("a7 stored as %+v", d)
 	}
-	if s := w.Stats(); s.Bad != 1 || s.Articles != 40 || s.Redelivered == 0 {
-		t.Errorf("worker stats %+v: want 40 articles, 1 bad message, some redelivered", s)
+	if s := w.Stats(); s.Bad != 1 || s.Articles != 41 || s.Redelivered == 0 {
+		t.Errorf("worker stats %+v: want 41 articles, 1 bad message, some redelivered", s)
 	}
 	if n, _ := q.Pending(ctx); n != 0 {
 		t.Errorf("%d messages left", n)

@@ -63,7 +63,7 @@ func (m *Main) runPublish(ctx context.Context, args []string) error {
 	p := q.Publisher()
 	p.Tag = *tag
 	start := time.Now()
-	tooLarge := 0
+	refused := 0
 	for {
 		a, err := sc.Next()
 		if err != nil {
@@ -71,8 +71,13 @@ func (m *Main) runPublish(ctx context.Context, args []string) error {
 		}
 		if err := p.Publish(ctx, a); err != nil {
 			if errors.Is(err, queue.ErrTooLarge) {
-				tooLarge++
+				refused++
 				fmt.Fprintf(m.Stderr, "petrel: %s: article %s is larger than the server's max_payload (%d bytes), not published\n", a.Origin, a.ID, q.MaxPayload())
+				continue
+			}
+			if petrel.ErrorCode(err) == petrel.EINVALID {
+				refused++
+				fmt.Fprintf(m.Stderr, "petrel: %s: %s, not published\n", a.Origin, petrel.ErrorMessage(err))
 				continue
 			}
 			return err
@@ -86,8 +91,8 @@ func (m *Main) runPublish(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if sc.Problems() > 0 || tooLarge > 0 {
-		fmt.Fprintf(m.Stderr, "petrel: %d input problem(s) reported above\n", sc.Problems()+tooLarge)
+	if sc.Problems() > 0 || refused > 0 {
+		fmt.Fprintf(m.Stderr, "petrel: %d input problem(s) reported above\n", sc.Problems()+refused)
 		return errReported
 	}
 	return nil

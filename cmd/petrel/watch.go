@@ -99,8 +99,8 @@ func (m *Main) runWatch(ctx context.Context, args []string) error {
 		sink = func(ctx context.Context, arts []*petrel.Article) (int, error) {
 			for _, a := range arts {
 				if err := p.Publish(ctx, a); err != nil {
-					if errors.Is(err, queue.ErrTooLarge) {
-						logf("%s: larger than the server's max_payload, not published", a.URL)
+					if errors.Is(err, queue.ErrTooLarge) || petrel.ErrorCode(err) == petrel.EINVALID {
+						logf("%s: %v, not published", a.URL, err)
 						continue
 					}
 					return 0, err
@@ -133,7 +133,15 @@ func (m *Main) runWatch(ctx context.Context, args []string) error {
 				}()
 			}
 			wg.Wait()
-			st, err := store.Ingest(ctx, docs, version)
+			ok := docs[:0]
+			for _, d := range docs {
+				if why := storable(d); why != "" {
+					logf("%s: %s, not stored", d.Article.URL, why)
+					continue
+				}
+				ok = append(ok, d)
+			}
+			st, err := store.Ingest(ctx, ok, version)
 			return st.Events, err
 		}
 	}
