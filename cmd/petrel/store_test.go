@@ -244,17 +244,33 @@ func TestIngestNUL(t *testing.T) {
 	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, batch := range []string{"100", "2000"} {
-		db := filepath.Join(dir, "b"+batch+".db")
-		_, stderr, err := runMain(t, nil, "ingest", "--db", db, "--batch", batch, path)
-		if !strings.Contains(stderr, "nul.jsonl:495: NUL characters in text replaced with spaces") {
-			t.Errorf("--batch %s: NUL line not reported: %q", batch, stderr)
-		}
-		if exitCode(err) != 1 {
-			t.Errorf("--batch %s: err = %v, want exit 1 for the reported line", batch, err)
-		}
-		if got, want := storetest.MustCounts(t, mustOpenStore(t, db)).Articles, 1001; got != want {
-			t.Errorf("--batch %s: %d articles stored, want %d", batch, got, want)
+	for _, backend := range []string{"SQLite", "PostgreSQL"} {
+		for _, batch := range []string{"100", "2000"} {
+			t.Run(backend+"/batch"+batch, func(t *testing.T) {
+				db := filepath.Join(dir, "b"+batch+".db")
+				if backend == "PostgreSQL" {
+					dsn := os.Getenv("PETREL_TEST_POSTGRES")
+					if dsn == "" {
+						t.Skip("PETREL_TEST_POSTGRES is unset")
+					}
+					db = pgSchema(t, dsn)
+				}
+				_, stderr, err := runMain(t, nil, "ingest", "--db", db, "--batch", batch, path)
+				if !strings.Contains(stderr, "nul.jsonl:495: NUL characters in text replaced with spaces") {
+					t.Errorf("NUL line not reported: %q", stderr)
+				}
+				if exitCode(err) != 1 {
+					t.Errorf("err = %v, want exit 1 for the reported line", err)
+				}
+				s, err := openStore(db, false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer s.Close()
+				if got, want := storetest.MustCounts(t, s).Articles, 1001; got != want {
+					t.Errorf("%d articles stored, want %d", got, want)
+				}
+			})
 		}
 	}
 }
