@@ -232,7 +232,13 @@ func (st *state) mentionAfter(i int) (placeMention, bool) {
 			skipped++
 			j++
 			if j < n && st.isWord(j, "of") {
-				if k, ok := ofPlaceWords[w]; ok && k != place.City && k != place.Country {
+				k, ok := ofPlaceWords[w]
+				if !ok && !attackNouns[w] && !residentNouns[w] {
+					// "in support of Ukraine", "in the wake of": a topic,
+					// not a place
+					return placeMention{}, false
+				}
+				if ok && k != place.City && k != place.Country {
 					want = k
 				}
 				j++

@@ -51,6 +51,7 @@ func TestEventPlaces(t *testing.T) {
 		{"attacker before an attack noun", "Ukrainian troops died in a Russian attack on Monday.", "1", "", "", "", "", 0},
 		{"a country's name inside a longer place name", "Serbian police arrested two men in Mali Zvornik on Monday.", "17", "Mali Zvornik", "SRB", "city", "clause", 0},
 		{"not the capital", "Rebels kidnapped two soldiers in Arauca, the Venezuelan government said in Caracas.", "18", "Arauca", "COL", "", "clause", 0},
+		{"in support of", "Polish police arrested protesters marching in support of Ukraine.", "17", "", "", "", "", 0},
 		{"dateline with country", "TRIPOLI, Lebanon (AP) - Lebanese police arrested four men on Monday.", "17", "Tripoli", "LBN", "city", "dateline", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
