@@ -487,6 +487,11 @@ func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) {
 	st, err := s.cfg.Store.Ingest(r.Context(), docs, s.cfg.DictVersion)
 	<-s.writes
 	if err != nil {
+		if petrel.ErrorCode(err) == petrel.EUNAVAILABLE {
+			// Another process holds the database's write lock.
+			s.cfg.Logger.Warn("http: store busy: "+petrel.ErrorMessage(err), "path", r.URL.Path)
+			w.Header().Set("Retry-After", strconv.Itoa(max(1, int(s.cfg.WriteWait.Seconds()))))
+		}
 		s.Error(w, r, err)
 		return
 	}

@@ -33,7 +33,7 @@ import (
 	"time"
 	"unicode"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	msqlite "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"petrel"
 	"petrel/internal/sqlstore"
@@ -80,8 +80,8 @@ const (
 )
 
 // busyTimeout is how long, in milliseconds, a statement waits for a lock
-// another connection or process holds.
-const busyTimeout = 10000
+// another connection or process holds. A variable for tests.
+var busyTimeout = 10000
 
 // IdleCheckpoint is how long after its last write a store empties its
 // write-ahead log.
@@ -299,6 +299,20 @@ const (
 	checkpointRetry = 5 * time.Second
 )
 
+// busyError turns SQLITE_BUSY, the database's write lock held by another
+// process past busy_timeout, into EUNAVAILABLE: the caller may retry (the
+// HTTP API answers 503).
+func busyError(err error) error {
+	var e *msqlite.Error
+	if errors.As(err, &e) && e.Code()&0xff == sqliteBusy {
+		return petrel.Errorf(petrel.EUNAVAILABLE, "the store is locked by another writer; retry later")
+	}
+	return err
+}
+
+// sqliteBusy is SQLite's primary result code SQLITE_BUSY.
+const sqliteBusy = 5
+
 func fileSize(path string) int64 {
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -486,15 +500,15 @@ func (s *Store) Ingest(ctx context.Context, docs []*petrel.Document, dictVersion
 	}
 	tx, err := s.wdb.BeginTx(ctx, nil)
 	if err != nil {
-		return petrel.IngestStats{}, fmt.Errorf("ingest: %w", err)
+		return petrel.IngestStats{}, busyError(fmt.Errorf("ingest: %w", err))
 	}
 	defer tx.Rollback()
 	st, err := s.ingest(ctx, tx, docs, ids, hashes, dictVersion)
 	if err != nil {
-		return petrel.IngestStats{}, err
+		return petrel.IngestStats{}, busyError(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return petrel.IngestStats{}, fmt.Errorf("ingest: commit: %w", err)
+		return petrel.IngestStats{}, busyError(fmt.Errorf("ingest: commit: %w", err))
 	}
 	s.afterWrite(ctx)
 	return st, nil

@@ -141,3 +141,31 @@ func TestOpenExisting(t *testing.T) {
 	}
 	s.Close()
 }
+
+// TestIngestBusy checks that a write lock another process holds past
+// busy_timeout is ErrUnavailable, something to retry, not an internal
+// error.
+func TestIngestBusy(t *testing.T) {
+	defer sqlite.SetBusyTimeout(200)()
+	path := filepath.Join(t.TempDir(), "petrel.db")
+	s := MustOpenPath(t, path)
+	other, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(200)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Ingest(context.Background(), storetest.Docs(0, 3), "v1")
+	if petrel.ErrorCode(err) != petrel.EUNAVAILABLE {
+		t.Fatalf("err = %v, want EUNAVAILABLE", err)
+	}
+	conn.ExecContext(context.Background(), "ROLLBACK")
+	storetest.MustIngest(t, s, storetest.Docs(0, 3), "v1")
+}
