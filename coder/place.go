@@ -257,6 +257,9 @@ func (st *state) mentionAfter(i int) (placeMention, bool) {
 	if !ok {
 		return placeMention{}, false
 	}
+	if loc.Precision == "country" && (st.isWord(i, "near") || st.isWord(i, "outside") || st.isWord(i, "around")) {
+		return placeMention{}, false // "massed troops near Ukraine": across its border, perhaps
+	}
 	m := placeMention{s: j, e: e, from: i, loc: loc}
 	m.fronted = i == 0 && e < n && st.isWord(e, ",")
 	return m, true

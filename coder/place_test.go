@@ -52,6 +52,7 @@ func TestEventPlaces(t *testing.T) {
 		{"a country's name inside a longer place name", "Serbian police arrested two men in Mali Zvornik on Monday.", "17", "Mali Zvornik", "SRB", "city", "clause", 0},
 		{"not the capital", "Rebels kidnapped two soldiers in Arauca, the Venezuelan government said in Caracas.", "18", "Arauca", "COL", "", "clause", 0},
 		{"in support of", "Polish police arrested protesters marching in support of Ukraine.", "17", "", "", "", "", 0},
+		{"near a country", "Russian troops attacked Ukrainian positions near Ukraine's border with Belarus.", "19", "", "", "", "", 0},
 		{"dateline with country", "TRIPOLI, Lebanon (AP) - Lebanese police arrested four men on Monday.", "17", "Tripoli", "LBN", "city", "dateline", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
