@@ -52,7 +52,9 @@ const (
 	DefaultMaxPageBytes = 4 << 20
 	DefaultMaxAttempts  = 5
 	DefaultParallel     = 8
-	DefaultUserAgent    = "petrel-watch/1.0 (news event coder; +https://github.com/petrel-events/petrel)"
+	// DefaultUserAgent names petrel; operators add a way to reach them
+	// (--user-agent "petrel-watch/1.0 (+https://example.org/contact)").
+	DefaultUserAgent = "petrel-watch/1.0 (news event coder)"
 	// robotsTTL is how long a host's robots.txt is trusted.
 	robotsTTL = time.Hour
 	// maxBackoff caps the wait before a failing feed is polled again.

@@ -59,7 +59,8 @@ func startNews(t *testing.T) *newsServer {
 		}
 		switch r.URL.Path {
 		case "/robots.txt":
-			fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
+			// Only the group for petrel's own token forbids /private/.
+			fmt.Fprint(w, "User-agent: *\nAllow: /\n\nUser-agent: petrel-watch\nDisallow: /private/\n")
 		case "/feed.rss":
 			const etag = `"v1"`
 			if r.Header.Get("If-None-Match") == etag {
