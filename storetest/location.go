@@ -188,8 +188,9 @@ func testLocation(t *testing.T, open Opener) {
 	})
 }
 
-// assertSameGrid checks that the grid of f, read from map_rollup, is the
-// one read from the events (with a text filter every fixture matches).
+// assertSameGrid checks that the grid and the places of f, read from
+// map_rollup, are those read from the events (with a text filter every
+// fixture matches).
 func assertSameGrid(t *testing.T, s petrel.Store, f petrel.EventFilter) {
 	t.Helper()
 	ctx := context.Background()
@@ -207,6 +208,19 @@ func assertSameGrid(t *testing.T, s petrel.Store, f petrel.EventFilter) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("Grid(%+v, zoom %d) from the rollup =\n%+v\nfrom the events\n%+v", f, z, got, want)
 		}
+	}
+	f.Limit = petrel.MaxLimit
+	got, err := s.Places(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Text = "dispute"
+	want, err := s.Places(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Places(%+v) from the rollup =\n%+v\nfrom the events\n%+v", f, got, want)
 	}
 }
 

@@ -5,11 +5,12 @@ import (
 	"strings"
 )
 
-// The map_rollup table (migrations 0006 of sqlite, 0005 of postgres)
-// counts located events per combination of MapDims: every column the event
-// filters read but the text and the article, and the coordinates. The map's
-// grid reads it instead of the events whenever the filter has no text or
-// article, so a grid costs the number of combinations, not of events.
+// The map_rollup table (migrations 0006–0008 of sqlite, 0005–0007 of
+// postgres) counts located events per combination of MapDims: every
+// column the event filters read but the text and the article, and the
+// place's coordinates and name. The map's grid and the per-place counts
+// read it instead of the events whenever the filter has no text or
+// article, so they cost the number of combinations, not of events.
 //
 // Unlike event_rollup, which ingest computes in Go, map_rollup is kept by
 // SQL in the ingest transaction: MapRollupAdd counts the stored events of
@@ -18,7 +19,7 @@ import (
 // migration that filled the table did, so one combination always has one
 // key whatever the database's formatting of numbers.
 const MapDims = "date, code, quad_class, plover_type, src_code, src_country, tgt_code, tgt_country, " +
-	"loc_country, loc_admin1_code, loc_admin1, loc_lon, loc_lat"
+	"loc_country, loc_admin1_code, loc_admin1, loc_lon, loc_lat, loc_name"
 
 // MapKeySQL is the key of a map_rollup row computed from the events e:
 // each of MapDims as its length, ':' and its text, or '-' when NULL.
@@ -38,7 +39,7 @@ func mapKeySQL() string {
 func mapSelect(cond string, sign int) string {
 	dims := "e." + strings.ReplaceAll(MapDims, ", ", ", e.")
 	return "SELECT " + MapKeySQL + ", " + dims + fmt.Sprintf(", %d * COUNT(*), %d * SUM(e.goldstein)", sign, sign) +
-		" FROM events e WHERE e.loc_start IS NOT NULL AND " + cond + " GROUP BY " + dims
+		" FROM events e WHERE e.loc_start IS NOT NULL AND e.loc_lon IS NOT NULL AND e.loc_lat IS NOT NULL AND " + cond + " GROUP BY " + dims
 }
 
 // MapRollupAdd returns the statement that counts into map_rollup the

@@ -830,9 +830,16 @@ func Places(ctx context.Context, db Querier, d *Dialect, f petrel.EventFilter) (
 	if none {
 		return out, nil
 	}
-	// loc_start is set exactly when an event has a location.
-	query := "SELECT e.loc_name, e.loc_country, e.loc_lat, e.loc_lon, COUNT(*), AVG(e.goldstein) FROM events e WHERE e.loc_start IS NOT NULL AND " +
-		cond + " GROUP BY e.loc_name, e.loc_country, e.loc_lat, e.loc_lon ORDER BY COUNT(*) DESC, e.loc_country, e.loc_name LIMIT " + p.add(f.Limit)
+	// map_rollup holds the place and every column the filter reads but
+	// text and article (see MapRollupAdd). Otherwise: loc_start is set
+	// exactly when an event has a location.
+	limit := p.add(f.Limit)
+	query := "SELECT e.loc_name, e.loc_country, e.loc_lat, e.loc_lon, SUM(e.n), SUM(e.goldstein) / SUM(e.n) FROM map_rollup e WHERE " +
+		cond + " GROUP BY e.loc_name, e.loc_country, e.loc_lat, e.loc_lon ORDER BY SUM(e.n) DESC, e.loc_country, e.loc_name LIMIT " + limit
+	if f.Text != "" || f.ArticleID != "" {
+		query = "SELECT e.loc_name, e.loc_country, e.loc_lat, e.loc_lon, COUNT(*), AVG(e.goldstein) FROM events e WHERE e.loc_start IS NOT NULL AND " +
+			cond + " GROUP BY e.loc_name, e.loc_country, e.loc_lat, e.loc_lon ORDER BY COUNT(*) DESC, e.loc_country, e.loc_name LIMIT " + limit
+	}
 	err = each(ctx, db, query, []any(p), func(rows *sql.Rows) error {
 		var r petrel.PlaceStats
 		var name, country sql.NullString
