@@ -43,6 +43,10 @@ type Config struct {
 	// and read endpoints too when TokenReads is set.
 	Token      string
 	TokenReads bool
+	// AllowedHosts are host names, besides localhost and loopback
+	// addresses, that a server listening on loopback answers (see
+	// Open): the names a reverse proxy on the same machine passes on.
+	AllowedHosts []string
 	// AllowAnonymousWrites lets POST /api/articles write to the store
 	// without a token when Token is empty. Without it (and without a
 	// Token) the write endpoints answer 403: a server that anyone can
@@ -86,6 +90,9 @@ type Server struct {
 	mux    *http.ServeMux
 	ln     net.Listener
 	server *http.Server
+	// loopback is set by Open when the server listens on loopback only:
+	// requests must then name a loopback host (checkHost).
+	loopback bool
 	// writes is the server's write lock: one store write at a time, so
 	// that a request waits for it within WriteWait rather than queue on
 	// the database without bound.
@@ -163,6 +170,12 @@ func (s *Server) Handler() http.Handler {
 		if isExport(r) {
 			timeout = s.cfg.ExportTimeout
 		}
+		if s.loopback && !s.hostAllowed(r.Host) {
+			s.Error(w, r, &petrel.Error{Code: petrel.EFORBIDDEN, Param: "Host", Message: fmt.Sprintf(
+				"this server listens on loopback and answers requests for localhost, 127.0.0.1 or [::1] only, not %q; "+
+					"behind a reverse proxy, start it with --allow-host NAME", clipHost(r.Host))})
+			return
+		}
 		ctx, cancel := context.WithTimeout(r.Context(), timeout)
 		defer cancel()
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
@@ -170,14 +183,54 @@ func (s *Server) Handler() http.Handler {
 	})
 }
 
+// hostAllowed reports whether a request's Host names this machine's
+// loopback interface (localhost, a name under .localhost, 127.0.0.0/8,
+// ::1) or one of Config.AllowedHosts. A page from another site that gets
+// its own name resolved to 127.0.0.1 (DNS rebinding) sends that name, so
+// it cannot read a loopback server's open endpoints.
+func (s *Server) hostAllowed(hostport string) bool {
+	if hostport == "" {
+		return true // HTTP/1.0 without Host: no browser sends that
+	}
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.ToLower(strings.TrimSuffix(strings.Trim(host, "[]"), "."))
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return true
+	}
+	for _, a := range s.cfg.AllowedHosts {
+		if strings.EqualFold(strings.TrimSuffix(a, "."), host) {
+			return true
+		}
+	}
+	return false
+}
+
+// clipHost shortens a Host header for an error message.
+func clipHost(h string) string {
+	if len(h) > 100 {
+		return h[:100] + "…"
+	}
+	return h
+}
+
 // Open listens on addr (":0" picks a free port) and serves in the
-// background until Close.
+// background until Close. On a loopback address the server answers only
+// requests whose Host names loopback or an AllowedHosts entry.
 func (s *Server) Open(addr string) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
 	s.ln = ln
+	if a, ok := ln.Addr().(*net.TCPAddr); ok && a.IP.IsLoopback() {
+		s.loopback = true
+	}
 	s.server = &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,

@@ -699,3 +699,45 @@ func TestPostNeedsJSON(t *testing.T) {
 		t.Fatalf("JSON POST with a charset: %v %v", resp.StatusCode, err)
 	}
 }
+
+// TestLoopbackHost checks the defence against DNS rebinding: a server on
+// loopback answers only requests that name a loopback host (or an allowed
+// one), so a page of another site whose name resolves to 127.0.0.1 cannot
+// read the open endpoints.
+func TestLoopbackHost(t *testing.T) {
+	s := MustOpenServer(t, phttp.Config{UI: ui.FS, AllowedHosts: []string{"petrel.example.org"}})
+	_, port, _ := strings.Cut(strings.TrimPrefix(s.URL(), "http://"), ":")
+	for _, tt := range []struct {
+		host string
+		want int
+	}{
+		{"127.0.0.1:" + port, 200},
+		{"localhost:" + port, 200},
+		{"LOCALHOST", 200},
+		{"app.localhost:" + port, 200},
+		{"[::1]:" + port, 200},
+		{"127.1.2.3", 200},
+		{"petrel.example.org", 200},
+		{"Petrel.Example.Org.:443", 200},
+		{"evil.example:" + port, 403},
+		{"127.0.0.1.evil.example", 403},
+		{"10.0.0.1:" + port, 403},
+	} {
+		for _, path := range []string{"/api/events", "/", "/healthz"} {
+			req, _ := http.NewRequest("GET", s.URL()+path, nil)
+			req.Host = tt.host
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != tt.want {
+				t.Errorf("GET %s with Host %q: %d, want %d", path, tt.host, resp.StatusCode, tt.want)
+			}
+			if tt.want == 403 && !strings.Contains(string(b), "--allow-host") {
+				t.Errorf("403 does not name --allow-host: %s", b)
+			}
+		}
+	}
+}

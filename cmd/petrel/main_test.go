@@ -136,7 +136,7 @@ func TestServeSIGTERM(t *testing.T) {
 	defer conn.Close()
 	payload := `{"id":"x","text":"Russia accused Ukraine of shelling."}`
 	half := len(payload) / 2
-	if _, err := io.WriteString(conn, "POST /api/code HTTP/1.1\r\nHost: petrel\r\nContent-Type: application/json\r\n"+
+	if _, err := io.WriteString(conn, "POST /api/code HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"+
 		"Content-Length: "+strconv.Itoa(len(payload))+"\r\n\r\n"+payload[:half]); err != nil {
 		t.Fatal(err)
 	}

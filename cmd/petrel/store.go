@@ -471,6 +471,17 @@ func writeStats(w io.Writer, format, by string, rows []petrel.StatsRow) error {
 	return tw.Flush()
 }
 
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(v string) []string {
+	var out []string
+	for _, x := range strings.Split(v, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // defaultAddr is where petrel serve listens without --addr: loopback
 // only, so that a server started on a laptop is not open to its network.
 const defaultAddr = "127.0.0.1:8080"
@@ -510,6 +521,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	addr := fs.String("addr", defaultAddr, "address to listen on, host:port: port 0 picks a free one; an empty host (:8080) or 0.0.0.0 listens on every interface, with a warning when there is no token")
 	token := fs.String("token", m.Getenv("PETREL_TOKEN"), "bearer token required by POST endpoints (env PETREL_TOKEN)")
 	anonWrites := fs.Bool("allow-anonymous-writes", false, "let POST /api/articles store articles without a token (a single-user machine only)")
+	allowHosts := fs.String("allow-host", "", "comma-separated host names a loopback server answers besides localhost and 127.0.0.1 (those a reverse proxy passes on)")
 	tokenReads := fs.Bool("token-reads", false, "require the token for read endpoints too")
 	timeout := fs.Duration("timeout", phttp.DefaultRequestTimeout, "longest time one request may take")
 	exportTimeout := fs.Duration("export-timeout", phttp.DefaultExportTimeout, "longest time one export (/api/events?format=csv|jsonl|gdelt) may take")
@@ -534,7 +546,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	}
 	defer store.Close()
 	s := phttp.NewServer(phttp.Config{Store: store, Coder: c, DictVersion: version,
-		Token: *token, TokenReads: *tokenReads, AllowAnonymousWrites: *anonWrites,
+		Token: *token, TokenReads: *tokenReads, AllowAnonymousWrites: *anonWrites, AllowedHosts: splitList(*allowHosts),
 		UI: webUI, RequestTimeout: *timeout, ExportTimeout: *exportTimeout})
 	if err := s.Open(*addr); err != nil {
 		return err
