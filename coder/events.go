@@ -822,6 +822,14 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 		return end
 	}
+	if st.opt.UnnamedActors && (a.nounUse || v.noun) && localCode(code) && st.topicBefore(a.s) {
+		// "expelled a diplomat over the killing of a separatist": the
+		// killing is what the dispute is about, reported elsewhere.
+		if st.trace != nil {
+			st.dropped(a, code, "the topic of another act (after \"over\")")
+		}
+		return end
+	}
 	meansSubject := false
 	if !passive {
 		code, meansSubject = st.byMeans(a, code, subj)

@@ -570,3 +570,14 @@ func slugLen(s string) int {
 	}
 	return 0
 }
+
+// topicBefore reports whether the noun at token j is the object of "over"
+// or "about" (after determiners and adjectives): "a row over the killing
+// of", "talks about the attacks".
+func (st *state) topicBefore(j int) bool {
+	k := j - 1
+	for k >= 0 && j-k <= 3 && (st.cls[k]&cDet != 0 || st.toks[k].Kind == text.Word && st.cls[k] == 0 && st.npAt[k] < 0) {
+		k--
+	}
+	return k >= 0 && (st.isWord(k, "over") || st.isWord(k, "about"))
+}
