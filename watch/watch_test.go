@@ -3,6 +3,7 @@ package watch_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -385,4 +386,49 @@ func TestParallelHosts(t *testing.T) {
 	if maxAll.Load() < 2 {
 		t.Error("the two hosts' pages were fetched one at a time")
 	}
+}
+
+// bodyTransport answers every request from memory: the feed's body for
+// /feed, an empty page elsewhere, so a fuzz target needs no server.
+type bodyTransport struct{ feed []byte }
+
+func (b bodyTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	body, status := "", http.StatusNotFound
+	switch r.URL.Path {
+	case "/feed":
+		body, status = string(b.feed), http.StatusOK
+	case "/robots.txt":
+	default:
+		body, status = page("P", "Talks were held in Geneva on Monday."), http.StatusOK
+	}
+	return &http.Response{StatusCode: status, Status: http.StatusText(status), Header: http.Header{},
+		Body: io.NopCloser(strings.NewReader(body)), Request: r}, nil
+}
+
+// FuzzFeed polls a feed whose body is the fuzz input: whatever a server
+// sends, the watcher neither panics nor fails the poll, and every article
+// it codes has an ID, a canonical URL and text.
+func FuzzFeed(f *testing.F) {
+	f.Add([]byte(`<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><link>http://h/a</link></item></channel></rss>`))
+	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="/b"/></entry></feed>`))
+	f.Add([]byte(`<urlset><url><loc>http://h/c</loc><lastmod>2024-01-02</lastmod></url></urlset>`))
+	f.Add([]byte(`<sitemapindex><sitemap><loc>http://h/feed</loc></sitemap></sitemapindex>`))
+	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1.1","items":[{"url":"http://h/d"}]}`))
+	f.Add([]byte(`<rss><channel><item><link>`))
+	f.Fuzz(func(t *testing.T, feed []byte) {
+		rec := &recorder{}
+		w, err := watch.New(watch.Config{Feeds: []string{"http://h/feed"}, HostDelay: -1, MaxAttempts: 1,
+			Client: &http.Client{Transport: bodyTransport{feed}}}, rec.sink)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Poll(context.Background()); err != nil {
+			t.Fatalf("Poll: %v", err)
+		}
+		for _, a := range rec.arts {
+			if a.ID != watch.ArticleID(a.URL) || watch.Canonical(a.URL) != a.URL || a.Text == "" {
+				t.Fatalf("article %+v", a)
+			}
+		}
+	})
 }
