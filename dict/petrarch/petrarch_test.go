@@ -571,13 +571,15 @@ func TestLoadPhoenixTime(t *testing.T) {
 	}
 	var m0, m1 runtime.MemStats
 	runtime.ReadMemStats(&m0)
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuTime()
 	loadPhoenix(t, nil)
-	el := time.Since(start)
+	el, cpu := time.Since(start), cpuTime()-cpu0
 	runtime.ReadMemStats(&m1)
-	t.Logf("Phoenix set loaded in %v, %.1f MB allocated", el, float64(m1.TotalAlloc-m0.TotalAlloc)/(1<<20))
-	if el > time.Second {
-		t.Errorf("loading took %v, want well under 1s", el)
+	t.Logf("Phoenix set loaded in %v (%v CPU), %.1f MB allocated", el, cpu, float64(m1.TotalAlloc-m0.TotalAlloc)/(1<<20))
+	// The budget is on CPU time (the garbage collector's included): wall
+	// time on a loaded machine says nothing about the loader.
+	if cpu > time.Second {
+		t.Errorf("loading took %v of CPU, want well under 1s", cpu)
 	}
 }
 
