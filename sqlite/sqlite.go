@@ -87,6 +87,13 @@ var busyTimeout = 10000
 // write-ahead log.
 var IdleCheckpoint = 2 * time.Second
 
+// WALPoll is how often a store looks at the write-ahead log that other
+// processes wrote (a server reading what petrel ingest stores): one over
+// walFloor is emptied, so that a log left behind by a writer that
+// exited while readers were inside it does not stay until the server
+// exits.
+var WALPoll = 10 * time.Second
+
 var _ petrel.Store = (*Store)(nil)
 
 var dialect = sqlstore.Dialect{
@@ -224,11 +231,17 @@ func (s *Store) checkpointWhenIdle() {
 	defer s.stopped.Done()
 	t := time.NewTimer(time.Hour)
 	t.Stop()
+	poll := time.NewTicker(WALPoll)
+	defer poll.Stop()
 	for {
 		select {
 		case <-s.done:
 			t.Stop()
 			return
+		case <-poll.C:
+			if fileSize(s.path+"-wal") > walFloor {
+				s.checkpoint(context.Background(), true)
+			}
 		case <-s.idle:
 			t.Reset(IdleCheckpoint)
 		case <-t.C:

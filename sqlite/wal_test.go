@@ -135,3 +135,35 @@ func fileSize(p string) int64 {
 	}
 	return fi.Size()
 }
+
+// TestWALOtherWriter checks that a store empties a log another process's
+// writes left behind: here a writer whose checkpoints a reader held off,
+// and which then exited.
+func TestWALOtherWriter(t *testing.T) {
+	defer func(d time.Duration) { sqlite.WALPoll = d }(sqlite.WALPoll)
+	sqlite.WALPoll = 200 * time.Millisecond
+	path := filepath.Join(t.TempDir(), "petrel.db")
+	server := MustOpenPath(t, path) // reads only
+	writer := MustOpenPath(t, path)
+	storetest.MustIngest(t, writer, storetest.Docs(0, 100), "v1")
+	rows, err := server.DB().Query(`SELECT seq FROM events`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows.Next()
+	for b := 1; b <= 4; b++ {
+		storetest.MustIngest(t, writer, storetest.Docs(b*500, 500), "v1")
+	}
+	writer.Close()
+	if wal := fileSize(path + "-wal"); wal <= 1<<20 {
+		t.Fatalf("WAL %d bytes with the reader inside: the test needs a log to empty", wal)
+	}
+	rows.Close()
+	deadline := time.Now().Add(10 * time.Second)
+	for fileSize(path+"-wal") > 0 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if wal := fileSize(path + "-wal"); wal > 0 {
+		t.Errorf("WAL %d bytes left by the writer, want it emptied by the reading store", wal)
+	}
+}
