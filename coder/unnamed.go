@@ -290,6 +290,9 @@ func violenceKind(code, lemma string, s, t *member) string {
 	if s != nil && agentRole(s.code) == "CVL" && lemma == "kill" && (code == "190" || code == "180") {
 		return "1823" // a mob or villagers killing: by physical assault
 	}
+	if s != nil && civilianRole(agentRole(s.code)) && code == "191" {
+		return "144" // students or farmers blockading: a protest, not a siege
+	}
 	if s != nil && agentRole(s.code) == "OPP" && (genericViolence(code) || strings.HasPrefix(code, "171")) {
 		return "145" // protesters or rioters attacking, burning, looting: a riot
 	}
