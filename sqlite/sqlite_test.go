@@ -169,3 +169,9 @@ func TestIngestBusy(t *testing.T) {
 	conn.ExecContext(context.Background(), "ROLLBACK")
 	storetest.MustIngest(t, s, storetest.Docs(0, 3), "v1")
 }
+
+// BenchmarkGrid measures the map's grid over 20,000 synthetic articles:
+// see storetest.BenchmarkGrid.
+func BenchmarkGrid(b *testing.B) {
+	storetest.BenchmarkGrid(b, func(tb testing.TB) petrel.Store { return MustOpen(tb) }, 20000)
+}

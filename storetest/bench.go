@@ -102,3 +102,31 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkGrid measures the map's grid (Store.Grid) over a store of n
+// synthetic articles, half of whose events are located: the world at zoom
+// 1, a region at zoom 4, and the world under an actor filter.
+func BenchmarkGrid(b *testing.B, open Opener, n int) {
+	s := open(b)
+	for i := 0; i < n; i += 5000 {
+		MustIngest(b, s, Docs(i, min(5000, n-i)), "v1")
+	}
+	ctx := context.Background()
+	for _, q := range []struct {
+		name string
+		q    petrel.GridQuery
+	}{
+		{"World", petrel.GridQuery{Zoom: 1}},
+		{"Europe", petrel.GridQuery{Zoom: 4, Filter: petrel.EventFilter{BBox: &petrel.BBox{MinLon: -15, MinLat: 30, MaxLon: 45, MaxLat: 60}}}},
+		{"Actor", petrel.GridQuery{Zoom: 1, Filter: petrel.EventFilter{Actor: "RUS"}}},
+	} {
+		b.Run(q.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := s.Grid(ctx, q.q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
