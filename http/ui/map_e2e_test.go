@@ -131,5 +131,14 @@ func testMap(t *testing.T, b *browser, base string) {
 	if q.Get("at") == "" || q.Get("quad") != "4" {
 		t.Errorf("after zooming: URL %s", loc)
 	}
+	// A new filter keeps the map where it is.
+	at := q.Get("at")
+	b.run(t, chromedp.SetValue(chromedp.CSS("#f-quad"), "3"), chromedp.Click(chromedp.CSS(`form.filters button[type=submit]`)),
+		waitFor(`location.search.includes("quad=3")`), settled(), waitFor(`document.querySelector("svg.map").dataset.zoom === "2"`))
+	evalInto(t, b, `location.search`, &loc)
+	q, _ = url.ParseQuery(strings.TrimPrefix(loc, "?"))
+	if q.Get("at") != at || q.Get("quad") != "3" {
+		t.Errorf("after a new filter: URL %s, want at=%s and quad=3", loc, at)
+	}
 	b.check(t)
 }

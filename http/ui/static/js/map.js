@@ -82,7 +82,8 @@ function legend() {
 // mapView renders the Map view into root.
 export async function mapView(root, params, { signal, book }) {
   const desc = activeFilter(params);
-  root.append(h("h1", null, "Map"), filterForm("map", params, book));
+  // A new filter keeps the map where it is (at=, kept current below).
+  root.append(h("h1", null, "Map"), filterForm("map", params, book, ["at"]));
   const summary = h("p", { class: "summary", tabindex: -1, "data-autofocus": "1", "aria-live": "polite" }, "Loading…");
   const zoomIn = h("button", { type: "button", class: "button", "aria-label": "Zoom in", title: "Zoom in" }, "+");
   const zoomOut = h("button", { type: "button", class: "button", "aria-label": "Zoom out", title: "Zoom out" }, "−");
@@ -240,7 +241,8 @@ export async function mapView(root, params, { signal, book }) {
     }
     if (!filterBox || filterBox.w <= filterBox.e) q.set("bbox", [w, so, e, n].map((v) => +v.toFixed(6)).join(","));
     const centre = [lonOf((W / 2 - tx) / k), latOf((H / 2 - ty) / k)];
-    history.replaceState(null, "", viewHref("map", params, { at: centre[0].toFixed(3) + "," + centre[1].toFixed(3) + "," + +k.toFixed(2) }));
+    params.set("at", centre[0].toFixed(3) + "," + centre[1].toFixed(3) + "," + +k.toFixed(2));
+    history.replaceState(null, "", viewHref("map", params, { at: params.get("at") }));
     try {
       const r = empty ? { cells: [], located: 0, zoom: z } : await api.get("/api/map", q, ctrl.signal);
       cells = r.cells || [];
