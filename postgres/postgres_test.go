@@ -122,3 +122,9 @@ func TestOpenExisting(t *testing.T) {
 		t.Errorf("message %q shows the password", petrel.ErrorMessage(err))
 	}
 }
+
+// BenchmarkGrid measures the map's grid over 20,000 synthetic articles:
+// see storetest.BenchmarkGrid.
+func BenchmarkGrid(b *testing.B) {
+	storetest.BenchmarkGrid(b, func(tb testing.TB) petrel.Store { return MustOpen(tb) }, 20000)
+}
