@@ -239,8 +239,11 @@ func (s *Store) checkpointWhenIdle() {
 			t.Stop()
 			return
 		case <-poll.C:
+			// Not forced: a checkpoint holds the write lock while it
+			// waits for readers, and another process's writes must
+			// not meet it at every poll while readers are in the way.
 			if fileSize(s.path+"-wal") > walFloor {
-				s.checkpoint(context.Background(), true)
+				s.checkpoint(context.Background(), false)
 			}
 		case <-s.idle:
 			t.Reset(IdleCheckpoint)
