@@ -498,7 +498,7 @@ func (st *state) numberBefore(j int) bool {
 var signalWords = []string{"killed", "kills", "kill", "dead", "died", "dies", "deaths", "wounded", "injured",
 	"casualties", "toll", "rages", "raged", "erupted", "erupts", "flared", "flares", "intensified", "intensifies",
 	"kia", "wia", "flee", "flees", "fled", "fleeing", "displaced", "victims", "bodies", "losses", "killing", "wounding",
-	"injuring", "dying", "massacre"}
+	"injuring", "dying", "massacre", "broke"}
 
 // nominalEvent codes a sentence whose only event is named by a noun of
 // the means of violence, when no verb coded one and the sentence reports
@@ -539,11 +539,34 @@ func (st *state) nominalEvent(idx int) {
 		if k > 0 && st.cls[k-1]&cNeg != 0 {
 			return // "no fighting", "not a single attack"
 		}
+		rule := "synsets.txt MEANS_" + code + " (nominal)"
+		if a, b := st.betweenParties(e); a != nil {
+			// "fighting between Russian troops and Ukrainian forces":
+			// each side against the other.
+			st.curCode = code
+			var x, y *member
+			if b == nil && !a.uncoded && len(a.members) == 2 {
+				x, y = &a.members[0], &a.members[1]
+			} else if b != nil {
+				a, b = st.unnamedAgent(a, idx), st.unnamedAgent(b, idx)
+				if !a.uncoded && !b.uncoded && len(a.members) > 0 && len(b.members) > 0 {
+					x, y = &a.members[0], &b.members[0]
+				}
+			}
+			if x != nil {
+				if st.trace != nil {
+					st.tracef("  %q: fighting between two parties", st.toks2text(k, e))
+				}
+				st.addEvent(idx, code, x, y, st.toks[k].Start, st.toks[e-1].End, rule, "", k)
+				st.addEvent(idx, code, y, x, st.toks[k].Start, st.toks[e-1].End, rule, "", k)
+				return
+			}
+		}
 		src := st.agentless(k)
 		if st.trace != nil {
 			st.tracef("  %q: means of violence in a report of casualties or fighting, source ---", st.toks2text(k, e))
 		}
-		st.addEvent(idx, code, &src.members[0], nil, st.toks[k].Start, st.toks[e-1].End, "synsets.txt MEANS_"+code+" (nominal)", "", k)
+		st.addEvent(idx, code, &src.members[0], nil, st.toks[k].Start, st.toks[e-1].End, rule, "", k)
 		return
 	}
 }
@@ -583,4 +606,39 @@ func (st *state) topicBefore(j int) bool {
 		k--
 	}
 	return k >= 0 && (st.isWord(k, "over") || st.isWord(k, "about"))
+}
+
+// betweenParties finds "between X and Y" after token j (a few words
+// later at most: "fighting broke out between the army and the RSF"): the
+// two phrases, or one compound phrase of two members and nil, or nil.
+func (st *state) betweenParties(j int) (*np, *np) {
+	for k := j; k < len(st.toks) && k < j+4; k++ {
+		if !st.isWord(k, "between") {
+			continue
+		}
+		x := st.npAt[k+1]
+		if k+1 >= len(st.toks) || x < 0 && !(st.cls[k+1]&cDet != 0 && k+2 < len(st.toks) && st.npAt[k+2] >= 0) {
+			return nil, nil
+		}
+		if x < 0 {
+			x = st.npAt[k+2]
+		}
+		a := &st.nps[x]
+		l := a.e
+		if len(a.members) == 2 {
+			return a, nil // "between Russian troops and Ukrainian forces": one compound
+		}
+		if l >= len(st.toks) || !st.isWord(l, "and") {
+			return nil, nil
+		}
+		l++
+		if l < len(st.toks) && st.cls[l]&cDet != 0 {
+			l++
+		}
+		if l >= len(st.toks) || st.npAt[l] < 0 {
+			return nil, nil
+		}
+		return a, &st.nps[st.npAt[l]]
+	}
+	return nil, nil
 }

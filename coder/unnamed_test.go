@@ -61,6 +61,8 @@ func TestUnnamedActors(t *testing.T) {
 		{"casualty headline", "30 killed in C. Africa fighting: military source", []string{"190 ---@agentless -"}},
 		{"a slug before the headline", "UPDATE 2-Dozens killed in fierce fighting in eastern Ukraine", []string{"190 ---@agentless -"}},
 		{"a noun of fighting with casualties", "Clashes leave eight dead in the north.", []string{"190 ---@agentless -"}},
+		{"fighting between two sides", "Heavy fighting between Russian troops and Ukrainian forces left 20 dead near Bakhmut.",
+			[]string{"190 RUSMIL UKRMIL", "190 UKRMIL RUSMIL"}},
 		{"died under shelling", "A woman died as a result of the shelling of Donetsk.", []string{"194 ---@agentless -"}},
 		// Precision: none of these is a political event.
 		{"heart attack", "The senator died of a heart attack last Friday, his office said.", nil},
