@@ -37,6 +37,7 @@ type Tree struct {
 	lx    []lex
 	amb   []uint64
 	xtags []uint8
+	first []uint8
 	st    state
 }
 
@@ -50,15 +51,16 @@ func (m *Model) Parse(words []string, t *Tree) {
 		t.Rels = make([]Rel, n)
 		t.amb = make([]uint64, n)
 		t.xtags = make([]uint8, n)
+		t.first = make([]uint8, n)
 		t.XPOS = make([]string, n)
 	}
 	t.lx, t.Tags, t.Heads, t.Rels = t.lx[:n+1], t.Tags[:n], t.Heads[:n], t.Rels[:n]
-	t.amb, t.xtags, t.XPOS = t.amb[:n], t.xtags[:n], t.XPOS[:n]
+	t.amb, t.xtags, t.first, t.XPOS = t.amb[:n], t.xtags[:n], t.first[:n], t.XPOS[:n]
 	for i, w := range words {
 		setLex(&t.lx[i], w)
 	}
 	t.lx[n] = lex{form: hashRoot, lower: hashRoot, suf3: hashRoot}
-	m.tg.tag(t.lx[:n], t.amb, t.Tags, t.xtags)
+	m.tg.tag(t.lx[:n], t.amb, t.Tags, t.xtags, t.first)
 	for i, x := range t.xtags {
 		t.XPOS[i] = m.tg.xnames[x]
 	}
@@ -112,10 +114,10 @@ func EmbeddedModel() []byte { return embedded }
 
 const magic = "petrel-parse 4\n"
 
-// Write writes m in petrel's model format: a magic line, then four
-// sections, each a uvarint length and a gzip stream: the tagger's XPOS
-// names, tag dictionary and ambiguity classes, and the three weight
-// tables, each stored as its nonzero entries (index gap and zigzag value,
+// Write writes m in petrel's model format: a magic line, then four or
+// five sections, each a uvarint length and a gzip stream: the tagger's
+// XPOS names, tag dictionary and ambiguity classes, the tagger's,
+// transition and label weight tables, and the second tagger pass's table, each stored as its nonzero entries (index gap and zigzag value,
 // as uvarints). Separate sections let Load decode them in parallel. The
 // output depends only on m.
 func (m *Model) Write(w io.Writer) error {
@@ -169,7 +171,11 @@ func (m *Model) Write(w io.Writer) error {
 	if err := flush(); err != nil {
 		return err
 	}
-	for _, t := range []*table{m.tg.w, m.ps.act, m.ps.lab} {
+	tabs := []*table{m.tg.w, m.ps.act, m.ps.lab}
+	if m.tg.w2 != nil {
+		tabs = append(tabs, m.tg.w2)
+	}
+	for _, t := range tabs {
 		uv(uint64(t.bits))
 		uv(uint64(t.classes))
 		uv(uint64(math.Float32bits(t.scale)))
@@ -241,17 +247,20 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, errors.New("parse: not a petrel parser model (or one from another version of petrel)")
 	}
 	data = data[len(magic):]
-	var secs [4][]byte
-	for i := range secs {
+	var secs [][]byte
+	for len(data) > 0 && len(secs) < 5 {
 		n, k := binary.Uvarint(data)
 		if k <= 0 || n > uint64(len(data)-k) {
 			return nil, errCorrupt
 		}
-		secs[i], data = data[k:k+int(n)], data[k+int(n):]
+		secs, data = append(secs, data[k:k+int(n)]), data[k+int(n):]
+	}
+	if len(secs) < 4 {
+		return nil, errCorrupt
 	}
 	m := &Model{}
-	var tabs [3]*table
-	var errs [4]error
+	tabs := make([]*table, len(secs)-1)
+	errs := make([]error, len(secs))
 	var wg sync.WaitGroup
 	for i := range secs {
 		wg.Add(1)
@@ -286,6 +295,12 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, errors.New("parse: model: tables do not match this version of petrel")
 	}
 	m.tg.w, m.ps.act, m.ps.lab = tabs[0], tabs[1], tabs[2]
+	if len(tabs) > 3 {
+		if tabs[3].classes != tabs[0].classes {
+			return nil, errors.New("parse: model: tables do not match this version of petrel")
+		}
+		m.tg.w2 = tabs[3]
+	}
 	return m, nil
 }
 

@@ -20,7 +20,7 @@ const (
 const (
 	actBits    = 21
 	labBits    = 18
-	actFeats   = 72
+	actFeats   = 80
 	labFeats   = 29
 	noWord     = -1
 	maxDist    = 6
@@ -46,6 +46,8 @@ type state struct {
 	lx    []lex // n+1: the root's is hashRoot
 	tags  []Tag // n: the UPOS tags
 	tagh  []uint64
+	uh    []uint64 // UPOS-only tag hashes
+	comma []int32  // comma[i]: commas among words 0..i-1
 }
 
 // reset prepares s for a sentence of n words with lexical features lx
@@ -71,15 +73,27 @@ func (s *state) reset(lx []lex, tags []Tag, xtags []uint8) {
 		s.lset = make([]uint64, n+1)
 		s.rset = make([]uint64, n+1)
 		s.tagh = make([]uint64, n+1)
+		s.uh = make([]uint64, n+1)
+		s.comma = make([]int32, n+2)
 	}
+	s.uh, s.comma = s.uh[:n+1], s.comma[:n+2]
+	s.comma[0] = 0
 	s.rel, s.nl, s.nr, s.lset, s.rset, s.tagh = s.rel[:n+1], s.nl[:n+1], s.nr[:n+1], s.lset[:n+1], s.rset[:n+1], s.tagh[:n+1]
 	for i := 0; i <= n; i++ {
 		s.head[i], s.lc1[i], s.lc2[i], s.rc1[i], s.rc2[i] = -1, -1, -1, -1, -1
 		s.rel[i], s.nl[i], s.nr[i], s.lset[i], s.rset[i] = RelNone, 0, 0, 0, 0
 		if i < n {
 			s.tagh[i] = tagHash(tags[i]) ^ uint64(xtags[i])<<40
+			s.uh[i] = tagHash(tags[i])
+			c := s.comma[i]
+			if lx[i].form == commaHash {
+				c++
+			}
+			s.comma[i+1] = c
 		} else {
 			s.tagh[i] = hashRoot
+			s.uh[i] = hashRoot
+			s.comma[i+1] = s.comma[i]
 		}
 	}
 }
@@ -165,6 +179,16 @@ func (s *state) p(i int32) uint64 {
 	}
 	return s.tagh[i]
 }
+
+func (s *state) u(i int32) uint64 {
+	if i < 0 {
+		return hashNone
+	}
+	return s.uh[i]
+}
+
+// commaHash is the form hash of ",".
+var commaHash = fnv(",", 1, false)
 
 func (s *state) l(i int32) uint64 {
 	if i < 0 {
@@ -321,6 +345,24 @@ func (s *state) features(f *[actFeats]uint64) {
 	f[69] = f2(78, s.suf(S0), b0p)
 	f[70] = f2(79, s0p, s.suf(B0))
 	f[71] = f1(0, 0)
+	// coarse (UPOS) tags generalise where the (UPOS, XPOS) pairs are sparse
+	s0u, s1u, b0u, b1u := s.u(S0), s.u(S1), s.u(B0), s.u(B1)
+	f[72] = f2(80, s0u, b0u)
+	f[73] = f3(81, s1u, s0u, b0u)
+	f[74] = f3(82, s0u, b0u, b1u)
+	f[75] = f3(83, b0u, b1u, s.u(B2))
+	f[76] = f2(84, s1u, b0u)
+	// commas between s0 and b0, and between s1 and s0: clause edges
+	c0, c1 := uint64(9), uint64(9)
+	if S0 >= 0 {
+		c0 = uint64(min(s.comma[B0]-s.comma[S0+1], 3))
+	}
+	if S1 >= 0 {
+		c1 = uint64(min(s.comma[S0]-s.comma[S1+1], 3))
+	}
+	f[77] = f3(85, s0u, b0u, c0)
+	f[78] = f3(86, s1u, s0u, c1)
+	f[79] = f3(87, c0, c1, s0u)
 }
 
 // labelFeatures writes the features for labelling the arc h → d.

@@ -9,6 +9,10 @@ type tagger struct {
 	xnames []string          // XPOS names; index 0 is "_"
 	dict   map[uint64]uint16 // exact forms that are frequent and unambiguous in training → UPOS | XPOS<<8
 	amb    map[uint64]uint64 // lower-cased form → the set of XPOS tags it had in training
+	// w2, if set, scores a second left-to-right pass that also sees the
+	// first pass's tags of the next two words ("to" before a verb is PART,
+	// before a noun ADP).
+	w2 *table
 }
 
 // ambiguity returns the feature value of the set of tags the word of l
@@ -22,7 +26,8 @@ func (t *tagger) ambiguity(l *lex) uint64 {
 
 const (
 	tagBits    = 18
-	tagFeats   = 31
+	tagFeats   = 31 // features of the first pass; the second adds tagFeats2 more
+	tagFeats2  = 5
 	hashNone   = 0x5bd1e9955bd1e995 // a word outside the sentence
 	hashRoot   = 0x27d4eb2f165667c5 // the parser's root
 	tagHashOff = 0x165667b19e3779f9
@@ -34,7 +39,9 @@ func tagHash(t Tag) uint64 { return uint64(t) + tagHashOff }
 // tagFeatures writes the features of word i to f, given the tags already
 // assigned to the words before it.
 // amb holds the ambiguity class of each word.
-func tagFeatures(lx []lex, amb []uint64, tags []uint8, i int, f *[tagFeats]uint64) {
+// right, if not nil, holds the first pass's tags, and the second pass's
+// features are added.
+func tagFeatures(lx []lex, amb []uint64, tags, right []uint8, i int, f *[tagFeats + tagFeats2]uint64) {
 	n := len(lx)
 	w := &lx[i]
 	get := func(j int) *lex {
@@ -101,24 +108,51 @@ func tagFeatures(lx []lex, amb []uint64, tags []uint8, i int, f *[tagFeats]uint6
 	f[28] = f3(31, p1, a0, a1)
 	f[29] = f2(32, am, a0)
 	f[30] = f2(33, w.lower, a1)
+	if right != nil {
+		r1, r2 := uint64(hashNone), uint64(hashNone)
+		if i+1 < n {
+			r1 = uint64(right[i+1]) + tagHashOff
+		}
+		if i+2 < n {
+			r2 = uint64(right[i+2]) + tagHashOff
+		}
+		f[31] = f1(40, r1)
+		f[32] = f2(41, r1, r2)
+		f[33] = f2(42, p1, r1)
+		f[34] = f2(43, w.lower, r1)
+		f[35] = f2(44, a0, r1)
+	}
 }
 
-// tag assigns UPOS and XPOS tags to the words of lx. amb is scratch
-// space; all four slices have len(lx).
-func (t *tagger) tag(lx []lex, amb []uint64, tags []Tag, xtags []uint8) {
-	var f [tagFeats]uint64
+// tag assigns UPOS and XPOS tags to the words of lx. amb and first are
+// scratch space; all slices have len(lx).
+func (t *tagger) tag(lx []lex, amb []uint64, tags []Tag, xtags, first []uint8) {
+	var f [tagFeats + tagFeats2]uint64
 	var scores [256]int32
 	for i := range lx {
 		amb[i] = t.ambiguity(&lx[i])
 	}
+	sc := scores[:t.w.classes]
 	for i := range lx {
 		if tg, ok := t.dict[lx[i].form]; ok {
 			tags[i], xtags[i] = Tag(tg), uint8(tg>>8)
 			continue
 		}
-		tagFeatures(lx, amb, xtags, i, &f)
-		t.w.score(f[:], scores[:t.w.classes])
-		tags[i], xtags[i] = t.best(scores[:t.w.classes])
+		tagFeatures(lx, amb, xtags, nil, i, &f)
+		t.w.score(f[:tagFeats], sc)
+		tags[i], xtags[i] = t.best(sc)
+	}
+	if t.w2 == nil {
+		return
+	}
+	copy(first, xtags)
+	for i := range lx {
+		if _, ok := t.dict[lx[i].form]; ok {
+			continue
+		}
+		tagFeatures(lx, amb, xtags, first, i, &f)
+		t.w2.score(f[:], sc)
+		tags[i], xtags[i] = t.best(sc)
 	}
 }
 

@@ -17,6 +17,7 @@ type TrainOptions struct {
 	ParseIters int     // parser passes over the data
 	Folds      int     // jackknife folds that give the parser predicted tags (< 2: gold tags)
 	Explore    float64 // after two passes, the chance of following a wrong prediction
+	SecondPass bool    // train a second tagger pass that sees the next words' tags (needs Folds ≥ 2)
 	Log        io.Writer
 	Dev        []Sentence // if set, scored after each parser pass (for tuning; never the test set)
 	// TableBits sets log2 of the rows of the tagger, transition and label
@@ -113,7 +114,7 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 				for _, x := range out {
 					n := len(x.gold)
 					x.pred, x.xpred = make([]Tag, n), make([]uint8, n)
-					tg.tag(x.lx[:n], make([]uint64, n), x.pred, x.xpred)
+					tg.tag(x.lx[:n], make([]uint64, n), x.pred, x.xpred, make([]uint8, n))
 				}
 			}(k)
 		}
@@ -136,6 +137,12 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 	m := &Model{}
 	m.tg = *trainTagger(all, xnames, opt.bits(0), opt.TagIters, opt.Seed)
 	logf("tagger: %d iterations, %d dictionary words\n", opt.TagIters, len(m.tg.dict))
+	if opt.SecondPass && opt.Folds >= 2 {
+		// The second pass learns from first-pass tags as good as the ones
+		// it will see: the jackknifed ones.
+		trainSecondPass(&m.tg, all, opt.bits(0), opt.TagIters, opt.Seed+99)
+		logf("tagger: second pass trained\n")
+	}
 	var dev func(*parser) Score
 	if len(opt.Dev) > 0 {
 		dev = func(p *parser) Score {
@@ -224,7 +231,7 @@ func trainTagger(data []*sample, xnames []string, bits uint, iters int, seed uin
 	for i := range order {
 		order[i] = i
 	}
-	var f [tagFeats]uint64
+	var f [tagFeats + tagFeats2]uint64
 	sc := make([]float32, tg.w.classes)
 	isc := make([]int32, tg.w.classes)
 	var now int32
@@ -247,20 +254,20 @@ func trainTagger(data []*sample, xnames []string, bits uint, iters int, seed uin
 					tags[i], xtags[i] = Tag(t), uint8(t>>8)
 					continue
 				}
-				tagFeatures(x.lx[:n], amb, xtags, i, &f)
-				tg.w.scoreTrain(f[:], sc)
+				tagFeatures(x.lx[:n], amb, xtags, nil, i, &f)
+				tg.w.scoreTrain(f[:tagFeats], sc)
 				for c, v := range sc {
 					isc[c] = int32(v * 1024)
 				}
 				u, xp := tg.best(isc)
 				now++
 				if g := x.gold[i]; g != u && g != TagNone {
-					tg.w.update(f[:], int(g), 1, now)
-					tg.w.update(f[:], int(u), -1, now)
+					tg.w.update(f[:tagFeats], int(g), 1, now)
+					tg.w.update(f[:tagFeats], int(u), -1, now)
 				}
 				if g := x.xgold[i]; g != xp && g != 0 {
-					tg.w.update(f[:], int(numTags)+int(g), 1, now)
-					tg.w.update(f[:], int(numTags)+int(xp), -1, now)
+					tg.w.update(f[:tagFeats], int(numTags)+int(g), 1, now)
+					tg.w.update(f[:tagFeats], int(numTags)+int(xp), -1, now)
 				}
 				tags[i], xtags[i] = u, xp
 			}
@@ -268,6 +275,58 @@ func trainTagger(data []*sample, xnames []string, bits uint, iters int, seed uin
 	}
 	tg.w.quantise(now + 1)
 	return tg
+}
+
+// trainSecondPass trains tg's second pass on data, whose pred and xpred
+// hold jackknifed first-pass tags.
+func trainSecondPass(tg *tagger, data []*sample, bits uint, iters int, seed uint64) {
+	tg.w2 = newTable(bits, tg.w.classes)
+	rng := rand.New(rand.NewPCG(seed, 0x7a7))
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	var f [tagFeats + tagFeats2]uint64
+	sc := make([]float32, tg.w.classes)
+	isc := make([]int32, tg.w.classes)
+	var now int32
+	var xtags []uint8
+	var amb []uint64
+	for it := 0; it < iters; it++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, oi := range order {
+			x := data[oi]
+			n := len(x.gold)
+			xtags = append(xtags[:0], make([]uint8, n)...)
+			amb = amb[:0]
+			for i := 0; i < n; i++ {
+				amb = append(amb, tg.ambiguity(&x.lx[i]))
+			}
+			for i := 0; i < n; i++ {
+				if t, ok := tg.dict[x.lx[i].form]; ok {
+					xtags[i] = uint8(t >> 8)
+					continue
+				}
+				tagFeatures(x.lx[:n], amb, xtags, x.xpred, i, &f)
+				tg.w2.scoreTrain(f[:], sc)
+				for c, v := range sc {
+					isc[c] = int32(v * 1024)
+				}
+				u, xp := tg.best(isc)
+				now++
+				if g := x.gold[i]; g != u && g != TagNone {
+					tg.w2.update(f[:], int(g), 1, now)
+					tg.w2.update(f[:], int(u), -1, now)
+				}
+				if g := x.xgold[i]; g != xp && g != 0 {
+					tg.w2.update(f[:], int(numTags)+int(g), 1, now)
+					tg.w2.update(f[:], int(numTags)+int(xp), -1, now)
+				}
+				xtags[i] = xp
+			}
+		}
+	}
+	tg.w2.quantise(now + 1)
 }
 
 // costs returns the number of gold arcs each valid action would make

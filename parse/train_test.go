@@ -41,7 +41,7 @@ func tinyTreebank(n int, seed uint64) []Sentence {
 // (held-out sentences of the same grammar parse correctly), and training
 // twice with the same seed must write the same bytes.
 func TestTrainTiny(t *testing.T) {
-	opt := TrainOptions{Seed: 7, TagIters: 3, ParseIters: 4, Folds: 2, Explore: 0.9, TableBits: [3]uint{12, 14, 12}}
+	opt := TrainOptions{Seed: 7, TagIters: 3, ParseIters: 4, Folds: 2, Explore: 0.9, SecondPass: true, TableBits: [3]uint{12, 14, 12}}
 	train := tinyTreebank(200, 1)
 	var files [2][]byte
 	var m *Model
@@ -70,6 +70,14 @@ func TestTrainTiny(t *testing.T) {
 	}
 	if _, err := Load(bytes.NewReader([]byte("not a model"))); err == nil {
 		t.Error("Load of garbage: no error")
+	}
+	for _, n := range []int{len(magic) + 3, len(files[0]) / 2, len(files[0]) - 1} {
+		if _, err := Load(bytes.NewReader(files[0][:n])); err == nil {
+			t.Errorf("Load of the first %d of %d bytes: no error", n, len(files[0]))
+		}
+	}
+	if loaded.tg.w2 == nil {
+		t.Error("no second tagger pass after jackknifed training")
 	}
 }
 

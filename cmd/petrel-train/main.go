@@ -38,6 +38,7 @@ func run(args []string) error {
 	fs.IntVar(&opt.TagIters, "tag-iters", opt.TagIters, "tagger training passes")
 	fs.IntVar(&opt.ParseIters, "parse-iters", opt.ParseIters, "parser training passes")
 	fs.IntVar(&opt.Folds, "folds", opt.Folds, "jackknife folds for the parser's training tags")
+	fs.BoolVar(&opt.SecondPass, "second-pass", opt.SecondPass, "also train a second tagger pass that sees the next words' tags (slower to tag)")
 	fs.Float64Var(&opt.Explore, "explore", opt.Explore, "chance of following a wrong prediction in training")
 	if err := fs.Parse(args); err != nil {
 		return err
