@@ -359,6 +359,10 @@ func (st *state) expand(m member) []member {
 // appositions and compounds.
 func (st *state) buildNPs(idx int) {
 	st.nps = st.nps[:0]
+	// npAt is rebuilt below; until then it must not show the previous
+	// sentence's phrases (or another article's, the state being pooled)
+	// to the tests that read it while the phrases are built (isAdj).
+	st.npAt = st.npAt[:0]
 	segs := st.segs
 	n := len(st.toks)
 	for k := 0; k < len(segs); k++ {

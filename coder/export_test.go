@@ -132,3 +132,16 @@ func (s *Stages) Sentence() int {
 	}
 	return n
 }
+
+// Scratch is a coding state of a test's own, outside the coder's pool, so
+// that a test decides which articles one state codes one after another.
+type Scratch struct{ st state }
+
+// CodeWith codes a with the state s, as Code does with a pooled one.
+func (c *Coder) CodeWith(s *Scratch, a *petrel.Article) *petrel.Document {
+	doc := &petrel.Document{Article: *a}
+	s.st.reset(c, a, doc, nil)
+	s.st.run()
+	s.st.doc, s.st.art = nil, nil
+	return doc
+}
