@@ -593,7 +593,7 @@ func (st *state) dictLocation(p *dict.Place, s, e int) petrel.Location {
 	var best *place.Place
 	for _, i := range g.Lookup(st.keyBuf) {
 		q := g.Place(i)
-		if q.Kind == place.City && q.Country == p.Country && distanceKm(q.Lat, q.Lon, p.Lat, p.Lon) <= 50 && (best == nil || q.Population > best.Population) {
+		if q.Kind == place.City && q.Country == p.Country && place.DistanceKm(q.Lat, q.Lon, p.Lat, p.Lon) <= 50 && (best == nil || q.Population > best.Population) {
 			best = q
 		}
 	}
@@ -827,16 +827,6 @@ func (st *state) placeCountry(a, ae int, code string) string {
 		return st.dateLoc.Country
 	}
 	return ""
-}
-
-// distanceKm is the great-circle distance between two points.
-func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dlat := (lat2 - lat1) * rad
-	dlon := (lon2 - lon1) * rad
-	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
 // actorCountry is the state of a country actor (its code's first three

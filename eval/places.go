@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -141,7 +140,7 @@ func ScorePlaces(c *coder.Coder, items []PlaceItem, date time.Time) PlaceResult 
 				r.NameOK++
 				nameHit = true
 			}
-			if DistanceKm(l.Lat, l.Lon, it.Lat, it.Lon) <= 50 {
+			if place.DistanceKm(l.Lat, l.Lon, it.Lat, it.Lon) <= 50 {
 				r.DistOK++
 				distHit = true
 			}
@@ -161,17 +160,6 @@ func ScorePlaces(c *coder.Coder, items []PlaceItem, date time.Time) PlaceResult 
 		}
 	}
 	return r
-}
-
-// DistanceKm is the great-circle distance between two points in
-// kilometres.
-func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dlat := (lat2 - lat1) * rad
-	dlon := (lon2 - lon1) * rad
-	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
 // UCDPPlaceResult counts how close the places of events coded from UCDP
@@ -223,7 +211,7 @@ func ScoreUCDPPlaces(c *coder.Coder, path string) (UCDPPlaceResult, error) {
 			}
 			r.Located++
 			for _, g := range h.Gold.Events {
-				if DistanceKm(e.Location.Lat, e.Location.Lon, g.Lat, g.Lon) <= 50 {
+				if place.DistanceKm(e.Location.Lat, e.Location.Lon, g.Lat, g.Lon) <= 50 {
 					r.Within++
 					break
 				}

@@ -74,7 +74,4 @@ func TestLoadPlaces(t *testing.T) {
 			}
 		}
 	}
-	if d := DistanceKm(55.7558, 37.6173, 59.9343, 30.3351); d < 620 || d > 640 {
-		t.Errorf("Moscow to St Petersburg = %.0f km, want about 634", d)
-	}
 }
