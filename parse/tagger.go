@@ -111,10 +111,10 @@ func tagFeatures(lx []lex, amb []uint64, tags, right []uint8, i int, f *[tagFeat
 	if right != nil {
 		r1, r2 := uint64(hashNone), uint64(hashNone)
 		if i+1 < n {
-			r1 = uint64(right[i+1]) + tagHashOff
+			r1 = uint64(right[i+1]&^sure) + tagHashOff
 		}
 		if i+2 < n {
-			r2 = uint64(right[i+2]) + tagHashOff
+			r2 = uint64(right[i+2]&^sure) + tagHashOff
 		}
 		f[31] = f1(40, r1)
 		f[32] = f2(41, r1, r2)
@@ -123,6 +123,16 @@ func tagFeatures(lx []lex, amb []uint64, tags, right []uint8, i int, f *[tagFeat
 		f[35] = f2(44, a0, r1)
 	}
 }
+
+// secondPassMargin is the UPOS score margin (best minus runner-up, in
+// quantised units) under which the second pass re-tags a word: the first
+// pass is right about nearly every word it is sure of, so re-tagging only
+// the doubtful ones keeps most of the second pass's gain at a fraction of
+// its cost (docs/PARSER.md).
+var secondPassMargin int32 = 10000
+
+// sure marks a first-pass tag in first that the second pass keeps.
+const sure = 0x80
 
 // tag assigns UPOS and XPOS tags to the words of lx. amb and first are
 // scratch space; all slices have len(lx).
@@ -133,35 +143,50 @@ func (t *tagger) tag(lx []lex, amb []uint64, tags []Tag, xtags, first []uint8) {
 		amb[i] = t.ambiguity(&lx[i])
 	}
 	sc := scores[:t.w.classes]
+	doubt := false
 	for i := range lx {
 		if tg, ok := t.dict[lx[i].form]; ok {
 			tags[i], xtags[i] = Tag(tg), uint8(tg>>8)
+			first[i] = xtags[i] | sure
 			continue
 		}
 		tagFeatures(lx, amb, xtags, nil, i, &f)
 		t.w.score(f[:tagFeats], sc)
-		tags[i], xtags[i] = t.best(sc)
+		var margin int32
+		tags[i], xtags[i], margin = t.best(sc)
+		first[i] = xtags[i]
+		if margin >= secondPassMargin {
+			first[i] |= sure
+		} else {
+			doubt = true
+		}
 	}
-	if t.w2 == nil {
+	if t.w2 == nil || !doubt {
 		return
 	}
-	copy(first, xtags)
 	for i := range lx {
-		if _, ok := t.dict[lx[i].form]; ok {
+		if first[i]&sure != 0 {
 			continue
 		}
 		tagFeatures(lx, amb, xtags, first, i, &f)
 		t.w2.score(f[:], sc)
-		tags[i], xtags[i] = t.best(sc)
+		tags[i], xtags[i], _ = t.best(sc)
 	}
 }
 
-// best returns the highest-scoring UPOS and XPOS tags of a row of scores.
-func (t *tagger) best(sc []int32) (Tag, uint8) {
-	u := Tag(1)
-	for c := Tag(2); c < numTags; c++ {
-		if sc[c] > sc[u] {
-			u = c
+// best returns the highest-scoring UPOS and XPOS tags of a row of scores,
+// and the UPOS tag's margin over the runner-up.
+func (t *tagger) best(sc []int32) (Tag, uint8, int32) {
+	u, u2 := Tag(1), Tag(2)
+	if sc[u2] > sc[u] {
+		u, u2 = u2, u
+	}
+	for c := Tag(3); c < numTags; c++ {
+		switch {
+		case sc[c] > sc[u]:
+			u, u2 = c, u
+		case sc[c] > sc[u2]:
+			u2 = c
 		}
 	}
 	x := 1
@@ -171,5 +196,5 @@ func (t *tagger) best(sc []int32) (Tag, uint8) {
 			x = c
 		}
 	}
-	return u, uint8(x)
+	return u, uint8(x), sc[u] - sc[u2]
 }

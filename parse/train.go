@@ -27,7 +27,7 @@ type TrainOptions struct {
 }
 
 // DefaultTrainOptions are the options the embedded model is trained with.
-var DefaultTrainOptions = TrainOptions{Seed: 1, TagIters: 8, ParseIters: 15, Folds: 4, Explore: 0.9}
+var DefaultTrainOptions = TrainOptions{Seed: 1, TagIters: 8, ParseIters: 15, Folds: 4, Explore: 0.9, SecondPass: true}
 
 // bits returns the size of table i (0 tagger, 1 transitions, 2 labels).
 func (o *TrainOptions) bits(i int) uint {
@@ -259,7 +259,7 @@ func trainTagger(data []*sample, xnames []string, bits uint, iters int, seed uin
 				for c, v := range sc {
 					isc[c] = int32(v * 1024)
 				}
-				u, xp := tg.best(isc)
+				u, xp, _ := tg.best(isc)
 				now++
 				if g := x.gold[i]; g != u && g != TagNone {
 					tg.w.update(f[:tagFeats], int(g), 1, now)
@@ -312,7 +312,7 @@ func trainSecondPass(tg *tagger, data []*sample, bits uint, iters int, seed uint
 				for c, v := range sc {
 					isc[c] = int32(v * 1024)
 				}
-				u, xp := tg.best(isc)
+				u, xp, _ := tg.best(isc)
 				now++
 				if g := x.gold[i]; g != u && g != TagNone {
 					tg.w2.update(f[:], int(g), 1, now)
