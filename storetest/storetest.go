@@ -508,6 +508,27 @@ func eventsOf(docs []*petrel.Document, keep func(e *petrel.Event) bool) []string
 	return ids
 }
 
+// pageAll follows the cursor from the first page of f to the last and
+// returns the IDs of all the events, in the order the pages gave them.
+func pageAll(ctx context.Context, t *testing.T, s petrel.Store, f petrel.EventFilter) []string {
+	t.Helper()
+	var got []string
+	for pages := 0; ; pages++ {
+		if pages > 100 {
+			t.Fatal("too many pages")
+		}
+		evs, next, err := s.Events(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, ids(evs)...)
+		if next == "" {
+			return got
+		}
+		f.Cursor = next
+	}
+}
+
 func ids(evs []*petrel.StoredEvent) []string {
 	out := make([]string, len(evs))
 	for i, e := range evs {
@@ -598,22 +619,7 @@ func testEvents(t *testing.T, open Opener) {
 	})
 	t.Run("Pages", func(t *testing.T) {
 		want := eventsOf(docs, all)
-		var got []string
-		f := petrel.EventFilter{Limit: 7}
-		for pages := 0; ; pages++ {
-			if pages > 100 {
-				t.Fatal("too many pages")
-			}
-			evs, next, err := s.Events(ctx, f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, ids(evs)...)
-			if next == "" {
-				break
-			}
-			f.Cursor = next
-		}
+		got := pageAll(ctx, t, s, petrel.EventFilter{Limit: 7})
 		if !slices.Equal(got, want) {
 			t.Errorf("paged events = %v, want %v", got, want)
 		}
@@ -633,23 +639,9 @@ func testEvents(t *testing.T, open Opener) {
 			t.Run(tt.name, func(t *testing.T) {
 				want := eventsOf(docs, tt.keep)
 				slices.Reverse(want)
-				var got []string
 				f := tt.f
 				f.Limit, f.Order = 7, petrel.OrderNewest
-				for pages := 0; ; pages++ {
-					if pages > 100 {
-						t.Fatal("too many pages")
-					}
-					evs, next, err := s.Events(ctx, f)
-					if err != nil {
-						t.Fatal(err)
-					}
-					got = append(got, ids(evs)...)
-					if next == "" {
-						break
-					}
-					f.Cursor = next
-				}
+				got := pageAll(ctx, t, s, f)
 				if !slices.Equal(got, want) {
 					t.Errorf("newest first = %v, want %v", got, want)
 				}
