@@ -11,28 +11,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 
 	"petrel"
+	"petrel/internal/natstest"
 	"petrel/queue"
 )
-
-// startNATS runs a JetStream server in-process on a random loopback port.
-func startNATS(tb testing.TB) string {
-	tb.Helper()
-	s, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, JetStream: true,
-		StoreDir: tb.TempDir(), NoLog: true, NoSigs: true})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	go s.Start()
-	if !s.ReadyForConnections(10 * time.Second) {
-		tb.Fatal("nats-server did not start")
-	}
-	tb.Cleanup(func() { s.Shutdown(); s.WaitForShutdown() })
-	return s.ClientURL()
-}
 
 func open(tb testing.TB, url string) *queue.Queue {
 	tb.Helper()
@@ -85,7 +69,7 @@ func (s *memStore) Ingest(ctx context.Context, docs []*petrel.Document, v string
 }
 
 func TestPublishWorker(t *testing.T) {
-	url := startNATS(t)
+	url := natstest.Start(t)
 	q := open(t, url)
 	ctx := context.Background()
 	p := q.Publisher()
@@ -187,7 +171,7 @@ func corpusArticles(tb testing.TB, n int) ([]*petrel.Article, int64) {
 // that neither codes nor stores, so the figures are the queue's alone.
 func BenchmarkQueue(b *testing.B) {
 	arts, size := corpusArticles(b, 20000)
-	url := startNATS(b)
+	url := natstest.Start(b)
 	ctx := context.Background()
 	b.Run("Publish", func(b *testing.B) {
 		q := open(b, url)
@@ -263,7 +247,7 @@ func (s *slowStore) Ingest(ctx context.Context, docs []*petrel.Document, v strin
 // stored and acknowledged, everything else is handed back at once, so the
 // stream holds exactly the articles not stored.
 func TestWorkerStop(t *testing.T) {
-	q := open(t, startNATS(t))
+	q := open(t, natstest.Start(t))
 	ctx := context.Background()
 	p := q.Publisher()
 	for i := range 300 {

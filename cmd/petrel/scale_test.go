@@ -21,29 +21,12 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/nats-io/nats-server/v2/server"
 
 	"petrel"
 	"petrel/ingest"
+	"petrel/internal/natstest"
 	"petrel/internal/sqlstore"
 )
-
-// startNATS runs a JetStream server in-process on a random loopback port
-// with its store in a temporary directory, and returns its URL.
-func startNATS(tb testing.TB) string {
-	tb.Helper()
-	s, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, JetStream: true,
-		StoreDir: tb.TempDir(), NoLog: true, NoSigs: true})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	go s.Start()
-	if !s.ReadyForConnections(10 * time.Second) {
-		tb.Fatal("nats-server did not start")
-	}
-	tb.Cleanup(func() { s.Shutdown(); s.WaitForShutdown() })
-	return s.ClientURL()
-}
 
 // worker is a petrel worker subprocess.
 type worker struct {
@@ -118,7 +101,7 @@ func TestScaleQueue(t *testing.T) {
 }
 
 func scaleRun(t *testing.T, corpus, db string, want map[string]petrel.Event, groups map[string][]string) {
-	natsURL := startNATS(t)
+	natsURL := natstest.Start(t)
 	_, stderr, err := runMain(t, nil, "publish", "--nats", natsURL, corpus)
 	if err != nil {
 		t.Fatalf("publish: %v\n%s", err, stderr)

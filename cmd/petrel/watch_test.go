@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"petrel/internal/natstest"
 )
 
 // feedServer serves a small RSS feed of two articles written for this test.
@@ -63,7 +65,7 @@ func TestWatchCLI(t *testing.T) {
 	}
 
 	t.Run("NATS", func(t *testing.T) {
-		natsURL := startNATS(t)
+		natsURL := natstest.Start(t)
 		qdb := filepath.Join(dir, "queued.db")
 		_, stderr, err := runMain(t, nil, "watch", "--once", "--nats", natsURL, "--state", filepath.Join(dir, "q.json"), "--host-delay", "1ms", srv.URL+"/rss")
 		if err != nil || !strings.Contains(stderr, "2 new articles") {
