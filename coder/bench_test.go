@@ -76,17 +76,18 @@ func loadBenchCorpus(tb testing.TB) ([]*petrel.Article, int64, int) {
 }
 
 var benchBuiltin struct {
-	once sync.Once
-	c    *coder.Coder
-	err  error
+	once  sync.Once
+	c     *coder.Coder
+	diags dict.Diagnostics
+	err   error
 }
 
-// builtinCoder compiles the built-in dictionaries once.
+// builtinCoder compiles the built-in dictionaries once for the package's
+// tests and benchmarks; a diagnostic on them fails the caller.
 func builtinCoder(tb testing.TB) *coder.Coder {
 	tb.Helper()
 	benchBuiltin.once.Do(func() {
-		var diags dict.Diagnostics
-		d, err := native.Load(dicts.FS, &diags)
+		d, err := native.Load(dicts.FS, &benchBuiltin.diags)
 		if err != nil {
 			benchBuiltin.err = err
 			return
@@ -95,6 +96,9 @@ func builtinCoder(tb testing.TB) *coder.Coder {
 	})
 	if benchBuiltin.err != nil {
 		tb.Fatal(benchBuiltin.err)
+	}
+	for _, dg := range benchBuiltin.diags {
+		tb.Errorf("built-in dictionary: %s", dg)
 	}
 	return benchBuiltin.c
 }

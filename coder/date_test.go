@@ -54,7 +54,7 @@ func TestEventDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := builtin(t).Code(&petrel.Article{ID: "t", Text: tt.text, Date: base})
+			doc := builtinCoder(t).Code(&petrel.Article{ID: "t", Text: tt.text, Date: base})
 			found := false
 			for _, e := range doc.Events {
 				if e.Code != tt.code {
@@ -82,7 +82,7 @@ func TestEventDateUndated(t *testing.T) {
 		{"Russia attacked Kharkiv.", "190", ""},
 	}
 	for _, tt := range tests {
-		doc := builtin(t).Code(&petrel.Article{ID: "t", Text: tt.text})
+		doc := builtinCoder(t).Code(&petrel.Article{ID: "t", Text: tt.text})
 		found := false
 		for _, e := range doc.Events {
 			if e.Code == tt.code {
@@ -111,7 +111,7 @@ func TestExplainDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var b strings.Builder
-		builtin(t).Explain(&petrel.Article{ID: "t", Text: tt.text, Date: base}, func(format string, args ...any) {
+		builtinCoder(t).Explain(&petrel.Article{ID: "t", Text: tt.text, Date: base}, func(format string, args ...any) {
 			fmt.Fprintf(&b, format+"\n", args...)
 		})
 		if !strings.Contains(b.String(), tt.want) {
@@ -133,7 +133,7 @@ func TestCorpusDates(t *testing.T) {
 	if testing.Short() {
 		t.Skip("corpus run skipped in -short mode")
 	}
-	c := builtin(t)
+	c := builtinCoder(t)
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	outside, future, events := 0, 0, 0

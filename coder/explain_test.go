@@ -33,18 +33,18 @@ func TestExplainDropped(t *testing.T) {
 		text string
 		want string
 	}{
-		{"negated", builtin(t), "Russia did not attend the talks.", `DROPPED "attend" [042]: negated (not)`},
-		{"no coded source", builtin(t), "The report criticised Israel.", `DROPPED "criticised" [111]: no coded source`},
-		{"uncoded subject", builtin(t), "Protesters criticised Israel.", `DROPPED "criticised" [111]: no coded source ("Protesters" is no actor`},
-		{"hypothetical", builtin(t), "If Iran attacks Israel, the U.S. will respond.", `DROPPED "attacks" [190]: in an if/unless clause`},
-		{"agentless passive", builtin(t), "The delegation was welcomed in Islamabad.", `DROPPED "welcomed" [051]: agentless passive`},
-		{"statement without target", builtin(t), "Russia said it was ready.", `DROPPED "said" [010]: a statement with no target`},
-		{"what an accusation alleges", builtin(t), "Russia accused the UAE of arming the RSF.", `DROPPED "arming": what the verb before it alleges`},
-		{"same actor", builtin(t), "Russia criticised Russia.", `DROPPED 111 RUS → RUS: source and target are the same actor`},
+		{"negated", builtinCoder(t), "Russia did not attend the talks.", `DROPPED "attend" [042]: negated (not)`},
+		{"no coded source", builtinCoder(t), "The report criticised Israel.", `DROPPED "criticised" [111]: no coded source`},
+		{"uncoded subject", builtinCoder(t), "Protesters criticised Israel.", `DROPPED "criticised" [111]: no coded source ("Protesters" is no actor`},
+		{"hypothetical", builtinCoder(t), "If Iran attacks Israel, the U.S. will respond.", `DROPPED "attacks" [190]: in an if/unless clause`},
+		{"agentless passive", builtinCoder(t), "The delegation was welcomed in Islamabad.", `DROPPED "welcomed" [051]: agentless passive`},
+		{"statement without target", builtinCoder(t), "Russia said it was ready.", `DROPPED "said" [010]: a statement with no target`},
+		{"what an accusation alleges", builtinCoder(t), "Russia accused the UAE of arming the RSF.", `DROPPED "arming": what the verb before it alleges`},
+		{"same actor", builtinCoder(t), "Russia criticised Russia.", `DROPPED 111 RUS → RUS: source and target are the same actor`},
 		{"require dyad", dyad, "Russia condemned the attack.", `DROPPED 111 RUS → (none): no target, and --require-dyad is set`},
-		{"noun without party", builtin(t), "Russia thanked Britain for the talks.", `DROPPED "talks": a noun with no party named`},
-		{"sentence discard", builtin(t), "Iran beat Israel in a World Cup qualifier.", "sentence 0 discarded by discards.txt"},
-		{"story discard", builtin(t), "Russia condemned Ukraine. The goalkeeper saved a penalty.", "story discarded by discards.txt"},
+		{"noun without party", builtinCoder(t), "Russia thanked Britain for the talks.", `DROPPED "talks": a noun with no party named`},
+		{"sentence discard", builtinCoder(t), "Iran beat Israel in a World Cup qualifier.", "sentence 0 discarded by discards.txt"},
+		{"story discard", builtinCoder(t), "Russia condemned Ukraine. The goalkeeper saved a penalty.", "story discarded by discards.txt"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,7 +73,7 @@ func FuzzExplain(f *testing.F) {
 	} {
 		f.Add(s, true)
 	}
-	c := builtin(f)
+	c := builtinCoder(f)
 	f.Fuzz(func(t *testing.T, s string, dated bool) {
 		a := &petrel.Article{ID: "fuzz", Text: s}
 		if dated {

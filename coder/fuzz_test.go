@@ -23,7 +23,7 @@ func FuzzCode(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	c := builtin(f)
+	c := builtinCoder(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		a := &petrel.Article{ID: "fuzz", Text: s, Date: time.Date(2021, 10, 20, 0, 0, 0, 0, time.UTC)}
 		doc := c.Code(a)
@@ -70,7 +70,7 @@ func TestLongSentence(t *testing.T) {
 		b.WriteString("Russia attacked Ukraine and China met the United States while officials said ")
 	}
 	s := b.String()
-	doc := builtin(t).Code(&petrel.Article{ID: "long", Text: s, Date: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)})
+	doc := builtinCoder(t).Code(&petrel.Article{ID: "long", Text: s, Date: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)})
 	if len(doc.Sentences) < 500 {
 		t.Fatalf("%d sentences from 1 MB without punctuation; want it cut into many", len(doc.Sentences))
 	}

@@ -7,31 +7,7 @@ import (
 	"time"
 
 	"petrel"
-	"petrel/coder"
-	"petrel/dict"
-	"petrel/dict/native"
-	"petrel/dicts"
 )
-
-// builtin compiles the built-in dictionaries once for the package's tests.
-var builtin = func() func(tb testing.TB) *coder.Coder {
-	var c *coder.Coder
-	return func(tb testing.TB) *coder.Coder {
-		tb.Helper()
-		if c == nil {
-			var diags dict.Diagnostics
-			d, err := native.Load(dicts.FS, &diags)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			for _, dg := range diags {
-				tb.Errorf("built-in dictionary: %s", dg)
-			}
-			c = coder.New(d, coder.DefaultOptions)
-		}
-		return c
-	}
-}()
 
 // TestMoscowTalks codes the shared Moscow article (published 2021-10-20)
 // and checks the events an analyst expects from it.
@@ -41,7 +17,7 @@ func TestMoscowTalks(t *testing.T) {
 		t.Skip("shared article not found (../shared/articles/moscow-talks.txt): ", err)
 	}
 	a := &petrel.Article{ID: "moscow-talks", Text: string(src), Date: time.Date(2021, 10, 20, 0, 0, 0, 0, time.UTC)}
-	doc := builtin(t).Code(a)
+	doc := builtinCoder(t).Code(a)
 	for _, e := range doc.Events {
 		tgt := "-"
 		if e.Target != nil {

@@ -40,7 +40,7 @@ func TestStateCarriesNothingOver(t *testing.T) {
 	if testing.Short() && len(arts) > 8000 {
 		arts = arts[:8000]
 	}
-	c := builtin(t)
+	c := builtinCoder(t)
 	events := func(doc *petrel.Document) string {
 		b, err := json.Marshal(doc.Events)
 		if err != nil {
