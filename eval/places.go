@@ -77,10 +77,20 @@ type PlaceResult struct {
 	Misses                []string
 }
 
-// RecallName and the other ratios return 0 for an empty denominator.
-func (r PlaceResult) RecallName() float64    { return ratio(r.NameHit, r.Gold) }
+// RecallName is the share of gold places found by name (NameHit/Gold).
+// It and the other ratios return 0 for an empty denominator.
+func (r PlaceResult) RecallName() float64 { return ratio(r.NameHit, r.Gold) }
+
+// PrecisionName is the share of predicted places right by name
+// (NameOK/Pred).
 func (r PlaceResult) PrecisionName() float64 { return ratio(r.NameOK, r.Pred) }
-func (r PlaceResult) RecallDist() float64    { return ratio(r.DistHit, r.Gold) }
+
+// RecallDist is the share of gold places found within 50 km
+// (DistHit/Gold).
+func (r PlaceResult) RecallDist() float64 { return ratio(r.DistHit, r.Gold) }
+
+// PrecisionDist is the share of predicted places within 50 km of the gold
+// place (DistOK/Pred).
 func (r PlaceResult) PrecisionDist() float64 { return ratio(r.DistOK, r.Pred) }
 
 // String summarises the result on one line.

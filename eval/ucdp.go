@@ -56,8 +56,10 @@ type RootScore struct {
 	Events, EventsAlt int
 }
 
-// Recall is Hit/N; RecallAlt is HitAlt/N.
-func (r RootScore) Recall() float64    { return ratio(r.Hit, r.N) }
+// Recall is Hit/N, 0 when N is 0.
+func (r RootScore) Recall() float64 { return ratio(r.Hit, r.N) }
+
+// RecallAlt is HitAlt/N, 0 when N is 0.
 func (r RootScore) RecallAlt() float64 { return ratio(r.HitAlt, r.N) }
 
 // String formats the score on one line.
