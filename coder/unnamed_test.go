@@ -79,6 +79,20 @@ func TestUnnamedActors(t *testing.T) {
 		{"a bill killed", "The bill was killed in committee after lawmakers failed to agree on funding.", nil},
 		{"accident", "A bus crash killed 15 people on a mountain road.", nil},
 		{"a labour strike is no air strike", "The strike hit production at the plant.", nil},
+		// Verbs of violence with an object of trade, finance or policy.
+		{"fighting a tax", "Canada's opposition parties will fight the proposed fuel tax in parliament.", nil},
+		{"attacking a policy", "The United States attacked Japan's fiscal policy on Tuesday.", nil},
+		{"executing trades", "Japanese brokers executed large block trades for foreign clients.", nil},
+		{"beating a deadline", "Korean exporters rushed shipments to beat the new tariff deadline.", nil},
+		{"arresting a slide", "France and Italy arrested the dollar's slide.", nil},
+		{"a company wound up", "Singapore's largest shipping firm was wound up last year.", nil},
+		{"stricken by a quake", "Ecuador, stricken by an earthquake, will honour its debts.", nil},
+		{"stocks rally", "U.S. oil stocks rallied in response to the bid.", nil},
+		{"taking place", "The Algerian wheat auction took place over the weekend.", nil},
+		{"taking control of a firm", "The Greek government took control of a Canadian-led consortium.", nil},
+		{"a retaliatory strike is no labour strike",
+			"American forces launched a retaliatory strike against Iran on Sunday.",
+			[]string{"190 USAMIL IRN"}},
 	}
 	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)
 	for _, tt := range tests {
