@@ -80,16 +80,19 @@ type Store interface {
 // document is counted once, in one of Inserted, Updated, Replaced,
 // Unchanged and Duplicates.
 type IngestStats struct {
-	Inserted int `json:"inserted"` // new articles
+	Inserted int `json:"inserted"` // new articles (new IDs) with a text not stored before
 	// Updated counts articles stored before under the same ID with another
 	// text: the new text was coded and replaced the stored article with
 	// everything coded from it. A later document of one batch with the
 	// same ID as an earlier one and another text is an update of it too.
-	Updated    int `json:"updated"`
-	Replaced   int `json:"replaced"`   // same text recoded with other dictionaries: its coded rows were replaced
-	Unchanged  int `json:"unchanged"`  // already stored with the same text and dictionaries
-	Duplicates int `json:"duplicates"` // the same text as another stored article, under another ID
-	Events     int `json:"events"`     // events written
+	Updated   int `json:"updated"`
+	Replaced  int `json:"replaced"`  // same text recoded with other dictionaries: its coded rows were replaced
+	Unchanged int `json:"unchanged"` // already stored with the same text and dictionaries
+	// Duplicates counts new articles (new IDs) whose text is already
+	// stored under another ID. They are stored all the same, under their
+	// own IDs with their own events, and share the other copies' Story.
+	Duplicates int `json:"duplicates"`
+	Events     int `json:"events"` // events written
 	// UpdatedIDs lists the IDs of the updated articles, in batch order.
 	UpdatedIDs []string `json:"updated_ids,omitempty"`
 }

@@ -203,7 +203,9 @@ func lockKey(kind byte, s string) int64 {
 
 func (s *Store) ingest(ctx context.Context, tx pgx.Tx, docs []*petrel.Document, ids, hashes []string, dictVersion string) (petrel.IngestStats, error) {
 	// Lock every ID and text hash of the batch, in one order so that two
-	// batches cannot wait on each other, before looking them up.
+	// batches cannot wait on each other, before looking them up: the IDs
+	// so that concurrent batches agree on what is an update, the hashes
+	// so that a text sent under two new IDs at once counts one duplicate.
 	keys := make([]int64, 0, 2*len(docs))
 	for i := range docs {
 		keys = append(keys, lockKey('i', ids[i]), lockKey('h', hashes[i]))

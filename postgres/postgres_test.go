@@ -128,3 +128,61 @@ func TestOpenExisting(t *testing.T) {
 func BenchmarkGrid(b *testing.B) {
 	storetest.BenchmarkGrid(b, func(tb testing.TB) petrel.Store { return MustOpen(tb) }, 20000)
 }
+
+// TestUpgradeArticleCopies opens a store whose text_hash is UNIQUE, as
+// migration 0001 made it (migration 0008 undone), and checks that the
+// migration keeps every row, drops the constraint and keeps an index on
+// text_hash, so that a copy of a stored text under a new ID is stored.
+func TestUpgradeArticleCopies(t *testing.T) {
+	s := MustOpen(t)
+	storetest.MustIngest(t, s, storetest.Docs(0, 200), "v1")
+	db := s.DB()
+	for _, q := range []string{
+		`DROP INDEX articles_text_hash`,
+		`ALTER TABLE articles ADD CONSTRAINT articles_text_hash_key UNIQUE (text_hash)`,
+		`DELETE FROM schema_version WHERE version >= 8`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	const sum = `SELECT COUNT(*), md5(string_agg(a.seq || ':' || a.id || ':' || a.text_hash || ':' || a.story || ':' || md5(a.text) || ':' ||
+		a.n_events, ',' ORDER BY a.seq)), (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM sentences) FROM articles a`
+	var n, nev, nsent int
+	var digest string
+	if err := db.QueryRow(sum).Scan(&n, &digest, &nev, &nsent); err != nil || n != 200 {
+		t.Fatalf("before: %d articles, %v", n, err)
+	}
+	s2, err := postgres.Open(s.DSN())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	var n2, nev2, nsent2 int
+	var digest2 string
+	if err := db.QueryRow(sum).Scan(&n2, &digest2, &nev2, &nsent2); err != nil {
+		t.Fatal(err)
+	}
+	if n2 != n || digest2 != digest || nev2 != nev || nsent2 != nsent {
+		t.Fatalf("the upgrade changed the stored rows: %d articles %d events %d sentences before, %d %d %d after (same digest %v)",
+			n, nev, nsent, n2, nev2, nsent2, digest == digest2)
+	}
+	var unique, indexed int
+	if err := db.QueryRow(`SELECT COUNT(*) FILTER (WHERE i.indisunique), COUNT(*) FROM pg_index i
+		JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+		WHERE i.indrelid = 'articles'::regclass AND a.attname = 'text_hash'`).Scan(&unique, &indexed); err != nil {
+		t.Fatal(err)
+	}
+	if unique != 0 || indexed != 1 {
+		t.Errorf("after the upgrade: %d unique indexes on text_hash, %d in all; want 0 and 1", unique, indexed)
+	}
+	a := storetest.Article(3)
+	a.ID = "copy-of-3"
+	st := storetest.MustIngest(t, s2, []*petrel.Document{storetest.FakeCoder{}.Code(a)}, "v1")
+	if st.Duplicates != 1 || st.Events != 1 {
+		t.Errorf("a copy after upgrade: stats = %+v, want 1 duplicate with its event", st)
+	}
+	if got := storetest.MustCounts(t, s2).Articles; got != 201 {
+		t.Errorf("Articles = %d, want 201", got)
+	}
+}

@@ -3,9 +3,11 @@ package sqlite_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"petrel"
@@ -174,4 +176,106 @@ func TestIngestBusy(t *testing.T) {
 // see storetest.BenchmarkGrid.
 func BenchmarkGrid(b *testing.B) {
 	storetest.BenchmarkGrid(b, func(tb testing.TB) petrel.Store { return MustOpen(tb) }, 20000)
+}
+
+// TestUpgradeArticleCopies opens a store whose articles table has the
+// UNIQUE text_hash of migration 0001 (migration 0009 undone) and checks
+// that the migration keeps every row of every table, drops the constraint
+// and keeps an index on text_hash, so that a copy of a stored text under
+// a new ID is then stored.
+func TestUpgradeArticleCopies(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "petrel.db")
+	s, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.MustIngest(t, s, storetest.Docs(0, 300), "v1")
+	s.Close()
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range []string{
+		`CREATE TABLE articles_old (
+			seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, text_hash TEXT NOT NULL UNIQUE, story TEXT NOT NULL,
+			date TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL, url TEXT NOT NULL, source TEXT NOT NULL,
+			dict_version TEXT NOT NULL, coded_at TEXT NOT NULL, n_sentences INTEGER NOT NULL, n_mentions INTEGER NOT NULL,
+			n_quotes INTEGER NOT NULL, n_events INTEGER NOT NULL, skipped TEXT, problems TEXT)`,
+		`INSERT INTO articles_old SELECT seq, id, text_hash, story, date, title, text, url, source, dict_version, coded_at,
+			n_sentences, n_mentions, n_quotes, n_events, skipped, problems FROM articles`,
+		`DROP TABLE articles`,
+		`ALTER TABLE articles_old RENAME TO articles`,
+		`CREATE INDEX articles_story ON articles (story)`,
+		`UPDATE articles SET problems = 'p' WHERE seq % 7 = 0`,
+		`DELETE FROM schema_version WHERE version >= 9`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	dump := func() []string {
+		t.Helper()
+		var out []string
+		for _, q := range []string{
+			`SELECT seq, id, text_hash, story, date, title, text, url, source, dict_version, coded_at,
+				n_sentences, n_mentions, n_quotes, n_events, COALESCE(skipped, '-'), COALESCE(problems, '-') FROM articles ORDER BY seq`,
+			`SELECT 'counts', (SELECT COUNT(*) FROM sentences), (SELECT COUNT(*) FROM mentions), (SELECT COUNT(*) FROM quotes),
+				(SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM event_rollup), (SELECT COUNT(*) FROM map_rollup)`,
+		} {
+			rows, err := db.Query(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cols, _ := rows.Columns()
+			for rows.Next() {
+				vals := make([]any, len(cols))
+				ptrs := make([]any, len(cols))
+				for i := range vals {
+					ptrs[i] = &vals[i]
+				}
+				if err := rows.Scan(ptrs...); err != nil {
+					t.Fatal(err)
+				}
+				out = append(out, fmt.Sprint(vals...))
+			}
+			rows.Close()
+		}
+		return out
+	}
+	before := dump()
+	if len(before) != 301 {
+		t.Fatalf("%d rows before the upgrade, want 300 articles and the counts", len(before))
+	}
+	s = MustOpenPath(t, path)
+	if after := dump(); !slices.Equal(after, before) {
+		t.Fatalf("the upgrade changed the stored rows: %d rows before, %d after", len(before), len(after))
+	}
+	checkIntegrity(t, s)
+	var unique, hashIndex int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM pragma_index_list('articles') l, pragma_index_info(l.name) i
+		WHERE l."unique" AND i.name = 'text_hash'`).Scan(&unique); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.QueryRow(`SELECT COUNT(*) FROM pragma_index_list('articles') l, pragma_index_info(l.name) i
+		WHERE i.name = 'text_hash' AND i.seqno = 0`).Scan(&hashIndex); err != nil {
+		t.Fatal(err)
+	}
+	if unique != 0 || hashIndex != 1 {
+		t.Errorf("after the upgrade: %d unique indexes with text_hash, %d indexes on it; want 0 and 1", unique, hashIndex)
+	}
+	ctx := context.Background()
+	evs, _, err := s.Events(ctx, petrel.EventFilter{Text: "dispute", Limit: 5})
+	if err != nil || len(evs) == 0 {
+		t.Errorf("text search after upgrade = %d events, %v", len(evs), err)
+	}
+	a := storetest.Article(3)
+	a.ID = "copy-of-3"
+	st := storetest.MustIngest(t, s, []*petrel.Document{storetest.FakeCoder{}.Code(a)}, "v1")
+	if st.Duplicates != 1 || st.Events != 1 {
+		t.Errorf("a copy after upgrade: stats = %+v, want 1 duplicate with its event", st)
+	}
+	if got := storetest.MustCounts(t, s).Articles; got != 301 {
+		t.Errorf("Articles = %d, want 301", got)
+	}
 }

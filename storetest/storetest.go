@@ -236,28 +236,94 @@ func Test(t *testing.T, open Opener) {
 			}
 		})
 		t.Run("DuplicateText", func(t *testing.T) {
+			// An article's identity is its ID: a text stored under
+			// another ID (here differing only in case and spacing) is
+			// stored too, under its own ID with its own events, and
+			// counted a duplicate; the story links the copies.
 			s := open(t)
 			MustIngest(t, s, Docs(0, 3), "v1")
-			d := Docs(1, 1)[0]
-			d.Article.ID = "other-id"
-			d.Article.Text = strings.ToUpper(d.Article.Text[:1]) + d.Article.Text[1:] + "  \n"
+			orig := Docs(1, 1)[0]
+			a := *Article(1)
+			a.ID = "other-id"
+			a.Text = strings.ToUpper(a.Text[:1]) + a.Text[1:] + "  \n"
+			d := FakeCoder{}.Code(&a)
 			st := MustIngest(t, s, []*petrel.Document{d, Docs(1, 1)[0]}, "v1")
-			if got, want := st, (petrel.IngestStats{Duplicates: 1, Unchanged: 1}); !reflect.DeepEqual(got, want) {
+			if got, want := st, (petrel.IngestStats{Duplicates: 1, Unchanged: 1, Events: len(d.Events)}); !reflect.DeepEqual(got, want) {
 				t.Fatalf("stats = %+v, want %+v", got, want)
 			}
-			if got, want := MustCounts(t, s).Articles, 3; got != want {
-				t.Fatalf("Articles = %d, want %d", got, want)
+			want := WantCounts(append(Docs(0, 3), d))
+			want.Stories--
+			if got := MustCounts(t, s); got != want {
+				t.Fatalf("Counts = %+v, want %+v", got, want)
+			}
+			got, err := s.Article(ctx, "other-id")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Article.Text != a.Text || !slices.Equal(got.Duplicates, []string{orig.Article.ID}) {
+				t.Errorf("copy: Text %q, Duplicates %v; want its own text and [%s]", got.Article.Text, got.Duplicates, orig.Article.ID)
+			}
+			evs, _, err := s.Events(ctx, petrel.EventFilter{ArticleID: "other-id"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(evs) != len(d.Events) || len(evs) == 0 || evs[0].ID != d.Events[0].ID || evs[0].NumArticles != 2 {
+				t.Errorf("copy's events = %+v, want its %d events, in a story of 2 articles", evs, len(d.Events))
+			}
+			// Sent again, the copy is unchanged.
+			if st := MustIngest(t, s, []*petrel.Document{d}, "v1"); st.Unchanged != 1 || st.Total() != 1 {
+				t.Errorf("copy again: stats = %+v, want 1 unchanged", st)
+			}
+		})
+		t.Run("UpdateToStoredText", func(t *testing.T) {
+			// An ID sent with the text of another stored article is an
+			// update of that ID; both articles keep their IDs.
+			s := open(t)
+			MustIngest(t, s, Docs(0, 2), "v1")
+			a := Article(1)
+			a.ID = Article(0).ID
+			d := FakeCoder{}.Code(a)
+			st := MustIngest(t, s, []*petrel.Document{d}, "v1")
+			if st.Updated != 1 || st.Total() != 1 {
+				t.Fatalf("stats = %+v, want 1 updated", st)
+			}
+			got, err := s.Article(ctx, a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Article.Text != a.Text {
+				t.Errorf("Text = %q, want the new text", got.Article.Text)
+			}
+			if got := MustCounts(t, s).Articles; got != 2 {
+				t.Errorf("Articles = %d, want 2", got)
 			}
 		})
 		t.Run("DuplicateInBatch", func(t *testing.T) {
 			s := open(t)
 			docs := append(Docs(0, 5), Docs(0, 5)...)
 			st := MustIngest(t, s, docs, "v1")
-			if got, want := st.Inserted, 5; got != want {
-				t.Fatalf("Inserted = %d, want %d", got, want)
+			if got, want := st, (petrel.IngestStats{Inserted: 5, Unchanged: 5, Events: WantCounts(docs[:5]).Events}); !reflect.DeepEqual(got, want) {
+				t.Fatalf("stats = %+v, want %+v", got, want)
 			}
 			if got, want := MustCounts(t, s), WantCounts(docs[:5]); got != want {
 				t.Fatalf("Counts = %+v, want %+v", got, want)
+			}
+			// One text under three new IDs in one batch: all three are
+			// stored, two counted duplicates, one story.
+			var copies []*petrel.Document
+			for _, id := range []string{"x", "y", "z"} {
+				a := Article(7)
+				a.ID = id
+				copies = append(copies, FakeCoder{}.Code(a))
+			}
+			st = MustIngest(t, s, copies, "v1")
+			if got, want := st, (petrel.IngestStats{Inserted: 1, Duplicates: 2, Events: WantCounts(copies).Events}); !reflect.DeepEqual(got, want) {
+				t.Fatalf("copies: stats = %+v, want %+v", got, want)
+			}
+			want := WantCounts(append(docs[:5], copies...))
+			want.Stories -= 2
+			if got := MustCounts(t, s); got != want {
+				t.Fatalf("copies: Counts = %+v, want %+v", got, want)
 			}
 		})
 		t.Run("NoID", func(t *testing.T) {

@@ -201,7 +201,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	}
 	took := time.Since(start)
 	n := total.Total()
-	fmt.Fprintf(m.Stderr, "petrel: %d articles: %d new, %d updated, %d recoded, %d unchanged, %d duplicate; %d events stored in %v (%.0f articles/s)\n",
+	fmt.Fprintf(m.Stderr, "petrel: %d articles: %d new, %d updated, %d recoded, %d unchanged, %d duplicate (stored; same text as another article); %d events stored in %v (%.0f articles/s)\n",
 		n, total.Inserted, total.Updated, total.Replaced, total.Unchanged, total.Duplicates, total.Events,
 		took.Round(time.Millisecond), float64(n)/took.Seconds())
 	m.reportSkipped(sc)

@@ -18,7 +18,10 @@ import (
 
 // TextHash returns the identity of an article's text: a hash of the text
 // lower-cased with runs of white space folded to one space, so that copies
-// differing only in case or layout are one article.
+// differing only in case or layout are one text. It tells an update of an
+// ID from the same text sent again, and counts copies of a stored text
+// under other IDs (IngestStats.Duplicates); it is not an article's
+// identity, which is its ID.
 func TextHash(text string) string {
 	h := sha256.New()
 	// The folded text goes to the hash through a buffer: a Write per rune
@@ -164,8 +167,8 @@ type Existing struct {
 
 // Actions for a planned document.
 const (
-	Skip    = iota // already stored
-	Insert         // a new article
+	Skip    = iota // already stored, or given way to a later text of its ID
+	Insert         // a new article (a new ID)
 	Replace        // a stored article recoded: its coded rows are replaced
 )
 
@@ -207,75 +210,66 @@ func Keys(docs []*petrel.Document) (ids, hashes []string, err error) {
 // PlanBatch decides what to do with each document given the stored
 // articles that share an ID or text hash with one of them.
 //
-// The rule is one for documents of one batch and of successive batches, so
-// that where batch boundaries fall (a batch size, a run killed and
-// resumed) never changes what is stored: the last text sent under an ID
-// is the one stored. A document whose ID is stored (or planned earlier in
-// the batch) with another text is an update; the same text again is
-// unchanged, or recoded when other dictionaries coded it; a text stored
-// under another ID is a duplicate and is not stored again.
+// An article's identity is its ID alone. The rule is one for documents of
+// one batch and of successive batches, so that where batch boundaries fall
+// (a batch size, a run killed and resumed) never changes what is stored:
+// the last text sent under an ID is the one stored. A document whose ID is
+// stored (or planned earlier in the batch) with another text is an update;
+// the same text again is unchanged, or recoded when other dictionaries
+// coded it. A new ID is inserted, whatever its text: one whose text is
+// stored under another ID is counted a duplicate, and stored all the same,
+// with its own events; the story key links it to the other copies.
 func PlanBatch(docs []*petrel.Document, ids, hashes []string, existing []Existing, dictVersion string) ([]Plan, petrel.IngestStats) {
 	type entry struct {
 		Existing
 		plan int // index of the plan that inserts or replaces it in this batch, or -1
 	}
 	byID := make(map[string]*entry, len(existing)+len(docs))
-	byHash := make(map[string]*entry, len(existing)+len(docs))
+	// byHash counts the articles, stored or planned, that hold each text.
+	byHash := make(map[string]int, len(existing)+len(docs))
 	for _, x := range existing {
-		e := &entry{Existing: x, plan: -1}
-		byID[x.ID] = e
-		byHash[x.Hash] = e
+		byID[x.ID] = &entry{Existing: x, plan: -1}
+		byHash[x.Hash]++
 	}
 	var st petrel.IngestStats
 	plans := make([]Plan, len(docs))
 	for i, d := range docs {
 		p := Plan{Doc: d, ArticleID: ids[i], Hash: hashes[i]}
-		e1, e2 := byID[p.ArticleID], byHash[p.Hash]
+		e := byID[p.ArticleID]
 		switch {
-		case e1 != nil && e2 != nil && e1 != e2:
-			// Its text is stored under another ID: storing it under
-			// this one would keep one text twice.
-			st.Duplicates++
-		case e1 != nil && e1.Hash == p.Hash:
-			if e1.plan >= 0 || e1.DictVersion == dictVersion {
+		case e != nil && e.Hash == p.Hash:
+			if e.plan >= 0 || e.DictVersion == dictVersion {
 				st.Unchanged++
 				break
 			}
-			p.Action, p.Seq = Replace, e1.Seq
-			e1.plan = i
+			p.Action, p.Seq = Replace, e.Seq
+			e.plan = i
 			st.Replaced++
-		case e1 != nil:
+		case e != nil:
 			// The same ID with another text: an update. An earlier
 			// document of this batch that wrote this ID gives way.
-			if e1.plan >= 0 {
-				prev := &plans[e1.plan]
+			if e.plan >= 0 {
+				prev := &plans[e.plan]
 				p.Action, p.Seq = prev.Action, prev.Seq
 				st.Events -= len(prev.Doc.Events)
 				prev.Action = Skip
 			} else {
-				p.Action, p.Seq = Replace, e1.Seq
+				p.Action, p.Seq = Replace, e.Seq
 			}
-			delete(byHash, e1.Hash)
-			e1.Hash, e1.DictVersion, e1.plan = p.Hash, dictVersion, i
-			byHash[p.Hash] = e1
+			byHash[e.Hash]--
+			e.Hash, e.DictVersion, e.plan = p.Hash, dictVersion, i
+			byHash[p.Hash]++
 			st.Updated++
 			st.UpdatedIDs = append(st.UpdatedIDs, p.ArticleID)
-		case e2 != nil:
-			if e2.plan >= 0 || e2.DictVersion == dictVersion {
-				st.Duplicates++
-				break
-			}
-			// The same text under a new ID, coded by other dictionaries:
-			// recode the stored article, which keeps its ID.
-			p.Action, p.Seq, p.ArticleID = Replace, e2.Seq, e2.ID
-			e2.plan = i
-			st.Replaced++
 		default:
 			p.Action = Insert
-			e := &entry{Existing: Existing{ID: p.ArticleID, Hash: p.Hash, DictVersion: dictVersion}, plan: i}
-			byID[p.ArticleID] = e
-			byHash[p.Hash] = e
-			st.Inserted++
+			byID[p.ArticleID] = &entry{Existing: Existing{ID: p.ArticleID, Hash: p.Hash, DictVersion: dictVersion}, plan: i}
+			if byHash[p.Hash] > 0 {
+				st.Duplicates++
+			} else {
+				st.Inserted++
+			}
+			byHash[p.Hash]++
 		}
 		if p.Action != Skip {
 			p.Story = StoryKey(d.Article.Text)
