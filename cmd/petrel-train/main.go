@@ -40,6 +40,9 @@ func run(args []string) error {
 	fs.IntVar(&opt.Folds, "folds", opt.Folds, "jackknife folds for the parser's training tags")
 	fs.BoolVar(&opt.SecondPass, "second-pass", opt.SecondPass, "also train a second tagger pass that sees the next words' tags (slower to tag)")
 	fs.Float64Var(&opt.Explore, "explore", opt.Explore, "chance of following a wrong prediction in training")
+	fs.UintVar(&opt.TableBits[0], "tag-bits", 0, "log2 of the tagger table's rows (0: the default)")
+	fs.UintVar(&opt.TableBits[1], "act-bits", 0, "log2 of the transition table's rows (0: the default)")
+	fs.UintVar(&opt.TableBits[2], "label-bits", 0, "log2 of the label table's rows (0: the default)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
