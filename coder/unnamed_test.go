@@ -90,6 +90,8 @@ func TestUnnamedActors(t *testing.T) {
 		{"stocks rally", "U.S. oil stocks rallied in response to the bid.", nil},
 		{"taking place", "The Algerian wheat auction took place over the weekend.", nil},
 		{"taking control of a firm", "The Greek government took control of a Canadian-led consortium.", nil},
+		{"attacks on a wage freeze", "The Serbian government joined attacks on the new wage freeze.", nil},
+		{"a seat occupied", "China will take the board seat occupied by Vietnam.", nil},
 		{"a retaliatory strike is no labour strike",
 			"American forces launched a retaliatory strike against Iran on Sunday.",
 			[]string{"190 USAMIL IRN"}},
