@@ -92,6 +92,8 @@ func TestUnnamedActors(t *testing.T) {
 		{"taking control of a firm", "The Greek government took control of a Canadian-led consortium.", nil},
 		{"attacks on a wage freeze", "The Serbian government joined attacks on the new wage freeze.", nil},
 		{"a seat occupied", "China will take the board seat occupied by Vietnam.", nil},
+		{"forced to match a rate cut", "Austria could be forced to match any cut in German rates to keep the schilling steady, he said.", nil},
+		{"stricken by a quake, asking for aid", "Chile, stricken by a quake, asked for aid.", []string{"023 CHL -"}},
 		{"a retaliatory strike is no labour strike",
 			"American forces launched a retaliatory strike against Iran on Sunday.",
 			[]string{"190 USAMIL IRN"}},
