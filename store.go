@@ -470,3 +470,13 @@ func clip(s string) string {
 	}
 	return strings.ToValidUTF8(s, "?")
 }
+
+// WatchEntry is one record of the state petrel watch keeps in a store
+// (table watch_state): a feed's validators and backoff, a URL seen, a text
+// hash, or a page to retry. Kind and Key identify it; Value is the watch
+// package's own encoding. In a list of changes, Delete removes the entry
+// rather than write Value.
+type WatchEntry struct {
+	Kind, Key, Value string
+	Delete           bool
+}

@@ -442,3 +442,15 @@ func (s *Store) DSN() string { return s.dsn }
 // DB returns the store's connection pool through database/sql, for checks
 // and tools.
 func (s *Store) DB() *sql.DB { return s.db }
+
+// LoadWatchState calls fn with every entry of petrel watch's state
+// (watch.StateStore).
+func (s *Store) LoadWatchState(ctx context.Context, fn func(petrel.WatchEntry) error) error {
+	return sqlstore.LoadWatchState(ctx, s.db, fn)
+}
+
+// SaveWatchState writes changes to petrel watch's state in one
+// transaction (watch.StateStore).
+func (s *Store) SaveWatchState(ctx context.Context, changes []petrel.WatchEntry) error {
+	return sqlstore.SaveWatchState(ctx, s.db, changes)
+}

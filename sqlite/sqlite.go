@@ -744,3 +744,22 @@ func (s *Store) Counts(ctx context.Context) (petrel.Counts, error) {
 
 // DB returns the store's read-only connection pool, for checks and tools.
 func (s *Store) DB() *sql.DB { return s.rdb }
+
+// LoadWatchState calls fn with every entry of petrel watch's state
+// (watch.StateStore).
+func (s *Store) LoadWatchState(ctx context.Context, fn func(petrel.WatchEntry) error) error {
+	return sqlstore.LoadWatchState(ctx, s.rdb, fn)
+}
+
+// SaveWatchState writes changes to petrel watch's state in one
+// transaction (watch.StateStore).
+func (s *Store) SaveWatchState(ctx context.Context, changes []petrel.WatchEntry) error {
+	if len(changes) == 0 {
+		return nil
+	}
+	if err := sqlstore.SaveWatchState(ctx, s.wdb, changes); err != nil {
+		return busyError(err)
+	}
+	s.afterWrite(ctx)
+	return nil
+}

@@ -71,8 +71,9 @@ func TestUpgrade(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{
-		// Migrations 0007 to 0005 undone: the map rollup and the
-		// location's details go.
+		// Migrations 0009 to 0005 undone: the watch state, the map
+		// rollup and the location's details go.
+		"DROP TABLE watch_state",
 		"DROP TABLE map_rollup",
 		"DROP INDEX events_map", "DROP INDEX events_loc_admin1", "DROP INDEX events_loc_admin1_code",
 		"ALTER TABLE events DROP COLUMN loc_precision", "ALTER TABLE events DROP COLUMN loc_geonameid",

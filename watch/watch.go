@@ -11,9 +11,11 @@
 // text, so the same story under two URLs is coded once.
 //
 // State — each feed's validators and backoff, the URLs seen, the text
-// hashes and the pages still to retry — is kept in a JSON file written
-// atomically after every feed, so a restarted watcher resumes where it
-// stopped. An article is marked seen only after the Sink has accepted it
+// hashes and the pages still to retry — is kept in a StateStore: the
+// store's watch_state table (sqlite, postgres), or a JSON file (FileState)
+// for a watcher that only publishes. What changed is saved after every
+// feed and every batch of articles, so a restarted watcher resumes where
+// it stopped. An article is marked seen only after the Sink has accepted it
 // (the store committed, or the server acknowledged the message), so a
 // crash between the two refetches it, and the idempotent store leaves it
 // unchanged: nothing is lost, nothing is stored twice.
@@ -82,9 +84,8 @@ type Config struct {
 	// network) is tried before it is given up.
 	MaxAttempts int
 	UserAgent   string
-	// StatePath is the JSON file the state is kept in ("" keeps it in
-	// memory only).
-	StatePath string
+	// State keeps the state between runs (nil keeps it in memory only).
+	State StateStore
 	// Client makes the requests (default: a client with Timeout).
 	Client *http.Client
 	// Logf receives one line per event worth telling (a feed that fails,
@@ -147,7 +148,7 @@ type robotsEntry struct {
 }
 
 // New returns a Watcher over cfg.Feeds that hands articles to sink,
-// resuming from the state file if there is one.
+// resuming from the state kept in cfg.State.
 func New(cfg Config, sink Sink) (*Watcher, error) {
 	if cfg.Interval <= 0 {
 		cfg.Interval = DefaultInterval
@@ -191,7 +192,7 @@ func New(cfg Config, sink Sink) (*Watcher, error) {
 		}
 		cfg.Feeds[i] = u.String()
 	}
-	st, err := loadState(cfg.StatePath)
+	st, err := loadState(context.Background(), cfg.State)
 	if err != nil {
 		return nil, err
 	}
@@ -279,7 +280,7 @@ func (w *Watcher) nextDue() time.Time {
 // Poll polls every feed that is due, then fetches the new pages they list
 // and the pages left to retry, hands the new articles to the sink and saves
 // the state. Failures of feeds and pages are logged and counted, not
-// returned: Poll returns an error only when the sink or the state file
+// returned: Poll returns an error only when the sink or the state store
 // fails, or ctx ends.
 func (w *Watcher) Poll(ctx context.Context) error {
 	now := w.cfg.Now()
@@ -312,7 +313,7 @@ func (w *Watcher) Poll(ctx context.Context) error {
 				w.st.queue(it)
 			}
 		}
-		if err := w.st.save(w.cfg.StatePath); err != nil {
+		if err := w.save(ctx); err != nil {
 			return err
 		}
 	}
@@ -321,7 +322,14 @@ func (w *Watcher) Poll(ctx context.Context) error {
 	if err := w.fetchQueued(ctx); err != nil {
 		return err
 	}
-	return w.st.save(w.cfg.StatePath)
+	return w.save(ctx)
+}
+
+// save writes what changed of the state. It is not cancelled with ctx:
+// the marks of articles the sink has accepted are worth keeping on the
+// way out.
+func (w *Watcher) save(ctx context.Context) error {
+	return w.st.save(context.WithoutCancel(ctx), w.cfg.State)
 }
 
 // item is an article a feed lists.
@@ -555,7 +563,7 @@ func (w *Watcher) fetchQueued(ctx context.Context) error {
 			claimed[f.a.URL] = true
 			// Claim the text now, so a second URL with the same text in
 			// this batch is a duplicate; released below if the sink fails.
-			w.st.Hashes[hash] = f.a.URL
+			w.st.claimHash(hash, f.a.URL)
 		}
 	}
 	if len(arts) == 0 {
@@ -564,7 +572,7 @@ func (w *Watcher) fetchQueued(ctx context.Context) error {
 	n, err := w.sink(ctx, arts)
 	if err != nil {
 		for _, h := range hashes {
-			delete(w.st.Hashes, h)
+			w.st.releaseHash(h)
 		}
 		return &sinkError{err}
 	}

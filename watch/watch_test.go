@@ -2,10 +2,14 @@ package watch_test
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -14,7 +18,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"petrel"
+	"petrel/postgres"
+	"petrel/sqlite"
 	"petrel/watch"
 )
 
@@ -29,6 +37,8 @@ type newsServer struct {
 	hits                  sync.Map // path → *atomic.Int32
 	failsLeft, slowLeft   atomic.Int32
 	feedETag, notModified atomic.Int32
+	// late makes /late.rss list a copy of /b1 under another URL.
+	late atomic.Bool
 }
 
 func (s *newsServer) hit(p string) int {
@@ -87,6 +97,15 @@ func startNews(t *testing.T) *newsServer {
 			w.Header().Set("Content-Type", "application/atom+xml")
 			fmt.Fprintf(w, `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Desk</title>
 <entry><title>Aid</title><link href="%s/b1"/><id>b1</id><updated>2024-03-06T08:00:00Z</updated></entry></feed>`, base)
+		case "/late.rss":
+			items := ""
+			if s.late.Load() {
+				items = fmt.Sprintf(`<item><title>Aid, again</title><link>%[1]s/copy2</link></item><item><title>Talks</title><link>%[1]s/a1</link></item>`, base)
+			}
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Late Desk</title>%s</channel></rss>`, items)
+		case "/copy2":
+			// /b1's text, listed only after a restart.
+			fmt.Fprint(w, page("Aid", "Japan pledged humanitarian aid to Ukraine on Wednesday."))
 		case "/broken.xml":
 			fmt.Fprint(w, `<?xml version="1.0"?><rss><channel><title>Broken<item><link>`)
 		case "/down.rss":
@@ -180,21 +199,94 @@ func (c *clock) Add(d time.Duration) {
 	c.mu.Unlock()
 }
 
+// TestWatch runs a watcher against every broken-server case, then
+// restarts it with the state kept in a file, in a SQLite store and, when
+// PETREL_TEST_POSTGRES is set, in a PostgreSQL store.
 func TestWatch(t *testing.T) {
+	t.Run("File", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "state.json")
+		testWatch(t, func(t *testing.T) watch.StateStore { return watch.NewFileState(path) })
+	})
+	t.Run("SQLite", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "petrel.db")
+		testWatch(t, func(t *testing.T) watch.StateStore {
+			s, err := sqlite.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { s.Close() })
+			return s
+		})
+	})
+	t.Run("PostgreSQL", func(t *testing.T) {
+		dsn := postgresDSN(t)
+		testWatch(t, func(t *testing.T) watch.StateStore {
+			s, err := postgres.Open(dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { s.Close() })
+			return s
+		})
+	})
+}
+
+// postgresDSN returns the DSN of a new schema of the PostgreSQL database
+// PETREL_TEST_POSTGRES names, dropped when the test ends, or skips the test
+// when it is unset.
+func postgresDSN(t *testing.T) string {
+	dsn := os.Getenv("PETREL_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("PETREL_TEST_POSTGRES is unset: skipping PostgreSQL (source .ci/postgres.sh to run it)")
+	}
+	u, err := url.Parse(dsn)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		t.Fatalf("PETREL_TEST_POSTGRES must be a postgres:// URL, not %q", dsn)
+	}
+	ctx := context.Background()
+	b := make([]byte, 6)
+	rand.Read(b)
+	schema := "petrel_watch_" + hex.EncodeToString(b)
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		conn, err := pgx.Connect(ctx, dsn)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer conn.Close(ctx)
+		conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
+	})
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// testWatch runs a watcher whose state openState opens, and restarts it
+// with the state opened again.
+func testWatch(t *testing.T, openState func(*testing.T) watch.StateStore) {
 	srv := startNews(t)
-	state := filepath.Join(t.TempDir(), "state.json")
 	clk := &clock{now: time.Date(2024, 3, 8, 12, 0, 0, 0, time.UTC)}
 	var logMu sync.Mutex
 	var logs []string
 	newWatcher := func(rec *recorder) *watch.Watcher {
 		w, err := watch.New(watch.Config{
-			Feeds:     []string{srv.URL + "/feed.rss", srv.URL + "/atom.xml", srv.URL + "/broken.xml", srv.URL + "/down.rss", srv.URL + "/sitemap.xml"},
+			Feeds: []string{srv.URL + "/feed.rss", srv.URL + "/atom.xml", srv.URL + "/broken.xml", srv.URL + "/down.rss", srv.URL + "/sitemap.xml",
+				srv.URL + "/late.rss"},
 			Interval:  10 * time.Minute,
 			HostDelay: time.Millisecond,
 			Timeout:   300 * time.Millisecond,
 			// A cap the giant page exceeds and the others do not.
 			MaxPageBytes: 256 << 10,
-			StatePath:    state,
+			State:        openState(t),
 			Now:          clk.Now,
 			Logf: func(format string, args ...any) {
 				logMu.Lock()
@@ -263,8 +355,10 @@ func TestWatch(t *testing.T) {
 	}
 	rec.fail = false
 
-	// A restart from the state file: the feed answers 304, the flaky and
-	// slow pages come through, nothing is coded twice.
+	// A restart from the state kept: the feed answers 304, the flaky and
+	// slow pages come through, nothing is coded twice, and a copy of a
+	// page coded before the restart, under another URL, is a duplicate.
+	srv.late.Store(true)
 	w = newWatcher(rec)
 	clk.Add(11 * time.Minute)
 	if err := w.Poll(ctx); err != nil {
@@ -286,9 +380,10 @@ func TestWatch(t *testing.T) {
 	if srv.count("/down.rss") != before {
 		t.Error("a failing feed was polled again before its backoff ended")
 	}
-	if s := w.Stats(); s.Duplicates != 0 || s.Articles != 2 {
-		t.Errorf("after restart: %+v", s)
+	if s := w.Stats(); s.Duplicates != 1 || s.Articles != 2 {
+		t.Errorf("after restart: %+v, want 1 duplicate and 2 articles", s)
 	}
+	logged("/copy2", "the same text as", "/b1")
 	if testing.Verbose() {
 		t.Log("log:\n" + strings.Join(logs, "\n"))
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -59,10 +60,31 @@ func TestWatchCLI(t *testing.T) {
 			t.Errorf("stored events lack %q:\n%s", want, direct)
 		}
 	}
+	// The state is in the store, not in a file beside it.
+	if !strings.Contains(stderr, "state in the store") {
+		t.Errorf("watch did not keep its state in the store:\n%s", stderr)
+	}
+	if _, err := os.Stat(db + ".watch.json"); err == nil {
+		t.Error("watch wrote a state file beside the store")
+	}
 	_, stderr, err = runMain(t, nil, "watch", "--once", "--db", db, "--host-delay", "1ms", srv.URL+"/rss")
 	if err != nil || !strings.Contains(stderr, "0 new articles") {
 		t.Errorf("second watch: %v\n%s", err, stderr)
 	}
+
+	// A state file left by a petrel that kept it beside the SQLite file
+	// is imported once into a store that has no state yet.
+	t.Run("ImportFile", func(t *testing.T) {
+		other, legacy := filepath.Join(dir, "other.db"), filepath.Join(dir, "legacy.db")
+		_, stderr, err := runMain(t, nil, "watch", "--once", "--db", other, "--state", legacy+".watch.json", "--host-delay", "1ms", srv.URL+"/rss")
+		if err != nil || !strings.Contains(stderr, "2 new articles") {
+			t.Fatalf("watch --state: %v\n%s", err, stderr)
+		}
+		_, stderr, err = runMain(t, nil, "watch", "--once", "--db", legacy, "--host-delay", "1ms", srv.URL+"/rss")
+		if err != nil || !strings.Contains(stderr, "imported the state of "+legacy+".watch.json") || !strings.Contains(stderr, "0 new articles") {
+			t.Errorf("watch after the import: %v\n%s", err, stderr)
+		}
+	})
 
 	t.Run("NATS", func(t *testing.T) {
 		natsURL := natstest.Start(t)
@@ -81,6 +103,14 @@ func TestWatchCLI(t *testing.T) {
 		}
 		if queued != direct {
 			t.Errorf("through the queue:\n%s\ndirect:\n%s", queued, direct)
+		}
+		// A publishing watcher given a store keeps its state there.
+		sdb := filepath.Join(dir, "state.db")
+		for i, want := range []string{"2 new articles", "0 new articles"} {
+			_, stderr, err := runMain(t, nil, "watch", "--once", "--nats", natsURL, "--db", sdb, "--host-delay", "1ms", srv.URL+"/rss")
+			if err != nil || !strings.Contains(stderr, want) || !strings.Contains(stderr, "state in the store") {
+				t.Errorf("watch --nats --db, run %d: %v\n%s", i+1, err, stderr)
+			}
 		}
 	})
 }
