@@ -168,7 +168,7 @@ func (st *state) save(ctx context.Context, ss StateStore) error {
 		return nil
 	}
 	if err := ss.SaveWatchState(ctx, ch); err != nil {
-		return fmt.Errorf("watch state: %w", err)
+		return err
 	}
 	for _, e := range ch {
 		var saved map[string]string

@@ -2,9 +2,14 @@ package watch_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"petrel"
 	"petrel/sqlite"
@@ -70,4 +75,72 @@ func BenchmarkResume(b *testing.B) {
 		}
 	}
 	b.ReportMetric(n, "urls")
+}
+
+// flakyState is a StateStore whose saves fail while fail is set.
+type flakyState struct {
+	watch.StateStore
+	fail atomic.Bool
+}
+
+func (f *flakyState) SaveWatchState(ctx context.Context, ch []petrel.WatchEntry) error {
+	if f.fail.Load() {
+		return errors.New("the database is down")
+	}
+	return f.StateStore.SaveWatchState(ctx, ch)
+}
+
+// TestStateSaveFails checks that a watcher whose state cannot be saved
+// logs it and goes on, saves the pending changes once it can, and that a
+// restart then finds the article seen.
+func TestStateSaveFails(t *testing.T) {
+	srv := startNews(t)
+	path := filepath.Join(t.TempDir(), "state.json")
+	ss := &flakyState{StateStore: watch.NewFileState(path)}
+	ss.fail.Store(true)
+	rec := &recorder{}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	var mu sync.Mutex
+	var logs []string
+	cfg := watch.Config{
+		Feeds:     []string{srv.URL + "/atom.xml"},
+		HostDelay: time.Millisecond,
+		State:     ss,
+		Logf: func(format string, args ...any) {
+			l := fmt.Sprintf(format, args...)
+			mu.Lock()
+			logs = append(logs, l)
+			mu.Unlock()
+			if strings.Contains(l, "saving the state failed: the database is down; it is saved again") {
+				ss.fail.Store(false)
+			}
+			if strings.Contains(l, " feeds: ") && !ss.fail.Load() && len(rec.paths()) > 0 {
+				cancel()
+			}
+		},
+	}
+	w, err := watch.New(cfg, rec.sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Run(ctx, false, time.Millisecond); err != nil {
+		t.Fatalf("Run: %v\n%s", err, strings.Join(logs, "\n"))
+	}
+	if got := strings.Join(rec.paths(), " "); got != "/b1" {
+		t.Fatalf("coded %q, want /b1\n%s", got, strings.Join(logs, "\n"))
+	}
+	// A restart, with the feed due again: /b1 was saved as seen.
+	cfg.State = watch.NewFileState(path)
+	cfg.Now = func() time.Time { return time.Now().Add(time.Hour) }
+	w, err = watch.New(cfg, rec.sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Poll(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if s := w.Stats(); s.Polls != 1 || s.Articles != 0 {
+		t.Errorf("after the restart: %+v, want 1 poll and no article", s)
+	}
 }

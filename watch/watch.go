@@ -228,12 +228,20 @@ func (w *Watcher) Run(ctx context.Context, once bool, statusEvery time.Duration)
 	for {
 		if err := w.Poll(ctx); err != nil {
 			var se *sinkError
-			if ctx.Err() != nil || !errors.As(err, &se) || once {
+			var ste *stateError
+			switch {
+			case ctx.Err() != nil || once:
+				return err
+			case errors.As(err, &se):
+				// The store or the queue is down: the pages stay queued
+				// and are fetched again on the next pass.
+				w.cfg.Logf("%v; the articles will be fetched again", err)
+			case errors.As(err, &ste):
+				// The changes stay pending and are saved with the next.
+				w.cfg.Logf("%v; it is saved again on the next pass", err)
+			default:
 				return err
 			}
-			// The store or the queue is down: the pages stay queued
-			// and are fetched again on the next pass.
-			w.cfg.Logf("%v; the articles will be fetched again", err)
 		}
 		now := w.cfg.Now()
 		if once || statusEvery <= 0 || now.Sub(lastStatus) >= statusEvery {
@@ -329,8 +337,17 @@ func (w *Watcher) Poll(ctx context.Context) error {
 // the marks of articles the sink has accepted are worth keeping on the
 // way out.
 func (w *Watcher) save(ctx context.Context) error {
-	return w.st.save(context.WithoutCancel(ctx), w.cfg.State)
+	if err := w.st.save(context.WithoutCancel(ctx), w.cfg.State); err != nil {
+		return &stateError{err}
+	}
+	return nil
 }
+
+// stateError is a StateStore's failure to save.
+type stateError struct{ err error }
+
+func (e *stateError) Error() string { return "saving the state failed: " + e.err.Error() }
+func (e *stateError) Unwrap() error { return e.err }
 
 // item is an article a feed lists.
 type item struct {
