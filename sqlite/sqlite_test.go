@@ -71,7 +71,7 @@ func TestUpgrade(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{
-		// Migrations 0009 to 0005 undone: the watch state, the map
+		// Migrations 0010 to 0005 undone: the watch state, the map
 		// rollup and the location's details go.
 		"DROP TABLE watch_state",
 		"DROP TABLE map_rollup",

@@ -1,4 +1,4 @@
--- petrel watch's state: see sqlite/migrations/0009_watch_state.sql.
+-- petrel watch's state: see sqlite/migrations/0010_watch_state.sql.
 CREATE TABLE watch_state (
 	kind text COLLATE "C" NOT NULL,
 	k    text COLLATE "C" NOT NULL,
