@@ -140,6 +140,7 @@ func TestUpgradeArticleCopies(t *testing.T) {
 	for _, q := range []string{
 		`DROP INDEX articles_text_hash`,
 		`ALTER TABLE articles ADD CONSTRAINT articles_text_hash_key UNIQUE (text_hash)`,
+		`DROP TABLE watch_state`, // migration 0009, applied again
 		`DELETE FROM schema_version WHERE version >= 8`,
 	} {
 		if _, err := db.Exec(q); err != nil {
