@@ -40,6 +40,9 @@ type anchor struct {
 	// ("exchanged fire"): no verb of its own, so no clause boundary for
 	// places (place.go).
 	inPattern bool
+	// blocked marks an anchor whose matching pattern codes nothing
+	// ("--- army *": "an army patrol" is a noun, not a verb).
+	blocked bool
 }
 
 // match is the outcome of a pattern tried at an anchor.
@@ -150,7 +153,12 @@ func (st *state) events(idx int) {
 			// span ("Sanctions were imposed on …").
 			skipTo = end
 		}
-		prev = a
+		if !(prev != nil && prev.coded && prev.violent && a.blocked) {
+			// A word whose pattern blocks it after a violent event
+			// ("ambushed an army patrol, killing nine") does not hide
+			// that event from the participle of its toll.
+			prev = a
+		}
 		if pending != nil {
 			if !a.coded {
 				st.codeAnchor(idx, pending, nil)
@@ -804,6 +812,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 	}
 	if code == "" || code == "---" {
+		a.blocked = m != nil
 		if st.trace != nil {
 			if m != nil {
 				st.dropped(a, "", "pattern "+rule+" codes nothing")
