@@ -97,6 +97,8 @@ func TestUnnamedActors(t *testing.T) {
 		{"an army patrol is a noun, and the toll is the ambush's",
 			"Rebels ambushed a police patrol in Cauca, killing four officers.",
 			[]string{"190 COLREB@place COLCOP@place"}},
+		{"the occupied West Bank is a place", "France criticised settlement building in the occupied West Bank.", []string{"111 FRA PSE"}},
+		{"an occupation", "Israeli troops occupied the West Bank town of Jenin.", []string{"192 ISRMIL PSE"}},
 		{"a retaliatory strike is no labour strike",
 			"American forces launched a retaliatory strike against Iran on Sunday.",
 			[]string{"190 USAMIL IRN"}},
