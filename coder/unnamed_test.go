@@ -99,6 +99,8 @@ func TestUnnamedActors(t *testing.T) {
 			[]string{"190 COLREB@place COLCOP@place"}},
 		{"the occupied West Bank is a place", "France criticised settlement building in the occupied West Bank.", []string{"111 FRA PSE"}},
 		{"an occupation", "Israeli troops occupied the West Bank town of Jenin.", []string{"192 ISRMIL PSE"}},
+		{"mobilising resources", "Indonesia must mobilise more domestic resources to finance development, the bank said.", nil},
+		{"mobilising reservists", "Armenia mobilised its reservists.", []string{"154 ARM -"}},
 		{"a retaliatory strike is no labour strike",
 			"American forces launched a retaliatory strike against Iran on Sunday.",
 			[]string{"190 USAMIL IRN"}},
