@@ -101,6 +101,8 @@ func TestUnnamedActors(t *testing.T) {
 		{"an occupation", "Israeli troops occupied the West Bank town of Jenin.", []string{"192 ISRMIL PSE"}},
 		{"mobilising resources", "Indonesia must mobilise more domestic resources to finance development, the bank said.", nil},
 		{"mobilising reservists", "Armenia mobilised its reservists.", []string{"154 ARM -"}},
+		{"an agreement struck", "Japan said the dollar's fall ran counter to the agreement struck by France and Germany last month.", nil},
+		{"a three week strike is a labour strike", "Two union locals agreed to a new contract, ending a three week strike.", []string{"143 ---CVL -"}},
 		{"a retaliatory strike is no labour strike",
 			"American forces launched a retaliatory strike against Iran on Sunday.",
 			[]string{"190 USAMIL IRN"}},
