@@ -40,6 +40,11 @@ type anchor struct {
 	// ("exchanged fire"): no verb of its own, so no clause boundary for
 	// places (place.go).
 	inPattern bool
+	// coercion is set when the anchor coded an arrest, detention or other
+	// coercion (CAMEO 17x): what the people it names did in a relative
+	// clause after it ("arrested protesters who blocked the bridge") is
+	// why they were arrested, reported before, not an event of its own.
+	coercion bool
 	// blocked marks an anchor whose matching pattern codes nothing
 	// ("--- army *": "an army patrol" is a noun, not a verb).
 	blocked bool
@@ -129,6 +134,15 @@ func (st *state) events(idx int) {
 			// alleges.
 			if st.trace != nil {
 				st.dropped(a, "", "what the verb before it alleges, not an event of its own")
+			}
+			continue
+		}
+		if prev != nil && prev.coded && prev.coercion && !st.opt.NullActors && st.activeRelative(a, prev.e) {
+			// "arrested dozens of protesters who had occupied a building":
+			// the occupation is the reason for the arrest, not news of
+			// its own.
+			if st.trace != nil {
+				st.dropped(a, "", "what the people the coercion before it names had done")
 			}
 			continue
 		}
@@ -1064,6 +1078,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			if strings.HasPrefix(code, "11") || strings.HasPrefix(code, "12") || code == "016" {
 				a.disapproval = true
 			}
+			if strings.HasPrefix(code, "17") {
+				a.coercion = true
+			}
 		}
 	}
 	if m != nil && m.compound && src != nil && tgt == nil && !m.compoundPost {
@@ -1427,6 +1444,20 @@ func (st *state) byAgent(j int) *np {
 		}
 	}
 	return nil
+}
+
+// activeRelative reports whether anchor a is the verb of an active
+// relative clause that starts after token lo: "who blocked", "who had
+// occupied" (not "who were released", a passive, nor "whose").
+func (st *state) activeRelative(a *anchor, lo int) bool {
+	j := a.s - 1
+	for j >= lo && st.cls[j]&cAux != 0 {
+		if st.cls[j]&cBe != 0 {
+			return false
+		}
+		j--
+	}
+	return j >= lo && st.cls[j]&cRel != 0 && !st.isWord(j, "whose")
 }
 
 // participle reports whether token j looks like a past participle.

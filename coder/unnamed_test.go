@@ -103,6 +103,8 @@ func TestUnnamedActors(t *testing.T) {
 		{"mobilising reservists", "Armenia mobilised its reservists.", []string{"154 ARM -"}},
 		{"an agreement struck", "Japan said the dollar's fall ran counter to the agreement struck by France and Germany last month.", nil},
 		{"a three week strike is a labour strike", "Two union locals agreed to a new contract, ending a three week strike.", []string{"143 ---CVL -"}},
+		{"what the arrested had done", "Police in Lima arrested students who had blocked the Pan-American highway.",
+			[]string{"173 PERCOP PEREDU@place"}},
 		{"a retaliatory strike is no labour strike",
 			"American forces launched a retaliatory strike against Iran on Sunday.",
 			[]string{"190 USAMIL IRN"}},
