@@ -249,8 +249,11 @@ func (st *state) byMeans(a *anchor, code string, subj *np) (string, bool) {
 	}
 	// The means is the subject when no actor stands before it, or the
 	// actor is only a place or modifier after it ("shelling of the
-	// Ukrainian city of Donetsk kills").
-	alone := subj == nil || subj.s > at && (subj.oblique || subj.mod)
+	// Ukrainian city of Donetsk kills"), or the subject is the means
+	// itself with no state named ("Drones attacked buildings in Moscow":
+	// the place is the target's, not the attacker's).
+	alone := subj == nil || subj.s > at && (subj.oblique || subj.mod) ||
+		subj.uncoded && subj.s <= at && at == subj.e-1
 	return code, alone
 }
 
