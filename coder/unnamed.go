@@ -296,6 +296,12 @@ func violenceKind(code, lemma string, s, t *member) string {
 	if s != nil && civilianRole(agentRole(s.code)) && code == "191" {
 		return "144" // students or farmers blockading: a protest, not a siege
 	}
+	if s != nil && code == "173" {
+		switch agentRole(s.code) {
+		case "CVL", "OPP", "REB", "UAF", "CRM":
+			return "181" // villagers or rebels "detaining" an official: no state arrests, an abduction
+		}
+	}
 	if s != nil && agentRole(s.code) == "OPP" && (genericViolence(code) || strings.HasPrefix(code, "171")) {
 		return "145" // protesters or rioters attacking, burning, looting: a riot
 	}

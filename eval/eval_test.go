@@ -43,7 +43,7 @@ func TestHeldout(t *testing.T) {
 // the source has no country. The floors are the last measured values less
 // about 0.03; the held-out set is only re-measured, never tuned on.
 const (
-	conflictRecallFloor, conflictPrecisionFloor = 0.77, 0.83 // measured 0.801, 0.860
+	conflictRecallFloor, conflictPrecisionFloor = 0.77, 0.83 // measured 0.808, 0.868
 	heldoutRecallFloor, heldoutPrecisionFloor   = 0.63, 0.66 // measured 0.660, 0.689
 )
 
