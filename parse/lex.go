@@ -11,6 +11,7 @@ type lex struct {
 	form, lower      uint64 // the word as written, and lower-cased
 	pre1, pre2, pre3 uint64 // its first one to three letters (lower case)
 	suf1, suf2, suf3 uint64 // its last one to three letters (lower case)
+	suf4             uint64 // its last four letters
 	shape            uint64 // Xxxx, dd.d: character classes with runs cut at 4
 }
 
@@ -59,19 +60,20 @@ func setLex(l *lex, form string) {
 	l.pre1 = fnv(form[:p[1]], 3, true)
 	l.pre2 = fnv(form[:p[2]], 4, true)
 	l.pre3 = fnv(form[:p[3]], 5, true)
-	s := [4]int{len(form), len(form), len(form), len(form)}
+	s := [5]int{len(form), len(form), len(form), len(form), len(form)}
 	j := len(form)
-	for k = 1; k <= 3 && k <= n; k++ {
+	for k = 1; k <= 4 && k <= n; k++ {
 		_, sz := utf8.DecodeLastRuneInString(form[:j])
 		j -= sz
 		s[k] = j
 	}
-	for ; k <= 3; k++ {
+	for ; k <= 4; k++ {
 		s[k] = 0
 	}
 	l.suf1 = fnv(form[s[1]:], 6, true)
 	l.suf2 = fnv(form[s[2]:], 7, true)
 	l.suf3 = fnv(form[s[3]:], 8, true)
+	l.suf4 = fnv(form[s[4]:], 10, true)
 	// shape
 	h := uint64(14695981039346656037)
 	var last byte

@@ -26,7 +26,7 @@ func (t *tagger) ambiguity(l *lex) uint64 {
 
 const (
 	tagBits    = 18
-	tagFeats   = 31 // features of the first pass; the second adds tagFeats2 more
+	tagFeats   = 34 // features of the first pass; the second adds tagFeats2 more
 	tagFeats2  = 5
 	hashNone   = 0x5bd1e9955bd1e995 // a word outside the sentence
 	hashRoot   = 0x27d4eb2f165667c5 // the parser's root
@@ -108,6 +108,9 @@ func tagFeatures(lx []lex, amb []uint64, tags, right []uint8, i int, f *[tagFeat
 	f[28] = f3(31, p1, a0, a1)
 	f[29] = f2(32, am, a0)
 	f[30] = f2(33, w.lower, a1)
+	f[31] = f1(34, w.suf4)
+	f[32] = f2(35, lower(m1), lower(n1))
+	f[33] = f2(36, p1, w.shape)
 	if right != nil {
 		r1, r2 := uint64(hashNone), uint64(hashNone)
 		if i+1 < n {
@@ -116,11 +119,11 @@ func tagFeatures(lx []lex, amb []uint64, tags, right []uint8, i int, f *[tagFeat
 		if i+2 < n {
 			r2 = uint64(right[i+2]&^sure) + tagHashOff
 		}
-		f[31] = f1(40, r1)
-		f[32] = f2(41, r1, r2)
-		f[33] = f2(42, p1, r1)
-		f[34] = f2(43, w.lower, r1)
-		f[35] = f2(44, a0, r1)
+		f[tagFeats+0] = f1(40, r1)
+		f[tagFeats+1] = f2(41, r1, r2)
+		f[tagFeats+2] = f2(42, p1, r1)
+		f[tagFeats+3] = f2(43, w.lower, r1)
+		f[tagFeats+4] = f2(44, a0, r1)
 	}
 }
 
