@@ -26,6 +26,7 @@ func TestEventPlaces(t *testing.T) {
 		{"qualifier US state", "U.S. police arrested three men in Paris, Texas, on Monday.", "17", "Paris", "USA", "city", "clause", 4717560},
 		{"qualifier country in parentheses", "Lebanese troops raided a camp in Tripoli (Lebanon) on Monday.", "1", "Tripoli", "LBN", "city", "clause", 266826},
 		{"division word, spelling not in GeoNames", "Indian troops killed two militants in Shopian district on Friday.", "1", "Shupiyan", "IND", "admin2", "clause", 0},
+		{"division word, no country named", "Clashes in Shopian district killed two militants.", "1", "Shupiyan", "IND", "admin2", "clause", 0},
 		{"admin1 by name", "Egyptian troops clashed with militants in North Sinai.", "19", "North Sinai", "EGY", "admin1", "clause", 0},
 		{"oblast", "Russian forces attacked Ukrainian troops in Kherson Oblast overnight.", "19", "Kherson", "UKR", "admin1", "clause", 0},
 		// Bocaranga is no populated place in cities1000, only a sub-prefecture.

@@ -79,17 +79,20 @@ func AppendKey(dst []byte, s string) []byte {
 }
 
 // AppendSkeleton appends the consonant skeleton of a key (AppendKey) to
-// dst: its first letter, then its consonants other than h, w and y, with
-// q read as k and doubled letters once, words run together. Spellings of
-// one transliterated name often share it where their keys differ:
-// "Shopian" and "Shupiyan" are both "spn", "Ouham-Pendé" and "Ouham
+// dst: its first letter, then its consonants other than w, y and an h that
+// makes no digraph (sh, ch, kh, th and zh keep theirs), with q read as k
+// and doubled letters once, words run together. Spellings of one
+// transliterated name often share it where their keys differ: "Shopian"
+// and "Shupiyan" are both "shpn", "Ouham-Pendé" and "Ouham
 // Pende" both "omnd"... It is a fallback for names the gazetteer does not
 // spell as the text does, so it is only trusted with support from the
 // sentence (see coder/place.go).
 func AppendSkeleton(dst, key []byte) []byte {
 	start := len(dst)
-	var last byte
+	var last, prev byte
 	for i, c := range key {
+		p := prev
+		prev = c
 		if c == ' ' {
 			continue
 		}
@@ -98,7 +101,14 @@ func AppendSkeleton(dst, key []byte) []byte {
 		}
 		if i > 0 {
 			switch c {
-			case 'a', 'e', 'i', 'o', 'u', 'y', 'h', 'w':
+			case 'h':
+				// An h that makes a digraph (sh, ch, kh, th, zh) changes
+				// the consonant: "Shopian" is no "Saipan".
+				if p == 's' || p == 'c' || p == 'k' || p == 't' || p == 'z' {
+					break
+				}
+				continue
+			case 'a', 'e', 'i', 'o', 'u', 'y', 'w':
 				continue
 			}
 		}

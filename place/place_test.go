@@ -205,6 +205,17 @@ func TestAppendSkeleton(t *testing.T) {
 			t.Errorf("skeletons %q (%s) and %q (%s) differ", sa, tt.a, sb, tt.b)
 		}
 	}
+	// A digraph's h is a consonant of its own.
+	for _, tt := range []struct{ a, b string }{
+		{"Shopian", "Saipan"},
+		{"Khost", "Kost"},
+	} {
+		sa := place.AppendSkeleton(nil, place.AppendKey(nil, tt.a))
+		sb := place.AppendSkeleton(nil, place.AppendKey(nil, tt.b))
+		if string(sa) == string(sb) {
+			t.Errorf("%s and %s share the skeleton %q", tt.a, tt.b, sa)
+		}
+	}
 	if s := string(place.AppendSkeleton(nil, []byte("amara"))); s != "amr" {
 		t.Errorf("skeleton of amara = %q, want amr", s)
 	}
