@@ -543,6 +543,17 @@ func (st *state) agentOf(from, j, k int, ag *dict.Agent) (ms []member, end int, 
 		if used == 0 && from >= 0 && from < len(st.toks) {
 			m.start = st.toks[from].Start // the phrase starts at the agent
 		}
+		if c := codeCountry(m); len(c) == 3 {
+			// A place written with its qualifier names the qualifier's
+			// state: "protesters in Paris, Texas" are American, as the
+			// place resolver reads the same words (qualifier).
+			// Only a division ("Paris, Texas") or a country in
+			// parentheses ("Tripoli (Lebanon)") qualifies: "India, Iran"
+			// is a list of two states.
+			if qc, a1, qe := st.qualifier(segs[k].e); qe > segs[k].e && (a1 >= 0 || st.isWord(segs[k].e, "(")) && len(qc) == 3 && qc != c && strings.HasPrefix(m.code, c) {
+				m.code, m.country = qc+m.code[3:], qc
+			}
+		}
 		ms = append(ms, m)
 		end = segs[k].e
 		used++
