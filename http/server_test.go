@@ -3,23 +3,19 @@ package http_test
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
+	"petrel/internal/pgtest"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
-
-	"github.com/jackc/pgx/v5"
 
 	"petrel"
 	phttp "petrel/http"
@@ -44,36 +40,7 @@ func MustOpenSQLite(tb testing.TB) petrel.Store {
 // PETREL_TEST_POSTGRES names, or skips the test when it is unset.
 func MustOpenPostgres(tb testing.TB) petrel.Store {
 	tb.Helper()
-	dsn := os.Getenv("PETREL_TEST_POSTGRES")
-	if dsn == "" {
-		tb.Skip("PETREL_TEST_POSTGRES is unset: skipping PostgreSQL (source .ci/postgres.sh to run it)")
-	}
-	ctx := context.Background()
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "petrel_test_" + hex.EncodeToString(b)
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() {
-		if conn, err := pgx.Connect(ctx, dsn); err == nil {
-			conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
-			conn.Close(ctx)
-		}
-	})
-	u, err := url.Parse(dsn)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	s, err := postgres.Open(u.String())
+	s, err := postgres.Open(pgtest.Schema(tb, "petrel_test_"))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -1,15 +1,11 @@
 package postgres_test
 
 import (
-	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"net/url"
 	"os"
+	"petrel/internal/pgtest"
 	"strings"
 	"testing"
-
-	"github.com/jackc/pgx/v5"
 
 	"petrel"
 	"petrel/postgres"
@@ -31,31 +27,8 @@ func DSN(tb testing.TB) string {
 // the test ends, so tests do not see each other's rows.
 func MustOpen(tb testing.TB) *postgres.Store {
 	tb.Helper()
-	dsn := DSN(tb)
-	ctx := context.Background()
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "petrel_test_" + hex.EncodeToString(b)
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() {
-		conn, err := pgx.Connect(ctx, dsn)
-		if err != nil {
-			tb.Error(err)
-			return
-		}
-		defer conn.Close(ctx)
-		if _, err := conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			tb.Error(err)
-		}
-	})
-	s, err := postgres.Open(withParam(dsn, "search_path", schema))
+	DSN(tb)
+	s, err := postgres.Open(pgtest.Schema(tb, "petrel_test_"))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -2,23 +2,18 @@ package watch_test
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
-	"os"
 	"path/filepath"
+	"petrel/internal/pgtest"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/jackc/pgx/v5"
 
 	"petrel"
 	"petrel/postgres"
@@ -235,39 +230,7 @@ func TestWatch(t *testing.T) {
 // PETREL_TEST_POSTGRES names, dropped when the test ends, or skips the test
 // when it is unset.
 func postgresDSN(t *testing.T) string {
-	dsn := os.Getenv("PETREL_TEST_POSTGRES")
-	if dsn == "" {
-		t.Skip("PETREL_TEST_POSTGRES is unset: skipping PostgreSQL (source .ci/postgres.sh to run it)")
-	}
-	u, err := url.Parse(dsn)
-	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
-		t.Fatalf("PETREL_TEST_POSTGRES must be a postgres:// URL, not %q", dsn)
-	}
-	ctx := context.Background()
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "petrel_watch_" + hex.EncodeToString(b)
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(ctx, dsn)
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		defer conn.Close(ctx)
-		conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
-	})
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
+	return pgtest.Schema(t, "petrel_watch_")
 }
 
 // testWatch runs a watcher whose state openState opens, and restarts it

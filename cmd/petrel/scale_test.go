@@ -4,14 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
-	"fmt"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"petrel/internal/pgtest"
 	"regexp"
 	"strconv"
 	"strings"
@@ -19,8 +16,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/jackc/pgx/v5"
 
 	"petrel"
 	"petrel/internal/natstest"
@@ -89,11 +84,7 @@ func TestScaleQueue(t *testing.T) {
 		scaleRun(t, corpus, db, want)
 	})
 	t.Run("PostgreSQL", func(t *testing.T) {
-		dsn := os.Getenv("PETREL_TEST_POSTGRES")
-		if dsn == "" {
-			t.Skip("PETREL_TEST_POSTGRES is unset")
-		}
-		scaleRun(t, corpus, pgSchema(t, dsn), want)
+		scaleRun(t, corpus, pgtest.Schema(t, "petrel_scale_"), want)
 	})
 }
 
@@ -256,39 +247,4 @@ func mustJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
-}
-
-// pgSchema creates a schema in the test database, dropped when the test
-// ends, and returns a DSN whose search_path is it.
-func pgSchema(t *testing.T, dsn string) string {
-	ctx := context.Background()
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "petrel_scale_" + hex.EncodeToString(b)
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(ctx, dsn)
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		defer conn.Close(ctx)
-		conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
-	})
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		if u, err := url.Parse(dsn); err == nil {
-			q := u.Query()
-			q.Set("search_path", schema)
-			u.RawQuery = q.Encode()
-			return u.String()
-		}
-	}
-	panic(fmt.Sprintf("PETREL_TEST_POSTGRES must be a postgres:// URL, not %q", dsn))
 }

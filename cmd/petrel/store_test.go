@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"petrel/internal/pgtest"
 	"strings"
 	"testing"
 
@@ -249,11 +250,7 @@ func TestIngestNUL(t *testing.T) {
 			t.Run(backend+"/batch"+batch, func(t *testing.T) {
 				db := filepath.Join(dir, "b"+batch+".db")
 				if backend == "PostgreSQL" {
-					dsn := os.Getenv("PETREL_TEST_POSTGRES")
-					if dsn == "" {
-						t.Skip("PETREL_TEST_POSTGRES is unset")
-					}
-					db = pgSchema(t, dsn)
+					db = pgtest.Schema(t, "petrel_scale_")
 				}
 				_, stderr, err := runMain(t, nil, "ingest", "--db", db, "--batch", batch, path)
 				if !strings.Contains(stderr, "nul.jsonl:495: NUL characters in text replaced with spaces") {
