@@ -39,9 +39,10 @@ func TestHeldout(t *testing.T) {
 
 // structureF1Floor guards the structure held-out set
 // (testdata/eval/structure-heldout.json): the exact-triple F1 measured on
-// main when the set landed, less 0.05 (see testdata/eval/README.md). The
-// set is never used for tuning; it is only re-measured.
-const structureF1Floor = 0.0
+// main when the set landed (0.495 at 8f86f40), less 0.05 (see
+// testdata/eval/README.md). The set is never used for tuning; it is only
+// re-measured.
+const structureF1Floor = 0.445
 
 // TestStructureHeldout scores the structure held-out set: sentences
 // written for issue 10 on phrasings that stress clause structure
