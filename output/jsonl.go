@@ -159,6 +159,10 @@ func appendParty(b []byte, p *petrel.Party) []byte {
 	b = strconv.AppendInt(b, int64(p.Start), 10)
 	b = append(b, `,"end":`...)
 	b = strconv.AppendInt(b, int64(p.End), 10)
+	if p.Inferred != "" {
+		b = append(b, `,"inferred":`...)
+		b = appendString(b, p.Inferred)
+	}
 	return append(b, '}')
 }
 

@@ -169,6 +169,32 @@ func TestJSONLMatchesMarshal(t *testing.T) {
 	}
 }
 
+// TestJSONLInferred checks that a party's inference (issue 11: an unnamed
+// actor's country from the place, an agentless passive) is written as
+// encoding/json writes it, and left out when the text named the actor.
+func TestJSONLInferred(t *testing.T) {
+	e := petrel.Event{Code: "181",
+		Source: &petrel.Party{Text: "Gunmen", Code: "NGAUAF", Country: "NGA", End: 6, Inferred: "dateline"},
+		Target: &petrel.Party{Text: "worshippers", Code: "NGACVL", Country: "NGA", Start: 16, End: 27}}
+	want, err := json.Marshal(&e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := output.AppendEventJSON(nil, &e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("\n got %s\nwant %s", got, want)
+	}
+	if !bytes.Contains(got, []byte(`"end":6,"inferred":"dateline"}`)) {
+		t.Errorf("source without its inference: %s", got)
+	}
+	if bytes.Count(got, []byte(`"inferred"`)) != 1 {
+		t.Errorf("a named target has an inference: %s", got)
+	}
+}
+
 func TestAppendEventJSONFloats(t *testing.T) {
 	for _, f := range []float64{0, math.Copysign(0, -1), 1, -1, 2.5, 1e-6, 9.99e-7, 1e-7, 1.5e-300,
 		1e20, 1e21, 123456789e15, -3.4, 0.1 + 0.2, math.MaxFloat64, math.SmallestNonzeroFloat64} {
@@ -221,7 +247,7 @@ func FuzzAppendEventJSON(f *testing.F) {
 		e := petrel.Event{
 			ID: s, ArticleID: code, Sentence: s, Date: q, Code: code, Goldstein: g,
 			Plover: petrel.Plover{Type: s, Mode: q},
-			Source: &petrel.Party{Text: s, Code: code, Country: q, Start: len(s), End: -len(q)},
+			Source: &petrel.Party{Text: s, Code: code, Country: q, Start: len(s), End: -len(q), Inferred: q},
 			Verb:   petrel.Evidence{Text: q},
 			Rule:   s, Qualifier: q,
 		}

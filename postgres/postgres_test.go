@@ -1,9 +1,11 @@
 package postgres_test
 
 import (
+	"context"
 	"net/url"
 	"os"
 	"petrel/internal/pgtest"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -113,7 +115,8 @@ func TestUpgradeArticleCopies(t *testing.T) {
 	for _, q := range []string{
 		`DROP INDEX articles_text_hash`,
 		`ALTER TABLE articles ADD CONSTRAINT articles_text_hash_key UNIQUE (text_hash)`,
-		`DROP TABLE watch_state`, // migration 0009, applied again
+		`DROP TABLE watch_state`, // migrations 0009 and 0010, applied again
+		`ALTER TABLE events DROP COLUMN src_inferred`, `ALTER TABLE events DROP COLUMN tgt_inferred`,
 		`DELETE FROM schema_version WHERE version >= 8`,
 	} {
 		if _, err := db.Exec(q); err != nil {
@@ -158,5 +161,51 @@ func TestUpgradeArticleCopies(t *testing.T) {
 	}
 	if got := storetest.MustCounts(t, s2).Articles; got != 201 {
 		t.Errorf("Articles = %d, want 201", got)
+	}
+}
+
+// TestUpgradePartyInferred opens a store made before migration 0010 (its
+// columns dropped) and checks that the events stored before read as named
+// actors, and that an event stored after keeps how its parties' codes were
+// inferred.
+func TestUpgradePartyInferred(t *testing.T) {
+	s := MustOpen(t)
+	storetest.MustIngest(t, s, storetest.Docs(0, 50), "v1")
+	db := s.DB()
+	for _, q := range []string{
+		`ALTER TABLE events DROP COLUMN src_inferred`, `ALTER TABLE events DROP COLUMN tgt_inferred`,
+		`DELETE FROM schema_version WHERE version >= 10`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	s2, err := postgres.Open(s.DSN())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	ctx := context.Background()
+	evs, _, err := s2.Events(ctx, petrel.EventFilter{Limit: 1000})
+	if err != nil || len(evs) == 0 {
+		t.Fatalf("Events after upgrade = %d events, %v", len(evs), err)
+	}
+	for _, e := range evs {
+		if e.Source != nil && e.Source.Inferred != "" || e.Target != nil && e.Target.Inferred != "" {
+			t.Fatalf("event stored before 0010 has an inference: %+v %+v", e.Source, e.Target)
+		}
+	}
+	d := storetest.FakeCoder{}.Code(storetest.Article(60))
+	if len(d.Events) == 0 || d.Events[0].Target == nil {
+		t.Fatal("fixture has no event with a target")
+	}
+	d.Events[0].Source.Inferred, d.Events[0].Target.Inferred = "dateline", "place"
+	storetest.MustIngest(t, s2, []*petrel.Document{d}, "v1")
+	e, err := s2.Event(ctx, d.Events[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := e.Event, d.Events[0]; !reflect.DeepEqual(got, want) {
+		t.Errorf("Event after upgrade = %+v\nwant %+v", got, want)
 	}
 }

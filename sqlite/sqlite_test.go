@@ -71,8 +71,9 @@ func TestUpgrade(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range []string{
-		// Migrations 0010 to 0005 undone: the watch state, the map
-		// rollup and the location's details go.
+		// Migrations 0011 to 0005 undone: the parties' inferences, the
+		// watch state, the map rollup and the location's details go.
+		"ALTER TABLE events DROP COLUMN src_inferred", "ALTER TABLE events DROP COLUMN tgt_inferred",
 		"DROP TABLE watch_state",
 		"DROP TABLE map_rollup",
 		"DROP INDEX events_map", "DROP INDEX events_loc_admin1", "DROP INDEX events_loc_admin1_code",
@@ -124,6 +125,57 @@ func TestUpgrade(t *testing.T) {
 	cells, err := s.Grid(ctx, petrel.GridQuery{Zoom: 3})
 	if err != nil || len(cells) == 0 {
 		t.Errorf("Grid after upgrade = %d cells, %v", len(cells), err)
+	}
+}
+
+// TestUpgradePartyInferred opens a store made before migration 0011 (its
+// columns dropped) and checks that the events stored before read as named
+// actors, and that an event stored after keeps how its parties' codes were
+// inferred.
+func TestUpgradePartyInferred(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "petrel.db")
+	s, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.MustIngest(t, s, storetest.Docs(0, 50), "v1")
+	s.Close()
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"ALTER TABLE events DROP COLUMN src_inferred", "ALTER TABLE events DROP COLUMN tgt_inferred",
+		"DELETE FROM schema_version WHERE version >= 11",
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	s = MustOpenPath(t, path)
+	ctx := context.Background()
+	evs, _, err := s.Events(ctx, petrel.EventFilter{Limit: 1000})
+	if err != nil || len(evs) == 0 {
+		t.Fatalf("Events after upgrade = %d events, %v", len(evs), err)
+	}
+	for _, e := range evs {
+		if e.Source != nil && e.Source.Inferred != "" || e.Target != nil && e.Target.Inferred != "" {
+			t.Fatalf("event stored before 0011 has an inference: %+v %+v", e.Source, e.Target)
+		}
+	}
+	d := storetest.FakeCoder{}.Code(storetest.Article(60))
+	if len(d.Events) == 0 || d.Events[0].Target == nil {
+		t.Fatal("fixture has no event with a target")
+	}
+	d.Events[0].Source.Inferred, d.Events[0].Target.Inferred = "dateline", "place"
+	storetest.MustIngest(t, s, []*petrel.Document{d}, "v1")
+	e, err := s.Event(ctx, d.Events[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := e.Event, d.Events[0]; !reflect.DeepEqual(got, want) {
+		t.Errorf("Event after upgrade = %+v\nwant %+v", got, want)
 	}
 }
 
@@ -209,7 +261,8 @@ func TestUpgradeArticleCopies(t *testing.T) {
 		`ALTER TABLE articles_old RENAME TO articles`,
 		`CREATE INDEX articles_story ON articles (story)`,
 		`UPDATE articles SET problems = 'p' WHERE seq % 7 = 0`,
-		`DROP TABLE watch_state`, // migration 0010, applied again
+		`DROP TABLE watch_state`, // migrations 0010 and 0011, applied again
+		`ALTER TABLE events DROP COLUMN src_inferred`, `ALTER TABLE events DROP COLUMN tgt_inferred`,
 		`DELETE FROM schema_version WHERE version >= 9`,
 	} {
 		if _, err := db.Exec(q); err != nil {

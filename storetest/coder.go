@@ -152,6 +152,11 @@ func fakeSentence(d *petrel.Document, si int, span petrel.Span, date string) {
 			d.Events[n].Location = &petrel.Location{Name: pl.name, Country: tgt.Country, Lat: pl.lat, Lon: pl.lon,
 				Start: tgt.Span.Start, End: tgt.Span.End, Precision: "city", GeoNameID: pl.id,
 				Admin1: pl.admin1, Admin1Code: pl.admin1Code, Source: "clause"}
+			if len(text)%2 == 1 {
+				// As the coder marks an actor whose country came from
+				// the event's place (petrel.Party.Inferred).
+				d.Events[n].Source.Inferred = "place"
+			}
 		}
 		return
 	}

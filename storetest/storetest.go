@@ -111,6 +111,12 @@ func Test(t *testing.T, open Opener) {
 			d.Sentences[1].Text = "a sentence text that is not its span's"
 			d.Skipped = []petrel.Skip{{Sentence: 2, Reason: petrel.SkipSentence, Rule: "r"}}
 			d.Problems = []petrel.Diagnostic{{File: "f", Line: 2, Msg: "m"}}
+			if len(d.Events) == 0 || d.Events[0].Target == nil {
+				t.Fatal("fixture has no event with a target")
+			}
+			// How the coder inferred a party (issue 11) is stored with it.
+			d.Events[0].Source.Inferred = "place"
+			d.Events[0].Target.Inferred = "agentless"
 			MustIngest(t, s, []*petrel.Document{d}, "v1")
 			a, err := s.Article(ctx, d.Article.ID)
 			if err != nil {

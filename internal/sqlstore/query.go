@@ -405,14 +405,15 @@ const eventSelect = `SELECT e.seq, e.id, e.date, e.sentence_index, e.sentence, e
  e.verb_text, e.verb_start, e.verb_end,
  e.loc_name, e.loc_country, e.loc_lat, e.loc_lon, e.loc_start, e.loc_end, e.rule, e.qualifier,
  e.loc_precision, e.loc_geonameid, e.loc_admin1, e.loc_admin1_code, e.loc_source,
+ e.src_inferred, e.tgt_inferred,
  a.id, a.dict_version, a.title, a.url, a.source, a.story,
  (SELECT COUNT(*) FROM articles x WHERE x.story = a.story),
  (SELECT COUNT(DISTINCT x.source) FROM articles x WHERE x.story = a.story)
 FROM events e JOIN articles a ON a.seq = e.article`
 
 type nullParty struct {
-	text, code, country sql.NullString
-	start, end          sql.NullInt64
+	text, code, country, inferred sql.NullString
+	start, end                    sql.NullInt64
 }
 
 func (n *nullParty) party() *petrel.Party {
@@ -420,7 +421,7 @@ func (n *nullParty) party() *petrel.Party {
 		return nil
 	}
 	return &petrel.Party{Text: n.text.String, Code: n.code.String, Country: n.country.String,
-		Start: int(n.start.Int64), End: int(n.end.Int64)}
+		Start: int(n.start.Int64), End: int(n.end.Int64), Inferred: n.inferred.String}
 }
 
 // queryEvents runs eventSelect with the conditions and tail (ORDER BY,
@@ -476,6 +477,7 @@ func scanEvents(ctx context.Context, db Querier, cond, tail string, args []any, 
 			&e.Verb.Text, &e.Verb.Start, &e.Verb.End,
 			&locName, &locCtry, &lat, &lon, &l0, &l1, &e.Rule, &e.Qualifier,
 			&locPrec, &locID, &locA1, &locA1c, &locSrc,
+			&src.inferred, &tgt.inferred,
 			&e.ArticleID, &e.DictVersion, &e.ArticleTitle, &e.ArticleURL, &e.ArticleSource, &e.Story,
 			&e.NumArticles, &e.NumSources)
 		if err != nil {

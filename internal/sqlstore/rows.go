@@ -17,7 +17,7 @@ const (
 	EventCols    = "article, idx, id, date, sentence_index, sentence, code, root_code, quad_class, goldstein, plover_type, plover_mode, " +
 		"src_text, src_code, src_country, src_start, src_end, tgt_text, tgt_code, tgt_country, tgt_start, tgt_end, " +
 		"verb_text, verb_start, verb_end, loc_name, loc_country, loc_lat, loc_lon, loc_start, loc_end, rule, qualifier, " +
-		"loc_precision, loc_geonameid, loc_admin1, loc_admin1_code, loc_source"
+		"loc_precision, loc_geonameid, loc_admin1, loc_admin1_code, loc_source, src_inferred, tgt_inferred"
 )
 
 // Names of the columns, for COPY.
@@ -112,7 +112,7 @@ func AppendQuotes(rows [][]any, seq int64, p *Plan) [][]any {
 func AppendEvents(rows [][]any, seq int64, p *Plan) [][]any {
 	for i := range p.Doc.Events {
 		e := &p.Doc.Events[i]
-		row := make([]any, 0, 38)
+		row := make([]any, 0, 40)
 		row = append(row, seq, i, EventID(p, i), NormDate(e.Date), e.SentenceIndex, e.Sentence,
 			e.Code, e.RootCode, e.QuadClass, e.Goldstein, e.Plover.Type, e.Plover.Mode)
 		row = appendParty(row, e.Source)
@@ -133,6 +133,7 @@ func AppendEvents(rows [][]any, seq int64, p *Plan) [][]any {
 		} else {
 			row = append(row, nil, nil, nil, nil, nil)
 		}
+		row = append(row, inferredOf(e.Source), inferredOf(e.Target))
 		rows = append(rows, row)
 	}
 	return rows
@@ -145,6 +146,15 @@ func strOrNil(s string) any {
 		return nil
 	}
 	return s
+}
+
+// inferredOf returns how a party's code was inferred (petrel.Party.Inferred),
+// or nil when the text named it or there is no party.
+func inferredOf(p *petrel.Party) any {
+	if p == nil {
+		return nil
+	}
+	return strOrNil(p.Inferred)
 }
 
 // appendParty appends a party's five columns, all NULL for a nil party.
