@@ -116,6 +116,7 @@ func (st *state) locate(idx int) {
 			i = m.e - 1
 		}
 	}
+	st.qualifiedCities()
 	// sentLoc keeps its meaning for actor inference: the first city or
 	// division named, else the first country.
 	st.sentLocCity = false
@@ -134,6 +135,41 @@ func (st *state) locate(idx int) {
 	if st.sentLocCity && st.artLoc == nil {
 		l := *st.sentLoc
 		st.artLoc = &l
+	}
+}
+
+// qualifiedCities recodes a city the dictionaries code as its state's
+// actor ("Tripoli" → LBY), written with a qualifier that names another
+// state ("in Tripoli (Lebanon)", "Paris, Texas"), to the state the place
+// resolver read from the qualifier: the city is the place of the event,
+// and whatever takes its country (a target, "attacked a checkpoint in
+// Tripoli (Lebanon)") takes the qualifier's.
+func (st *state) qualifiedCities() {
+	for k := range st.placeMs {
+		m := &st.placeMs[k]
+		c := m.loc.Country
+		if c == "" || m.loc.Precision == "country" || m.modifier {
+			continue
+		}
+		x := st.npAt[m.s]
+		if x < 0 {
+			continue
+		}
+		p := &st.nps[x]
+		if p.uncoded || p.s != m.s || p.e >= m.e || len(p.members) != 1 || !(st.isWord(p.e, "(") || st.isWord(p.e, ",")) {
+			continue
+		}
+		mb := &p.members[0]
+		if mb.kind != petrel.KindCountry || len(mb.code) != 3 || mb.code == c {
+			continue
+		}
+		if st.trace != nil {
+			st.tracef("  actor %q: %s as its qualifier names it, not %s", st.toks2text(p.s, p.e), c, mb.code)
+		}
+		mb.code, mb.country = c, c
+		if mb.mention >= 0 && mb.mention < len(st.doc.Mentions) {
+			st.doc.Mentions[mb.mention].Code, st.doc.Mentions[mb.mention].Country = c, c
+		}
 	}
 }
 
@@ -715,6 +751,17 @@ func (st *state) attach(a, ae int, code string) *placeMention {
 	if after != nil {
 		return after
 	}
+	if before == nil {
+		// A place after coordinated verbs that share their subject is
+		// where both happened: "Police fired tear gas and arrested dozens
+		// of people in Nairobi" places the tear gas too.
+		for k := range st.placeMs {
+			m := &st.placeMs[k]
+			if m.from >= ae && !m.modifier && !(m.from > 0 && (topicNouns[st.normOf(m.from-1)] || attackNouns[st.normOf(m.from-1)])) && st.clauseOK(ae, m.from, a, true) {
+				return m
+			}
+		}
+	}
 	return before
 }
 
@@ -722,6 +769,13 @@ func (st *state) attach(a, ae int, code string) *placeMention {
 // the verb at token a: no semicolon, no "that", no subordinator, no verb
 // of saying and no other verb anchor.
 func (st *state) sameClause(i, j, a int) bool {
+	return st.clauseOK(i, j, a, false)
+}
+
+// clauseOK is sameClause; with coord, a verb right after a conjunction
+// (a coordinated verb with no subject of its own: "fired tear gas and
+// arrested") does not end the clause.
+func (st *state) clauseOK(i, j, a int, coord bool) bool {
 	for k := i; k < j; k++ {
 		if st.isWord(k, ";") || st.cls[k]&(cThat|cSay) != 0 || st.cls[k]&cSubord != 0 && st.cls[k]&cPrep == 0 && !st.isWord(k, "where") && !st.isWord(k, "as") {
 			return false
@@ -730,7 +784,7 @@ func (st *state) sameClause(i, j, a int) bool {
 	for x := range st.anchors {
 		an := &st.anchors[x]
 		if an.s != a && an.s >= i && an.s < j && !an.nounUse && !an.verb.noun && !an.inPattern && st.cls[an.s]&(cAux|cModal) == 0 &&
-			!st.properNoun(an.s) && !st.nounContext(an.s) {
+			!st.properNoun(an.s) && !st.nounContext(an.s) && !(coord && an.s > i && st.cls[an.s-1]&cConj != 0) {
 			return false // another verb's clause ("talks" in "a round of talks" is a noun)
 		}
 	}

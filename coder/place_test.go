@@ -54,6 +54,8 @@ func TestEventPlaces(t *testing.T) {
 		{"not the capital", "Rebels kidnapped two soldiers in Arauca, the Venezuelan government said in Caracas.", "18", "Arauca", "COL", "", "clause", 0},
 		{"in support of", "Polish police arrested protesters marching in support of Ukraine.", "17", "", "", "", "", 0},
 		{"near a country", "Russian troops attacked Ukrainian positions near Ukraine's border with Belarus.", "19", "", "", "", "", 0},
+		{"coordinated verbs share the place after them", "Police fired tear gas and arrested dozens of people in Nairobi.", "175", "Nairobi", "KEN", "city", "clause", 0},
+		{"a verb with its own subject does not share it", "Police fired tear gas and protesters threw stones in Mombasa.", "175", "", "", "", "", 0},
 		{"dateline with country", "TRIPOLI, Lebanon (AP) - Lebanese police arrested four men on Monday.", "17", "Tripoli", "LBN", "city", "dateline", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
