@@ -17,12 +17,14 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
 	"petrel"
 	"petrel/cameo"
 	"petrel/dict"
+	"petrel/parse"
 	"petrel/text"
 	"petrel/when"
 )
@@ -85,11 +87,17 @@ type Options struct {
 	// SkipDatelines skips a sentence that opens with a dateline ("CEBU
 	// CITY: --"), as PETRARCH does, instead of coding the text after it.
 	SkipDatelines bool
+	// Parse reads clause structure from the dependency parser (package
+	// parse) where the shallow clause walk is in doubt: a verb left
+	// without a coded subject, an appositive or inserted clause before the
+	// verb, a participle after a comma, a far by-agent, an object shared
+	// by coordinated verbs (coder/clauses.go).
+	Parse bool
 }
 
 // DefaultOptions are the options for coding news with the built-in
 // dictionaries.
-var DefaultOptions = Options{Modality: true, Negation: true, HostTarget: true, Statements: true, OptionalTarget: true, DyadicStatements: true, ModifierNPs: true, AgentPlaces: true, UnnamedActors: true}
+var DefaultOptions = Options{Modality: true, Negation: true, HostTarget: true, Statements: true, OptionalTarget: true, DyadicStatements: true, ModifierNPs: true, AgentPlaces: true, UnnamedActors: true, Parse: true}
 
 // PetrarchOptions are the options that code as PETRARCH does, for its
 // validation records and `--compat petrarch`: no intent or refusal mapping
@@ -106,6 +114,20 @@ type Coder struct {
 	c    *compiled
 	opt  Options
 	pool sync.Pool
+	// sentences and parsed count the sentences coded and those the clause
+	// stage parsed (Stats).
+	sentences, parsed atomic.Int64
+}
+
+// Stats counts the sentences a Coder has coded and, of those, the ones
+// it parsed with the dependency parser (Options.Parse).
+type Stats struct {
+	Sentences, Parsed int64
+}
+
+// Stats returns what c has read since it was made.
+func (c *Coder) Stats() Stats {
+	return Stats{Sentences: c.sentences.Load(), Parsed: c.parsed.Load()}
 }
 
 // New compiles d and returns a Coder.
@@ -146,6 +168,8 @@ func (c *Coder) code(a *petrel.Article, trace Tracer) (doc *petrel.Document) {
 	}
 	st.reset(c, a, doc, trace)
 	st.run()
+	c.sentences.Add(int64(len(st.spans)))
+	c.parsed.Add(int64(st.nParsed))
 	st.doc = nil
 	st.art = nil
 	c.pool.Put(st)
@@ -282,6 +306,18 @@ type state struct {
 	// inDateline is set while the dateline's place is read: its name is
 	// in capitals ("LIMA"), which elsewhere marks an acronym.
 	inDateline bool
+	// clause stage (clauses.go): the parse of sentence treeSent-1, its
+	// words, and where the subject, passive agent and shared object of the
+	// anchor being coded came from.
+	treeSent                     int
+	ptree                        parse.Tree
+	pwords                       []string
+	nParsed                      int
+	subjRole, agentRole, objRole role
+	force                        forced
+	// srcWhy and tgtWhy say, when explaining, where the roles of the
+	// events being added came from.
+	srcWhy, tgtWhy string
 	// events
 	evSeen map[string]bool
 	nEv    int
@@ -317,6 +353,7 @@ func (st *state) reset(c *Coder, a *petrel.Article, doc *petrel.Document, trace 
 	st.ctx = st.ctx[:0]
 	st.placeMs = st.placeMs[:0]
 	st.nEv = 0
+	st.treeSent, st.nParsed = 0, 0
 }
 
 func (st *state) tracef(format string, args ...any) {
@@ -687,6 +724,12 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 	st.doc.Events = append(st.doc.Events, ev)
 	if st.trace != nil {
 		st.tracef("  EVENT %s %s%s → %s%s  [%s] %s", code, src.code, inferredTrace(src), codeOrNone(tgt), inferredTrace(tgt), rule, qual)
+		if st.srcWhy != "" {
+			st.tracef("    source: %s", st.srcWhy)
+		}
+		if tgt != nil && st.tgtWhy != "" {
+			st.tracef("    target: %s", st.tgtWhy)
+		}
 		if st.dateTraced != a {
 			st.dateTraced = a
 			st.eventDate(a, ae, intent, verbal, true)

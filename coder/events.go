@@ -48,6 +48,9 @@ type anchor struct {
 	// blocked marks an anchor whose matching pattern codes nothing
 	// ("--- army *": "an army patrol" is a noun, not a verb).
 	blocked bool
+	// passive marks a verb read as passive: a participle coordinated
+	// after it may be passive too ("was beaten and abducted").
+	passive bool
 }
 
 // match is the outcome of a pattern tried at an anchor.
@@ -718,6 +721,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		// participle after its noun is a passive without "be".
 		passive = true
 	}
+	a.passive = passive
 	subj := st.subject(before, prev)
 	if prev != nil && prev.subject != nil && a.s > 0 && st.isWord(a.s-1, ",") && strings.HasSuffix(st.normOf(a.s), "ing") && !st.opt.NullActors {
 		// "…struck a convoy, killing seven soldiers": the participle's
@@ -765,6 +769,13 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		// "hosted the group for international talks": the noun's source
 		// is not the subject of the verb that governs it.
 		subj = nil
+	}
+	st.subjRole = role{how: "the nearest actor left of the verb (clause walk)"}
+	st.agentRole = role{how: "inferred (no agent named)"}
+	if st.force.on {
+		// coding again with the subject the parse read (clauses.go)
+		subj, st.subjRole = st.force.subj, st.force.role
+		passive = passive || st.force.passive
 	}
 	a.subject = subj
 	if subj != nil && subj.uncoded {
@@ -867,7 +878,13 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if passive && (m == nil || !m.p.hasSource) {
 		// "is being attended by officials": the by-phrase is the source and
 		// the grammatical subject the target.
-		if k := st.byAgent(a.e); k != nil {
+		k := st.byAgent(a.e)
+		if k != nil {
+			st.agentRole = role{how: "the by-phrase of the passive (clause walk)"}
+		} else if st.opt.Parse {
+			k = st.clauseAgent(idx, a)
+		}
+		if k != nil {
 			src = k
 			if tgt == nil || tgt == k || subj != nil && tgt.oblique && st.c.locPrep[tgt.prep] && !st.opt.NullActors {
 				// ("was arrested at his home in Kampala by police": the
@@ -906,13 +923,15 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if passive && m != nil && m.p.hasSource && tgt == nil && subj != src {
 		tgt = subj // "soldiers were killed by Hezbollah fire" with "* by $"
 	}
+	srcFromSubj := false
 	if src == nil {
-		src = subj
+		src, srcFromSubj = subj, true
 	}
 	if src == nil && tgt != nil && st.opt.UnnamedActors && victimNoun[v.lemma] {
 		src = st.agentless(a.s) // "losses of the Armed Forces of Ukraine amounted to 40"
 	}
 	defaultTarget := tgt == nil
+	var shared *np // an object shared with a coordinated verb (clauses.go)
 	if tgt == nil && (m == nil || !m.p.hasTarget || st.opt.OptionalTarget) && !passive {
 		// For statements, "in Berlin" is where it was said, not to whom.
 		stmt := strings.HasPrefix(code, "01") || strings.HasPrefix(code, "14") ||
@@ -934,7 +953,15 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			}
 		default:
 			tgt = st.objectAfter(end, 12, stmt)
+			if tgt == nil && st.opt.Parse {
+				shared = st.clauseObject(idx, a, end)
+				tgt = shared
+			}
 		}
+	}
+	if st.trace != nil {
+		st.srcWhy, st.tgtWhy = st.roles(idx, a, m, src, tgt, subj, shared, passive)
+		defer func() { st.srcWhy, st.tgtWhy = "", "" }()
 	}
 	st.curCode = code
 	if src != nil && src.uncoded && src.agent != "" {
@@ -977,6 +1004,19 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			st.dropped(a, code, "in an if/unless clause, not an event")
 		}
 		return end
+	}
+	if srcFromSubj && !st.force.on && st.opt.Parse && !v.noun && !a.nounUse && !(code == "010" && tgt == nil && st.opt.DyadicStatements) {
+		// The clause walk may have the wrong subject, or none: where it is
+		// in doubt, the parse decides, and the verb is coded again.
+		if p, pass, r, ok := st.clauseSubject(idx, a, prev, before, subj, src == nil || src.uncoded, passive); ok {
+			if st.trace != nil {
+				st.tracef("  %q: the parse reads %q as its subject (%s); coding it again", st.toks2text(a.s, a.e), st.toks2text(p.s, p.e), st.describe(r))
+			}
+			st.force = forced{on: true, subj: p, passive: pass, role: r}
+			end = st.codeAnchor(idx, a, prev)
+			st.force = forced{}
+			return end
+		}
 	}
 	if src == nil || src.uncoded {
 		if st.trace != nil {

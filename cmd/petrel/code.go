@@ -41,6 +41,7 @@ type coderFlags struct {
 	issues     string
 	dyad       bool
 	compat     string
+	parse      bool
 }
 
 // addCoderFlags defines the coder flags on fs and returns where Parse
@@ -56,6 +57,7 @@ func addCoderFlags(fs *flag.FlagSet) *coderFlags {
 	fs.StringVar(&cf.discards, "discards", "", "discard dictionary file")
 	fs.StringVar(&cf.issues, "issues", "", "issue dictionary file (optional)")
 	fs.BoolVar(&cf.dyad, "require-dyad", false, "drop events that have no target")
+	fs.BoolVar(&cf.parse, "parse", true, "read clause structure from the dependency parser where the clause walk is in doubt (--parse=false: the clause walk alone)")
 	fs.StringVar(&cf.compat, "compat", "", "coding conventions: \"\" (petrel's) or \"petrarch\" (as PETRARCH codes: no intent/refusal mapping, null actors such as ---GOV, datelines skipped)")
 	return cf
 }
@@ -168,6 +170,9 @@ func (m *Main) newEventCoder(cf *coderFlags) (*coder.Coder, string, error) {
 	if cf.dyad {
 		opt.RequireDyad = true
 	}
+	if !cf.parse {
+		opt.Parse = false
+	}
 	return coder.New(d, opt), version, nil
 }
 
@@ -194,6 +199,7 @@ func (m *Main) runCode(ctx context.Context, args []string) error {
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "number of coding goroutines")
 	progress := fs.Bool("progress", true, "show a progress bar on a terminal for multi-file runs")
 	maxLine := fs.Int("max-line", 0, "longest JSON line or text file accepted, in bytes (default 8 MiB; longer lines are reported and skipped)")
+	stats := fs.Bool("stats", false, "at the end, print on standard error how many sentences were coded and how many of them were parsed")
 	fs.Usage = func() {
 		fmt.Fprintln(m.Stderr, "Usage: petrel code [flags] PATH...\n\nCodes articles (.txt, .html, .jsonl/.ndjson, directories, - for stdin) and writes events.\n\nFlags:")
 		fs.PrintDefaults()
@@ -241,6 +247,14 @@ func (m *Main) runCode(ctx context.Context, args []string) error {
 		return err
 	}
 	m.reportSkipped(sc)
+	if *stats {
+		st := c.Stats()
+		share := 0.0
+		if st.Sentences > 0 {
+			share = float64(st.Parsed) / float64(st.Sentences)
+		}
+		fmt.Fprintf(m.Stderr, "petrel: coded %d sentences, parsed %d of them (%.2f%%)\n", st.Sentences, st.Parsed, 100*share)
+	}
 	if sc.Problems() > 0 {
 		fmt.Fprintf(m.Stderr, "petrel: %d input problem(s) reported above\n", sc.Problems())
 		return errReported

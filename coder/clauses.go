@@ -1,0 +1,511 @@
+package coder
+
+// The clause stage: who is the subject, the agent and the object of a verb,
+// read from petrel's dependency parser (package parse) where the shallow
+// clause walk of subject.go is in doubt.
+//
+// Parsing costs about a hundred times what the rest of the coder spends
+// on a sentence, so a sentence is parsed only when a verb that matched a
+// pattern would otherwise lose its source or may have the wrong one: no
+// coded actor left of it although the sentence names one before it, a
+// comma right before the verb group (an appositive or an inserted clause
+// between the subject and its verb: "Pakistan, a key U.S. ally, has
+// refused"), a participle after a comma (", backed by Russia,"), a passive
+// whose by-agent the walk did not reach, and a coordinated verb whose
+// object only the last verb names ("condemned and sanctioned Iran"). The
+// model is loaded on the first such sentence, so text without one never
+// pays for it. The parse reads one word per petrel token, so its word i
+// is st.toks[i] and every byte offset stays the tokeniser's.
+
+import (
+	"strconv"
+	"strings"
+
+	"petrel/parse"
+	"petrel/text"
+)
+
+// tree returns the parse of the current sentence, parsing it on first
+// use; nil if the binary has no parser model.
+func (st *state) tree(idx int) *parse.Tree {
+	if st.treeSent == idx+1 {
+		return &st.ptree
+	}
+	m, err := parse.Default()
+	if err != nil {
+		return nil
+	}
+	st.pwords = st.pwords[:0]
+	for _, t := range st.toks {
+		st.pwords = append(st.pwords, t.Of(st.text))
+	}
+	m.Parse(st.pwords, &st.ptree)
+	st.treeSent = idx + 1
+	st.nParsed++
+	if st.trace != nil {
+		st.tracef("  parse (word/UPOS/head/rel): %s", st.treeString())
+	}
+	return &st.ptree
+}
+
+// treeString writes the parse compactly: "Turkey/PROPN/6/nsubj ,/PUNCT/1/punct …".
+func (st *state) treeString() string {
+	var b strings.Builder
+	t := &st.ptree
+	for i := range t.Heads {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(st.pwords[i])
+		b.WriteByte('/')
+		b.WriteString(t.Tags[i].String())
+		b.WriteByte('/')
+		b.WriteString(strconv.Itoa(t.Heads[i]))
+		b.WriteByte('/')
+		b.WriteString(t.Rels[i].String())
+	}
+	return b.String()
+}
+
+// head returns the 0-based head of word w, or -1 for the root.
+func (st *state) head(w int) int { return st.ptree.Heads[w] - 1 }
+
+// child returns the first dependent of h with relation r, or -1.
+func (st *state) child(h int, r parse.Rel) int {
+	for i, hd := range st.ptree.Heads {
+		if hd-1 == h && st.ptree.Rels[i] == r {
+			return i
+		}
+	}
+	return -1
+}
+
+// spanHead returns the word of tokens [s, e) whose head lies outside
+// them: the head of a multi-word anchor or phrase.
+func (st *state) spanHead(s, e int) int {
+	for i := s; i < e; i++ {
+		if h := st.head(i); h < s || h >= e {
+			return i
+		}
+	}
+	return s
+}
+
+// role says where a verb's argument came from, for `petrel explain`:
+// the relation that gave it (rel of gov) when the parse did, else how the
+// clause walk or the pattern found it.
+type role struct {
+	how string    // "" when the parse gave it
+	rel parse.Rel // with how == "": the relation
+	gov int       // the word it depends on, or the verb
+}
+
+// forced is the subject the parse gave a verb that is being coded again.
+type forced struct {
+	on      bool
+	subj    *np
+	passive bool
+	role    role
+}
+
+// clauseSubject is where the parse can overrule the clause walk's
+// subject (subj) of the verb of anchor a, once the verb has a code: it
+// returns the subject the parse reads and true, or false where the walk
+// is not in doubt or the parse has nothing better. The walk is in doubt
+// when it found no coded subject (noSource) though a coded actor stands
+// before the verb, when its subject stands between two commas right
+// before the verb ("Pakistan, a key U.S. ally, has refused"), and when
+// the verb is a participle after a comma (", backed by Russia,"), which
+// the parse may read as a passive after its noun (passive is then set).
+func (st *state) clauseSubject(idx int, a, prev *anchor, before int, subj *np, noSource, passiveAlready bool) (out *np, passive bool, r role, ok bool) {
+	participle := !passiveAlready && a.s > 0 && st.isWord(a.s-1, ",") && st.participle(a.e-1)
+	// "was beaten and abducted": a participle coordinated after a passive
+	// verb may be passive too, which the verb group cannot see.
+	conjPassive := !passiveAlready && prev != nil && prev.passive && before >= 0 && before == prev.e && st.cls[before]&cConj != 0 && st.participle(a.e-1)
+	switch {
+	case conjPassive:
+	case noSource:
+		if !st.codedBefore(a.s, subj == nil && before >= 0 && !st.isWord(before, ",") && st.cls[before]&(cConj|cRel|cThat) == 0) || !st.walkStuck(subj) {
+			return nil, false, r, false // nothing the parse could find
+		}
+	case participle || st.inserted(before, subj):
+	default:
+		return nil, false, r, false
+	}
+	if st.tree(idx) == nil {
+		return nil, false, r, false
+	}
+	v := st.spanHead(a.s, a.e)
+	if t := st.ptree.Tags[v]; t != parse.VERB && t != parse.AUX {
+		return nil, false, r, false // the parser reads a noun: the walk decides
+	}
+	if participle && st.ptree.Rels[v] == parse.Acl && st.ptree.XPOS[v] == "VBN" {
+		// "Lebanese troops, backed by the United Nations, …": the noun the
+		// participle follows is its object, its by-phrase its agent.
+		if p := st.actorAt(st.head(v), false); p != nil {
+			return p, true, role{rel: parse.Acl, gov: v}, true
+		}
+		return nil, false, r, false
+	}
+	w, r := st.parseSubject(v)
+	if w < 0 {
+		return nil, false, r, false
+	}
+	p := st.actorAt(w, false)
+	if conjPassive && p == subj && p != nil {
+		// The tagger may read the first participle as an adjective after
+		// "was" (cop), not a passive (aux:pass): either way the verb
+		// coordinated with it shares its passive subject.
+		if r.rel == parse.NsubjPass || st.child(r.gov, parse.AuxPass) >= 0 || st.child(r.gov, parse.Cop) >= 0 {
+			return p, true, r, true
+		}
+		return nil, false, r, false
+	}
+	if p == nil || p == subj || p.s >= a.s || p.mod || p.poss || p.pron != "" || st.boundaryBetween(p.e, a.s) {
+		// A state modifying a noun is not the subject ("the Swiss canton
+		// said"); a pronoun is left to the clause walk, whose coreference
+		// is local; and the parse must not reach across a dash, colon or
+		// quotation mark ("WASHINGTON - the Fed chairman said").
+		return nil, false, r, false
+	}
+	if p.uncoded && (noSource || p.agent == "") {
+		// Only an actor the dictionaries code rescues a verb the walk left
+		// without one; an agent with no state may replace a subject the
+		// walk took from inside an inserted phrase.
+		return nil, false, r, false
+	}
+	if st.relObject(p) >= 0 {
+		// "an earthquake that struck southwest Japan killed": the object
+		// of a relative clause is not the main verb's subject, whatever
+		// the parse says.
+		return nil, false, r, false
+	}
+	// "a British diplomat was beaten and abducted": the parse knows the
+	// second verb is passive too.
+	return p, r.rel == parse.NsubjPass, r, true
+}
+
+// walkStuck reports whether the clause walk's failure to find a coded
+// subject is one the parse may mend: no phrase at all, or a name set off
+// by a comma or followed by "of" or "from" ("Nelson Chamisa, the
+// opposition leader,", "Ahmed Farouk of Malaysia"). A pronoun the
+// coreference left unresolved, a common noun ("the report said") or an
+// agent with no state is the subject, and the parse would say so too.
+func (st *state) walkStuck(subj *np) bool {
+	if subj == nil {
+		return true
+	}
+	if !subj.name || subj.pron != "" {
+		return false
+	}
+	if subj.s > 0 && st.isWord(subj.s-1, ",") {
+		return true
+	}
+	return subj.e < len(st.toks) && (st.isWord(subj.e, ",") || st.isWord(subj.e, "of") || st.isWord(subj.e, "from"))
+}
+
+// boundaryBetween reports whether a dash, colon, semicolon, parenthesis
+// or quotation mark stands in tokens [s, e).
+func (st *state) boundaryBetween(s, e int) bool {
+	for k := s; k < e; k++ {
+		if st.toks[k].Kind == text.Quote || st.toks[k].Kind == text.Punct && st.boundary(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// inserted reports whether the clause walk's subject stands inside a
+// phrase set off by commas right before the verb group, with a phrase
+// before it that could be the real subject: "Pakistan, a key U.S. ally,
+// has refused", "Brazil, which buys gas from Russia, criticised".
+func (st *state) inserted(before int, subj *np) bool {
+	if subj == nil || before < 0 || !st.isWord(before, ",") || subj.s >= before {
+		return false
+	}
+	for k := subj.s - 1; k > 0 && subj.s-k < 25; k-- {
+		if st.boundary(k) && st.cls[k]&cRel == 0 {
+			return false
+		}
+		if st.isWord(k, ",") {
+			x := st.npAt[k-1]
+			return x >= 0 && (!st.nps[x].uncoded || st.nps[x].agent != "")
+		}
+	}
+	return false
+}
+
+// codedBefore reports whether an actor phrase the parse could make the
+// subject of the verb at token a stands before it: coded, no pronoun, not
+// a modifier, not after a preposition other than "of" or "from" ("a
+// delegation from the EU"), and not across a dash, colon or quotation
+// mark. It keeps the parser away from the many verbs whose subject is
+// plainly no actor. With nmodOnly (the walk found nothing, and no comma
+// conjunction or relative pronoun stands before the verb group to explain
+// why) only an
+// actor after "of" or "from" counts: the parse may then find it through
+// the noun it modifies ("the heads of the central banks of Mexico and
+// Peru have met").
+func (st *state) codedBefore(a int, nmodOnly bool) bool {
+	for i := range st.nps {
+		p := &st.nps[i]
+		if p.s >= a || p.uncoded || p.pron != "" || p.mod || p.poss {
+			continue
+		}
+		if p.oblique && !st.isWordID(p.prep, "of") && !st.isWordID(p.prep, "from") || nmodOnly && !p.oblique {
+			continue
+		}
+		if !st.boundaryBetween(p.e, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseSubject returns the word that is the subject of verb v in the
+// parse, and the relation that gave it: its own nsubj, the subject of the
+// verb it is coordinated with (conj), the controller of an xcomp (the
+// object of "urged X to", else the subject of "agreed to"), the noun a
+// relative clause modifies. It returns -1 when the parse names none.
+func (st *state) parseSubject(v int) (int, role) {
+	for steps := 0; steps < 6 && v >= 0; steps++ {
+		for _, r := range [...]parse.Rel{parse.Nsubj, parse.NsubjPass, parse.NsubjOuter} {
+			if w := st.child(v, r); w >= 0 {
+				if st.cls[w]&(cRel|cThat) != 0 && st.ptree.Rels[v] == parse.AclRelcl {
+					// "a delegation that visited Iraq": the antecedent
+					return st.head(v), role{rel: parse.AclRelcl, gov: v}
+				}
+				return w, role{rel: r, gov: v}
+			}
+		}
+		switch st.ptree.Rels[v] {
+		case parse.Conj:
+			// "condemned the coup and sanctioned …": the subject of the
+			// verb it is coordinated with.
+		case parse.Xcomp:
+			// "urged Sudan to release": the object controls the verb.
+			// A verb after "agreed to" or "denied" is left to the clause
+			// walk, which knows an intent from what a denial denies.
+			if h := st.head(v); h >= 0 && st.ptree.Tags[v] == parse.VERB && st.child(v, parse.Mark) >= 0 && st.isWord(st.child(v, parse.Mark), "to") {
+				if o := st.child(h, parse.Obj); o >= 0 {
+					return o, role{rel: parse.Obj, gov: h}
+				}
+			}
+			return -1, role{}
+		case parse.AclRelcl:
+			return st.head(v), role{rel: parse.AclRelcl, gov: v}
+		default:
+			return -1, role{}
+		}
+		v = st.head(v)
+	}
+	return -1, role{}
+}
+
+// actorAt returns the actor phrase that word w of the parse stands for:
+// the phrase covering it if that is coded; else, for a noun with no code
+// of its own, an appositive that has one ("Nelson Chamisa, the opposition
+// leader" or "the opposition leader, Nelson Chamisa") or the actor after
+// "of" or "from" ("a delegation from the European Union", "the leader of
+// Hamas"); else the uncoded phrase, or nil. A phrase after a preposition
+// stands for w only if oblique is set (an agent after "by").
+func (st *state) actorAt(w int, oblique bool) *np {
+	if w < 0 || w >= len(st.npAt) {
+		return nil
+	}
+	var own *np
+	if x := st.npAt[w]; x >= 0 {
+		own = &st.nps[x]
+		if own.oblique && !oblique {
+			// after a preposition ("demonstrations across Pakistan"): a
+			// subject only through a noun it modifies, never by itself
+			return nil
+		}
+		if !own.uncoded {
+			return own
+		}
+	}
+	if st.ptree.Tags[w] != parse.NOUN && st.ptree.Tags[w] != parse.PROPN {
+		return own
+	}
+	for i, h := range st.ptree.Heads {
+		if h-1 != w {
+			continue
+		}
+		switch st.ptree.Rels[i] {
+		case parse.Appos, parse.Nmod:
+			if st.ptree.Rels[i] == parse.Nmod {
+				// "X of Y" stands for Y only when X is a person or body
+				// with no name of its own ("the leader of Hamas", "a
+				// delegation from the EU"), not a company ("Elbit
+				// Computers Ltd of Israel").
+				c := st.child(i, parse.Case)
+				if c < 0 || !st.isWord(c, "of") && !st.isWord(c, "from") || own != nil && (own.name || own.agent == "") || st.toks[w].Flags&text.Cap != 0 {
+					continue
+				}
+			}
+			if x := st.npAt[i]; x >= 0 && !st.nps[x].uncoded && !st.nps[x].poss {
+				return &st.nps[x]
+			}
+		}
+	}
+	if st.ptree.Rels[w] == parse.Appos {
+		if x := st.npAt[st.head(w)]; x >= 0 && !st.nps[x].uncoded {
+			return &st.nps[x]
+		}
+	}
+	return own
+}
+
+// clauseAgent returns the agent of a passive verb the by-phrase walk did
+// not reach ("was attacked on Tuesday, in the early hours, by
+// militants"): the obl:agent of the verb in the parse.
+func (st *state) clauseAgent(idx int, a *anchor) *np {
+	// Only a by-phrase the walk could not reach (past a comma or eight
+	// words on) with a coded actor in it is worth a parse.
+	by, comma := false, false
+	for k := a.e; k < len(st.toks) && !by; k++ {
+		switch {
+		case st.isWord(k, ","):
+			comma = true
+		case st.cls[k]&cBy != 0 && (comma || k-a.e >= 8):
+			for l := k + 1; l < len(st.toks) && l <= k+5; l++ {
+				if x := st.npAt[l]; x >= 0 && !st.nps[x].uncoded {
+					by = true
+				}
+			}
+		case st.boundary(k):
+			return nil
+		}
+	}
+	if !by {
+		return nil
+	}
+	if st.tree(idx) == nil {
+		return nil
+	}
+	v := st.spanHead(a.s, a.e)
+	if w := st.child(v, parse.OblAgent); w >= 0 {
+		if p := st.actorAt(w, true); p != nil && !p.uncoded {
+			st.agentRole = role{rel: parse.OblAgent, gov: v}
+			return p
+		}
+	}
+	// The parser may hang the by-phrase on an oblique of the verb ("in
+	// the early hours, by militants"): a "by" phrase within two obl or
+	// nmod links of the verb is its agent.
+	for w := a.e; w < len(st.toks); w++ {
+		c := st.child(w, parse.Case)
+		if c < 0 || st.cls[c]&cBy == 0 {
+			continue
+		}
+		h, r := w, st.ptree.Rels[w]
+		for steps := 0; steps < 2 && (r == parse.Obl || r == parse.Nmod || r == parse.OblAgent); steps++ {
+			h = st.head(h)
+			if h == v {
+				if p := st.actorAt(w, true); p != nil && !p.uncoded {
+					st.agentRole = role{rel: st.ptree.Rels[w], gov: st.head(w)}
+					return p
+				}
+				break
+			}
+			if h < 0 {
+				break
+			}
+			r = st.ptree.Rels[h]
+		}
+	}
+	return nil
+}
+
+// clauseObject returns the object a verb shares with the verb coordinated
+// after it ("condemned and sanctioned Iran": Iran is the object of both),
+// when the token at end starts that coordination.
+func (st *state) clauseObject(idx int, a *anchor, end int) *np {
+	if end >= len(st.toks) || st.cls[end]&cConj == 0 || !st.conjVerb(end) {
+		return nil
+	}
+	if st.tree(idx) == nil {
+		return nil
+	}
+	v := st.spanHead(a.s, a.e)
+	if st.child(v, parse.Obj) >= 0 {
+		return nil // the verb has an object of its own
+	}
+	for i, h := range st.ptree.Heads {
+		if h-1 != v || st.ptree.Rels[i] != parse.Conj || i < end {
+			continue
+		}
+		if o := st.child(i, parse.Obj); o >= 0 {
+			if p := st.actorAt(o, false); p != nil && !p.uncoded {
+				st.objRole = role{rel: parse.Obj, gov: i}
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// describe says, for explain, where an argument came from.
+func (st *state) describe(r role) string {
+	if r.how != "" {
+		return r.how
+	}
+	return r.rel.String() + " of " + strconv.Quote(st.pwords[r.gov]) + " (parse)"
+}
+
+// phraseRel describes, for explain, the relation the parse gives the
+// phrase p: the relation of its head word to the word it depends on.
+func (st *state) phraseRel(p *np) string {
+	h := st.spanHead(p.s, p.e)
+	g := st.head(h)
+	if g < 0 {
+		return st.ptree.Rels[h].String()
+	}
+	return st.ptree.Rels[h].String() + " of " + strconv.Quote(st.pwords[g])
+}
+
+// roles describes, for explain, where the source and target of anchor a
+// came from: the pattern's slots, the clause walk or the parse, and, when
+// the sentence was parsed, the relation the parse gives each phrase.
+func (st *state) roles(idx int, a *anchor, m *match, src, tgt, subj, shared *np, passive bool) (s, t string) {
+	parsed := st.treeSent == idx+1
+	rel := func(p *np) string {
+		if !parsed || p == nil {
+			return ""
+		}
+		return "; parse: " + st.phraseRel(p)
+	}
+	switch {
+	case src == nil:
+	case m != nil && src == m.src:
+		s = "the pattern's $" + rel(src)
+	case src == subj:
+		s = st.describe(st.subjRole)
+		if st.subjRole.how != "" {
+			s += rel(src)
+		}
+	case passive:
+		s = st.describe(st.agentRole)
+		if st.agentRole.how != "" {
+			s += rel(src)
+		}
+	default:
+		s = "inferred (no agent named)"
+	}
+	switch {
+	case tgt == nil:
+	case m != nil && tgt == m.tgt:
+		t = "the pattern's +" + rel(tgt)
+	case tgt == shared:
+		t = st.describe(st.objRole)
+	case tgt == subj && passive:
+		t = "the subject of the passive: " + st.describe(st.subjRole)
+		if st.subjRole.how != "" {
+			t += rel(tgt)
+		}
+	default:
+		t = "the first actor after the verb and its pattern (clause walk)" + rel(tgt)
+	}
+	return s, t
+}

@@ -1,0 +1,177 @@
+package coder_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"petrel"
+	"petrel/coder"
+	"petrel/dict/native"
+	"petrel/dicts"
+)
+
+var walkOnly struct {
+	once sync.Once
+	c    *coder.Coder
+}
+
+// walkOnlyCoder is the built-in coder with the parser switched off: the
+// clause walk alone.
+func walkOnlyCoder(tb testing.TB) *coder.Coder {
+	tb.Helper()
+	builtinCoder(tb) // reports the dictionaries' diagnostics
+	walkOnly.once.Do(func() {
+		d, err := native.Load(dicts.FS, nil)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		opt := coder.DefaultOptions
+		opt.Parse = false
+		walkOnly.c = coder.New(d, opt)
+	})
+	return walkOnly.c
+}
+
+// triples codes text and returns its events as "code SRC→TGT".
+func triples(c *coder.Coder, text string) []string {
+	doc := c.Code(&petrel.Article{ID: "t", Text: text, Date: time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)})
+	var out []string
+	for _, e := range doc.Events {
+		tgt := "-"
+		if e.Target != nil {
+			tgt = e.Target.Code
+		}
+		out = append(out, fmt.Sprintf("%s %s→%s", e.Code, e.Source.Code, tgt))
+	}
+	return out
+}
+
+// TestClauseStructure codes one sentence per structure the coder reads
+// from the dependency parse (or from the clause walk, where it is not in
+// doubt). want lists events that must be coded and notWant events that
+// must not; parsed says the parse is what gets the sentence right, so the
+// clause walk alone must miss a wanted event or code an unwanted one.
+func TestClauseStructure(t *testing.T) {
+	tests := []struct {
+		name, text    string
+		want, notWant []string
+		parsed        bool
+	}{
+		// appositives: the head noun is the actor, or an appositive that
+		// has a code when the head is a name the dictionaries lack
+		{"appositive after a name", "The leader of the opposition in Zimbabwe, Nelson Chamisa, accused the government of fraud.",
+			[]string{"1121 ZWEOPP→-"}, nil, true},
+		{"appositive with a state in it", "Turkey, an ally of the United States, condemned Sweden.",
+			[]string{"111 TUR→SWE"}, []string{"111 USA→SWE"}, false},
+		{"inserted participle before the verb", "Venezuela, backed by Russia and China, denounced the United States.",
+			[]string{"111 VEN→USA"}, nil, true},
+		// passives: the by-agent is the source, the subject the target
+		{"participle after its noun", "Lebanese troops, backed by the United Nations, clashed with Hezbollah fighters.",
+			[]string{"051 IGOUNO→LBNMIL"}, []string{"051 LBNMIL→IGOUNO"}, true},
+		{"far by-agent", "The embassy was attacked on Tuesday, in the early hours, by militants from Somalia.",
+			[]string{"190 SOMREB→-"}, nil, true},
+		{"coordinated passive", "A Kenyan diplomat was beaten and abducted in Mogadishu.",
+			[]string{"181 ---→KENGOV"}, []string{"181 KENGOV→SOM"}, true},
+		{"plain passive", "Two diplomats were expelled by Russia.",
+			[]string{"174 RUS→RUSGOV"}, nil, false},
+		// relative clauses and "X of Y"
+		{"relative clause on X from Y", "A delegation from the European Union that visited Iraq last week urged Baghdad to hold elections.",
+			[]string{"042 IGOEUREEC→IRQ"}, nil, true},
+		{"X of Y", "The foreign minister of India met the Chinese ambassador.",
+			[]string{"040 INDGOV→CHNGOV"}, nil, false},
+		// coordination
+		{"verbs sharing an object", "Canada condemned and sanctioned Iran.",
+			[]string{"111 CAN→IRN", "163 CAN→IRN"}, nil, true},
+		{"coordinated objects", "Peru criticised Bolivia and Ecuador.",
+			[]string{"111 PER→BOL", "111 PER→ECU"}, nil, false},
+		{"coordinated subjects", "Argentina and Uruguay signed a trade agreement.",
+			[]string{"057 ARG→URY", "057 URY→ARG"}, nil, false},
+		// control and complements
+		{"subject control", "Brazil agreed to mediate between Venezuela and Guyana.",
+			[]string{"039 BRA→VEN"}, nil, false},
+		{"object control", "Jordan urged Israel to lift the blockade.",
+			[]string{"020 JOR→ISR"}, nil, false},
+		{"reported speech codes the clause", "Greece said Turkey had violated its airspace.",
+			[]string{"191 TUR→-"}, []string{"010 GRC→TUR"}, false},
+		// negation and modality
+		{"refusal", "Egypt refused to open the border with Gaza.",
+			[]string{"120 EGY→PSE"}, nil, false},
+		{"negated intent", "Japan will not recognise the new government of Myanmar.",
+			[]string{"120 JPN→MMRGOV"}, []string{"054 JPN→MMRGOV"}, false},
+		{"negated fact", "Russia did not attend the talks in Geneva.",
+			nil, []string{"042 RUS→CHE", "043 RUS→CHE"}, false},
+		// light verb + event noun
+		{"held talks", "Indonesia held talks with Malaysia.",
+			[]string{"040 IDN→MYS"}, nil, false},
+		{"launched an offensive", "Nigeria launched an offensive against Boko Haram.",
+			[]string{"190 NGA→BKH"}, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := triples(builtinCoder(t), tt.text)
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("%q: want %s, got %v", tt.text, w, got)
+				}
+			}
+			for _, w := range tt.notWant {
+				if slices.Contains(got, w) {
+					t.Errorf("%q: do not want %s, got %v", tt.text, w, got)
+				}
+			}
+			if tt.parsed {
+				off := triples(walkOnlyCoder(t), tt.text)
+				same := true
+				for _, w := range tt.want {
+					same = same && slices.Contains(off, w)
+				}
+				for _, w := range tt.notWant {
+					same = same && !slices.Contains(off, w)
+				}
+				if same {
+					t.Errorf("%q: the clause walk alone already codes %v: the test does not show the parse", tt.text, off)
+				}
+			}
+		})
+	}
+}
+
+// TestParseOnlyInDoubt checks that a sentence the clause walk reads
+// plainly is not parsed, and one with an appositive before the verb is.
+func TestParseOnlyInDoubt(t *testing.T) {
+	d, err := native.Load(dicts.FS, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := coder.New(d, coder.DefaultOptions)
+	c.Code(&petrel.Article{ID: "a", Text: "Canada condemned Iran. The central bank raised interest rates."})
+	if s := c.Stats(); s.Sentences != 2 || s.Parsed != 0 {
+		t.Errorf("plain sentences: stats %+v, want 2 sentences, none parsed", s)
+	}
+	c.Code(&petrel.Article{ID: "b", Text: "Venezuela, backed by Russia and China, denounced the United States."})
+	if s := c.Stats(); s.Sentences != 3 || s.Parsed != 1 {
+		t.Errorf("after an inserted phrase: stats %+v, want 3 sentences, 1 parsed", s)
+	}
+}
+
+// TestExplainClauses checks that explaining shows the parse of a parsed
+// sentence and which relation gave each role.
+func TestExplainClauses(t *testing.T) {
+	var b strings.Builder
+	builtinCoder(t).Explain(&petrel.Article{ID: "t", Text: "Venezuela, backed by Russia and China, denounced the United States."},
+		func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) })
+	for _, want := range []string{
+		"parse (word/UPOS/head/rel): Venezuela/PROPN/",
+		"EVENT 111 VEN → USA",
+		"source: nsubj of ",
+		"target: the first actor after the verb and its pattern (clause walk); parse: obj of \"denounced\"",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("explain lacks %q:\n%s", want, b.String())
+		}
+	}
+}
