@@ -463,28 +463,57 @@ func (s *Store) prepare() error {
 	return nil
 }
 
-// insert writes rows into table in statements of bulkRows rows, the last
-// one shorter.
-func (s *Store) insert(ctx context.Context, tx *sql.Tx, table, cols string, rows [][]any) error {
-	per := bulkRows(cols)
-	full := tx.StmtContext(ctx, s.bulk[table])
-	args := make([]any, 0, per*(strings.Count(cols, ",")+1))
-	for len(rows) > 0 {
-		n := min(per, len(rows))
-		args = args[:0]
-		for _, r := range rows[:n] {
-			args = append(args, r...)
-		}
-		var err error
-		if n == per {
-			_, err = full.ExecContext(ctx, args...)
-		} else {
-			_, err = tx.ExecContext(ctx, insertSQL(table, cols, n), args...)
-		}
-		if err != nil {
-			return fmt.Errorf("insert %s: %w", table, err)
-		}
-		rows = rows[n:]
+// A bulkWriter writes the rows of one table of bulkTables as an ingest
+// makes them, a statement of bulkRows rows at a time, the last one
+// shorter: an ingest holds one statement's values per table instead of
+// every row of the batch, which for an 8 MB article ran to hundreds of
+// megabytes.
+type bulkWriter struct {
+	ctx         context.Context
+	tx          *sql.Tx
+	full        *sql.Stmt // the prepared statement of per rows
+	table, cols string
+	width, per  int
+	// args holds the values of the rows not yet written; callers append
+	// one row's values and call added.
+	args []any
+}
+
+// bulkWriters returns a writer for each of bulkTables, in its order.
+func (s *Store) bulkWriters(ctx context.Context, tx *sql.Tx) []*bulkWriter {
+	w := make([]*bulkWriter, len(bulkTables))
+	for i, t := range bulkTables {
+		width, per := strings.Count(t.cols, ",")+1, bulkRows(t.cols)
+		w[i] = &bulkWriter{ctx: ctx, tx: tx, table: t.name, cols: t.cols, width: width, per: per,
+			full: tx.StmtContext(ctx, s.bulk[t.name]), args: make([]any, 0, width*per)}
+	}
+	return w
+}
+
+// added writes the rows in args once they fill a statement.
+func (w *bulkWriter) added() error {
+	if len(w.args) < w.width*w.per {
+		return nil
+	}
+	return w.flush()
+}
+
+// flush writes the rows in args.
+func (w *bulkWriter) flush() error {
+	n := len(w.args) / w.width
+	if n == 0 {
+		return nil
+	}
+	var err error
+	if n == w.per {
+		_, err = w.full.ExecContext(w.ctx, w.args...)
+	} else {
+		_, err = w.tx.ExecContext(w.ctx, insertSQL(w.table, w.cols, n), w.args...)
+	}
+	clear(w.args) // let the written values go
+	w.args = w.args[:0]
+	if err != nil {
+		return fmt.Errorf("ingest: insert %s: %w", w.table, err)
 	}
 	return nil
 }
@@ -560,11 +589,12 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, docs []*petrel.Document,
 		return st, fmt.Errorf("ingest: %w", err)
 	}
 	var (
-		now                                      = s.Now()
-		articles, sentences, fts, ments, qs, evs [][]any
-		rollup                                   sqlstore.Rollup
-		written                                  []int64 // articles whose events were written
+		now     = s.Now()
+		w       = s.bulkWriters(ctx, tx)
+		rollup  sqlstore.Rollup
+		written []int64 // articles whose events were written
 	)
+	articles, sentences, fts, ments, qs, evs := w[0], w[1], w[2], w[3], w[4], w[5]
 	for i := range plans {
 		p := &plans[i]
 		if p.Action == sqlstore.Skip {
@@ -589,27 +619,65 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, docs []*petrel.Document,
 		} else {
 			seq++
 			p.Seq = seq
-			articles = append(articles, append([]any{p.Seq}, row...))
+			articles.args = append(append(articles.args, p.Seq), row...)
+			if err := articles.added(); err != nil {
+				return st, err
+			}
 		}
-		fts = appendFTS(fts, p)
-		sentences = sqlstore.AppendSentences(sentences, p.Seq, p, false)
-		ments = sqlstore.AppendMentions(ments, p.Seq, p)
-		qs = sqlstore.AppendQuotes(qs, p.Seq, p)
-		evs = sqlstore.AppendEvents(evs, p.Seq, p)
-		if len(p.Doc.Events) > 0 {
+		if err := eachFTS(p, func(rowid int64, text string) error {
+			fts.args = append(fts.args, rowid, text)
+			return fts.added()
+		}); err != nil {
+			return st, err
+		}
+		d := p.Doc
+		for i := range d.Sentences {
+			sentences.args = sqlstore.AppendSentenceRow(sentences.args, p.Seq, p, i, false)
+			if err := sentences.added(); err != nil {
+				return st, err
+			}
+		}
+		for i := range d.Mentions {
+			ments.args = sqlstore.AppendMentionRow(ments.args, p.Seq, p, i)
+			if err := ments.added(); err != nil {
+				return st, err
+			}
+		}
+		for i := range d.Quotes {
+			qs.args = sqlstore.AppendQuoteRow(qs.args, p.Seq, p, i)
+			if err := qs.added(); err != nil {
+				return st, err
+			}
+		}
+		for i := range d.Events {
+			n := len(evs.args)
+			evs.args = sqlstore.AppendEventRow(evs.args, p.Seq, p, i)
+			rollup.AddEvent(evs.args[n:])
+			if err := evs.added(); err != nil {
+				return st, err
+			}
+		}
+		if len(d.Events) > 0 {
 			written = append(written, p.Seq)
+		}
+	}
+	for _, b := range w[:6] {
+		if err := b.flush(); err != nil {
+			return st, err
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return st, err
 	}
-	rollup.AddEvents(evs)
 	rolled, down := rollup.Rows()
-	for i, rows := range [][][]any{articles, sentences, fts, ments, qs, evs, rolled} {
-		t := bulkTables[i]
-		if err := s.insert(ctx, tx, t.name, t.cols, rows); err != nil {
-			return st, fmt.Errorf("ingest: %w", err)
+	for _, r := range rolled {
+		w[6].args = append(w[6].args, r...)
+		if err := w[6].added(); err != nil {
+			return st, err
 		}
+	}
+	if err := w[6].flush(); err != nil {
+		return st, err
 	}
 	if len(down) > 0 {
 		keys, _ := json.Marshal(down)
@@ -640,12 +708,13 @@ func (s *Store) rollupOld(ctx context.Context, tx *sql.Tx, rollup *sqlstore.Roll
 	return nil
 }
 
-// appendFTS appends the sentences_fts rows of p: the sentences its events
+// eachFTS calls fn with each sentences_fts row of p: the sentences its events
 // were coded from, each once. The text filter matches an event's own
 // sentence, so no other sentence can ever be a hit; most sentences of real
 // news code no event, and indexing only these keeps most of the tokenizing
-// and index merging, the larger part of ingest, out of it.
-func appendFTS(rows [][]any, p *sqlstore.Plan) [][]any {
+// and index merging, the larger part of ingest, out of it. It stops at
+// the first error of fn and returns it.
+func eachFTS(p *sqlstore.Plan, fn func(rowid int64, text string) error) error {
 	evs := p.Doc.Events
 	// A set of the sentences already indexed: an article's events come in
 	// sentence order as the coder makes them, but the check must not
@@ -666,9 +735,11 @@ func appendFTS(rows [][]any, p *sqlstore.Plan) [][]any {
 		}
 		seen[si] = struct{}{}
 		last = si
-		rows = append(rows, []any{p.Seq<<20 | int64(si), evs[i].Sentence})
+		if err := fn(p.Seq<<20|int64(si), evs[i].Sentence); err != nil {
+			return err
+		}
 	}
-	return rows
+	return nil
 }
 
 // deleteCoded deletes what was coded from the article numbered seq.

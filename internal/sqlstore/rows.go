@@ -69,41 +69,100 @@ func spanText(text string, sp petrel.Span, s string) any {
 	return s
 }
 
+// The Append…Row functions append the values of one row (in the order of
+// the table's column list) to dst and return it, so that a store can write
+// a large batch a statement at a time without first building a []any for
+// every row: an 8 MB article makes hundreds of thousands of rows, and
+// holding them all cost more memory than the documents themselves. The
+// Append…s functions build every row of a document, a []any each.
+
+// AppendSentenceRow appends the values of sentence i of p, stored under
+// seq. With keepText the sentence text is always stored (PostgreSQL
+// indexes it).
+func AppendSentenceRow(dst []any, seq int64, p *Plan, i int, keepText bool) []any {
+	s := &p.Doc.Sentences[i]
+	var t any = s.Text
+	if !keepText {
+		t = spanText(p.Doc.Article.Text, s.Span, s.Text)
+	}
+	return append(dst, seq, s.Index, s.Span.Start, s.Span.End, t)
+}
+
+// AppendMentionRow appends the values of mention i of p, stored under seq.
+func AppendMentionRow(dst []any, seq int64, p *Plan, i int) []any {
+	m := &p.Doc.Mentions[i]
+	return append(dst, seq, i, m.Sentence, m.Span.Start, m.Span.End,
+		spanText(p.Doc.Article.Text, m.Span, m.Text), m.Code, m.Country, m.Kind, m.Rule, m.Ref)
+}
+
+// AppendQuoteRow appends the values of quote i of p, stored under seq.
+func AppendQuoteRow(dst []any, seq int64, p *Plan, i int) []any {
+	q := &p.Doc.Quotes[i]
+	var speaker any
+	if q.Speaker != nil {
+		b, _ := json.Marshal(q.Speaker)
+		speaker = string(b)
+	}
+	return append(dst, seq, i, q.Sentence, q.Span.Start, q.Span.End,
+		spanText(p.Doc.Article.Text, q.Span, q.Text), speaker)
+}
+
+// AppendEventRow appends the values of event i of p, stored under seq.
+func AppendEventRow(dst []any, seq int64, p *Plan, i int) []any {
+	e := &p.Doc.Events[i]
+	dst = append(dst, seq, i, EventID(p, i), NormDate(e.Date), e.SentenceIndex, e.Sentence,
+		e.Code, e.RootCode, e.QuadClass, e.Goldstein, e.Plover.Type, e.Plover.Mode)
+	dst = appendParty(dst, e.Source)
+	dst = appendParty(dst, e.Target)
+	dst = append(dst, e.Verb.Text, e.Verb.Start, e.Verb.End)
+	if l := e.Location; l != nil {
+		dst = append(dst, l.Name, l.Country, l.Lat, l.Lon, l.Start, l.End)
+	} else {
+		dst = append(dst, nil, nil, nil, nil, nil, nil)
+	}
+	dst = append(dst, e.Rule, e.Qualifier)
+	if l := e.Location; l != nil {
+		var id any
+		if l.GeoNameID != 0 {
+			id = int64(l.GeoNameID)
+		}
+		dst = append(dst, strOrNil(l.Precision), id, strOrNil(l.Admin1), strOrNil(l.Admin1Code), strOrNil(l.Source))
+	} else {
+		dst = append(dst, nil, nil, nil, nil, nil)
+	}
+	return append(dst, inferredOf(e.Source), inferredOf(e.Target))
+}
+
+// Widths of the rows, the number of columns of SentenceCols, MentionCols,
+// QuoteCols and EventCols.
+var (
+	SentenceWidth = len(SentenceNames)
+	MentionWidth  = len(MentionNames)
+	QuoteWidth    = len(QuoteNames)
+	EventWidth    = len(EventNames)
+)
+
 // AppendSentences appends the sentence rows of p, stored under seq. With
 // keepText the sentence text is always stored (PostgreSQL indexes it).
 func AppendSentences(rows [][]any, seq int64, p *Plan, keepText bool) [][]any {
-	text := p.Doc.Article.Text
-	for _, s := range p.Doc.Sentences {
-		var t any = s.Text
-		if !keepText {
-			t = spanText(text, s.Span, s.Text)
-		}
-		rows = append(rows, []any{seq, s.Index, s.Span.Start, s.Span.End, t})
+	for i := range p.Doc.Sentences {
+		rows = append(rows, AppendSentenceRow(make([]any, 0, SentenceWidth), seq, p, i, keepText))
 	}
 	return rows
 }
 
 // AppendMentions appends the mention rows of p, stored under seq.
 func AppendMentions(rows [][]any, seq int64, p *Plan) [][]any {
-	text := p.Doc.Article.Text
-	for i, m := range p.Doc.Mentions {
-		rows = append(rows, []any{seq, i, m.Sentence, m.Span.Start, m.Span.End,
-			spanText(text, m.Span, m.Text), m.Code, m.Country, m.Kind, m.Rule, m.Ref})
+	for i := range p.Doc.Mentions {
+		rows = append(rows, AppendMentionRow(make([]any, 0, MentionWidth), seq, p, i))
 	}
 	return rows
 }
 
 // AppendQuotes appends the quote rows of p, stored under seq.
 func AppendQuotes(rows [][]any, seq int64, p *Plan) [][]any {
-	text := p.Doc.Article.Text
-	for i, q := range p.Doc.Quotes {
-		var speaker any
-		if q.Speaker != nil {
-			b, _ := json.Marshal(q.Speaker)
-			speaker = string(b)
-		}
-		rows = append(rows, []any{seq, i, q.Sentence, q.Span.Start, q.Span.End,
-			spanText(text, q.Span, q.Text), speaker})
+	for i := range p.Doc.Quotes {
+		rows = append(rows, AppendQuoteRow(make([]any, 0, QuoteWidth), seq, p, i))
 	}
 	return rows
 }
@@ -111,30 +170,7 @@ func AppendQuotes(rows [][]any, seq int64, p *Plan) [][]any {
 // AppendEvents appends the event rows of p, stored under seq.
 func AppendEvents(rows [][]any, seq int64, p *Plan) [][]any {
 	for i := range p.Doc.Events {
-		e := &p.Doc.Events[i]
-		row := make([]any, 0, 40)
-		row = append(row, seq, i, EventID(p, i), NormDate(e.Date), e.SentenceIndex, e.Sentence,
-			e.Code, e.RootCode, e.QuadClass, e.Goldstein, e.Plover.Type, e.Plover.Mode)
-		row = appendParty(row, e.Source)
-		row = appendParty(row, e.Target)
-		row = append(row, e.Verb.Text, e.Verb.Start, e.Verb.End)
-		if l := e.Location; l != nil {
-			row = append(row, l.Name, l.Country, l.Lat, l.Lon, l.Start, l.End)
-		} else {
-			row = append(row, nil, nil, nil, nil, nil, nil)
-		}
-		row = append(row, e.Rule, e.Qualifier)
-		if l := e.Location; l != nil {
-			var id any
-			if l.GeoNameID != 0 {
-				id = int64(l.GeoNameID)
-			}
-			row = append(row, strOrNil(l.Precision), id, strOrNil(l.Admin1), strOrNil(l.Admin1Code), strOrNil(l.Source))
-		} else {
-			row = append(row, nil, nil, nil, nil, nil)
-		}
-		row = append(row, inferredOf(e.Source), inferredOf(e.Target))
-		rows = append(rows, row)
+		rows = append(rows, AppendEventRow(make([]any, 0, EventWidth), seq, p, i))
 	}
 	return rows
 }
