@@ -148,10 +148,8 @@ func (st *state) actorMember(sg seg) member {
 		country = code[:3]
 	}
 	return member{code: code, country: country, kind: a.Kind,
-		start: st.toks[sg.s].Start, end: st.toks[sg.e-1].End, rule: ruleOf(a.Rule), mention: -1}
+		start: st.toks[sg.s].Start, end: st.toks[sg.e-1].End, rule: st.c.actorRules[sg.val], mention: -1}
 }
-
-func ruleOf(s dict.Source) string { return s.String() }
 
 // withAgent combines an actor code with an agent code: RUS + GOV → RUSGOV.
 // A person or group keeps its own code: "Putin's spokesman" is coded as the

@@ -90,6 +90,10 @@ type compiled struct {
 	// signal holds the ids of the words that make a means phrase an
 	// event by itself ("killed", "dead", "rages"; unnamed.go).
 	signal []int32
+	// actorRules holds each actor's rule as text, made once here rather
+	// than for every mention (a string per mention was a tenth of the
+	// document of a large article).
+	actorRules []string
 }
 
 // word returns the id of a function word, interning it if needed. Used at
@@ -105,6 +109,7 @@ func compile(d *dict.Dictionary) *compiled {
 	// phrase the last actor wins.
 	for i, a := range d.Actors {
 		c.actors = append(c.actors, a)
+		c.actorRules = append(c.actorRules, a.Rule.String())
 		for _, n := range a.Names {
 			if len(n.Words) == 0 {
 				continue
