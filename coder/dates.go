@@ -383,3 +383,37 @@ func (st *state) adjunctsOnly(lo, hi int) bool {
 	}
 	return true
 }
+
+// isDate reports whether token k is part of a date expression, or the
+// preposition that introduces one ("on Saturday").
+func (st *state) isDate(k int) bool {
+	return k < len(st.dateTok) && st.dateTok[k]
+}
+
+// markDates fills dateTok from the sentence's date expressions.
+func (st *state) markDates() {
+	n := len(st.toks)
+	if cap(st.dateTok) < n {
+		st.dateTok = make([]bool, n)
+	}
+	st.dateTok = st.dateTok[:n]
+	clear(st.dateTok)
+	if len(st.dates) == 0 {
+		return
+	}
+	for k := 0; k < n; k++ {
+		pos := st.toks[k].Start
+		for _, d := range st.dates {
+			if d.Span.Start <= pos && pos < d.Span.End {
+				st.dateTok[k] = true
+				if k > 0 && !st.dateTok[k-1] {
+					switch st.normOf(k - 1) {
+					case "on", "in", "at", "by", "during", "since", "until", "from", "last", "next", "this", "early", "late", "earlier", "later":
+						st.dateTok[k-1] = true
+					}
+				}
+				break
+			}
+		}
+	}
+}

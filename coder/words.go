@@ -102,3 +102,9 @@ var describers = map[string]string{
 	"leadership": "gov", "cabinet": "gov",
 	"bloc": "igo", "alliance": "igo", "union": "igo",
 }
+
+// isWordID reports whether word id w is the function word text.
+func (st *state) isWordID(w int32, text string) bool {
+	id, ok := st.c.words[text]
+	return ok && id == w
+}

@@ -1,0 +1,203 @@
+package coder
+
+// Pattern matching: a dictionary pattern's words, synsets and slots
+// ($ source, + target, % compound) matched in order around an anchor.
+
+import (
+	"strings"
+
+	"petrel/dict"
+)
+
+// match is the outcome of a pattern tried at an anchor.
+type match struct {
+	p        *pattern
+	src, tgt *np
+	end      int // first token after the pattern
+	compound bool
+	// compoundPost is set when the "%" slot follows the verb: with a
+	// subject of its own, the compound is then the target ("Eriador agrees
+	// with the Philippines and France").
+	compoundPost bool
+	// preStart is the first token matched by the pattern's Pre elements,
+	// or -1: with words before the verb ("NOTED + *"), the subject is found
+	// left of them.
+	preStart int
+}
+
+// tryPattern matches p around anchor a.
+func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
+	m := match{p: p, end: a.e, preStart: -1}
+	for _, w := range p.need {
+		if st.words[(w>>6)&15]&(1<<(w&63)) == 0 {
+			return m, false // a word of the pattern is not in the sentence
+		}
+	}
+	for _, t := range p.needSyn {
+		if !st.anyWord(t) {
+			return m, false // no phrase of a synset can start in the sentence
+		}
+	}
+	// Pre elements, right to left.
+	pos := a.s - 1
+	for i := len(p.pre) - 1; i >= 0; i-- {
+		e := p.pre[i]
+		adjacent := e.next
+		switch e.kind {
+		case dict.ElemSource, dict.ElemTarget, dict.ElemCompound:
+			x := st.npLeft(pos, 8)
+			if x == nil {
+				return m, false
+			}
+			st.setSlot(&m, e.kind, x)
+			pos = x.s - 1
+		case dict.ElemWord, dict.ElemSynset:
+			// The element must end right before pos+1 when adjacent, or
+			// anywhere before it otherwise; a synset phrase may span
+			// several tokens ("wo n't"), so try each start.
+			found := -1
+			for k := pos; k >= 0 && k > pos-7; k-- {
+				if end := st.elemAt(e, k); end >= 0 && (end == pos+1 || !adjacent && end <= pos+1) {
+					found = k
+					break
+				}
+				if !adjacent && st.patternBoundary(k) || adjacent && pos-k >= 3 {
+					break
+				}
+			}
+			if found < 0 {
+				return m, false
+			}
+			pos = found - 1
+		}
+	}
+	if len(p.pre) > 0 {
+		m.preStart = pos + 1
+	}
+	// Post elements, left to right. A leading ElemVerb stands for the
+	// anchor: its Next says whether the next element must follow it
+	// immediately. Without it, a short gap (an adverb, a date) is allowed.
+	pos = a.e
+	prevNext := false
+	for i, e := range p.post {
+		if e.kind == dict.ElemVerb {
+			prevNext = e.next
+			continue
+		}
+		adjacent := prevNext
+		switch e.kind {
+		case dict.ElemSource, dict.ElemTarget, dict.ElemCompound:
+			if e.kind == dict.ElemCompound {
+				m.compoundPost = true
+			}
+			x := st.npSlot(pos, 8, p.code)
+			if x != nil && e.kind == dict.ElemTarget && x.oblique && st.c.locPrep[x.prep] && !st.opt.NullActors &&
+				cooperation(p.code) && (st.isWordID(x.prep, "in") || st.isWordID(x.prep, "at")) &&
+				!(i > 0 && p.post[i-1].kind == dict.ElemWord && p.post[i-1].word == x.prep) {
+				// (unless the pattern asks for the place: "arrived in +")
+				x = nil // "discussed the conflict in Sudan", "met in Washington": where, not with whom
+			}
+			if x != nil && e.kind == dict.ElemTarget && x.oblique && st.c.locPrep[x.prep] && !st.opt.NullActors && st.sentLoc != nil {
+				// "massacred dozens of villagers in northern Mozambique":
+				// the villagers, placed by agentInPlace, not the place.
+				for k := pos; k < x.s; k++ {
+					if y := st.npAt[k]; y >= 0 && st.nps[y].uncoded && st.nps[y].agent != "" {
+						x = &st.nps[y]
+						break
+					}
+				}
+			}
+			if x == nil {
+				if i == len(p.post)-1 && e.kind == dict.ElemTarget && st.opt.OptionalTarget && (!st.hasObject(pos) || st.placeAfter(pos, 7) != nil) {
+					// "X is also attending": a final target is optional when
+					// the verb has no object at all; "suspended interest
+					// payments" has one, and it is not an actor.
+					continue
+				}
+				return m, false
+			}
+			st.setSlot(&m, e.kind, x)
+			pos = x.e
+		case dict.ElemWord, dict.ElemSynset:
+			limit := 8
+			found, end := -1, -1
+			for k := pos; k < len(st.toks) && k < pos+limit; k++ {
+				if l := st.elemAt(e, k); l >= 0 {
+					found, end = k, l
+					break
+				}
+				if st.isDate(k) {
+					limit++ // "agreed on Saturday to a ceasefire": dates are transparent
+					continue
+				}
+				if adjacent || st.patternBoundary(k) {
+					break
+				}
+			}
+			if found < 0 {
+				return m, false
+			}
+			pos = end
+		}
+		prevNext = e.next
+	}
+	m.end = pos
+	return m, true
+}
+
+func (st *state) setSlot(m *match, kind int, x *np) {
+	switch kind {
+	case dict.ElemSource:
+		m.src = x
+	case dict.ElemTarget:
+		m.tgt = x
+	case dict.ElemCompound:
+		m.src = x
+		m.compound = true
+	}
+}
+
+// elemAt reports whether element e matches at token k, returning the
+// token after the match, or -1.
+func (st *state) elemAt(e elem, k int) int {
+	if k < 0 || k >= len(st.toks) || st.isDate(k) {
+		return -1
+	}
+	if e.kind == dict.ElemWord {
+		for _, c := range st.candsOf(k) {
+			if c == e.word {
+				return k + 1
+			}
+		}
+		return -1
+	}
+	if e.synset != nil {
+		if end, _ := e.synset.longest(st.sentView(), k); end > k {
+			return end
+		}
+	}
+	return -1
+}
+
+// hyphenBacked reports whether token k is "<state>-<participle>" ("EU-brokered",
+// "Saudi-led"): the state sponsors, it is no party.
+func (st *state) hyphenBacked(k int) bool {
+	w := st.normOf(k)
+	i := strings.LastIndexByte(w, '-')
+	return i > 0 && backedSuffix[w[i+1:]]
+}
+
+// anyWord reports whether one of the first words of the frozen trie t may
+// be in the sentence (the bit set can give false positives, never false
+// negatives).
+func (st *state) anyWord(t *trie) bool {
+	if !t.frozen || len(t.first) < 2 {
+		return true
+	}
+	for _, w := range t.labels[t.first[0]:t.first[1]] {
+		if st.words[(w>>6)&15]&(1<<(w&63)) != 0 {
+			return true
+		}
+	}
+	return false
+}

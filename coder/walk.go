@@ -1,0 +1,613 @@
+package coder
+
+// The clause walk: the shallow reading of a verb's clause from the words
+// around it, with no parser. The verb group (auxiliaries, modals,
+// negation, intent words) left of the verb; the subject, walking left to
+// the nearest actor phrase within the clause; the object, the first actor
+// phrase after the verb or its pattern; the by-agent of a passive; and
+// the word-level tests (boundaries, participles, reduced relatives) they
+// share. Where the walk is in doubt, the parse decides (clauses.go).
+
+import (
+	"strings"
+
+	"petrel"
+	"petrel/text"
+)
+
+// verbGroup walks left from the anchor over auxiliaries, modals, negation,
+// adverbs and intent phrases ("would not", "are willing to", "is being"),
+// returning the first token before the group and what it found.
+func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []string) {
+	st.volitional = false
+	st.refusedSpeech = false
+	j = a - 1
+	for j >= 0 {
+		c := st.cls[j]
+		t := st.toks[j]
+		switch {
+		case c&cNeg != 0:
+			neg = true
+			qual = append(qual, st.normOf(j))
+		case c&cModal != 0:
+			w := st.normOf(j)
+			if w == "will" || w == "would" || w == "'ll" || w == "wo" || w == "shall" {
+				intent = true
+				st.volitional = true // "would not join": a refusal
+			}
+			qual = append(qual, w)
+		case c&cBe != 0 || passiveAux[st.normOf(j)]:
+			passiveBe = true
+		case c&cAux != 0:
+		case c&cTo != 0:
+		case c&cIntent != 0:
+			if j+1 < len(st.toks) && st.cls[j+1]&cTo != 0 || st.normOf(j) == "going" {
+				intent = true
+				qual = append(qual, st.normOf(j)+" to")
+			} else {
+				return j, neg, intent, passiveBe, qual
+			}
+		case c&cAdv != 0:
+		case t.Kind == text.Word && t.Flags&text.Cap == 0 && strings.HasSuffix(st.normOf(j), "ly") && len(st.normOf(j)) > 4:
+		case refusalWord[st.normOf(j)] && j+1 < len(st.toks) && st.cls[j+1]&cTo != 0:
+			neg = true
+			st.volitional = true
+			w := st.normOf(j)
+			st.refusedSpeech = w == "declined" || w == "declines" || w == "refused" || w == "refuses" || w == "decline" || w == "refuse"
+			qual = append(qual, st.normOf(j)+" to")
+		default:
+			return j, neg, intent, passiveBe, qual
+		}
+		j--
+	}
+	return j, neg, intent, passiveBe, qual
+}
+
+// pureSay are verbs of saying whose following actor is the subject of the
+// reported clause, never the verb's target.
+var pureSay = map[string]bool{"say": true, "says": true, "said": true, "saying": true, "add": true,
+	"added": true, "adds": true, "noted": true, "insisted": true, "stressed": true, "argued": true,
+	"stated": true, "claimed": true, "explained": true, "reiterated": true}
+
+// speechVerb are anchors that, refused, mean "no comment" (011).
+var speechVerb = map[string]bool{"comment": true, "disclose": true, "elaborate": true, "confirm": true,
+	"give": true, "identify": true, "name": true, "reveal": true, "discuss": true, "specify": true, "speak": true}
+
+// passiveAux are verbs that, like "be", make a following participle
+// passive: "remains banned", "got arrested".
+var passiveAux = map[string]bool{"remain": true, "remains": true, "remained": true, "get": true, "got": true,
+	"gets": true, "become": true, "became": true, "becomes": true}
+
+var refusalWord = map[string]bool{"refused": true, "refuses": true, "refuse": true, "declined": true,
+	"declines": true, "failed": true, "fails": true, "unwilling": true, "unable": true, "reluctant": true}
+
+// patternBoundary reports whether token j stops a pattern's gap: like
+// boundary, but quotation marks do not ("recognises the Taliban's
+// “efforts”").
+func (st *state) patternBoundary(j int) bool {
+	if st.toks[j].Kind == text.Quote || st.cls[j]&(cThat|cSay) != 0 {
+		return false
+	}
+	return st.boundary(j)
+}
+
+// boundary reports whether token j ends the search for a subject or target.
+func (st *state) boundary(j int) bool {
+	c := st.cls[j]
+	if c&(cRel|cSubord|cThat|cSay) != 0 {
+		return true
+	}
+	switch st.toks[j].Kind {
+	case text.Punct:
+		w := st.normOf(j)
+		if w == "-" && j > 0 && st.toks[j-1].End == st.toks[j].Start {
+			return false // "anti- Gondor": a hyphen, not a dash
+		}
+		return w == ";" || w == ":" || w == "(" || w == ")" || w == "-" || w == "--"
+	case text.Quote:
+		return true
+	}
+	return false
+}
+
+// subject finds the subject of the verb whose group starts before token j:
+// walking left, the nearest actor phrase that is neither the object of a
+// preposition nor a possessive, within the clause; a coordinated verb
+// shares the subject of prev, a relative clause takes its antecedent. It
+// stops at a verb that already coded an event. Failing all that, a state
+// that only modifies the subject noun stands in ("Ukrainian drones").
+func (st *state) subject(j int, prev *anchor) (subj *np) {
+	var fallback *np
+	defer func() {
+		if subj == nil {
+			subj = fallback
+		}
+	}()
+	if j >= 0 && st.commonSubject(j) {
+		return nil
+	}
+	steps := 0
+	for j >= 0 && steps < 30 {
+		steps++
+		if k := st.npAt[j]; k >= 0 {
+			p := &st.nps[k]
+			if !p.oblique && !p.poss {
+				if r := st.relObject(p); r >= 0 {
+					// "an earthquake that struck southwest Japan killed":
+					// the relative clause's object is not the subject.
+					j = r
+					continue
+				}
+				return p
+			}
+			if (p.mod || p.poss && p.pron == "") && !p.oblique && !p.uncoded && fallback == nil {
+				// "Ukrainian drones struck...", "Ukraine's grain exports
+				// were blocked": the state, failing anything better.
+				fallback = p
+			}
+			if st.opt.PossessiveHeads && p.poss && !p.oblique && p.pron == "" && !p.uncoded {
+				return p // PETRARCH: "Eriador's death toll has risen" is Eriador's
+			}
+			j = p.s - 1
+			continue
+		}
+		if st.isWord(j, ")") {
+			// skip a parenthesis: "the European Union (EU) agree"
+			d := j - 1
+			for d >= 0 && j-d < 12 && !st.isWord(d, "(") {
+				d--
+			}
+			if d >= 0 && st.isWord(d, "(") {
+				j = d - 1
+				continue
+			}
+		}
+		if prev != nil && prev.coded && j >= prev.s && j < prev.e {
+			// "urged both sides to reach a deal": the subject of the verb
+			// before, which already coded its event, is not this verb's.
+			return nil
+		}
+		c := st.cls[j]
+		if c&cConj != 0 && prev != nil && prev.e <= j && !st.opt.NullActors && st.conjVerb(j) {
+			// The verb before may be a noun ("…against potash exports, but
+			// also warned"): the subject is that of the last verb, even an
+			// uncoded one ("the minister vowed to fight the U.S. action but
+			// warned …" is not the U.S. warning).
+			for k := len(st.anchors) - 1; k >= 0; k-- {
+				v := &st.anchors[k]
+				if v.e > j || v.nounUse || v.verb.noun || !v.coded && v.s > 0 && st.npAt[v.s-1] >= 0 && !st.nps[st.npAt[v.s-1]].uncoded {
+					continue // a noun: "potash exports", "the U.S. tariffs"
+				}
+				if v.subject != nil {
+					return v.subject
+				}
+				if v.subjUncoded {
+					return v.subjAgent
+				}
+			}
+		}
+		if c&cConj != 0 && prev != nil && prev.e <= j && prev.subject == nil && prev.subjAgent != nil {
+			return prev.subjAgent // "Police fired tear gas and arrested …"
+		}
+		if c&cConj != 0 && prev != nil && prev.e <= j && prev.subject != nil {
+			// "condemned the attack and promised aid", "visited North Korea
+			// and met Kim Jong Un": no subject between the conjunction and
+			// the verb, so it shares the subject of the verb before it.
+			return prev.subject
+		}
+		if c&cRel != 0 {
+			// "a senior figure ... who led talks": the antecedent.
+			k := j - 1
+			if k >= 0 && st.isWord(k, ",") {
+				k--
+			}
+			for k >= 0 && st.npAt[k] < 0 && st.toks[k].Kind == text.Word && st.cls[k]&cPrep == 0 && j-k < 6 {
+				k--
+			}
+			if k >= 0 && st.npAt[k] >= 0 {
+				p := &st.nps[st.npAt[k]]
+				return p
+			}
+			return nil
+		}
+		if st.boundary(j) {
+			if c&cSay != 0 && j+1 < len(st.toks) && st.isWord(j+1, ",") {
+				// "..., he said, ..." parenthetical: keep going left.
+				j--
+				continue
+			}
+			if prev != nil && c&cConj == 0 && prev.e <= j && prev.subject != nil && st.cls[j]&cSubord != 0 && j+1 < len(st.toks) && st.cls[j+1]&cTo != 0 {
+				return prev.subject
+			}
+			return nil
+		}
+		j--
+	}
+	return nil
+}
+
+// conjVerb reports whether the conjunction at token j is followed, after
+// adverbs, by a verb rather than a phrase: "but also warned".
+func (st *state) conjVerb(j int) bool {
+	k := j + 1
+	for k < len(st.toks) && (st.cls[k]&cAdv != 0 || st.isWord(k, "also") || st.isWord(k, "then")) {
+		k++
+	}
+	if k >= len(st.toks) || st.npAt[k] >= 0 {
+		return false
+	}
+	e, _ := st.c.verbT.longest(st.sentView(), k)
+	return e > k
+}
+
+// relObject returns the relative pronoun when phrase p is the object of a
+// relative clause ("that struck southwest Japan", "which hit the city"),
+// and -1 otherwise.
+func (st *state) relObject(p *np) int {
+	for k := p.s - 1; k >= 1 && p.s-k <= 4; k-- {
+		if st.toks[k].Kind != text.Word || st.toks[k].Flags&text.Cap != 0 || st.cls[k]&(cPrep|cConj|cAux|cModal|cSay|cRel|cThat) != 0 || st.npAt[k] >= 0 {
+			return -1
+		}
+		if st.cls[k-1]&(cRel|cThat) != 0 && !st.isWord(k-1, "what") {
+			if st.cls[k]&(cDet|cPossPron) != 0 || st.isAdj(k) {
+				return -1 // "assured Moi that the IMF would …": the clause's subject
+			}
+			return k - 1
+		}
+	}
+	return -1
+}
+
+// commonSubject reports whether the word just before a verb is a common
+// noun that names no actor, so the verb has no coded subject: in "…,
+// economists warned" the subject is the economists, in "the report said"
+// the report, in "Finance Ministry figures released" the figures, not a
+// state named earlier in the sentence. A singular noun needs a determiner
+// before it; nouns of time ("last week") do not count.
+func (st *state) commonSubject(j int) bool {
+	if st.opt.NullActors || st.npAt[j] >= 0 || st.cls[j] != 0 || st.toks[j].Kind != text.Word || st.toks[j].Flags&text.Cap != 0 {
+		return false
+	}
+	w := st.normOf(j)
+	if len(w) < 4 || adverbS[w] || timeNoun[w] || st.isDate(j) || strings.HasSuffix(w, "ly") || strings.ContainsRune(w, '-') {
+		return false
+	}
+	if e, vals := st.c.verbT.longest(st.sentView(), j+1); e > j+1 && st.c.verbs[vals[len(vals)-1]].noun {
+		return false // "a five-day visit": the word modifies an event noun
+	}
+	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "ous") {
+		// a singular noun only after a determiner: "the report said",
+		// "the rate agreed in 1986"
+		return j > 0 && st.cls[j-1]&cDet != 0 && !st.isWord(j-1, "that")
+	}
+	if j > 0 && st.npAt[j-1] >= 0 && st.nps[st.npAt[j-1]].uncoded {
+		return true // "Finance Ministry figures released"
+	}
+	return j == 0 || st.isWord(j-1, ",") || st.cls[j-1]&cDet != 0
+}
+
+// timeNoun lists nouns of time that stand between a subject and its verb
+// ("the United States last week imposed").
+var timeNoun = map[string]bool{"week": true, "month": true, "year": true, "weekend": true, "night": true, "morning": true,
+	"afternoon": true, "evening": true, "today": true, "tonight": true, "yesterday": true, "decade": true, "time": true,
+	"earlier": true, "later": true, "weeks": true, "months": true, "years": true, "days": true}
+
+// adverbS lists adverbs ending in "s", which commonSubject must not take
+// for plural nouns.
+var adverbS = map[string]bool{"always": true, "sometimes": true, "perhaps": true, "nevertheless": true, "thus": true,
+	"afterwards": true, "besides": true, "nonetheless": true, "towards": true, "backwards": true, "forwards": true}
+
+// objectAfter finds the first actor phrase at or after token j within the
+// clause, looking at most limit tokens ahead.
+func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
+	n := len(st.toks)
+	var poss *np
+	// poss holds an agent with no state ("arrested dozens of protesters"):
+	// the target only if no coded actor follows; agentInPlace may code it.
+	for k := j; k < n && k < j+limit; k++ {
+		if x := st.npAt[k]; x >= 0 {
+			p := &st.nps[x]
+			if p.s < j {
+				continue
+			}
+			if p.uncoded {
+				if poss == nil && p.agent != "" && !p.name && p.pron == "" {
+					poss = p
+				}
+				continue
+			}
+			if p.oblique && st.c.locPrep[p.prep] && poss != nil && poss.agent != "" {
+				// "kidnapped 20 students from a school in northern Nigeria":
+				// the students, not the place.
+				return poss
+			}
+			if p.oblique && st.isWordID(p.prep, "off") && !st.opt.NullActors {
+				// "attacked a ship off Yemen": where, not whom
+				k = p.e - 1
+				continue
+			}
+			if p.oblique && st.c.locPrep[p.prep] && locativeNotTarget {
+				// "announced the package in Berlin": a place, not a target
+				k = p.e - 1
+				continue
+			}
+			if p.e < n && st.cls[p.e]&cSay != 0 {
+				// "…, Saudi Arabia and the United States said": the
+				// reporters of the sentence, not the verb's object.
+				return nil
+			}
+			if p.poss && p.pron != "" {
+				// "welcomed their resumption of ties with Osgiliath",
+				// "persecuting its foes": a possessive pronoun is not the
+				// object.
+				k = p.e - 1
+				continue
+			}
+			if p.mod && len(p.members) > 0 && p.members[0].kind == petrel.KindCountry {
+				// "extradited a Russian suspect to the United States": a
+				// later actor is the target; the modifier only if none.
+				// (An IGO modifier is the target: "vetoed a U.N. resolution".)
+				if poss == nil || poss.uncoded {
+					poss = p
+				}
+				k = p.e - 1
+				continue
+			}
+			return p
+		}
+		if poss != nil && poss.uncoded && k == poss.e && st.participleAfter(k) {
+			// "arrested three people suspected of spying for China": what
+			// follows describes the people; China is not the target.
+			return poss
+		}
+		if st.cls[k]&cThat != 0 && k-j <= 4 {
+			continue // "expressed hopes on Thursday that Osgiliath could..."
+		}
+		if st.cls[k]&cConj != 0 && !st.opt.SayTargets {
+			break // "ready for talks but accused Kyiv": a new verb phrase
+		}
+		if st.boundary(k) || st.isWord(k, ",") && k > j+1 && st.cls[k+min(1, n-1-k)]&(cRel|cSubord|cConj) != 0 {
+			break
+		}
+	}
+	return poss
+}
+
+// objectAfterIn finds an actor between the verb and the end of its
+// matched pattern ("allowed that Mordor isn't a really pleasant place"):
+// inside a pattern's span, "that" does not end the search.
+func (st *state) objectAfterIn(j, end int, stmt bool) *np {
+	var agent *np // an agent with no state ("placed President Ali Bongo under house arrest"), failing a coded actor
+	for k := j; k < end && k < len(st.toks); k++ {
+		if x := st.npAt[k]; x >= 0 {
+			p := &st.nps[x]
+			if p.uncoded && agent == nil && p.s >= j && p.agent != "" && !p.name && p.pron == "" && !st.opt.NullActors {
+				agent = p
+			}
+			if p.s < j || p.uncoded || p.poss && p.pron != "" {
+				continue
+			}
+			if p.oblique && st.c.locPrep[p.prep] && stmt {
+				continue
+			}
+			return p
+		}
+		if st.patternBoundary(k) {
+			return agent
+		}
+	}
+	return agent
+}
+
+// hasObject reports whether a noun phrase follows token j: a determiner,
+// number or lower-case content word, after any adverbs and dates.
+func (st *state) hasObject(j int) bool {
+	for k := j; k < len(st.toks); k++ {
+		if st.isDate(k) || st.cls[k]&cAdv != 0 {
+			continue
+		}
+		t := st.toks[k]
+		if st.cls[k]&(cDet|cPossPron|cNumber) != 0 || t.Kind == text.Number {
+			return true
+		}
+		return t.Kind == text.Word && st.cls[k] == 0 && t.Flags&text.Cap == 0 && !st.verbAt(k)
+	}
+	return false
+}
+
+// withPhrase reports whether the clause after token j has "with"
+// (an uncoded partner: "struck agreement with commercial banks").
+func (st *state) withPhrase(j int) bool {
+	for k := j; k < len(st.toks) && k < j+10; k++ {
+		if st.boundary(k) {
+			return false
+		}
+		if st.isWord(k, "with") {
+			return true
+		}
+	}
+	return false
+}
+
+// placeAfter finds a place named as the object of the verb ("shelled the
+// city of Kharkiv", "visited Kyiv"), for a target when no actor is named.
+func (st *state) placeAfter(j, limit int) *member {
+	return st.placeAfterCode(j, limit, "")
+}
+
+// placeAfterCode is placeAfter for an event code: for threats, force and
+// violence (roots 13, 15, 17–20) a place after "in" or "at" is where the
+// target is ("would launch a ground offensive in Rafah").
+func (st *state) placeAfterCode(j, limit int, code string) *member {
+	force := false
+	if len(code) >= 2 {
+		switch code[:2] {
+		case "13", "15", "17", "18", "19", "20":
+			force = true
+		}
+	}
+	n := len(st.toks)
+	s := st.sentView()
+	for k := j; k < n && k < j+limit; k++ {
+		if st.boundary(k) || st.isWord(k, ",") || st.cls[k]&cConj != 0 || k > j && st.verbAt(k) && (st.opt.NullActors || !st.nounContext(k)) {
+			return nil // the place must be this verb's object ("a power plant in Kharkiv": a noun)
+		}
+		if st.isWord(k, "off") || st.isWord(k, "near") && !force {
+			return nil // "a ship off Yemen": a position, not the target's state
+		}
+		if st.cls[k]&cPrep != 0 && !st.isWord(k, "of") && !st.isWord(k, "to") && !st.isWord(k, "on") &&
+			!(force && (st.isWord(k, "in") || st.isWord(k, "at") || st.isWord(k, "into"))) {
+			return nil // "in Berlin", "at Cirith Ungol": where, not whom
+		}
+		if e, vals := st.c.placeT.longest(s, k); e > k {
+			p := st.c.places[vals[len(vals)-1]]
+			return &member{code: p.Country, country: p.Country, kind: petrel.KindCountry,
+				start: st.toks[k].Start, end: st.toks[e-1].End, mention: -1, rule: "place " + p.Display}
+		}
+	}
+	return nil
+}
+
+// hypothetical reports whether the verb's clause is a condition ("if
+// Israel attacked", "unless it paid"): what it describes has not happened.
+func (st *state) hypothetical(before int, subj *np) bool {
+	if st.opt.NullActors {
+		return false // PETRARCH codes conditions as events
+	}
+	j := before
+	if subj != nil && subj.s-1 < j {
+		j = subj.s - 1
+	}
+	for k := j; k >= 0 && j-k < 4; k-- {
+		switch st.normOf(k) {
+		case "if", "unless", "whether":
+			return true
+		}
+		if st.npAt[k] < 0 && st.toks[k].Kind != text.Word {
+			return false
+		}
+	}
+	return false
+}
+
+// reducedRelative reports whether the anchor is a past participle right
+// after a common noun and followed by a preposition: "a couple detained in
+// Afghanistan", "civilians killed by shelling".
+func (st *state) reducedRelative(a *anchor) bool {
+	if a.s == 0 || a.e >= len(st.toks) || !st.participle(a.e-1) || !strings.HasSuffix(st.normOf(a.e-1), "ed") && !irregularParticiple[st.normOf(a.e-1)] {
+		return false
+	}
+	prev := st.toks[a.s-1]
+	if prev.Kind != text.Word || prev.Flags&text.Cap != 0 || st.cls[a.s-1] != 0 || st.npAt[a.s-1] >= 0 {
+		return false
+	}
+	if st.cls[a.e]&cBy != 0 {
+		return true // "civilians killed by shelling"
+	}
+	if a.e+1 < len(st.toks) && st.isWord(a.e, "at") && (st.isWord(a.e+1, "least") || st.isWord(a.e+1, "most")) {
+		return false // "air strikes killed at least 40": an object follows
+	}
+	// Otherwise only verbs that always take an object: "a couple detained
+	// in Afghanistan", but not "supporters clashed with police".
+	if st.cls[a.e]&cPrep == 0 {
+		return false
+	}
+	for _, p := range a.verb.patterns {
+		if len(p.code) >= 2 && (p.code[:2] == "17" || p.code[:2] == "18") {
+			return true
+		}
+	}
+	return false
+}
+
+// byAgent finds "by ACTOR" right after a passive verb.
+func (st *state) byAgent(j int) *np {
+	n := len(st.toks)
+	for k := j; k < n && k < j+8; k++ {
+		if k > j && (st.boundary(k) || st.isWord(k, ",")) {
+			return nil // "was arrested in Moscow by police": the clause only
+		}
+		if st.cls[k]&cBy != 0 {
+			limit := k + 5
+			for l := k + 1; l < n && l < limit; l++ {
+				if x := st.npAt[l]; x >= 0 {
+					return &st.nps[x]
+				}
+				if st.opt.UnnamedActors && st.isWord(l, "of") && l-k <= 3 {
+					limit = l + 6 // "by a group of at least 10 armed men"
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// participle reports whether token j looks like a past participle.
+func (st *state) participle(j int) bool {
+	w := st.normOf(j)
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || strings.HasSuffix(w, "wn") {
+		return true
+	}
+	return irregularParticiple[w]
+}
+
+var irregularParticiple = map[string]bool{"met": true, "held": true, "led": true, "sent": true, "hit": true,
+	"shot": true, "struck": true, "fought": true, "sought": true, "brought": true, "bought": true, "sold": true,
+	"told": true, "said": true, "won": true, "made": true, "kept": true, "left": true, "put": true, "set": true,
+	"cut": true, "built": true, "caught": true, "taught": true, "thought": true, "paid": true, "laid": true,
+	"found": true, "lost": true, "spent": true, "spread": true, "bound": true, "fed": true, "fled": true}
+
+// npLeft finds the nearest coded actor phrase ending at or before token j.
+func (st *state) npLeft(j, limit int) *np {
+	for k := j; k >= 0 && k > j-limit; k-- {
+		if st.isWord(k, ")") {
+			d := k - 1
+			for d >= 0 && k-d < 12 && !st.isWord(d, "(") {
+				d--
+			}
+			if d >= 0 {
+				k = d
+				continue
+			}
+		}
+		if x := st.npAt[k]; x >= 0 && !st.nps[x].uncoded {
+			return &st.nps[x]
+		}
+		if st.boundary(k) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// npRight finds the nearest coded actor phrase starting at or after token j.
+func (st *state) npRight(j, limit int) *np {
+	for k := j; k < len(st.toks) && k < j+limit; k++ {
+		if x := st.npAt[k]; x >= 0 && st.nps[x].uncoded && st.nps[x].agent != "" && st.participleAfter(st.nps[x].e) {
+			return nil // "arrested three people suspected of spying for China": the people
+		}
+		if x := st.npAt[k]; x >= 0 && !st.nps[x].uncoded {
+			p := &st.nps[x]
+			if p.poss && p.pron != "" {
+				k = p.e - 1 // "met his Chinese counterpart": not "his"
+				continue
+			}
+			return p
+		}
+		if st.boundary(k) || st.isWord(k, ",") && k > j {
+			return nil
+		}
+	}
+	return nil
+}
+
+// participleAfter reports whether token k starts a participle phrase
+// after a noun ("people suspected of spying", "protesters demanding").
+func (st *state) participleAfter(k int) bool {
+	if st.opt.NullActors || k >= len(st.toks) || st.toks[k].Kind != text.Word || st.toks[k].Flags&text.Cap != 0 || st.cls[k] != 0 {
+		return false
+	}
+	w := st.normOf(k)
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
+}
