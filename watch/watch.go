@@ -220,9 +220,56 @@ func (w *Watcher) Failing() int {
 	return n
 }
 
+// FeedFailure is a feed whose last poll failed, and why.
+type FeedFailure struct {
+	Feed string
+	Err  string
+}
+
+// FeedsFailedError is what Run returns after its one pass when every feed
+// it follows is failing: a run that could fetch nothing must not look
+// like one that found nothing new.
+type FeedsFailedError struct {
+	Failed []FeedFailure
+}
+
+func (e *FeedsFailedError) Error() string {
+	if len(e.Failed) == 1 {
+		return "the feed failed: " + failureList(e.Failed)
+	}
+	return fmt.Sprintf("all %d feeds failed: %s", len(e.Failed), failureList(e.Failed))
+}
+
+// failureList writes failures as "URL (reason), URL (reason)".
+func failureList(fs []FeedFailure) string {
+	var b strings.Builder
+	for i, f := range fs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(f.Feed + " (" + f.Err + ")")
+	}
+	return b.String()
+}
+
+// Failures returns the feeds whose last poll failed, in the order of
+// Config.Feeds. A feed still waiting out the backoff of an earlier failure
+// counts: it is not polled, and it is failing.
+func (w *Watcher) Failures() []FeedFailure {
+	var out []FeedFailure
+	for _, f := range w.cfg.Feeds {
+		if fs := w.st.Feeds[f]; fs != nil && fs.Failures > 0 {
+			out = append(out, FeedFailure{Feed: f, Err: fs.LastError})
+		}
+	}
+	return out
+}
+
 // Run polls until ctx is cancelled, or once through every feed (and the
 // pages left to retry) when once is set, logging a status line every
-// statusEvery (0: after each pass only).
+// statusEvery (0: after each pass only). With once, when every feed is
+// failing after the pass it returns a *FeedsFailedError; when only some
+// are, it logs them and returns nil.
 func (w *Watcher) Run(ctx context.Context, once bool, statusEvery time.Duration) error {
 	lastStatus, last := w.cfg.Now(), w.stats
 	for {
@@ -249,6 +296,13 @@ func (w *Watcher) Run(ctx context.Context, once bool, statusEvery time.Duration)
 			lastStatus, last = now, w.stats
 		}
 		if once {
+			failed := w.Failures()
+			if len(failed) > 0 && len(failed) == len(w.cfg.Feeds) {
+				return &FeedsFailedError{Failed: failed}
+			}
+			if len(failed) > 0 {
+				w.cfg.Logf("%d of %d feeds failed: %s", len(failed), len(w.cfg.Feeds), failureList(failed))
+			}
 			return nil
 		}
 		wait := max(w.nextDue().Sub(w.cfg.Now()), time.Second)

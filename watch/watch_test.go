@@ -2,6 +2,7 @@ package watch_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -487,6 +488,90 @@ func FuzzFeed(f *testing.F) {
 			if a.ID != watch.ArticleID(a.URL) || watch.Canonical(a.URL) != a.URL || a.Text == "" {
 				t.Fatalf("article %+v", a)
 			}
+		}
+	})
+}
+
+// TestOnceFailures checks what one pass (Run with once) returns when feeds
+// fail: a *FeedsFailedError naming each when all of them do, and nil with
+// a log line naming the failing ones when some still answer.
+func TestOnceFailures(t *testing.T) {
+	mux := http.NewServeMux()
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	mux.HandleFunc("/ok.rss", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><link>%s/a</link></item></channel></rss>`, srv.URL)
+	})
+	mux.HandleFunc("/a", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, page("A", "Talks were held in Geneva on Monday."))
+	})
+	mux.HandleFunc("/down.rss", func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "down", http.StatusServiceUnavailable)
+	})
+	mux.HandleFunc("/broken.rss", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "<rss><channel><item>")
+	})
+	run := func(feeds ...string) (string, int, error) {
+		t.Helper()
+		var (
+			mu  sync.Mutex
+			log strings.Builder
+		)
+		for i, f := range feeds {
+			feeds[i] = srv.URL + f
+		}
+		rec := &recorder{}
+		w, err := watch.New(watch.Config{Feeds: feeds, HostDelay: time.Millisecond, Timeout: 5 * time.Second,
+			Logf: func(format string, args ...any) {
+				mu.Lock()
+				defer mu.Unlock()
+				fmt.Fprintf(&log, format+"\n", args...)
+			}}, rec.sink)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = w.Run(context.Background(), true, 0)
+		mu.Lock()
+		defer mu.Unlock()
+		return log.String(), len(rec.paths()), err
+	}
+
+	t.Run("AllFail", func(t *testing.T) {
+		log, _, err := run("/down.rss", "/broken.rss")
+		var fe *watch.FeedsFailedError
+		if !errors.As(err, &fe) {
+			t.Fatalf("Run = %v, want a *FeedsFailedError\n%s", err, log)
+		}
+		if len(fe.Failed) != 2 || !strings.HasSuffix(fe.Failed[0].Feed, "/down.rss") || !strings.Contains(fe.Failed[0].Err, "503") ||
+			!strings.HasSuffix(fe.Failed[1].Feed, "/broken.rss") || fe.Failed[1].Err == "" {
+			t.Errorf("failures = %+v", fe.Failed)
+		}
+		if msg := err.Error(); !strings.HasPrefix(msg, "all 2 feeds failed: ") || !strings.Contains(msg, "/down.rss (") {
+			t.Errorf("error = %q", msg)
+		}
+	})
+	t.Run("OneOfOneFails", func(t *testing.T) {
+		_, _, err := run("/down.rss")
+		if err == nil || !strings.HasPrefix(err.Error(), "the feed failed: ") {
+			t.Errorf("Run = %v, want the feed's failure", err)
+		}
+	})
+	t.Run("SomeFail", func(t *testing.T) {
+		log, n, err := run("/ok.rss", "/down.rss")
+		if err != nil {
+			t.Fatalf("Run = %v, want nil when a feed answers", err)
+		}
+		if n != 1 {
+			t.Errorf("%d articles, want the good feed's 1", n)
+		}
+		if !strings.Contains(log, "1 of 2 feeds failed: "+srv.URL+"/down.rss (") {
+			t.Errorf("log does not name the failing feed:\n%s", log)
+		}
+	})
+	t.Run("NoneFail", func(t *testing.T) {
+		log, _, err := run("/ok.rss")
+		if err != nil || strings.Contains(log, "feeds failed") {
+			t.Errorf("Run = %v\n%s", err, log)
 		}
 	})
 }

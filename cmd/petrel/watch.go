@@ -36,7 +36,7 @@ func (m *Main) runWatch(ctx context.Context, args []string) error {
 	qc := m.queueFlags(fs)
 	statePath := fs.String("state", "", "keep the state in this JSON file rather than in the store (default with --nats and no --db: petrel-watch.json)")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "number of coding goroutines")
-	once := fs.Bool("once", false, "poll every feed once, fetch what they list, and exit")
+	once := fs.Bool("once", false, "poll every feed once, fetch what they list, and exit: status 1 when every feed failed")
 	status := fs.Duration("status", time.Minute, "interval between status lines")
 	cfg := watch.Config{}
 	fs.DurationVar(&cfg.Interval, "interval", watch.DefaultInterval, "time between two polls of one feed")

@@ -114,3 +114,25 @@ func TestWatchCLI(t *testing.T) {
 		}
 	})
 }
+
+// TestWatchOnceFailing checks petrel watch --once's exit when feeds fail:
+// an error (exit status 1) naming the feeds when every one failed, and
+// success with a line naming the failing ones when some answered.
+func TestWatchOnceFailing(t *testing.T) {
+	srv := feedServer(t)
+	db := filepath.Join(t.TempDir(), "watch.db")
+	_, stderr, err := runMain(t, nil, "watch", "--once", "--db", db, "--host-delay", "1ms", srv.URL+"/gone.rss", srv.URL+"/missing.rss")
+	if err == nil || exitCode(err) != 1 {
+		t.Fatalf("watch of two failing feeds: err = %v, want exit status 1\n%s", err, stderr)
+	}
+	if msg := err.Error(); !strings.HasPrefix(msg, "all 2 feeds failed: ") || !strings.Contains(msg, srv.URL+"/gone.rss (") || !strings.Contains(msg, "404") {
+		t.Errorf("error = %q, want both feeds and why", msg)
+	}
+	_, stderr, err = runMain(t, nil, "watch", "--once", "--db", db, "--host-delay", "1ms", srv.URL+"/rss", srv.URL+"/gone.rss")
+	if err != nil {
+		t.Fatalf("watch of a good and a failing feed: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "2 new articles") || !strings.Contains(stderr, "1 of 2 feeds failed: "+srv.URL+"/gone.rss (") {
+		t.Errorf("watch said:\n%s", stderr)
+	}
+}
