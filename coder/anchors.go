@@ -57,6 +57,7 @@ type anchor struct {
 }
 
 func (st *state) events(idx int) {
+	first := len(st.doc.Events)
 	s := st.sentView()
 	n := len(st.toks)
 	// Find the anchors first, so an intent word ("willing to", "agreed
@@ -174,6 +175,7 @@ func (st *state) events(idx int) {
 		st.codeAnchor(idx, pending, nil)
 	}
 	if st.opt.UnnamedActors {
+		st.meansSides(idx, first)
 		for k := range st.anchors {
 			if st.anchors[k].coded {
 				return

@@ -417,7 +417,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 				}
 				code, t = "143", nil
 			}
-			if code = violenceKind(code, v.lemma, s, t); code == "" {
+			if code = st.violenceKindAt(code, v.lemma, s, t, a.e); code == "" {
 				return
 			}
 		}
@@ -537,7 +537,11 @@ func (st *state) agentInPlace(p *np, home string) *np {
 // government's, of the state where it happens (or the victim's). Other
 // agentless passives ("was attacked") stay without a source.
 func (st *state) implicitAgent(code string, subj *np) *np {
-	if !strings.HasPrefix(code, "17") || subj == nil || subj.uncoded || !st.opt.AgentPlaces {
+	if !strings.HasPrefix(code, "17") || subj == nil || !st.opt.AgentPlaces ||
+		subj.uncoded && !(st.opt.UnnamedActors && (code == "173" || code == "174") && unnamedRole(subj.agent) && subj.agent != "MIL" && subj.agent != "SPY" && st.sentLoc != nil) {
+		// (an unnamed agent arrested where the sentence places it: "dozens
+		// of demonstrators were arrested in Minsk"; not soldiers or spies,
+		// often arrested abroad)
 		return nil
 	}
 	c := ""

@@ -103,7 +103,8 @@ func (st *state) locate(idx int) {
 			}
 		}
 		if st.cls[i]&cPrep == 0 || !locWords[string(st.norm[st.noff[i]:st.noff[i+1]])] {
-			if !(i > 0 && (st.isWord(i, "of") && st.ofPlace(i) || st.isWord(i, "on") && (attackNouns[st.normOf(i-1)] || st.onIsland(i)))) {
+			if !(i > 0 && (st.isWord(i, "of") && st.ofPlace(i) || st.isWord(i, "on") && (attackNouns[st.normOf(i-1)] || st.onIsland(i)) ||
+				st.isWord(i, "between") && routeNouns[st.normOf(i-1)])) {
 				continue
 			}
 		}
@@ -190,6 +191,10 @@ var attackNouns = map[string]bool{"shelling": true, "shellings": true, "strike":
 	"airstrikes": true, "attack": true, "attacks": true, "bombing": true, "bombings": true, "bombardment": true,
 	"assault": true, "raid": true, "raids": true, "siege": true, "offensive": true, "storming": true, "capture": true,
 	"blockade": true, "encirclement": true, "fire": true}
+
+// routeNouns are roads between two places: "on the road between Kaya and
+// Dori" is at the first of them.
+var routeNouns = map[string]bool{"road": true, "highway": true, "route": true, "railway": true, "motorway": true}
 
 // residentNouns are the people of a place: "residents of Donetsk died".
 var residentNouns = map[string]bool{"residents": true, "resident": true, "inhabitants": true, "people": true,
@@ -755,11 +760,23 @@ func (st *state) attach(a, ae int, code string) *placeMention {
 		// A place after coordinated verbs that share their subject is
 		// where both happened: "Police fired tear gas and arrested dozens
 		// of people in Nairobi" places the tear gas too.
+		// So is a place before them: "Police in Karachi baton-charged
+		// protesters and arrested dozens".
 		for k := range st.placeMs {
 			m := &st.placeMs[k]
-			if m.from >= ae && !m.modifier && !(m.from > 0 && (topicNouns[st.normOf(m.from-1)] || attackNouns[st.normOf(m.from-1)])) && st.clauseOK(ae, m.from, a, true) {
-				return m
+			switch {
+			case m.from >= ae:
+				if after == nil && !m.modifier && !(m.from > 0 && (topicNouns[st.normOf(m.from-1)] || attackNouns[st.normOf(m.from-1)])) && st.clauseOK(ae, m.from, a, true) {
+					after = m
+				}
+			case m.e <= a:
+				if !m.modifier && st.clauseOK(m.e, a, a, true) {
+					before = m
+				}
 			}
+		}
+		if after != nil {
+			return after
 		}
 	}
 	return before
@@ -774,7 +791,8 @@ func (st *state) sameClause(i, j, a int) bool {
 
 // clauseOK is sameClause; with coord, a verb right after a conjunction
 // (a coordinated verb with no subject of its own: "fired tear gas and
-// arrested") does not end the clause.
+// arrested") does not end the clause, nor, for a verb right after a
+// conjunction, the verbs coordinated before it.
 func (st *state) clauseOK(i, j, a int, coord bool) bool {
 	for k := i; k < j; k++ {
 		if st.isWord(k, ";") || st.cls[k]&(cThat|cSay) != 0 || st.cls[k]&cSubord != 0 && st.cls[k]&cPrep == 0 && !st.isWord(k, "where") && !st.isWord(k, "as") {
@@ -784,7 +802,7 @@ func (st *state) clauseOK(i, j, a int, coord bool) bool {
 	for x := range st.anchors {
 		an := &st.anchors[x]
 		if an.s != a && an.s >= i && an.s < j && !an.nounUse && !an.verb.noun && !an.inPattern && st.cls[an.s]&(cAux|cModal) == 0 &&
-			!st.properNoun(an.s) && !st.nounContext(an.s) && !(coord && an.s > i && st.cls[an.s-1]&cConj != 0) {
+			!st.properNoun(an.s) && !st.nounContext(an.s) && !(coord && (an.s > i && st.cls[an.s-1]&cConj != 0 || an.s < a && a > 0 && st.cls[a-1]&cConj != 0)) {
 			return false // another verb's clause ("talks" in "a round of talks" is a noun)
 		}
 	}

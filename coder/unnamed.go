@@ -290,6 +290,9 @@ func civilianRole(role string) bool {
 // also repression: violenceKind returns "" for the police's side. A state's troops keep the code of military force (19x)
 // whoever their victims, as CAMEO has it.
 func violenceKind(code, lemma string, s, t *member) string {
+	if code == "195" && lemma == "bomb" && s != nil && nonState(s) {
+		return "183" // "ELN guerrillas bombed a pipeline": no air force, a bombing
+	}
 	if s != nil && agentRole(s.code) == "CVL" && lemma == "kill" && (code == "190" || code == "180") {
 		return "1823" // a mob or villagers killing: by physical assault
 	}
@@ -325,6 +328,46 @@ func violenceKind(code, lemma string, s, t *member) string {
 		return "180" // gunmen attacking a bus or a village
 	}
 	return code
+}
+
+// violenceKindAt is violenceKind for the verb or noun ending at token
+// from: gunmen or bandits attacking with no target coded and no armed
+// agent after the verb ("armed men attacked a bus", "attacks by bandits
+// on villages") commit unconventional violence (180), not a battle; but
+// "gunmen attacked soldiers" is one, coded or not.
+func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) string {
+	if s != nil && t == nil && code == "190" && lemma != "fight" && lemma != "clash" && (agentRole(s.code) == "UAF" || agentRole(s.code) == "CRM") && !st.armedAfter(from) {
+		return "180"
+	}
+	return violenceKind(code, lemma, s, t)
+}
+
+// armedAfter reports whether an armed agent phrase (soldiers, police,
+// rebels) follows token from in its clause, within twelve words.
+func (st *state) armedAfter(from int) bool {
+	for k := from; k < len(st.toks) && k < from+12; k++ {
+		if st.boundary(k) {
+			return false
+		}
+		if x := st.npAt[k]; x >= 0 && armedRole(&st.nps[x]) {
+			return true
+		}
+	}
+	return false
+}
+
+// nonState reports whether an actor is no state's: an armed or political
+// group, or an agent of rebellion, crime or protest, with or without a
+// state ("ELN guerrillas", "militants", "PAKREB").
+func nonState(m *member) bool {
+	if m.kind == petrel.KindGroup {
+		return true
+	}
+	switch agentRole(m.code) {
+	case "REB", "UAF", "CRM", "OPP":
+		return true
+	}
+	return false
 }
 
 // unnamedRole reports whether an agent with no state is coded as an
@@ -571,12 +614,164 @@ func (st *state) nominalEvent(idx int) {
 				return
 			}
 		}
+		st.curCode = code
+		if by, on := st.nominalParties(idx, e); by != nil {
+			// "Attacks by armed bandits on villages in Zamfara left 30
+			// dead": the attackers are named.
+			var tm *member
+			if on != nil && len(on.members) > 0 {
+				tm = &on.members[0]
+			}
+			if c := st.violenceKindAt(code, "", &by.members[0], tm, by.e); c != "" {
+				code = c
+			}
+			if st.trace != nil {
+				st.tracef("  %q: means of violence by a named attacker in a report of casualties", st.toks2text(k, e))
+			}
+			st.addEvent(idx, code, &by.members[0], tm, st.toks[k].Start, st.toks[e-1].End, rule, "", k)
+			return
+		}
 		src := st.agentless(k)
 		if st.trace != nil {
 			st.tracef("  %q: means of violence in a report of casualties or fighting, source ---", st.toks2text(k, e))
 		}
 		st.addEvent(idx, code, &src.members[0], nil, st.toks[k].Start, st.toks[e-1].End, rule, "", k)
 		return
+	}
+}
+
+// nominalParties reads the attacker of a means noun ending at token e,
+// "by X" right after it, and its victim, "on" or "against Y" right after
+// that, each coded as an unnamed actor where it has no state: "attacks by
+// armed bandits on villages" (the villages are no actor: no target). It
+// returns nil when no coded attacker is named.
+func (st *state) nominalParties(idx, e int) (by, on *np) {
+	npAfter := func(k int) *np {
+		if k < len(st.toks) && st.cls[k]&cDet != 0 {
+			k++
+		}
+		if k >= len(st.toks) || st.npAt[k] < 0 {
+			return nil
+		}
+		return &st.nps[st.npAt[k]]
+	}
+	if e >= len(st.toks) || !st.isWord(e, "by") {
+		return nil, nil
+	}
+	by = npAfter(e + 1)
+	if by == nil || by.poss || by.pron != "" {
+		return nil, nil
+	}
+	if by = st.unnamedAgent(by, idx); by.uncoded || len(by.members) == 0 {
+		return nil, nil
+	}
+	if k := by.e; k < len(st.toks) && (st.isWord(k, "on") || st.isWord(k, "against")) {
+		if on = npAfter(k + 1); on != nil {
+			if on = st.unnamedAgent(on, idx); on.uncoded || len(on.members) == 0 {
+				on = nil
+			}
+		}
+	}
+	return by, on
+}
+
+// splitCompound splits a phrase of two sides joined by "and" that the
+// actor reader kept as one member, because one side is an agent with no
+// state ("the army and the Rapid Support Forces" → RSF): the agent side
+// as an uncoded agent phrase, and the coded side. It returns nil, nil
+// when the phrase is not such a compound.
+func (st *state) splitCompound(p *np) (*np, *np) {
+	if len(p.members) != 1 {
+		return nil, nil
+	}
+	and := -1
+	for k := p.s + 1; k < p.e-1; k++ {
+		if st.isWord(k, "and") {
+			and = k
+			break
+		}
+	}
+	if and < 0 {
+		return nil, nil
+	}
+	mb := p.members[0]
+	agentSide := func(s, e int) *np {
+		for _, sg := range st.segs {
+			if sg.kind == segAgent && sg.s >= s && sg.e <= e {
+				return &np{s: sg.s, e: sg.e, prep: -1, uncoded: true, agent: st.c.agents[sg.val].Code}
+			}
+		}
+		return nil
+	}
+	coded := &np{s: p.s, e: p.e, prep: -1, members: p.members}
+	switch {
+	case mb.start >= st.toks[and].End:
+		if x := agentSide(p.s, and); x != nil {
+			coded.s = and + 1
+			return x, coded
+		}
+	case mb.end <= st.toks[and].Start:
+		if y := agentSide(and+1, p.e); y != nil {
+			coded.e = and
+			return coded, y
+		}
+	}
+	return nil, nil
+}
+
+// meansSides recodes the events of sentence idx (from doc.Events[first])
+// whose source is a means of fighting with no actor named, when the means
+// names its two sides: "Fighting between the army and RSF fighters killed
+// dozens", "gunfire between rival militias killed four". Each side fights
+// the other, as for the nominal event.
+func (st *state) meansSides(idx, first int) {
+	n := len(st.doc.Events)
+	for i := first; i < n; i++ {
+		e := &st.doc.Events[i]
+		if e.SentenceIndex != idx || e.Source == nil || e.Source.Inferred != inferAgentless || !strings.HasPrefix(e.Code, "19") {
+			continue
+		}
+		a := -1
+		for k := range st.toks {
+			if st.toks[k].Start == e.Verb.Start {
+				a = k
+				break
+			}
+		}
+		if a < 0 {
+			continue
+		}
+		mc, at := st.meansBefore(a)
+		if mc == "" {
+			continue
+		}
+		_, me := st.meansAt(at)
+		x, y := st.betweenParties(me)
+		if x == nil {
+			continue
+		}
+		st.curCode = e.Code
+		var sx, sy *member
+		if y == nil && !x.uncoded && len(x.members) == 2 {
+			sx, sy = &x.members[0], &x.members[1]
+		} else if y != nil {
+			x, y = st.unnamedAgent(x, idx), st.unnamedAgent(y, idx)
+			if !x.uncoded && !y.uncoded && len(x.members) > 0 && len(y.members) > 0 {
+				sx, sy = &x.members[0], &y.members[0]
+			}
+		}
+		if sx == nil {
+			continue
+		}
+		if st.trace != nil {
+			st.tracef("  %q: the means names both sides: %s and %s", e.Verb.Text, sx.code, sy.code)
+		}
+		e.Source, e.Target = st.party(sx), st.party(sy)
+		if sx.code == sy.code {
+			e.Target = nil // "rival militias": one event, no target
+			continue
+		}
+		st.addEvent(idx, e.Code, sy, sx, e.Verb.Start, e.Verb.End, e.Rule, e.Qualifier, a)
 	}
 }
 
@@ -625,17 +820,27 @@ func (st *state) betweenParties(j int) (*np, *np) {
 		if !st.isWord(k, "between") {
 			continue
 		}
-		x := st.npAt[k+1]
-		if k+1 >= len(st.toks) || x < 0 && !(st.cls[k+1]&cDet != 0 && k+2 < len(st.toks) && st.npAt[k+2] >= 0) {
+		i := k + 1
+		if i < len(st.toks) && st.cls[i]&cDet != 0 {
+			i++
+		}
+		rival := i < len(st.toks) && st.isWord(i, "rival")
+		if rival {
+			i++
+		}
+		if i >= len(st.toks) || st.npAt[i] < 0 {
 			return nil, nil
 		}
-		if x < 0 {
-			x = st.npAt[k+2]
-		}
-		a := &st.nps[x]
+		a := &st.nps[st.npAt[i]]
 		l := a.e
 		if len(a.members) == 2 {
 			return a, nil // "between Russian troops and Ukrainian forces": one compound
+		}
+		if rival {
+			return a, a // "between rival militias": both sides are one kind of actor
+		}
+		if x, y := st.splitCompound(a); x != nil {
+			return x, y
 		}
 		if l >= len(st.toks) || !st.isWord(l, "and") {
 			return nil, nil

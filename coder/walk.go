@@ -355,7 +355,7 @@ func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
 			}
 			return p
 		}
-		if poss != nil && poss.uncoded && k == poss.e && st.participleAfter(k) {
+		if poss != nil && poss.uncoded && k == poss.e && (st.participleAfter(k) || st.participleAfter(k-1)) {
 			// "arrested three people suspected of spying for China": what
 			// follows describes the people; China is not the target.
 			return poss
