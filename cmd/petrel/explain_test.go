@@ -28,6 +28,35 @@ func TestExplainReasons(t *testing.T) {
 	}
 }
 
+// TestExplainParse runs `petrel explain` on a sentence whose subject the
+// clause walk cannot trust (a phrase set off by commas before the verb):
+// it prints the parse and which relation gave each role; with
+// --parse=false the sentence is read by the clause walk alone.
+func TestExplainParse(t *testing.T) {
+	text := "Venezuela, backed by Russia and China, denounced the United States."
+	stdout, stderr, err := runMain(t, nil, "explain", "--text", text)
+	if err != nil {
+		t.Fatalf("petrel explain: %v\n%s", err, stderr)
+	}
+	for _, want := range []string{
+		"parse (word/UPOS/head/rel): Venezuela/PROPN/",
+		"EVENT 111 VEN → USA",
+		"    source: nsubj of ",
+		"    target: the first actor after the verb and its pattern (clause walk); parse: obj of \"denounced\"",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("explain output lacks %q:\n%s", want, stdout)
+		}
+	}
+	stdout, stderr, err = runMain(t, nil, "explain", "--parse=false", "--text", text)
+	if err != nil {
+		t.Fatalf("petrel explain --parse=false: %v\n%s", err, stderr)
+	}
+	if strings.Contains(stdout, "parse (") || strings.Contains(stdout, "EVENT 111 VEN") {
+		t.Errorf("explain --parse=false parsed or coded the denunciation:\n%s", stdout)
+	}
+}
+
 // TestCodeGDELTUndated checks that `petrel code --format gdelt` warns once
 // on stderr when it writes events with empty date columns, and not at all
 // when the articles are dated.
