@@ -11,59 +11,12 @@ import (
 	"strings"
 
 	"petrel"
-	"petrel/text"
 )
 
 // codeAnchor tries the anchor's patterns and adds the events it gives.
 func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	end = a.e
 	v := a.verb
-	before, neg, intent, passiveBe, qual := st.verbGroup(a.s)
-	passive := passiveBe && !v.noun && st.participle(a.e-1)
-	if !passive && !v.noun && st.opt.UnnamedActors && victimVerb[v.lemma] {
-		// "a resident died under shelling", "Ukraine lost 100 soldiers":
-		// the subject suffered the event, as in a passive.
-		passive = true
-	}
-	headline := false
-	if !passive && !v.noun && !st.opt.NullActors && (st.reducedRelative(a) || st.headlinePassive(a)) {
-		headline = st.opt.UnnamedActors && a.s > 0 && st.npAt[a.s-1] < 0
-		// "a British couple detained in Afghanistan since February": a
-		// participle after its noun is a passive without "be".
-		passive = true
-	}
-	a.passive = passive
-	subj := st.subject(before, prev)
-	if prev != nil && prev.subject != nil && a.s > 0 && st.isWord(a.s-1, ",") && strings.HasSuffix(st.normOf(a.s), "ing") && !st.opt.NullActors {
-		// "…struck a convoy, killing seven soldiers": the participle's
-		// subject is the main clause's.
-		subj = prev.subject
-	}
-	if a.s >= 2 && !v.noun && !st.opt.NullActors && strings.HasSuffix(st.normOf(a.s), "ing") && st.toks[a.s-1].Kind == text.Word &&
-		st.toks[a.s-1].Flags&text.Cap == 0 && st.cls[a.s-1] == 0 && st.npAt[a.s-1] < 0 {
-		// "a European Union statement criticising Israel": the participle
-		// says what the noun before it does, so its source is whoever
-		// that noun belongs to, not the subject of the clause.
-		if x := st.npAt[a.s-2]; x >= 0 && st.nps[x].e == a.s-1 && !st.nps[x].uncoded && !st.nps[x].oblique && (st.nps[x].mod || st.nps[x].poss) {
-			subj = &st.nps[x]
-		}
-	}
-	if subj == nil {
-		// "announced the package after talks with Zelensky": an event noun
-		// after "after", "before", "following" or "during" belongs to the
-		// subject of the clause around it.
-		j := a.s - 1
-		for j >= 0 && st.isAdj(j) {
-			j--
-		}
-		if j >= 0 && (st.isWord(j, "after") || st.isWord(j, "before") || st.isWord(j, "following") || st.isWord(j, "during")) {
-			if prev != nil && prev.subject != nil {
-				subj = prev.subject
-			} else {
-				subj = st.subject(j-1, prev)
-			}
-		}
-	}
 	if prev != nil && prev.coded && prev.e <= a.s && st.purposeNoun(a.s) {
 		// "hosted the group for international talks": the talks are the
 		// verb's purpose, already coded by it.
@@ -74,20 +27,10 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		// shipping and warned the U.S.") shares the subject of the verb
 		// whose purpose this is.
 		a.subject = prev.subject
-		return end
+		return a.e
 	}
-	if v.noun && prev != nil && prev.coded && subj != nil && prev.e <= a.s && subj.s < a.s || v.noun && prev != nil && prev.coded && subj != nil && subj.s >= prev.e {
-		// "hosted the group for international talks": the noun's source
-		// is not the subject of the verb that governs it.
-		subj = nil
-	}
-	st.subjRole = role{how: "the nearest actor left of the verb (clause walk)"}
-	st.agentRole = role{how: "inferred (no agent named)"}
-	if st.force.on {
-		// coding again with the subject the parse read (clauses.go)
-		subj, st.subjRole = st.force.subj, st.force.role
-		passive = passive || st.force.passive
-	}
+	cl := st.clauseOf(a, prev)
+	before, neg, intent, passive, headline, qual, subj := cl.before, cl.neg, cl.intent, cl.passive, cl.headline, cl.qual, cl.subj
 	a.subject = subj
 	if subj != nil && subj.uncoded {
 		a.subject = nil
@@ -351,34 +294,10 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		// the source again; the target comes after it.
 		tgt = st.objectAfter(tgt.e, 12, false)
 	}
-	q := strings.Join(qual, " ")
 	baseCode := code // before negation or intent changes it
-	if neg && st.refusedSpeech && !st.opt.IgnoreNegation && (st.cls[a.s]&cSay != 0 || speechVerb[v.lemma]) {
-		// "declined to say", "refused to comment": no comment (011), not a
-		// refusal of anything.
-		code, neg = "011", false
-		q = "declined to comment"
-	}
-	if neg && !st.opt.IgnoreNegation {
-		nc := ""
-		if st.opt.Negation && st.volitional {
-			// Only a refusal ("would not join", "refused to meet") is an
-			// event; "did not attend" reports that nothing happened.
-			nc = negate(code)
-		}
-		if nc == "" {
-			if st.trace != nil {
-				st.dropped(a, code, "negated ("+q+"), and no refusal code for it")
-			}
-			return
-		}
-		code = nc
-		q = "negated: " + q
-	} else if intent && st.opt.Modality {
-		if ic := intend(code); ic != "" {
-			code = ic
-			q = "intent: " + q
-		}
+	code, q, ok := st.modality(a, code, neg, intent, qual)
+	if !ok {
+		return
 	}
 	if code == "010" && (!st.opt.Statements || (st.opt.DyadicStatements && (tgt == nil || tgt.uncoded))) {
 		// A statement with no one it is addressed to or about is kept as
@@ -670,4 +589,39 @@ func intend(code string) string {
 		return "035"
 	}
 	return ""
+}
+
+// modality maps the code of anchor a by what its verb group holds: a
+// refusal to speak is no comment (011), a refusal its refusal code ("would
+// not join" → 125), an intent its intent code ("will send troops" →
+// 033); any other negation drops the event (ok is false). q says why, for
+// the event's qualifier.
+func (st *state) modality(a *anchor, code string, neg, intent bool, qual []string) (string, string, bool) {
+	q := strings.Join(qual, " ")
+	if neg && st.refusedSpeech && !st.opt.IgnoreNegation && (st.cls[a.s]&cSay != 0 || speechVerb[a.verb.lemma]) {
+		// "declined to say", "refused to comment": no comment (011), not a
+		// refusal of anything.
+		return "011", "declined to comment", true
+	}
+	if neg && !st.opt.IgnoreNegation {
+		nc := ""
+		if st.opt.Negation && st.volitional {
+			// Only a refusal ("would not join", "refused to meet") is an
+			// event; "did not attend" reports that nothing happened.
+			nc = negate(code)
+		}
+		if nc == "" {
+			if st.trace != nil {
+				st.dropped(a, code, "negated ("+q+"), and no refusal code for it")
+			}
+			return code, q, false
+		}
+		return nc, "negated: " + q, true
+	}
+	if intent && st.opt.Modality {
+		if ic := intend(code); ic != "" {
+			return ic, "intent: " + q, true
+		}
+	}
+	return code, q, true
 }

@@ -15,6 +15,83 @@ import (
 	"petrel/text"
 )
 
+// clause is what the clause stage reads of the verb of an anchor: the
+// first token left of its verb group, what the group holds (negation,
+// intent, the words that said so), its voice, and its subject (the
+// grammatical one: the target of a passive).
+type clause struct {
+	before                         int
+	neg, intent, passive, headline bool
+	qual                           []string
+	subj                           *np
+}
+
+// clauseOf reads the clause of anchor a, after anchor prev: the verb
+// group and voice, and the subject by the clause walk, or the subject
+// the parse gave when the verb is being coded again (clauses.go).
+func (st *state) clauseOf(a, prev *anchor) clause {
+	v := a.verb
+	before, neg, intent, passiveBe, qual := st.verbGroup(a.s)
+	passive := passiveBe && !v.noun && st.participle(a.e-1)
+	if !passive && !v.noun && st.opt.UnnamedActors && victimVerb[v.lemma] {
+		// "a resident died under shelling", "Ukraine lost 100 soldiers":
+		// the subject suffered the event, as in a passive.
+		passive = true
+	}
+	headline := false
+	if !passive && !v.noun && !st.opt.NullActors && (st.reducedRelative(a) || st.headlinePassive(a)) {
+		headline = st.opt.UnnamedActors && a.s > 0 && st.npAt[a.s-1] < 0
+		// "a British couple detained in Afghanistan since February": a
+		// participle after its noun is a passive without "be".
+		passive = true
+	}
+	a.passive = passive
+	subj := st.subject(before, prev)
+	if prev != nil && prev.subject != nil && a.s > 0 && st.isWord(a.s-1, ",") && strings.HasSuffix(st.normOf(a.s), "ing") && !st.opt.NullActors {
+		// "…struck a convoy, killing seven soldiers": the participle's
+		// subject is the main clause's.
+		subj = prev.subject
+	}
+	if a.s >= 2 && !v.noun && !st.opt.NullActors && strings.HasSuffix(st.normOf(a.s), "ing") && st.toks[a.s-1].Kind == text.Word &&
+		st.toks[a.s-1].Flags&text.Cap == 0 && st.cls[a.s-1] == 0 && st.npAt[a.s-1] < 0 {
+		// "a European Union statement criticising Israel": the participle
+		// says what the noun before it does, so its source is whoever
+		// that noun belongs to, not the subject of the clause.
+		if x := st.npAt[a.s-2]; x >= 0 && st.nps[x].e == a.s-1 && !st.nps[x].uncoded && !st.nps[x].oblique && (st.nps[x].mod || st.nps[x].poss) {
+			subj = &st.nps[x]
+		}
+	}
+	if subj == nil {
+		// "announced the package after talks with Zelensky": an event noun
+		// after "after", "before", "following" or "during" belongs to the
+		// subject of the clause around it.
+		j := a.s - 1
+		for j >= 0 && st.isAdj(j) {
+			j--
+		}
+		if j >= 0 && (st.isWord(j, "after") || st.isWord(j, "before") || st.isWord(j, "following") || st.isWord(j, "during")) {
+			if prev != nil && prev.subject != nil {
+				subj = prev.subject
+			} else {
+				subj = st.subject(j-1, prev)
+			}
+		}
+	}
+	if v.noun && prev != nil && prev.coded && subj != nil && prev.e <= a.s && subj.s < a.s || v.noun && prev != nil && prev.coded && subj != nil && subj.s >= prev.e {
+		// "hosted the group for international talks": the noun's source
+		// is not the subject of the verb that governs it.
+		subj = nil
+	}
+	st.subjRole = role{how: "the nearest actor left of the verb (clause walk)"}
+	st.agentRole = role{how: "inferred (no agent named)"}
+	if st.force.on {
+		// coding again with the subject the parse read (clauses.go)
+		subj, st.subjRole = st.force.subj, st.force.role
+		passive = passive || st.force.passive
+	}
+	return clause{before: before, neg: neg, intent: intent, passive: passive, headline: headline, qual: qual, subj: subj}
+}
+
 // verbGroup walks left from the anchor over auxiliaries, modals, negation,
 // adverbs and intent phrases ("would not", "are willing to", "is being"),
 // returning the first token before the group and what it found.
