@@ -338,9 +338,11 @@ func (st *state) actorAt(w int, oblique bool) *np {
 				// "X of Y" stands for Y only when X is a person or body
 				// with no name of its own ("the leader of Hamas", "a
 				// delegation from the EU"), not a company ("Elbit
-				// Computers Ltd of Israel").
+				// Computers Ltd of Israel") nor an act or quality ("the
+				// admission of China", "the solidarity of OPEC").
 				c := st.child(i, parse.Case)
-				if c < 0 || !st.isWord(c, "of") && !st.isWord(c, "from") || own != nil && (own.name || own.agent == "") || st.toks[w].Flags&text.Cap != 0 {
+				if c < 0 || !st.isWord(c, "of") && !st.isWord(c, "from") || own != nil && (own.name || own.agent == "") || st.toks[w].Flags&text.Cap != 0 ||
+					own == nil && abstractNoun(st.normOf(w)) {
 					continue
 				}
 			}
@@ -508,4 +510,16 @@ func (st *state) roles(idx int, a *anchor, m *match, src, tgt, subj, shared *np,
 		t = "the first actor after the verb and its pattern (clause walk)" + rel(tgt)
 	}
 	return s, t
+}
+
+// abstractNoun reports whether a lower-case noun names an act, state or
+// quality by its suffix ("admission", "solidarity", "agreement"), not a
+// person or body that could act.
+func abstractNoun(w string) bool {
+	for _, suf := range [...]string{"tion", "sion", "ity", "ment", "ance", "ence", "ism", "ness", "ship"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
