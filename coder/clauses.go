@@ -123,7 +123,7 @@ func (st *state) clauseSubject(idx int, a, prev *anchor, before int, subj *np, n
 	// verb may be passive too, which the verb group cannot see.
 	conjPassive := !passiveAlready && prev != nil && prev.passive && before >= 0 && before == prev.e && st.cls[before]&cConj != 0 && st.participle(a.e-1)
 	switch {
-	case conjPassive:
+	case conjPassive, participle && (!noSource || st.eventNounBefore(a)):
 	case noSource:
 		if !st.codedBefore(a.s, subj == nil && before >= 0 && !st.isWord(before, ",") && st.cls[before]&(cConj|cRel|cThat) == 0) || !st.walkStuck(subj) {
 			return nil, false, r, false // nothing the parse could find
@@ -144,6 +144,11 @@ func (st *state) clauseSubject(idx int, a, prev *anchor, before int, subj *np, n
 		// participle follows is its object, its by-phrase its agent.
 		if p := st.actorAt(st.head(v), false); p != nil {
 			return p, true, role{rel: parse.Acl, gov: v}, true
+		}
+		if noSource && st.eventNounBefore(a) && st.byAgent(a.e) != nil {
+			// "the talks, hosted by Qatar,": the agent acts; the noun
+			// names no actor to be the target.
+			return nil, true, role{rel: parse.Acl, gov: v}, true
 		}
 		return nil, false, r, false
 	}
@@ -519,6 +524,63 @@ func abstractNoun(w string) bool {
 	for _, suf := range [...]string{"tion", "sion", "ity", "ment", "ance", "ence", "ism", "ness", "ship"} {
 		if strings.HasSuffix(w, suf) {
 			return true
+		}
+	}
+	return false
+}
+
+// clauseNegation returns the negation of the verb of anchor a that the
+// verb group does not reach, or "": "no longer" ("Belgium no longer
+// supports"), or "neither … nor" over coordinated verbs ("would neither
+// confirm nor deny"). The sentence is parsed only when such words stand
+// just before the verb group.
+func (st *state) clauseNegation(idx int, a *anchor, before int) string {
+	seen := false
+	for k := before; k >= 0 && k >= before-4; k-- {
+		if st.isWord(k, "no") || st.isWord(k, "neither") || st.isWord(k, "nor") {
+			seen = true
+			break
+		}
+	}
+	if !seen || st.tree(idx) == nil {
+		return ""
+	}
+	v := st.spanHead(a.s, a.e)
+	for steps := 0; steps < 3 && v >= 0; steps++ {
+		for i, h := range st.ptree.Heads {
+			if h-1 != v {
+				continue
+			}
+			switch st.ptree.Rels[i] {
+			case parse.Advmod:
+				// "no longer": the adverb's own modifier is "no"
+				if c := st.child(i, parse.Advmod); c >= 0 && st.isWord(c, "no") {
+					return "no " + st.normOf(i)
+				}
+				if st.cls[i]&cNeg != 0 {
+					return st.normOf(i)
+				}
+			case parse.CcPreconj, parse.Cc:
+				if st.isWord(i, "neither") || st.isWord(i, "nor") {
+					return "neither/nor"
+				}
+			}
+		}
+		if st.ptree.Rels[v] != parse.Conj {
+			break
+		}
+		v = st.head(v) // "neither confirm nor deny": the first verb holds "neither"
+	}
+	return ""
+}
+
+// eventNounBefore reports whether the anchor before a is an event noun
+// right before the comma that precedes a: "the talks, hosted by Qatar,".
+func (st *state) eventNounBefore(a *anchor) bool {
+	for k := range st.anchors {
+		b := &st.anchors[k]
+		if b.e == a.s-1 {
+			return b.verb.noun || b.nounUse
 		}
 	}
 	return false

@@ -104,6 +104,15 @@ func TestClauseStructure(t *testing.T) {
 			[]string{"120 JPN→MMRGOV"}, []string{"054 JPN→MMRGOV"}, false},
 		{"negated fact", "Russia did not attend the talks in Geneva.",
 			nil, []string{"042 RUS→CHE", "043 RUS→CHE"}, false},
+		{"no longer", "Japan no longer recognises Taiwan.",
+			nil, []string{"054 JPN→TWN"}, true},
+		{"neither nor", "Chile would neither confirm nor deny the report by Peru.",
+			nil, []string{"016 CHL→PER", "016 CHL→-"}, false},
+		// an event noun before a participle: the agent acts
+		{"event noun hosted by", "The talks, hosted by Qatar, were attended by envoys of Sudan and Chad.",
+			[]string{"043 QAT→-", "042 SDNGOV→-", "042 TCDGOV→-"}, nil, true},
+		{"X of Y: an act is not its actor", "The admission of Iran to the bloc would offer markets to Russia.",
+			nil, []string{"030 IRN→-", "030 IRN→RUS"}, false},
 		// light verb + event noun
 		{"held talks", "Indonesia held talks with Malaysia.",
 			[]string{"040 IDN→MYS"}, nil, false},

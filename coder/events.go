@@ -264,7 +264,11 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		// in doubt, the parse decides, and the verb is coded again.
 		if p, pass, r, ok := st.clauseSubject(idx, a, prev, before, subj, src == nil || src.uncoded, passive); ok {
 			if st.trace != nil {
-				st.tracef("  %q: the parse reads %q as its subject (%s); coding it again", st.toks2text(a.s, a.e), st.toks2text(p.s, p.e), st.describe(r))
+				if p != nil {
+					st.tracef("  %q: the parse reads %q as its subject (%s); coding it again", st.toks2text(a.s, a.e), st.toks2text(p.s, p.e), st.describe(r))
+				} else {
+					st.tracef("  %q: the parse reads it as a passive participle after a noun that names no actor (%s); coding it again", st.toks2text(a.s, a.e), st.describe(r))
+				}
 			}
 			st.force = forced{on: true, subj: p, passive: pass, role: r}
 			end = st.codeAnchor(idx, a, prev)
@@ -295,6 +299,14 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		tgt = st.objectAfter(tgt.e, 12, false)
 	}
 	baseCode := code // before negation or intent changes it
+	if !neg && st.opt.Parse && !st.opt.IgnoreNegation && !v.noun && !a.nounUse {
+		// "no longer supports", "would neither confirm nor deny": a
+		// negation the verb group does not reach (clauses.go)
+		if w := st.clauseNegation(idx, a, before); w != "" {
+			neg = true
+			qual = append(qual, w)
+		}
+	}
 	code, q, ok := st.modality(a, code, neg, intent, qual)
 	if !ok {
 		return
