@@ -65,6 +65,7 @@ var ofPlaceWords = map[string]place.Kind{
 	"north": place.City, "south": place.City, "east": place.City, "west": place.City, "northeast": place.City,
 	"northwest": place.City, "southeast": place.City, "southwest": place.City, "coast": place.Country,
 	"area": place.City, "heart": place.City, "island": place.Country,
+	"villages": place.City, "towns": place.City, "areas": place.City, "parts": place.City, "streets": place.City,
 }
 
 // divisionWords follow a division's name ("Shopian district", "Kherson

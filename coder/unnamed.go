@@ -196,7 +196,7 @@ func (st *state) meansAt(k int) (code string, end int) {
 // bombings outside Kabul airport killed", "Israeli air strikes hit". It
 // returns the code and the phrase's first token, or "" and -1.
 func (st *state) meansBefore(j int) (code string, at int) {
-	for k := j - 1; k >= 0 && j-k <= 10; k-- {
+	for k := j - 1; k >= 0 && j-k <= 14; k-- {
 		if st.boundary(k) || st.isWord(k, ",") || st.isWord(k, ";") {
 			break
 		}
@@ -335,21 +335,78 @@ func violenceKind(code, lemma string, s, t *member) string {
 // agent after the verb ("armed men attacked a bus", "attacks by bandits
 // on villages") commit unconventional violence (180), not a battle; but
 // "gunmen attacked soldiers" is one, coded or not.
+//
+// Gunmen attacking where armed men are ("attacked a checkpoint in
+// Tripoli, wounding two soldiers") fight a battle (190); rebels, gunmen,
+// gangs or armed villagers attacking a place of civilians (a village, a
+// bus, a market, a school, a place of worship, a polling station) with no
+// armed foe named commit unconventional violence (180).
 func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) string {
-	if s != nil && t == nil && code == "190" && lemma != "fight" && lemma != "clash" && (agentRole(s.code) == "UAF" || agentRole(s.code) == "CRM") && !st.armedAfter(from) {
-		return "180"
+	if s != nil && code == "190" && lemma != "fight" && lemma != "clash" {
+		r := agentRole(s.code)
+		irregular := r == "UAF" || r == "CRM"
+		armed := st.armedAfter(from, s)
+		switch {
+		case irregular && armed && (t == nil || t.kind == petrel.KindCountry && len(t.code) == 3):
+			return "190"
+		case (irregular || r == "REB" || r == "CVL" || s.kind == petrel.KindGroup) && !armed &&
+			(t == nil || len(t.code) == 3 || civilianRole(agentRole(t.code)) && agentRole(t.code) != "OPP" || agentRole(t.code) == "GOV") && st.civilianPlaceNear(from):
+			return "180"
+		case irregular && t == nil && !armed:
+			return "180"
+		}
 	}
 	return violenceKind(code, lemma, s, t)
 }
 
+// civilianPlaces are places of civilians: an attack on them by rebels or
+// gunmen is no battle.
+var civilianPlaces = map[string]bool{"village": true, "villages": true, "bus": true, "buses": true, "market": true,
+	"markets": true, "school": true, "schools": true, "mosque": true, "mosques": true, "church": true, "churches": true,
+	"temple": true, "polling": true, "hotel": true, "hospital": true, "clinic": true, "wedding": true, "funeral": true,
+	"passengers": true, "worshippers": true, "farmers": true, "displaced": true}
+
+// civilianPlaceNear reports whether a place of civilians is named in the
+// ten words after the verb ending at token from, or, for a passive ("several
+// villages were attacked"), in the eight words before it, in its clause.
+func (st *state) civilianPlaceNear(from int) bool {
+	for k := from; k < len(st.toks) && k < from+10; k++ {
+		if st.boundary(k) && !st.paren(k) {
+			break
+		}
+		if civilianPlaces[st.normOf(k)] {
+			return true
+		}
+	}
+	for k := from - 1; k >= 0 && k >= from-9; k-- {
+		if st.boundary(k) && !st.paren(k) {
+			break
+		}
+		if civilianPlaces[st.normOf(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// paren reports whether token k is a parenthesis, which sets off a
+// qualifier ("Tripoli (Lebanon)") rather than ends a clause.
+func (st *state) paren(k int) bool {
+	return st.isWord(k, "(") || st.isWord(k, ")")
+}
+
 // armedAfter reports whether an armed agent phrase (soldiers, police,
-// rebels) follows token from in its clause, within twelve words.
-func (st *state) armedAfter(from int) bool {
+// rebels) other than self follows token from in its clause, within
+// twelve words.
+func (st *state) armedAfter(from int, self *member) bool {
 	for k := from; k < len(st.toks) && k < from+12; k++ {
-		if st.boundary(k) {
+		if st.boundary(k) && !st.paren(k) {
 			return false
 		}
 		if x := st.npAt[k]; x >= 0 && armedRole(&st.nps[x]) {
+			if p := &st.nps[x]; self != nil && st.toks[p.s].Start <= self.start && self.start < st.toks[p.e-1].End {
+				continue // the attacker itself, after a passive verb ("killed in an attack by jihadists")
+			}
 			return true
 		}
 	}
