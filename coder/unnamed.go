@@ -196,7 +196,7 @@ func (st *state) meansAt(k int) (code string, end int) {
 // bombings outside Kabul airport killed", "Israeli air strikes hit". It
 // returns the code and the phrase's first token, or "" and -1.
 func (st *state) meansBefore(j int) (code string, at int) {
-	for k := j - 1; k >= 0 && j-k <= 14; k-- {
+	for k := j - 1; k >= 0 && j-k <= 10; k-- {
 		if st.boundary(k) || st.isWord(k, ",") || st.isWord(k, ";") {
 			break
 		}
