@@ -20,6 +20,11 @@ func FuzzCode(f *testing.F) {
 		"MOSCOW (Reuters) - Putin's special representative, Zamir Kabulov, said on Tuesday he met the Taliban.",
 		"\xff\xfe invalid \x00 bytes “ unbalanced ' quotes (",
 		"", ".", "'s", "and and and", "U.S. U.N. E.U.",
+		// sentences the clause stage parses (clauses.go)
+		"Venezuela, backed by Russia and China, denounced the United States.",
+		"The talks, hosted by Qatar, were attended by envoys of Sudan and Chad.",
+		"A Kenyan diplomat was beaten and abducted in Mogadishu.",
+		"Chile would neither confirm nor deny the report by Peru.",
 	} {
 		f.Add(s)
 	}
@@ -29,6 +34,10 @@ func FuzzCode(f *testing.F) {
 		doc := c.Code(a)
 		if len(doc.Problems) > 0 {
 			t.Fatalf("problems: %v", doc.Problems)
+		}
+		// Explaining takes the tracing paths too; it must not fail either.
+		if ex := c.Explain(a, func(string, ...any) {}); len(ex.Problems) > 0 {
+			t.Fatalf("explain problems: %v", ex.Problems)
 		}
 		for _, sn := range doc.Sentences {
 			if !sn.Span.In(len(s)) || sn.Text != s[sn.Span.Start:sn.Span.End] {
