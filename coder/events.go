@@ -41,20 +41,10 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	}
 	// best is a value and m points at it only when a pattern matched:
 	// a pointer to the loop's result would move every match to the heap.
-	var best match
 	var m *match
-	for _, p := range v.patterns {
-		if p.code == "+++" {
-			continue // TABARI's "ignore this pattern"
-		}
-		if a.nounUse && !p.hasSource && !p.hasTarget {
-			continue // a noun codes only with a named party: "talks with +", "an attack by $"
-		}
-		if mm, ok := st.tryPattern(p, a); ok {
-			best = mm
-			m = &best
-			break
-		}
+	best, ok := st.bestPattern(a)
+	if ok {
+		m = &best
 	}
 	if a.deferred && (m == nil || m.end <= a.e+1) {
 		if st.trace != nil {

@@ -25,6 +25,23 @@ type match struct {
 	preStart int
 }
 
+// bestPattern returns the first of the anchor's patterns, most specific
+// first, that matches around it, and whether one did.
+func (st *state) bestPattern(a *anchor) (match, bool) {
+	for _, p := range a.verb.patterns {
+		if p.code == "+++" {
+			continue // TABARI's "ignore this pattern"
+		}
+		if a.nounUse && !p.hasSource && !p.hasTarget {
+			continue // a noun codes only with a named party: "talks with +", "an attack by $"
+		}
+		if m, ok := st.tryPattern(p, a); ok {
+			return m, true
+		}
+	}
+	return match{}, false
+}
+
 // tryPattern matches p around anchor a.
 func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 	m := match{p: p, end: a.e, preStart: -1}
