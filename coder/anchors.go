@@ -175,7 +175,7 @@ func (st *state) events(idx int) {
 		st.codeAnchor(idx, pending, nil)
 	}
 	if st.opt.UnnamedActors {
-		st.meansSides(idx, first)
+		st.sentenceEvents(idx, first)
 		for k := range st.anchors {
 			if st.anchors[k].coded {
 				return

@@ -776,6 +776,72 @@ func (st *state) splitCompound(p *np) (*np, *np) {
 	return nil, nil
 }
 
+// sentenceEvents revises the events coded from sentence idx (from
+// doc.Events[first]) once all its verbs are read: the sides a means
+// names (meansSides) and the object coordinated verbs share
+// (shareTargets).
+func (st *state) sentenceEvents(idx, first int) {
+	st.meansSides(idx, first)
+	st.shareTargets(idx, first)
+}
+
+// shareTargets gives an event of coercion or violence with no target the
+// target of the next event, when the two verbs are coordinated with the
+// same source and nothing but the first verb's own words stands between
+// them: "Police fired tear gas and arrested 40 demonstrators" (the tear
+// gas was fired at the demonstrators), "A mob set ablaze and killed a
+// suspected robber".
+func (st *state) shareTargets(idx, first int) {
+	for i := first; i+1 < len(st.doc.Events); i++ {
+		e, f := &st.doc.Events[i], &st.doc.Events[i+1]
+		if e.SentenceIndex != idx || f.SentenceIndex != idx || e.Target != nil || f.Target == nil || e.Source == nil || f.Source == nil ||
+			e.Source.Code != f.Source.Code || !forceRoot(e.Code) || !forceRoot(f.Code) || f.Verb.Start <= e.Verb.End {
+			continue
+		}
+		and := false
+		ok := true
+		for k := range st.toks {
+			t := st.toks[k]
+			if t.Start < e.Verb.End || t.Start >= f.Verb.Start {
+				continue
+			}
+			switch {
+			case st.isWord(k, "and"):
+				and = true
+			case st.npAt[k] >= 0, st.boundary(k), st.isWord(k, ","):
+				ok = false
+			}
+		}
+		if !ok || !and {
+			continue
+		}
+		tg := *f.Target
+		e.Target = &tg
+		if c := st.violenceKindShared(e.Code, e.Source.Code, tg.Code); c != "" {
+			e.Code = c
+			e.RootCode = c[:2]
+		}
+		if st.trace != nil {
+			st.tracef("  %q shares the object of %q: %s", e.Verb.Text, f.Verb.Text, tg.Code)
+		}
+	}
+}
+
+// forceRoot reports whether code is coercion or violence (roots 17–20).
+func forceRoot(code string) bool {
+	return len(code) >= 2 && code[0] == '1' && code[1] >= '7' && code[1] <= '9' || strings.HasPrefix(code, "20")
+}
+
+// violenceKindShared is violenceKind for codes only: the code of an event
+// whose target was shared, or "" to keep it.
+func (st *state) violenceKindShared(code, src, tgt string) string {
+	s, t := member{code: src}, member{code: tgt}
+	if c := violenceKind(code, "", &s, &t); c != "" && c != code {
+		return c
+	}
+	return ""
+}
+
 // meansSides recodes the events of sentence idx (from doc.Events[first])
 // whose source is a means of fighting with no actor named, when the means
 // names its two sides: "Fighting between the army and RSF fighters killed
