@@ -120,47 +120,8 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 	}
 	if passive && (m == nil || !m.p.hasSource) {
-		// "is being attended by officials": the by-phrase is the source and
-		// the grammatical subject the target.
-		k := st.byAgent(a.e)
-		if k != nil {
-			st.agentRole = role{how: "the by-phrase of the passive (clause walk)"}
-		} else if st.opt.Parse {
-			k = st.clauseAgent(idx, a)
-		}
-		if k != nil {
-			src = k
-			if tgt == nil || tgt == k || subj != nil && tgt.oblique && st.c.locPrep[tgt.prep] && !st.opt.NullActors {
-				// ("was arrested at his home in Kampala by police": the
-				// place is where, the subject whom)
-				tgt = subj
-			}
-		} else if st.opt.PassiveSubjectSource {
-			passive = false // PETRARCH reads "X was criticized over Y" as X → Y
-		} else if s := st.implicitAgent(code, subj); s != nil {
-			// "Imran Khan was arrested in Islamabad": the state's police.
-			src, tgt = s, subj
-		} else if st.opt.UnnamedActors && subj == nil && agentlessCode(code) && st.victimBefore(a.s) != nil && st.agentlessOK(v, m, st.victimBefore(a.s)) {
-			// "Over 30 Ukrainian soldiers killed in …": the quantity's
-			// preposition made the victims oblique.
-			src, tgt = st.agentless(a.s), st.victimBefore(a.s)
-			if st.trace != nil {
-				st.tracef("  verb %q: agentless passive, source ---", st.toks2text(a.s, a.e))
-			}
-		} else if st.opt.UnnamedActors && agentlessCode(code) && (st.agentlessOK(v, m, subj) || headline && subj == nil && st.numberBefore(a.s)) && (subj != nil || st.propertyBefore(before) || st.numberBefore(a.s) || headline) {
-			// "a convoy was looted", "two aid workers were abducted":
-			// no agent named, but the event happened to someone.
-			src = st.agentless(a.s)
-			if tgt == nil {
-				tgt = subj
-			}
-			if st.trace != nil {
-				st.tracef("  verb %q: agentless passive, source ---", st.toks2text(a.s, a.e))
-			}
-		} else {
-			if st.trace != nil {
-				st.dropped(a, code, "agentless passive, no source")
-			}
+		var ok bool
+		if src, tgt, passive, ok = st.passiveRoles(idx, a, m, code, src, tgt, subj, before, headline); !ok {
 			return
 		}
 	}
@@ -177,72 +138,14 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	defaultTarget := tgt == nil
 	var shared *np // an object shared with a coordinated verb (clauses.go)
 	if tgt == nil && (m == nil || !m.p.hasTarget || st.opt.OptionalTarget) && !passive {
-		// For statements, "in Berlin" is where it was said, not to whom.
-		stmt := strings.HasPrefix(code, "01") || strings.HasPrefix(code, "14") ||
-			cooperation(code) && !st.opt.NullActors // "discussed the conflict in Sudan", "signed the deal in Washington"
-		switch {
-		case pureSay[st.normOf(a.s)] && !st.opt.SayTargets:
-			// "Lavrov said Moscow regretted …": the actor after a verb of
-			// saying is the subject of what was said, not its target.
-		case end > a.e:
-			// "hosted the group for talks": the object may stand between
-			// the verb and the pattern's words.
-			if tgt = st.objectAfterIn(a.e, end, stmt); tgt != nil && tgt.uncoded && !strings.HasPrefix(code, "17") && !strings.HasPrefix(code, "18") {
-				tgt = nil // an uncoded agent in the span is a victim only of coercion or assault; "massed troops" are the means
-			}
-			if tgt == nil || tgt.uncoded {
-				if t := st.objectAfter(end, 12, stmt); t != nil && (tgt == nil || !t.uncoded && !(t.oblique && st.c.locPrep[t.prep])) {
-					tgt = t
-				}
-			}
-		default:
-			tgt = st.objectAfter(end, 12, stmt)
-			if tgt == nil && st.opt.Parse {
-				shared = st.clauseObject(idx, a, end)
-				tgt = shared
-			}
-		}
+		tgt, shared = st.objectOf(idx, a, code, end)
 	}
 	if st.trace != nil {
 		st.srcWhy, st.tgtWhy = st.roles(idx, a, m, src, tgt, subj, shared, passive)
 		defer func() { st.srcWhy, st.tgtWhy = "", "" }()
 	}
 	st.curCode = code
-	if src != nil && src.uncoded && src.agent != "" {
-		// "Soldiers detained President Mohamed Bazoum": coercion and
-		// violence are mostly domestic, so failing a place the agent
-		// takes its victim's state. Only a victim inside a state
-		// (NERGOV, not NER: "soldiers attacked Israel" are not Israel's),
-		// and not troops, who serve abroad ("militias attacked U.S. troops"),
-		// and not a partner after "with" ("a military clash with Iran").
-		home := ""
-		if tgt != nil && !tgt.uncoded && len(tgt.members) == 1 && len(tgt.members[0].code) > 3 && !strings.HasSuffix(tgt.members[0].code, "MIL") && !(tgt.oblique && st.isWordID(tgt.prep, "with")) && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "18") ||
-			strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")) {
-			home = tgt.members[0].country
-		}
-		src = st.agentInPlace(src, home)
-	}
-	if tgt != nil && tgt.uncoded && tgt.agent != "" {
-		// Arrests and protests are mostly domestic: "Hong Kong police
-		// arrested activist Joshua Wong" → HKGCOP → HKGOPP.
-		home := ""
-		if src != nil && !src.uncoded && len(src.members) == 1 && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "14") ||
-			strings.HasPrefix(code, "08")) { // "Belarus released 16 opposition activists"
-			home = src.members[0].country
-		}
-		if src != nil && !src.uncoded && len(src.members) == 1 && strings.HasSuffix(src.members[0].code, "COP") && localCode(code) {
-			// Police act at home: "police in Bangladesh opened fire on
-			// student protesters" → BGDCOP → BGDOPP.
-			home = src.members[0].country
-		}
-		tgt = st.agentInPlace(tgt, home)
-	}
-	if src != nil && src.uncoded && src.agent != "" {
-		src = st.unnamedAgent(src, idx)
-	}
-	if tgt != nil && tgt.uncoded && tgt.agent != "" {
-		tgt = st.unnamedAgent(tgt, idx)
-	}
+	src, tgt = st.placeAgents(idx, code, src, tgt)
 	if st.hypothetical(before, subj) {
 		if st.trace != nil {
 			st.dropped(a, code, "in an if/unless clause, not an event")
@@ -626,4 +529,135 @@ func (st *state) modality(a *anchor, code string, neg, intent bool, qual []strin
 		}
 	}
 	return code, q, true
+}
+
+// passiveRoles gives the roles of a passive verb whose pattern names no
+// source: the by-phrase is the source and the grammatical subject the
+// target ("is being attended by officials"); failing a by-phrase, the
+// agent evident from the act ("was arrested" → the state's police), or
+// no one ("---": "two aid workers were abducted"). ok is false when the
+// passive has no source at all and codes nothing.
+func (st *state) passiveRoles(idx int, a *anchor, m *match, code string, src, tgt, subj *np, before int, headline bool) (_, _ *np, passive, ok bool) {
+	v := a.verb
+	passive = true
+	// "is being attended by officials": the by-phrase is the source and
+	// the grammatical subject the target.
+	k := st.byAgent(a.e)
+	if k != nil {
+		st.agentRole = role{how: "the by-phrase of the passive (clause walk)"}
+	} else if st.opt.Parse {
+		k = st.clauseAgent(idx, a)
+	}
+	if k != nil {
+		src = k
+		if tgt == nil || tgt == k || subj != nil && tgt.oblique && st.c.locPrep[tgt.prep] && !st.opt.NullActors {
+			// ("was arrested at his home in Kampala by police": the
+			// place is where, the subject whom)
+			tgt = subj
+		}
+	} else if st.opt.PassiveSubjectSource {
+		passive = false // PETRARCH reads "X was criticized over Y" as X → Y
+	} else if s := st.implicitAgent(code, subj); s != nil {
+		// "Imran Khan was arrested in Islamabad": the state's police.
+		src, tgt = s, subj
+	} else if st.opt.UnnamedActors && subj == nil && agentlessCode(code) && st.victimBefore(a.s) != nil && st.agentlessOK(v, m, st.victimBefore(a.s)) {
+		// "Over 30 Ukrainian soldiers killed in …": the quantity's
+		// preposition made the victims oblique.
+		src, tgt = st.agentless(a.s), st.victimBefore(a.s)
+		if st.trace != nil {
+			st.tracef("  verb %q: agentless passive, source ---", st.toks2text(a.s, a.e))
+		}
+	} else if st.opt.UnnamedActors && agentlessCode(code) && (st.agentlessOK(v, m, subj) || headline && subj == nil && st.numberBefore(a.s)) && (subj != nil || st.propertyBefore(before) || st.numberBefore(a.s) || headline) {
+		// "a convoy was looted", "two aid workers were abducted":
+		// no agent named, but the event happened to someone.
+		src = st.agentless(a.s)
+		if tgt == nil {
+			tgt = subj
+		}
+		if st.trace != nil {
+			st.tracef("  verb %q: agentless passive, source ---", st.toks2text(a.s, a.e))
+		}
+	} else {
+		if st.trace != nil {
+			st.dropped(a, code, "agentless passive, no source")
+		}
+		return src, tgt, passive, false
+	}
+	return src, tgt, passive, true
+}
+
+// objectOf finds the target of anchor a when its pattern named none: the
+// first actor after the verb or its pattern's words (walk.go), or the
+// object a coordinated verb after it names (shared, from the parse). A
+// verb of saying takes none, and for statements, protests and
+// cooperation a place after "in" is where, not whom.
+func (st *state) objectOf(idx int, a *anchor, code string, end int) (tgt, shared *np) {
+	// For statements, "in Berlin" is where it was said, not to whom.
+	stmt := strings.HasPrefix(code, "01") || strings.HasPrefix(code, "14") ||
+		cooperation(code) && !st.opt.NullActors // "discussed the conflict in Sudan", "signed the deal in Washington"
+	switch {
+	case pureSay[st.normOf(a.s)] && !st.opt.SayTargets:
+		// "Lavrov said Moscow regretted …": the actor after a verb of
+		// saying is the subject of what was said, not its target.
+	case end > a.e:
+		// "hosted the group for talks": the object may stand between
+		// the verb and the pattern's words.
+		if tgt = st.objectAfterIn(a.e, end, stmt); tgt != nil && tgt.uncoded && !strings.HasPrefix(code, "17") && !strings.HasPrefix(code, "18") {
+			tgt = nil // an uncoded agent in the span is a victim only of coercion or assault; "massed troops" are the means
+		}
+		if tgt == nil || tgt.uncoded {
+			if t := st.objectAfter(end, 12, stmt); t != nil && (tgt == nil || !t.uncoded && !(t.oblique && st.c.locPrep[t.prep])) {
+				tgt = t
+			}
+		}
+	default:
+		tgt = st.objectAfter(end, 12, stmt)
+		if tgt == nil && st.opt.Parse {
+			shared = st.clauseObject(idx, a, end)
+			tgt = shared
+		}
+	}
+	return tgt, shared
+}
+
+// placeAgents gives an agent with no state ("police", "soldiers",
+// "protesters") its state: from the place of the sentence or the other
+// party (agentInPlace), else as an actor without a name (unnamed.go).
+func (st *state) placeAgents(idx int, code string, src, tgt *np) (_, _ *np) {
+	if src != nil && src.uncoded && src.agent != "" {
+		// "Soldiers detained President Mohamed Bazoum": coercion and
+		// violence are mostly domestic, so failing a place the agent
+		// takes its victim's state. Only a victim inside a state
+		// (NERGOV, not NER: "soldiers attacked Israel" are not Israel's),
+		// and not troops, who serve abroad ("militias attacked U.S. troops"),
+		// and not a partner after "with" ("a military clash with Iran").
+		home := ""
+		if tgt != nil && !tgt.uncoded && len(tgt.members) == 1 && len(tgt.members[0].code) > 3 && !strings.HasSuffix(tgt.members[0].code, "MIL") && !(tgt.oblique && st.isWordID(tgt.prep, "with")) && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "18") ||
+			strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")) {
+			home = tgt.members[0].country
+		}
+		src = st.agentInPlace(src, home)
+	}
+	if tgt != nil && tgt.uncoded && tgt.agent != "" {
+		// Arrests and protests are mostly domestic: "Hong Kong police
+		// arrested activist Joshua Wong" → HKGCOP → HKGOPP.
+		home := ""
+		if src != nil && !src.uncoded && len(src.members) == 1 && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "14") ||
+			strings.HasPrefix(code, "08")) { // "Belarus released 16 opposition activists"
+			home = src.members[0].country
+		}
+		if src != nil && !src.uncoded && len(src.members) == 1 && strings.HasSuffix(src.members[0].code, "COP") && localCode(code) {
+			// Police act at home: "police in Bangladesh opened fire on
+			// student protesters" → BGDCOP → BGDOPP.
+			home = src.members[0].country
+		}
+		tgt = st.agentInPlace(tgt, home)
+	}
+	if src != nil && src.uncoded && src.agent != "" {
+		src = st.unnamedAgent(src, idx)
+	}
+	if tgt != nil && tgt.uncoded && tgt.agent != "" {
+		tgt = st.unnamedAgent(tgt, idx)
+	}
+	return src, tgt
 }
