@@ -186,8 +186,10 @@ func (st *state) clauseSubject(idx int, a, prev *anchor, before int, subj *np, n
 		return nil, false, r, false
 	}
 	// "a British diplomat was beaten and abducted": the parse knows the
-	// second verb is passive too.
-	return p, r.rel == parse.NsubjPass, r, true
+	// second verb is passive too; but only a passive auxiliary makes it
+	// so ("Norway's prime minister, Jonas Gahr Store, criticised Israel"
+	// may be tagged nsubj:pass all the same).
+	return p, r.rel == parse.NsubjPass && st.child(r.gov, parse.AuxPass) >= 0, r, true
 }
 
 // walkStuck reports whether the clause walk's failure to find a coded
