@@ -195,7 +195,7 @@ var attackNouns = map[string]bool{"shelling": true, "shellings": true, "strike":
 
 // routeNouns are roads between two places: "on the road between Kaya and
 // Dori" is at the first of them.
-var routeNouns = map[string]bool{"road": true, "highway": true, "route": true, "railway": true, "motorway": true}
+var routeNouns = map[string]bool{"road": true, "highway": true, "route": true, "railway": true, "motorway": true, "bridge": true}
 
 // residentNouns are the people of a place: "residents of Donetsk died".
 var residentNouns = map[string]bool{"residents": true, "resident": true, "inhabitants": true, "people": true,

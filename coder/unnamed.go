@@ -299,6 +299,12 @@ func violenceKind(code, lemma string, s, t *member) string {
 	if s != nil && civilianRole(agentRole(s.code)) && code == "191" {
 		return "144" // students or farmers blockading: a protest, not a siege
 	}
+	if s != nil && code == "192" && agentRole(s.code) == "BUS" {
+		return "" // "companies are contenders to take control of CGCT": a takeover
+	}
+	if s != nil && civilianRole(agentRole(s.code)) && code == "192" {
+		return "144" // protesters occupying a palace or an oil field: a sit-in, not a conquest
+	}
 	if s != nil && code == "173" {
 		switch agentRole(s.code) {
 		case "CVL", "OPP", "REB", "UAF", "CRM":
@@ -345,7 +351,7 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 	if s != nil && code == "190" && lemma != "fight" && lemma != "clash" {
 		r := agentRole(s.code)
 		irregular := r == "UAF" || r == "CRM"
-		armed := st.armedAfter(from, s)
+		armed := st.armedAfter(from, s) || irregular && st.armedPlaceNear(from)
 		switch {
 		case irregular && armed && (t == nil || t.kind == petrel.KindCountry && len(t.code) == 3):
 			return "190"
@@ -357,6 +363,28 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 		}
 	}
 	return violenceKind(code, lemma, s, t)
+}
+
+// armedPlaces are places of armed men: an attack on them by gunmen or
+// gangs is a battle ("gangs stormed the national penitentiary").
+var armedPlaces = map[string]bool{"penitentiary": true, "prison": true, "jail": true, "barracks": true,
+	"checkpoint": true, "base": true, "outpost": true, "garrison": true, "convoy": true, "patrol": true}
+
+// armedPlaceNear reports whether a place of armed men is named in the six
+// words after the verb ending at token from, in its clause.
+func (st *state) armedPlaceNear(from int) bool {
+	for k := from; k < len(st.toks) && k < from+6; k++ {
+		if st.boundary(k) && !st.paren(k) {
+			break
+		}
+		if armedPlaces[st.normOf(k)] {
+			return true
+		}
+		if k > from && (st.isWord(k, "station") || st.isWord(k, "post")) && (st.isWord(k-1, "police") || st.isWord(k-1, "border") || st.isWord(k-1, "army")) {
+			return true // "a police station", "a border post"; not "a bus station"
+		}
+	}
+	return false
 }
 
 // civilianPlaces are places of civilians: an attack on them by rebels or

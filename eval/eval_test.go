@@ -64,7 +64,7 @@ func TestStructureHeldout(t *testing.T) {
 // the source has no country. The floors are the last measured values less
 // about 0.03; the held-out set is only re-measured, never tuned on.
 const (
-	conflictRecallFloor, conflictPrecisionFloor   = 0.80, 0.86 // measured 0.836, 0.891
+	conflictRecallFloor, conflictPrecisionFloor   = 0.83, 0.87 // measured 0.863, 0.906
 	heldoutRecallFloor, heldoutPrecisionFloor     = 0.65, 0.67 // measured 0.688, 0.708
 	conflict2RecallFloor, conflict2PrecisionFloor = 0.90, 0.89 // measured 0.927, 0.921
 )
