@@ -680,8 +680,12 @@ func (st *state) compounds() {
 			if q.uncoded || prev.poss || q.pron != "" || prev.pron != "" || !st.joiner(prev.e, q.s) {
 				break
 			}
-			if st.isWord(prev.e, ",") && st.hasConj(prev.e, q.s) && st.verbAt(q.e) && st.prepBefore(p.s) {
-				break // "between Russia and Ukraine, and Macron urged": a new clause
+			if st.isWord(prev.e, ",") && st.hasConj(prev.e, q.s) && st.verbAt(q.e) && (st.prepBefore(p.s) || j == i+1 && !st.opt.NullActors) {
+				// "between Russia and Ukraine, and Macron urged", "voted
+				// to remove the president, and Ecuador condemned": a new
+				// clause, not a pair (a list has a comma between its
+				// first members: "Egypt, Jordan, and Qatar welcomed")
+				break
 			}
 			if st.hasConj(prev.e, q.s) {
 				last = j

@@ -88,6 +88,8 @@ func TestClauseStructure(t *testing.T) {
 		// coordination
 		{"verbs sharing an object", "Canada condemned and sanctioned Iran.",
 			[]string{"111 CAN→IRN", "163 CAN→IRN"}, nil, true},
+		{"coordinated clauses", "Peru's congress voted to remove the president, and Ecuador condemned the decision.",
+			[]string{"111 ECU→-"}, []string{"111 PERLEG→-"}, false},
 		{"coordinated objects", "Peru criticised Bolivia and Ecuador.",
 			[]string{"111 PER→BOL", "111 PER→ECU"}, nil, false},
 		{"coordinated subjects", "Argentina and Uruguay signed a trade agreement.",
