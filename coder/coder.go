@@ -4,7 +4,7 @@
 //
 // A sentence goes through stages, one per file: tokens and word classes
 // (coder.go: prepare); actor phrases, coreference and quotations
-// (actors.go, quotes.go); anchors, the verbs and event nouns that match
+// (actors.go, coref.go, quotes.go); anchors, the verbs and event nouns that match
 // the dictionaries (anchors.go); clauses, the subject, object and voice
 // of each anchor's verb, read by a shallow walk over the words (walk.go)
 // and, where the walk is in doubt, from the parse (clauses.go); events,

@@ -1,0 +1,216 @@
+package coder
+
+// Coreference: pronouns and definite descriptions ("he", "it", "the
+// group", "the government", "we" in a quotation) resolve to the most
+// recent fitting actor within two sentences; names coded by a title or
+// apposition are learned for the rest of the article; every actor
+// phrase becomes a mention of the document.
+
+import (
+	"strings"
+
+	"petrel"
+)
+
+// learn remembers that an unknown name stands for m in this article, so a
+// later bare surname codes the same.
+func (st *state) learn(name seg, m member) {
+	if m.code == "" {
+		return
+	}
+	m.kind = petrel.KindPerson
+	st.learned[st.normOf(name.e-1)] = m
+}
+
+// mention records a mention in the document and returns its index.
+func (st *state) mention(idx int, m member, kind string) int {
+	if m.code == "" {
+		return -1
+	}
+	k := m.kind
+	if k == "" {
+		k = kind
+	}
+	st.doc.Mentions = append(st.doc.Mentions, petrel.Mention{Sentence: idx,
+		Span: petrel.Span{Start: m.start, End: m.end}, Text: st.text[m.start:m.end],
+		Code: m.code, Country: m.country, Kind: k, Rule: m.rule, Ref: -1})
+	return len(st.doc.Mentions) - 1
+}
+
+// resolve fills pronouns and definite descriptions from the article's
+// memory and updates the memory with this sentence's actors, left to right.
+func (st *state) resolve(idx int) {
+	for i := range st.nps {
+		p := &st.nps[i]
+		if p.uncoded {
+			var ref *member
+			switch {
+			case p.pron == "he" || p.pron == "him" || p.pron == "his" || p.pron == "she" || p.pron == "her":
+				ref = st.lastPerson
+			case p.pron == "it" || p.pron == "its":
+				ref = st.lastNonPerson()
+			case p.pron == "they" || p.pron == "them" || p.pron == "their":
+				if st.lastGroup != nil {
+					ref = st.lastGroup
+				} else {
+					ref = st.lastNonPerson()
+				}
+			case p.pron == "we" || p.pron == "us" || p.pron == "our":
+				if st.inQuoteAt(p.s) && st.quoteSpeaker != nil {
+					m := *st.quoteSpeaker
+					// "we" is the speaker's side: the speaker's office
+					// ("We condemn this attack," Macron said → FRAGOV), or
+					// the state for a former official.
+					if strings.HasSuffix(m.code, "ELI") {
+						m.code = codeCountry(m)
+					}
+					ref = &m
+				}
+			case p.agent != "" && p.agent != "CVL" && p.s > 0 && (p.s > 1 && st.isWord(p.s-1, "two") && st.isWord(p.s-2, "the") || st.isWord(p.s-1, "both")) && len(st.recent) >= 2:
+				// "the two leaders", "both governments": the last two
+				// actors named, as a compound. ("killing two civilians"
+				// counts people; it refers to no one.)
+				a, b := st.recent[len(st.recent)-2], st.recent[len(st.recent)-1]
+				if idx-a.sent <= 2 && codeCountry(a) != codeCountry(b) {
+					for _, x := range []member{a, b} {
+						x.start, x.end = st.toks[p.s].Start, st.toks[p.e-1].End
+						x.mention = -1
+						p.members = append(p.members, x)
+					}
+					p.uncoded = false
+					continue
+				}
+			case p.descr == "group":
+				ref = st.lastGroup
+				if ref == nil {
+					ref = st.peekGroup(idx)
+				}
+			case p.descr == "country":
+				ref = st.lastCountry
+			case p.descr == "gov":
+				if st.lastCountry != nil {
+					m := *st.lastCountry
+					m.code = codeCountry(m) + "GOV"
+					ref = &m
+				}
+			case p.descr == "igo":
+				ref = st.lastIGO
+			}
+			if ref != nil && p.pron != "we" && p.pron != "us" && p.pron != "our" && idx-ref.sent > 2 {
+				ref = nil // too far back to be what the pronoun means
+			}
+			if ref != nil {
+				m := *ref
+				m.start, m.end = st.toks[p.s].Start, st.toks[p.e-1].End
+				if p.poss && m.end < st.toks[p.e-1].End {
+					m.end = st.toks[p.e-1].End
+				}
+				m.mention = -1
+				if idx2 := st.mention(idx, m, petrel.KindPronoun); idx2 >= 0 {
+					st.doc.Mentions[idx2].Kind = petrel.KindPronoun
+					if ref.mention >= 0 {
+						st.doc.Mentions[idx2].Ref = ref.mention
+					}
+				}
+				p.members = []member{m}
+				p.uncoded = false
+			}
+			continue
+		}
+		if p.pron != "" || p.descr != "" {
+			continue
+		}
+		if p.name && p.uncoded && !p.oblique {
+			// An unknown name ("Kvaerner", "Mr Smith") is the likeliest
+			// antecedent of the next "it" or "he": forget older actors
+			// rather than resolve to the wrong one.
+			st.lastActor, st.lastPerson = nil, nil
+			continue
+		}
+		for j := range p.members {
+			m := &p.members[j]
+			if m.mention < 0 {
+				m.mention = st.mention(idx, *m, petrel.KindOther)
+			}
+			mm := *m
+			mm.sent = idx
+			if p.oblique && !st.opt.NullActors {
+				// "Renouf Corp of New Zealand said it ...": an actor in a
+				// prepositional phrase is rarely what "it" refers to next,
+				// but a state there is still "the government" ("protests
+				// in Tbilisi against the government").
+				switch {
+				case m.kind == petrel.KindCountry && len(m.code) == 3:
+					st.lastCountry = &mm
+				case m.kind == petrel.KindGroup:
+					st.lastGroup = &mm // "an attack by the RSF … the paramilitary group"
+				case m.kind == petrel.KindIGO:
+					st.lastIGO = &mm
+				}
+				continue
+			}
+			if n := len(st.recent); n == 0 || st.recent[n-1].code != mm.code {
+				st.recent = append(st.recent, mm)
+				if len(st.recent) > 8 {
+					st.recent = st.recent[1:]
+				}
+			}
+			switch m.kind {
+			case petrel.KindPerson:
+				st.lastPerson = &mm
+			case petrel.KindGroup:
+				st.lastGroup = &mm
+				st.lastActor = &mm
+			case petrel.KindIGO:
+				st.lastIGO = &mm
+				st.lastActor = &mm
+			default:
+				if len(m.code) == 3 || m.kind == petrel.KindCountry {
+					st.lastCountry = &mm
+				}
+				st.lastActor = &mm
+				if len(p.members) == 1 && personTitle[st.normOf(p.e-1)] {
+					// "Poland's prime minister said he …": a title names
+					// one person.
+					st.lastPerson = &mm
+				}
+			}
+		}
+	}
+}
+
+// personTitle lists the last words of singular titles: an actor phrase
+// ending in one ("Poland's prime minister", "the Iranian president") is
+// a person for "he" and "she".
+var personTitle = map[string]bool{"president": true, "minister": true, "premier": true, "chancellor": true, "king": true,
+	"queen": true, "emir": true, "leader": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "envoy": true,
+	"ambassador": true, "secretary": true, "governor": true, "mayor": true, "commander": true, "general": true, "chief": true,
+	"prince": true, "sultan": true, "monarch": true, "chairman": true, "chairwoman": true, "speaker": true}
+
+// peekGroup looks ahead for the group a description refers to before the
+// article names it: "Moscow is hosting the group for talks" opens a story
+// whose next sentence names the Taliban. It scans the next two sentences
+// with scratch buffers, so it costs nothing unless a description has no
+// antecedent.
+func (st *state) peekGroup(idx int) *member {
+	tmp := &state{c: st.c, text: st.text, date: st.date}
+	for k := idx + 1; k < len(st.spans) && k <= idx+2; k++ {
+		tmp.prepare(st.spans[k])
+		s := tmp.sentView()
+		for i := range tmp.toks {
+			if e, vals := st.c.actorT.longest(s, i); e > i {
+				a := st.c.actors[vals[len(vals)-1]]
+				if a.Kind == petrel.KindGroup {
+					m := tmp.actorMember(seg{s: i, e: e, kind: segActor, val: vals[len(vals)-1]})
+					m.sent = idx
+					return &m
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (st *state) lastNonPerson() *member {
+	return st.lastActor
+}
