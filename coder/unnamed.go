@@ -299,6 +299,9 @@ func violenceKind(code, lemma string, s, t *member) string {
 	if s != nil && civilianRole(agentRole(s.code)) && code == "191" {
 		return "144" // students or farmers blockading: a protest, not a siege
 	}
+	if code == "173" && lemma == "charge" && t != nil && t.kind == petrel.KindCountry && len(t.code) == 3 && !strings.HasPrefix(t.rule, "place ") {
+		return "112" // "the United States charged Japan with violating GATT rules": an accusation, not an arrest
+	}
 	if s != nil && code == "192" && agentRole(s.code) == "BUS" {
 		return "" // "companies are contenders to take control of CGCT": a takeover
 	}
@@ -348,6 +351,10 @@ func violenceKind(code, lemma string, s, t *member) string {
 // bus, a market, a school, a place of worship, a polling station) with no
 // armed foe named commit unconventional violence (180).
 func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) string {
+	if code == "173" && (lemma == "capture" || lemma == "seize") && t != nil && t.kind == petrel.KindCountry && len(t.code) == 3 &&
+		from < len(st.toks) && t.start >= st.toks[from].Start && t.start <= st.toks[min(from+1, len(st.toks)-1)].Start {
+		return "192" // "captured Kherson": a place right after the verb is occupied, not arrested
+	}
 	if s != nil && code == "190" && lemma != "fight" && lemma != "clash" {
 		r := agentRole(s.code)
 		irregular := r == "UAF" || r == "CRM"
