@@ -292,10 +292,8 @@ func (s *Store) ingest(ctx context.Context, tx pgx.Tx, docs []*petrel.Document, 
 			return st, fmt.Errorf("number articles: %w", err)
 		}
 	}
-	var (
-		now                                 = s.Now()
-		articles, sentences, ments, qs, evs [][]any
-	)
+	now := s.Now()
+	var articles [][]any
 	for i := range plans {
 		p := &plans[i]
 		switch p.Action {
@@ -305,30 +303,45 @@ func (s *Store) ingest(ctx context.Context, tx pgx.Tx, docs []*petrel.Document, 
 			p.Seq, seqs = seqs[0], seqs[1:]
 		}
 		articles = append(articles, append([]any{p.Seq}, sqlstore.ArticleRow(p, dictVersion, now)...))
-		sentences = sqlstore.AppendSentences(sentences, p.Seq, p, true)
-		ments = sqlstore.AppendMentions(ments, p.Seq, p)
-		qs = sqlstore.AppendQuotes(qs, p.Seq, p)
-		evs = sqlstore.AppendEvents(evs, p.Seq, p)
 	}
+	var articleRows pgx.CopyFromSource
+	if len(articles) > 0 {
+		articleRows = pgx.CopyFromRows(articles)
+	}
+	// The other tables' rows are made one at a time as COPY sends them,
+	// not all first: a large article has hundreds of thousands.
 	for _, c := range []struct {
 		table string
 		cols  []string
-		rows  [][]any
+		src   pgx.CopyFromSource
 	}{
-		{"articles", append([]string{"seq"}, sqlstore.ArticleNames...), articles},
-		{"sentences", sqlstore.SentenceNames, sentences},
-		{"mentions", sqlstore.MentionNames, ments},
-		{"quotes", sqlstore.QuoteNames, qs},
-		{"events", sqlstore.EventNames, evs},
+		{"articles", append([]string{"seq"}, sqlstore.ArticleNames...), articleRows},
+		{"sentences", sqlstore.SentenceNames, copyRows(plans, func(d *petrel.Document) int { return len(d.Sentences) },
+			func(p *sqlstore.Plan, i int) []any {
+				return sqlstore.AppendSentenceRow(make([]any, 0, sqlstore.SentenceWidth), p.Seq, p, i, true)
+			})},
+		{"mentions", sqlstore.MentionNames, copyRows(plans, func(d *petrel.Document) int { return len(d.Mentions) },
+			func(p *sqlstore.Plan, i int) []any {
+				return sqlstore.AppendMentionRow(make([]any, 0, sqlstore.MentionWidth), p.Seq, p, i)
+			})},
+		{"quotes", sqlstore.QuoteNames, copyRows(plans, func(d *petrel.Document) int { return len(d.Quotes) },
+			func(p *sqlstore.Plan, i int) []any {
+				return sqlstore.AppendQuoteRow(make([]any, 0, sqlstore.QuoteWidth), p.Seq, p, i)
+			})},
+		{"events", sqlstore.EventNames, copyRows(plans, func(d *petrel.Document) int { return len(d.Events) },
+			func(p *sqlstore.Plan, i int) []any {
+				row := sqlstore.AppendEventRow(make([]any, 0, sqlstore.EventWidth), p.Seq, p, i)
+				rollup.AddEvent(row)
+				return row
+			})},
 	} {
-		if len(c.rows) == 0 {
+		if c.src == nil {
 			continue
 		}
-		if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, c.src); err != nil {
 			return st, fmt.Errorf("copy %s: %w", c.table, err)
 		}
 	}
-	rollup.AddEvents(evs)
 	if err := writeRollup(ctx, tx, &rollup); err != nil {
 		return st, fmt.Errorf("rollup: %w", err)
 	}
@@ -351,6 +364,31 @@ func strOrNil(s *string) any {
 		return nil
 	}
 	return *s
+}
+
+// copyRows yields, for COPY, the rows row makes of items 0 to n(doc)-1
+// of each plan that is not skipped, one at a time; nil when there are
+// none, so that no empty COPY is sent.
+func copyRows(plans []sqlstore.Plan, n func(*petrel.Document) int, row func(p *sqlstore.Plan, i int) []any) pgx.CopyFromSource {
+	total := 0
+	for i := range plans {
+		if plans[i].Action != sqlstore.Skip {
+			total += n(plans[i].Doc)
+		}
+	}
+	if total == 0 {
+		return nil
+	}
+	pi, i := 0, 0
+	return pgx.CopyFromFunc(func() ([]any, error) {
+		for ; pi < len(plans); pi, i = pi+1, 0 {
+			if p := &plans[pi]; p.Action != sqlstore.Skip && i < n(p.Doc) {
+				i++
+				return row(p, i-1), nil
+			}
+		}
+		return nil, nil
+	})
 }
 
 // writeRollup adds the rollup's changes to event_rollup, in key order, and
