@@ -188,7 +188,13 @@ func Open(path string) (*Store, error) {
 		file := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + common +
 			"&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)" +
 			"&_pragma=wal_autocheckpoint(" + strconv.Itoa(walAutocheckpoint) + ")"
-		if s.wdb, err = sql.Open("sqlite", file+"&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)"); err != nil {
+		// The writer's page cache fills with the pages a large
+		// transaction dirties and stays full; each page costs the process
+		// about twice its size (the driver's allocator), so 64 MiB held
+		// ~85 MB more than 32 MiB after a 7 MB article's ingest, for
+		// little ingest speed (docs/PERFORMANCE.md, "Memory of one large
+		// request").
+		if s.wdb, err = sql.Open("sqlite", file+"&_pragma=cache_size(-32768)&_pragma=temp_store(MEMORY)"); err != nil {
 			return nil, fmt.Errorf("open %s: %w", path, err)
 		}
 		s.wdb.SetMaxOpenConns(1)
