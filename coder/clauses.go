@@ -153,7 +153,14 @@ func (st *state) clauseSubject(idx int, a, prev *anchor, before int, subj *np, n
 		return nil, false, r, false
 	}
 	w, r := st.parseSubject(v)
-	if w < 0 {
+	if w < 0 || !conjPassive && st.actorAt(w, false) == subj {
+		// The parse has no better subject; but a state that only modifies
+		// the noun of a phrase set off by commas ("Pakistan, a key U.S.
+		// ally, has refused") is no subject: the phrase is an appositive,
+		// and its head before the comma acts.
+		if h := st.insertHead(before, subj); h != nil && !noSource {
+			return h, false, role{how: "the head of the appositive after it (clause walk)"}, true
+		}
 		return nil, false, r, false
 	}
 	p := st.actorAt(w, false)
@@ -220,6 +227,32 @@ func (st *state) boundaryBetween(s, e int) bool {
 		}
 	}
 	return false
+}
+
+// insertHead returns the actor before the commas around the walk's
+// subject when that subject only modifies a noun after it inside them
+// ("a key U.S. ally"): the head of the appositive. It returns nil
+// otherwise.
+func (st *state) insertHead(before int, subj *np) *np {
+	if !st.inserted(before, subj) || subj.e >= before {
+		return nil
+	}
+	for k := subj.e; k < before; k++ {
+		t := st.toks[k]
+		if t.Kind != text.Word || t.Flags&text.Cap != 0 || st.npAt[k] >= 0 || st.cls[k]&(cPrep|cConj|cRel|cThat|cSay|cAux|cModal) != 0 {
+			return nil // "an ally of the United States": the state is no modifier
+		}
+	}
+	for k := subj.s - 1; k > 0; k-- {
+		if st.isWord(k, ",") {
+			h := &st.nps[st.npAt[k-1]]
+			if h.uncoded || h.pron != "" || h.mod || h.poss {
+				return nil
+			}
+			return h
+		}
+	}
+	return nil
 }
 
 // inserted reports whether the clause walk's subject stands inside a

@@ -67,6 +67,8 @@ func TestClauseStructure(t *testing.T) {
 			[]string{"1121 ZWEOPP→-"}, nil, true},
 		{"appositive name after a title", "Norway's prime minister, Jonas Gahr Store, criticised Israel.",
 			[]string{"111 NORGOV→ISR"}, nil, false}, // parsed, and nsubj:pass without aux:pass is no passive
+		{"appositive with a state modifying its noun", "Pakistan, a key U.S. ally, has refused to join the coalition.",
+			[]string{"120 PAK→-"}, []string{"120 USA→-"}, true},
 		{"appositive with a state in it", "Turkey, an ally of the United States, condemned Sweden.",
 			[]string{"111 TUR→SWE"}, []string{"111 USA→SWE"}, false},
 		{"inserted participle before the verb", "Venezuela, backed by Russia and China, denounced the United States.",

@@ -158,7 +158,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		if p, pass, r, ok := st.clauseSubject(idx, a, prev, before, subj, src == nil || src.uncoded, passive); ok {
 			if st.trace != nil {
 				if p != nil {
-					st.tracef("  %q: the parse reads %q as its subject (%s); coding it again", st.toks2text(a.s, a.e), st.toks2text(p.s, p.e), st.describe(r))
+					st.tracef("  %q: the clause stage reads %q as its subject (%s); coding it again", st.toks2text(a.s, a.e), st.toks2text(p.s, p.e), st.describe(r))
 				} else {
 					st.tracef("  %q: the parse reads it as a passive participle after a noun that names no actor (%s); coding it again", st.toks2text(a.s, a.e), st.describe(r))
 				}
