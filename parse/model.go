@@ -112,7 +112,7 @@ func Default() (*Model, error) {
 // to report the model's size.
 func EmbeddedModel() []byte { return embedded }
 
-const magic = "petrel-parse 4\n"
+const magic = "petrel-parse 5\n"
 
 // Write writes m in petrel's model format: a magic line, then four or
 // five sections, each a uvarint length and a gzip stream: the tagger's
@@ -171,11 +171,11 @@ func (m *Model) Write(w io.Writer) error {
 	if err := flush(); err != nil {
 		return err
 	}
-	tabs := []*table{m.tg.w, m.ps.act, m.ps.lab}
-	if m.tg.w2 != nil {
-		tabs = append(tabs, m.tg.w2)
-	}
-	for _, t := range tabs {
+	for kind, t := range m.tables() {
+		if t == nil {
+			continue
+		}
+		uv(uint64(kind))
 		uv(uint64(t.bits))
 		uv(uint64(t.classes))
 		uv(uint64(math.Float32bits(t.scale)))
@@ -248,7 +248,7 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	data = data[len(magic):]
 	var secs [][]byte
-	for len(data) > 0 && len(secs) < 5 {
+	for len(data) > 0 && len(secs) < 1+numTables {
 		n, k := binary.Uvarint(data)
 		if k <= 0 || n > uint64(len(data)-k) {
 			return nil, errCorrupt
@@ -260,6 +260,7 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	m := &Model{}
 	tabs := make([]*table, len(secs)-1)
+	kinds := make([]int, len(secs)-1)
 	errs := make([]error, len(secs))
 	var wg sync.WaitGroup
 	for i := range secs {
@@ -280,6 +281,7 @@ func Load(r io.Reader) (*Model, error) {
 			if i == 0 {
 				errs[i] = m.tg.decode(d)
 			} else {
+				kinds[i-1] = int(d.uv())
 				tabs[i-1], errs[i] = decodeTable(d)
 			}
 		}()
@@ -291,17 +293,31 @@ func Load(r io.Reader) (*Model, error) {
 		}
 	}
 	nx := len(m.tg.xnames)
-	if nx < 2 || tabs[0].classes != int(numTags)+nx || tabs[1].classes != numActs || tabs[2].classes != int(numRels) {
-		return nil, errors.New("parse: model: tables do not match this version of petrel")
+	var set [numTables]*table
+	for i, t := range tabs {
+		if kinds[i] >= numTables || set[kinds[i]] != nil {
+			return nil, errCorrupt
+		}
+		set[kinds[i]] = t
 	}
-	m.tg.w, m.ps.act, m.ps.lab = tabs[0], tabs[1], tabs[2]
-	if len(tabs) > 3 {
-		if tabs[3].classes != tabs[0].classes {
+	want := [numTables]int{int(numTags) + nx, numActs, int(numRels), int(numTags) + nx}
+	for k, t := range set {
+		if t == nil && k < 3 || t != nil && t.classes != want[k] || nx < 2 {
 			return nil, errors.New("parse: model: tables do not match this version of petrel")
 		}
-		m.tg.w2 = tabs[3]
 	}
+	m.tg.w, m.ps.act, m.ps.lab, m.tg.w2 = set[0], set[1], set[2], set[3]
 	return m, nil
+}
+
+// numTables is the number of weight tables a model may have.
+const numTables = 4
+
+// tables returns the model's weight tables by kind, the number that
+// tags their sections in the file: the tagger's, the transitions', the
+// labels', and the second tagger pass's (nil where absent).
+func (m *Model) tables() [numTables]*table {
+	return [numTables]*table{m.tg.w, m.ps.act, m.ps.lab, m.tg.w2}
 }
 
 // decode reads the tagger's names, dictionary and ambiguity classes.

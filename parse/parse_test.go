@@ -10,7 +10,7 @@ import (
 )
 
 // TestFloors keeps the embedded model's accuracy on the EWT test file at
-// or above what it reaches today (UPOS 0.954, UAS 0.850, LAS 0.813), so no
+// or above what it reaches today (UPOS 0.954, UAS 0.853, LAS 0.818), so no
 // change can make it worse unnoticed. Issue 10 asks for UAS 0.86 and LAS
 // 0.83, which this perceptron parser does not reach yet (docs/PARSER.md);
 // raise the floors as the parser improves.
@@ -25,7 +25,7 @@ func TestFloors(t *testing.T) {
 	for _, c := range []struct {
 		name      string
 		got, want float64
-	}{{"UPOS", sc.UPOS, 0.953}, {"UAS", sc.UAS, 0.849}, {"LAS", sc.LAS, 0.812}} {
+	}{{"UPOS", sc.UPOS, 0.953}, {"UAS", sc.UAS, 0.852}, {"LAS", sc.LAS, 0.817}} {
 		if c.got < c.want {
 			t.Errorf("%s = %.4f, floor %.3f", c.name, c.got, c.want)
 		}

@@ -20,7 +20,7 @@ const (
 const (
 	actBits    = 21
 	labBits    = 18
-	actFeats   = 80
+	actFeats   = 88
 	labFeats   = 29
 	noWord     = -1
 	maxDist    = 6
@@ -363,6 +363,19 @@ func (s *state) features(f *[actFeats]uint64) {
 	f[77] = f3(85, s0u, b0u, c0)
 	f[78] = f3(86, s1u, s0u, c1)
 	f[79] = f3(87, c0, c1, s0u)
+	// UD hangs a case marker, conjunction or copula from the word it
+	// marks, so the word that decides an attachment ("with" of "with a
+	// fork", "and" of "and B") is a leftmost child: pair it with the
+	// candidate heads (prepositional attachment, coordination)
+	b0lw, s0lw := s.w(B0L), s.w(S0L)
+	f[80] = f2(88, s0w, b0lw)
+	f[81] = f2(89, s1w, b0lw)
+	f[82] = f3(90, s0p, b0lw, b0w)
+	f[83] = f3(91, s1p, s0p, b0lw)
+	f[84] = f3(92, s0lw, s1w, s0p)
+	f[85] = f3(93, s0lw, b0w, s0p)
+	f[86] = f3(94, s0lw, s0w, s1p)
+	f[87] = f3(95, s1p, s0lw, b0p)
 }
 
 // labelFeatures writes the features for labelling the arc h → d.

@@ -6,7 +6,9 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
+	"time"
 )
 
 // TrainOptions configures Train. The zero value is not useful; start from
@@ -18,6 +20,7 @@ type TrainOptions struct {
 	Folds      int     // jackknife folds that give the parser predicted tags (< 2: gold tags)
 	Explore    float64 // after two passes, the chance of following a wrong prediction
 	SecondPass bool    // train a second tagger pass that sees the next words' tags (needs Folds ≥ 2)
+	Ensemble   int     // parsers trained from different seeds whose weights are summed (≤ 1: one)
 	Log        io.Writer
 	Dev        []Sentence // if set, scored after each parser pass (for tuning; never the test set)
 	// TableBits sets log2 of the rows of the tagger, transition and label
@@ -27,7 +30,7 @@ type TrainOptions struct {
 }
 
 // DefaultTrainOptions are the options the embedded model is trained with.
-var DefaultTrainOptions = TrainOptions{Seed: 1, TagIters: 8, ParseIters: 15, Folds: 4, Explore: 0.9, SecondPass: true}
+var DefaultTrainOptions = TrainOptions{Seed: 1, TagIters: 8, ParseIters: 15, Folds: 4, Explore: 0.9, SecondPass: true, Ensemble: 4}
 
 // bits returns the size of table i (0 tagger, 1 transitions, 2 labels).
 func (o *TrainOptions) bits(i int) uint {
@@ -77,16 +80,33 @@ func newSample(s Sentence, xpos map[string]uint8) sample {
 // see. Training is deterministic for a given Seed and data, whatever the
 // number of cores.
 func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
+	t0 := time.Now()
 	logf := func(format string, a ...any) {
 		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, "%4.0fs ", time.Since(t0).Seconds())
 			fmt.Fprintf(opt.Log, format, a...)
 		}
 	}
 	xnames, xpos := xposNames(sents)
 	data := make([]sample, 0, len(sents))
+	// doc[i] numbers the document of data[i] (a "# newdoc" comment starts
+	// one); a treebank without documents counts each sentence as one.
+	var doc []int
+	docs := -1
 	for _, s := range sents {
+		for _, c := range s.Comments {
+			if strings.HasPrefix(c, "# newdoc") {
+				docs++
+			}
+		}
 		if len(s.Words) > 0 {
 			data = append(data, newSample(s, xpos))
+			doc = append(doc, max(docs, 0))
+		}
+	}
+	if docs < 0 {
+		for i := range doc {
+			doc[i] = i
 		}
 	}
 	if len(data) == 0 {
@@ -104,7 +124,7 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 				defer func() { <-sem }()
 				var in, out []*sample
 				for i := range data {
-					if i%opt.Folds == k {
+					if doc[i]%opt.Folds == k {
 						out = append(out, &data[i])
 					} else {
 						in = append(in, &data[i])
@@ -150,7 +170,34 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 			return dm.Evaluate(opt.Dev)
 		}
 	}
-	m.ps = *trainParser(all, opt, logf, dev)
+	if opt.Ensemble <= 1 {
+		m.ps = *trainParser(all, opt, logf, dev)
+	} else {
+		// Parsers trained from different seeds see the data in other
+		// orders and explore other mistakes; their summed weights score
+		// as their ensemble would, at the cost of one.
+		ps := make([]*parser, opt.Ensemble)
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		for k := range ps {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sem <- struct{}{}
+				defer func() { <-sem }()
+				o := opt
+				o.Seed = opt.Seed + uint64(k)*1000
+				ps[k] = trainParser(all, o, logf, nil)
+			}()
+		}
+		wg.Wait()
+		acts, labs := make([]*table, len(ps)), make([]*table, len(ps))
+		for k, p := range ps {
+			acts[k], labs[k] = p.act, p.lab
+		}
+		m.ps = parser{act: sumTables(acts), lab: sumTables(labs)}
+		logf("parser: ensemble of %d summed\n", len(ps))
+	}
 	return m, nil
 }
 
@@ -197,7 +244,7 @@ func trainTagger(data []*sample, xnames []string, bits uint, iters int, seed uin
 		}
 	}
 	nx := len(xnames)
-	tg := &tagger{w: newTable(bits, int(numTags)+nx), xnames: xnames, dict: map[uint64]uint16{}, amb: map[uint64]uint64{}}
+	tg := &tagger{xnames: xnames, dict: map[uint64]uint16{}, amb: map[uint64]uint64{}}
 	// Ambiguity classes of words seen twice or more: a word seen once
 	// stands for the unseen words the tagger will meet, which it knows by
 	// their shape instead.
@@ -226,54 +273,8 @@ func trainTagger(data []*sample, xnames []string, bits uint, iters int, seed uin
 			tg.dict[k] = best
 		}
 	}
-	rng := rand.New(rand.NewPCG(seed, 0x7a6))
-	order := make([]int, len(data))
-	for i := range order {
-		order[i] = i
-	}
-	var f [tagFeats + tagFeats2]uint64
-	sc := make([]float32, tg.w.classes)
-	isc := make([]int32, tg.w.classes)
-	var now int32
-	var tags []Tag
-	var xtags []uint8
-	var amb []uint64
-	for it := 0; it < iters; it++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, oi := range order {
-			x := data[oi]
-			n := len(x.gold)
-			tags = append(tags[:0], make([]Tag, n)...)
-			xtags = append(xtags[:0], make([]uint8, n)...)
-			amb = amb[:0]
-			for i := 0; i < n; i++ {
-				amb = append(amb, tg.ambiguity(&x.lx[i]))
-			}
-			for i := 0; i < n; i++ {
-				if t, ok := tg.dict[x.lx[i].form]; ok {
-					tags[i], xtags[i] = Tag(t), uint8(t>>8)
-					continue
-				}
-				tagFeatures(x.lx[:n], amb, xtags, nil, i, &f)
-				tg.w.scoreTrain(f[:tagFeats], sc)
-				for c, v := range sc {
-					isc[c] = int32(v * 1024)
-				}
-				u, xp, _ := tg.best(isc)
-				now++
-				if g := x.gold[i]; g != u && g != TagNone {
-					tg.w.update(f[:tagFeats], int(g), 1, now)
-					tg.w.update(f[:tagFeats], int(u), -1, now)
-				}
-				if g := x.xgold[i]; g != xp && g != 0 {
-					tg.w.update(f[:tagFeats], int(numTags)+int(g), 1, now)
-					tg.w.update(f[:tagFeats], int(numTags)+int(xp), -1, now)
-				}
-				tags[i], xtags[i] = u, xp
-			}
-		}
-	}
-	tg.w.quantise(now + 1)
+	tg.w = newTable(bits, int(numTags)+nx)
+	trainTagPass(tg, tg.w, data, false, iters, rand.New(rand.NewPCG(seed, 0x7a6)))
 	return tg
 }
 
@@ -281,16 +282,29 @@ func trainTagger(data []*sample, xnames []string, bits uint, iters int, seed uin
 // hold jackknifed first-pass tags.
 func trainSecondPass(tg *tagger, data []*sample, bits uint, iters int, seed uint64) {
 	tg.w2 = newTable(bits, tg.w.classes)
-	rng := rand.New(rand.NewPCG(seed, 0x7a7))
+	trainTagPass(tg, tg.w2, data, true, iters, rand.New(rand.NewPCG(seed, 0x7a7)))
+}
+
+// trainTagPass trains the weights w of one tagger pass: the first pass
+// (second false) sees the tags it has given the words before the word it
+// tags; the second also sees the first pass's tags of the words after it,
+// taken from each sample's xpred. Both predict UPOS and XPOS from one
+// feature row and are updated on each where it is wrong. Words in the tag
+// dictionary are tagged by lookup and not learnt from.
+func trainTagPass(tg *tagger, w *table, data []*sample, second bool, iters int, rng *rand.Rand) {
 	order := make([]int, len(data))
 	for i := range order {
 		order[i] = i
 	}
 	var f [tagFeats + tagFeats2]uint64
-	sc := make([]float32, tg.w.classes)
-	isc := make([]int32, tg.w.classes)
+	feats := f[:tagFeats]
+	if second {
+		feats = f[:]
+	}
+	sc := make([]float32, w.classes)
+	isc := make([]int32, w.classes)
 	var now int32
-	var xtags []uint8
+	var xtags, right []uint8
 	var amb []uint64
 	for it := 0; it < iters; it++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -298,6 +312,9 @@ func trainSecondPass(tg *tagger, data []*sample, bits uint, iters int, seed uint
 			x := data[oi]
 			n := len(x.gold)
 			xtags = append(xtags[:0], make([]uint8, n)...)
+			if second {
+				right = x.xpred
+			}
 			amb = amb[:0]
 			for i := 0; i < n; i++ {
 				amb = append(amb, tg.ambiguity(&x.lx[i]))
@@ -307,26 +324,26 @@ func trainSecondPass(tg *tagger, data []*sample, bits uint, iters int, seed uint
 					xtags[i] = uint8(t >> 8)
 					continue
 				}
-				tagFeatures(x.lx[:n], amb, xtags, x.xpred, i, &f)
-				tg.w2.scoreTrain(f[:], sc)
+				tagFeatures(x.lx[:n], amb, xtags, right, i, &f)
+				w.scoreTrain(feats, sc)
 				for c, v := range sc {
 					isc[c] = int32(v * 1024)
 				}
 				u, xp, _ := tg.best(isc)
 				now++
 				if g := x.gold[i]; g != u && g != TagNone {
-					tg.w2.update(f[:], int(g), 1, now)
-					tg.w2.update(f[:], int(u), -1, now)
+					w.update(feats, int(g), 1, now)
+					w.update(feats, int(u), -1, now)
 				}
 				if g := x.xgold[i]; g != xp && g != 0 {
-					tg.w2.update(f[:], int(numTags)+int(g), 1, now)
-					tg.w2.update(f[:], int(numTags)+int(xp), -1, now)
+					w.update(feats, int(numTags)+int(g), 1, now)
+					w.update(feats, int(numTags)+int(xp), -1, now)
 				}
 				xtags[i] = xp
 			}
 		}
 	}
-	tg.w2.quantise(now + 1)
+	w.quantise(now + 1)
 }
 
 // costs returns the number of gold arcs each valid action would make

@@ -41,7 +41,8 @@ func tinyTreebank(n int, seed uint64) []Sentence {
 // (held-out sentences of the same grammar parse correctly), and training
 // twice with the same seed must write the same bytes.
 func TestTrainTiny(t *testing.T) {
-	opt := TrainOptions{Seed: 7, TagIters: 3, ParseIters: 4, Folds: 2, Explore: 0.9, SecondPass: true, TableBits: [3]uint{12, 14, 12}}
+	opt := TrainOptions{Seed: 7, TagIters: 3, ParseIters: 4, Folds: 2, Explore: 0.9, SecondPass: true,
+		Ensemble: 2, TableBits: [3]uint{12, 14, 12}}
 	train := tinyTreebank(200, 1)
 	var files [2][]byte
 	var m *Model
@@ -78,6 +79,37 @@ func TestTrainTiny(t *testing.T) {
 	}
 	if loaded.tg.w2 == nil {
 		t.Error("no second tagger pass after jackknifed training")
+	}
+}
+
+// TestSumTables checks that summed tables score as the sum of their
+// scores, to the precision of the quantisation.
+func TestSumTables(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var ts []*table
+	for k := range 3 {
+		tb := &table{bits: 4, classes: 3, q: make([]int16, 16*3), scale: float32(k+1) * 100}
+		for i := range tb.q {
+			tb.q[i] = int16(rng.IntN(2001) - 1000)
+		}
+		ts = append(ts, tb)
+	}
+	sum := sumTables(ts)
+	feats := []uint64{1 << 60, 5 << 60, 9 << 60, 15 << 60}
+	var want [numActs]float64
+	for _, tb := range ts {
+		var out [numActs]int32
+		tb.scoreActs(feats, &out)
+		for c := range out {
+			want[c] += float64(out[c]) / float64(tb.scale)
+		}
+	}
+	var got [numActs]int32
+	sum.scoreActs(feats, &got)
+	for c := range got {
+		if g := float64(got[c]) / float64(sum.scale); g < want[c]-0.01 || g > want[c]+0.01 {
+			t.Errorf("class %d: summed table scores %.3f, the tables' scores sum to %.3f", c, g, want[c])
+		}
 	}
 }
 

@@ -174,3 +174,29 @@ func (t *table) scoreTags(feats []uint64, out *[numTags]int32) {
 		}
 	}
 }
+
+// sumTables returns the table whose weights are the sum of the quantised
+// tables ts (all of one shape), quantised again: a linear model that
+// scores as the ensemble of ts does.
+func sumTables(ts []*table) *table {
+	t0 := ts[0]
+	sum := make([]float32, len(t0.q))
+	for _, t := range ts {
+		for i, v := range t.q {
+			sum[i] += float32(v) / t.scale
+		}
+	}
+	var maxAbs float32
+	for _, v := range sum {
+		maxAbs = max(maxAbs, v, -v)
+	}
+	scale := float32(1)
+	if maxAbs > 0 {
+		scale = 32000 / maxAbs
+	}
+	q := make([]int16, len(sum))
+	for i, v := range sum {
+		q[i] = int16(math.Round(float64(v * scale)))
+	}
+	return &table{bits: t0.bits, classes: t0.classes, q: q, scale: scale}
+}

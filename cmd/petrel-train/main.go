@@ -39,6 +39,7 @@ func run(args []string) error {
 	fs.IntVar(&opt.ParseIters, "parse-iters", opt.ParseIters, "parser training passes")
 	fs.IntVar(&opt.Folds, "folds", opt.Folds, "jackknife folds for the parser's training tags")
 	fs.BoolVar(&opt.SecondPass, "second-pass", opt.SecondPass, "also train a second tagger pass that sees the next words' tags (slower to tag)")
+	fs.IntVar(&opt.Ensemble, "ensemble", opt.Ensemble, "parsers trained from different seeds, weights summed")
 	fs.Float64Var(&opt.Explore, "explore", opt.Explore, "chance of following a wrong prediction in training")
 	fs.UintVar(&opt.TableBits[0], "tag-bits", 0, "log2 of the tagger table's rows (0: the default)")
 	fs.UintVar(&opt.TableBits[1], "act-bits", 0, "log2 of the transition table's rows (0: the default)")
@@ -80,7 +81,8 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(os.Stderr, "dev:", m.Evaluate(dev))
+	sc := m.Evaluate(dev)
+	fmt.Fprintf(os.Stderr, "dev: %v (UPOS %.4f UAS %.4f LAS %.4f)\n", sc, sc.UPOS, sc.UAS, sc.LAS)
 	return nil
 }
 
