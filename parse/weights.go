@@ -122,6 +122,7 @@ func (t *table) score(feats []uint64, out []int32) {
 	n := t.classes
 	shift := 64 - t.bits
 	q := t.q
+	touchRows(q, feats, shift, n)
 	for _, h := range feats {
 		r := q[int(h>>shift)*n:][:n]
 		for c, v := range r {
@@ -129,6 +130,26 @@ func (t *table) score(feats []uint64, out []int32) {
 		}
 	}
 }
+
+// touchRows reads one weight in every 64 bytes of the rows of feats
+// before they are summed. The reads do not depend on each other, so the
+// processor fetches all the rows from memory at once; summing a row of 51
+// or 67 weights straight away instead keeps it too busy to look more than
+// a row or two ahead, and each row's fetch waits for the last.
+func touchRows(q []int16, feats []uint64, shift uint, n int) {
+	var x int16
+	for _, h := range feats {
+		r := q[int(h>>shift)*n:][:n]
+		for i := 0; i < n; i += 32 {
+			x |= r[i]
+		}
+		x |= r[n-1]
+	}
+	touchSink = x
+}
+
+// touchSink keeps the reads of touchRows from being optimised away.
+var touchSink int16
 
 // The scorers below are score specialised to each table's class count:
 // with the row length a constant, the compiler drops bounds checks and
@@ -154,6 +175,7 @@ func (t *table) scoreRels(feats []uint64, out *[numRels]int32) {
 	*out = [numRels]int32{}
 	shift := 64 - t.bits
 	q := t.q
+	touchRows(q, feats, shift, int(numRels))
 	for _, h := range feats {
 		r := (*[numRels]int16)(q[int(h>>shift)*int(numRels):])
 		for c := range r {
