@@ -179,11 +179,13 @@ func TestExplainClauses(t *testing.T) {
 	var b strings.Builder
 	builtinCoder(t).Explain(&petrel.Article{ID: "t", Text: "Venezuela, backed by Russia and China, denounced the United States."},
 		func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) })
+	// The relations depend on the parser's model; the form does not.
 	for _, want := range []string{
 		"parse (word/UPOS/head/rel): Venezuela/PROPN/",
 		"EVENT 111 VEN → USA",
-		"source: nsubj of ",
-		"target: the first actor after the verb and its pattern (clause walk); parse: obj of \"denounced\"",
+		"    source: ",
+		" (parse)",
+		"    target: the first actor after the verb and its pattern (clause walk); parse: ",
 	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("explain lacks %q:\n%s", want, b.String())
