@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"bytes"
 	"math"
 	"strings"
 
@@ -414,12 +415,12 @@ func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, boo
 		return st.dictLocation(dp, j, de), end, true
 	}
 	if cands != nil && (ctry == "" || ge > ce) {
-		p, ok := st.choosePlace(j, cands, want, qualCountry, qualAdmin1)
+		p, ok := st.choosePlace(j, ge, cands, want, qualCountry, qualAdmin1)
 		if !ok && want != 255 {
 			// "Shopian district": the town, failing the district; any kind
 			// of place, asked for by the text (place.Country here means no
 			// filter on the kind, as opposed to 255, a bare name).
-			p, ok = st.choosePlace(j, cands, place.Country, qualCountry, qualAdmin1)
+			p, ok = st.choosePlace(j, ge, cands, place.Country, qualCountry, qualAdmin1)
 		}
 		if ok {
 			return st.gazLocation(p, j, ge), end, true
@@ -542,8 +543,13 @@ func (st *state) qualifier(k int) (country string, admin1 int32, end int) {
 // population. A village that shares its name with a word is kept out:
 // a place must have 5,000 people, be a seat or division, or lie in a
 // country of the article.
-func (st *state) choosePlace(first int, cands []int32, want place.Kind, qualCountry string, qualAdmin1 int32) (*place.Place, bool) {
+func (st *state) choosePlace(first, nameEnd int, cands []int32, want place.Kind, qualCountry string, qualAdmin1 int32) (*place.Place, bool) {
 	g := place.Default()
+	// The name as written, to favour a place whose own name it is over
+	// one that has it as an old or alternate name ("Southport" is the
+	// English town, not Kenosha, Wisconsin, once called so).
+	var wb, pb [64]byte
+	written := place.AppendKey(wb[:0], st.text[st.toks[first].Start:st.toks[nameEnd-1].End])
 	afterDet := first > 0 && st.cls[first-1]&cDet != 0
 	var best *place.Place
 	bestScore := math.Inf(-1)
@@ -565,6 +571,9 @@ func (st *state) choosePlace(first int, cands []int32, want place.Kind, qualCoun
 		}
 		inCtx := st.inContext(p.Country)
 		score := math.Log10(float64(p.Population) + 10)
+		if len(cands) > 1 && bytes.Equal(place.AppendKey(pb[:0], p.Name), written) {
+			score++
+		}
 		switch p.Feature {
 		case "PPLC":
 			score += 3

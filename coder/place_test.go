@@ -58,6 +58,7 @@ func TestEventPlaces(t *testing.T) {
 		{"a verb with its own subject does not share it", "Police fired tear gas and protesters threw stones in Mombasa.", "175", "", "", "", "", 0},
 		{"on the road between two towns", "Gunmen attacked a bus on the road between Kaya and Dori.", "18", "Kaya", "BFA", "city", "clause", 0},
 		{"talks between two states are no place", "Lavrov met Chinese officials for talks between Russia and China on Monday.", "04", "", "", "", "", 0},
+		{"a place's own name over another's old name", "Rioters attacked a mosque in Southport on Monday.", "14", "Southport", "GBR", "city", "clause", 0},
 		{"dateline with country", "TRIPOLI, Lebanon (AP) - Lebanese police arrested four men on Monday.", "17", "Tripoli", "LBN", "city", "dateline", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
