@@ -136,3 +136,126 @@ func (st *state) party(m *member) *petrel.Party {
 	}
 	return &petrel.Party{Text: st.text[m.start:m.end], Code: m.code, Country: m.country, Start: m.start, End: m.end, Inferred: m.inferred}
 }
+
+// emission is what the events of one anchor share: the anchor and its
+// sentence, the verb, the code before negation or intent changed it, the
+// rule, the qualifier and the verb's bytes.
+type emission struct {
+	a        *anchor
+	idx      int
+	verb     *verb
+	baseCode string
+	rule, q  string
+	vs, ve   int
+}
+
+// pairs emits the events of an anchor between its source's and target's
+// members: each member of a compound toward the others for a mutual act
+// ("Gondor and Osgiliath renewed ties"), else each source member toward
+// each target member (and back for a pair code such as "exchanged
+// accusations"), else toward the place the verb names.
+func (st *state) pairs(ev *emission, m *match, codes []string, src, tgt *np, end int, passive, defaultTarget bool) {
+	a := ev.a
+	if m != nil && m.compound && src != nil && tgt == nil && !m.compoundPost {
+		// "Gondor and Osgiliath have postponed their meeting after ...
+		// Cirith Ungol": each member acts on a target if one is named.
+		if t := st.objectAfter(end, 12, false); t != nil && t != src {
+			tgt = t
+			m.compound = false
+		}
+	}
+	if m != nil && m.compound && src != nil {
+		for i := range src.members {
+			for j := range src.members {
+				if i != j {
+					st.emit(ev, codes[0], &src.members[i], &src.members[j])
+				}
+			}
+		}
+		return
+	}
+	if tgt != nil && !tgt.uncoded && (defaultTarget || !st.opt.NullActors) && len(src.members) > 1 && reciprocal(codes[0]) &&
+		(tgt.oblique && (st.isWordID(tgt.prep, "by") || st.c.locPrep[tgt.prep] || st.isWordID(tgt.prep, "on") || st.isWordID(tgt.prep, "over") || st.isWordID(tgt.prep, "about")) ||
+			st.hyphenBacked(tgt.e-1)) {
+		// "Saudi Arabia and Iran agreed to restore relations in a deal
+		// brokered by China": mutual, and China is no party to it; nor is
+		// the topic ("agreed to work closely on North Korea"), nor the
+		// sponsor ("held EU-brokered talks").
+		tgt = nil
+	}
+	if (tgt == nil || tgt.uncoded) && len(src.members) > 1 && (reciprocal(codes[0]) || len(codes) == 2) && !st.withPhrase(end) {
+		// (a pair code says the act is mutual: "exchanged accusations")
+		for i := range src.members {
+			for j := range src.members {
+				if i != j {
+					st.emit(ev, codes[0], &src.members[i], &src.members[j])
+				}
+			}
+		}
+		return
+	}
+	var place *member
+	if (tgt == nil || tgt.uncoded) && !passive && !pureSay[st.normOf(a.s)] && codes[0][:2] != "01" {
+		place = st.placeAfterCode(end, 7, codes[0])
+	}
+	for i := range src.members {
+		s := &src.members[i]
+		if tgt == nil || tgt.uncoded {
+			st.emit(ev, codes[0], s, place)
+			continue
+		}
+		for j := range tgt.members {
+			t := &tgt.members[j]
+			st.emit(ev, codes[0], s, t)
+			if len(codes) == 2 && codes[1] != "---" {
+				st.emit(ev, codes[1], t, s)
+			}
+		}
+	}
+}
+
+// emit adds one event of an anchor: the speaker's office for a state
+// that acts through it ("Japan will provide aid, Prime Minister Kishida
+// said"), the host of a consultation with no target, a labour strike and
+// the kind of violence for the parties (unnamed.go), then addEvent.
+func (st *state) emit(ev *emission, code string, s, t *member) {
+	if sp := st.speaker; sp != nil && s != nil && len(s.code) == 3 && s.kind == petrel.KindCountry &&
+		len(sp.code) > 3 && strings.HasPrefix(sp.code, s.code) && s != sp {
+		// "Japan will provide aid to Ukraine, Prime Minister Fumio
+		// Kishida said": the state acts through the speaker.
+		up := *s
+		up.code = sp.code
+		s = &up
+	}
+	if t == nil && st.opt.HostTarget && (strings.HasPrefix(code, "04") || strings.HasPrefix(ev.baseCode, "04")) && code != "045" && ev.baseCode != "045" {
+		// a consultation, or a refusal of one ("would not join the
+		// talks in the Russian capital"), is with the host; a mediator
+		// is not a party to the talks it hosts
+		t = st.hostOf(s)
+	}
+	if st.opt.UnnamedActors {
+		if ev.verb.lemma == "strike" && (labourRole(agentRole(s.code)) || t != nil && labourRole(agentRole(t.code))) {
+			// "a strike by bank officers", "1,700 workers struck":
+			// a labour strike, by the workers.
+			if t != nil && labourRole(agentRole(t.code)) && !labourRole(agentRole(s.code)) {
+				s = t
+			}
+			code, t = "143", nil
+		}
+		if code = st.violenceKindAt(code, ev.verb.lemma, s, t, ev.a.e); code == "" {
+			return
+		}
+	}
+	if st.addEvent(ev.idx, code, s, t, ev.vs, ev.ve, ev.rule, ev.q, ev.a.s) {
+		ev.a.coded = true
+		if localCode(code) && !strings.HasPrefix(code, "15") {
+			ev.a.violent = true
+		}
+		if strings.HasPrefix(code, "11") || strings.HasPrefix(code, "12") || code == "016" {
+			ev.a.disapproval = true
+		}
+		if strings.HasPrefix(code, "17") {
+			ev.a.coercion = true
+		}
+	}
+}
