@@ -132,6 +132,14 @@ func (st *state) clauseSubject(idx int, a, prev *anchor, before int, subj *np, n
 	default:
 		return nil, false, r, false
 	}
+	if participle && !noSource && a.e < len(st.toks) && st.cls[a.e]&cBy != 0 && a.s >= 2 {
+		// "Venezuela, backed by Russia and China, denounced": after a
+		// comma, a participle with "by" right after it is a passive after
+		// its noun, whatever the parser makes of it.
+		if x := st.npAt[a.s-2]; x >= 0 && &st.nps[x] == subj && !subj.uncoded {
+			return subj, true, role{how: "the noun before a participle and its by-phrase (clause walk)"}, true
+		}
+	}
 	if st.tree(idx) == nil {
 		return nil, false, r, false
 	}

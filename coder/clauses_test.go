@@ -72,7 +72,7 @@ func TestClauseStructure(t *testing.T) {
 		{"appositive with a state in it", "Turkey, an ally of the United States, condemned Sweden.",
 			[]string{"111 TUR→SWE"}, []string{"111 USA→SWE"}, false},
 		{"inserted participle before the verb", "Venezuela, backed by Russia and China, denounced the United States.",
-			[]string{"111 VEN→USA"}, nil, true},
+			[]string{"111 VEN→USA", "051 RUS→VEN", "051 CHN→VEN"}, []string{"051 VEN→RUS"}, true},
 		// passives: the by-agent is the source, the subject the target
 		{"participle after its noun", "Lebanese troops, backed by the United Nations, clashed with Hezbollah fighters.",
 			[]string{"051 IGOUNO→LBNMIL"}, []string{"051 LBNMIL→IGOUNO"}, true},
