@@ -333,7 +333,7 @@ func violenceKind(code, lemma string, s, t *member) string {
 		return "145"
 	case (code == "190" || code == "193") && civilianRole(tr) && tr != "OPP" && (sr == "UAF" || sr == "CRM" || sr == "REB"):
 		return "180" // gunmen, gangs or rebels killing villagers: no battle
-	case (code == "190" || code == "193") && (sr == "UAF" || sr == "CRM") && tr != "MIL" && tr != "COP" && tr != "REB" && tr != "UAF" && tr != "CRM":
+	case (code == "190" || code == "193") && lemma != "fight" && (sr == "UAF" || sr == "CRM") && tr != "MIL" && tr != "COP" && tr != "REB" && tr != "UAF" && tr != "CRM":
 		return "180" // gunmen attacking a bus or a village
 	}
 	return code
@@ -489,7 +489,7 @@ func (st *state) npSlot(j, limit int, code string) *np {
 				}
 				continue
 			}
-			if p := &st.nps[x]; p.uncoded && p.agent != "" && p.pron == "" && !p.poss && unnamedRole(p.agent) && !st.participleAfter(p.e) {
+			if p := &st.nps[x]; p.uncoded && p.agent != "" && p.pron == "" && !p.poss && unnamedRole(p.agent) && !(st.participleAfter(p.e) && !strings.HasSuffix(st.normOf(p.e), "ing")) {
 				return p
 			}
 			break
@@ -562,6 +562,14 @@ func (st *state) agentlessOK(v *verb, m *match, subj *np) bool {
 	if subj != nil && !subj.uncoded && len(subj.members) == 1 && len(subj.members[0].code) == 3 && subj.members[0].kind == petrel.KindCountry {
 		return false
 	}
+	if v.lemma == "come under attack" && subj != nil {
+		// "the minister came under attack": criticism; a convoy, a
+		// village or troops under attack are attacked.
+		switch r := agentRole(codeOf(subj)); r {
+		case "GOV", "LEG", "JUD", "BUS", "ELI", "PTY", "MED", "":
+			return !subj.uncoded && r == "" && subj.members[0].kind != petrel.KindCountry
+		}
+	}
 	switch v.lemma {
 	case "kill", "hit", "strike", "attack", "wound", "injure", "destroy", "damage", "fight", "shoot", "target", "burn":
 		if m != nil && m.p.literals > 0 {
@@ -572,6 +580,15 @@ func (st *state) agentlessOK(v *verb, m *match, subj *np) bool {
 		return subj != nil && armedRole(subj) && v.lemma != "hit" && v.lemma != "strike"
 	}
 	return true
+}
+
+// codeOf is the code of an actor phrase's first member, or its agent
+// role for an uncoded agent.
+func codeOf(p *np) string {
+	if !p.uncoded && len(p.members) > 0 {
+		return p.members[0].code
+	}
+	return "---" + p.agent
 }
 
 // armedRole reports whether an actor phrase names armed agents: soldiers,
@@ -592,7 +609,7 @@ func armedRole(p *np) bool {
 // as a result of the shelling", "the army lost 30 soldiers". The coder
 // reads them as passives: the subject is the target, the pattern's $ or
 // "---" the source.
-var victimVerb = map[string]bool{"die": true, "lose": true, "suffer": true}
+var victimVerb = map[string]bool{"die": true, "lose": true, "suffer": true, "come under attack": true}
 
 // victimNoun are nouns whose pattern's + suffered the event and whose
 // agent is not named: "losses of the Armed Forces of Ukraine amounted to
