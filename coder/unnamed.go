@@ -168,8 +168,22 @@ func (st *state) placeInSentence() string {
 			return st.c.places[vals[len(vals)-1]].Country
 		}
 	}
+	// A state's adjective before a noun of place: "in attack on Nigerian
+	// village", "near the Malian border town".
+	for i := range st.nps {
+		p := &st.nps[i]
+		if p.mod && !p.uncoded && len(p.members) == 1 && p.members[0].kind == petrel.KindCountry && p.e < len(st.toks) &&
+			placeNouns[st.normOf(p.e)] {
+			return p.members[0].country
+		}
+	}
 	return ""
 }
+
+// placeNouns are nouns of places a state's adjective may name the state
+// of: "a Nigerian village".
+var placeNouns = map[string]bool{"village": true, "villages": true, "town": true, "towns": true, "city": true,
+	"border": true, "countryside": true, "province": true, "region": true, "district": true, "port": true}
 
 // meansSet is a MEANS_<code> synset: phrases naming a weapon or a kind of
 // fighting, and the event code they give.
@@ -301,6 +315,12 @@ func violenceKind(code, lemma string, s, t *member) string {
 	}
 	if code == "173" && lemma == "charge" && t != nil && t.kind == petrel.KindCountry && len(t.code) == 3 && !strings.HasPrefix(t.rule, "place ") {
 		return "112" // "the United States charged Japan with violating GATT rules": an accusation, not an arrest
+	}
+	if s != nil && strings.HasPrefix(code, "145") && (lemma == "torch" || lemma == "burn" || lemma == "set") {
+		switch agentRole(s.code) {
+		case "UAF", "REB", "CRM", "MIL":
+			return "1712" // "unknown attackers torched a police station": arson, not a riot
+		}
 	}
 	if s != nil && code == "192" && agentRole(s.code) == "BUS" {
 		return "" // "companies are contenders to take control of CGCT": a takeover
@@ -506,7 +526,8 @@ func (st *state) npSlot(j, limit int, code string) *np {
 // that cannot start an object ("in", "by", "as", "when", "during", …),
 // "and", or end the clause: "gunmen killed at least 32" is active.
 func (st *state) headlinePassive(a *anchor) bool {
-	if !st.opt.UnnamedActors || a.s == 0 || a.e-a.s != 1 || !st.participle(a.s) || strings.HasSuffix(st.normOf(a.s), "en") && !st.isWord(a.s, "taken") {
+	if !st.opt.UnnamedActors || a.s == 0 || a.e-a.s != 1 || !st.participle(a.s) || strings.HasSuffix(st.normOf(a.s), "en") && !st.isWord(a.s, "taken") ||
+		intransitive[a.verb.lemma] {
 		return false
 	}
 	violent := false
@@ -540,6 +561,12 @@ func (st *state) headlinePassive(a *anchor) bool {
 	}
 	return false
 }
+
+// intransitive are verbs of violence and protest whose past form after a
+// noun is active, not a passive without "be": "fans clashed over
+// tickets", "workers marched over pay".
+var intransitive = map[string]bool{"clash": true, "riot": true, "protest": true, "demonstrate": true, "march": true,
+	"rally": true, "battle": true, "fight": true}
 
 // labourRole reports whether role is one of working people, whose
 // "strike" is a labour strike, not an air strike.
@@ -636,8 +663,8 @@ func (st *state) victimBefore(j int) *np {
 		k--
 	}
 	switch st.normOf(k) {
-	case "over", "about", "around", "nearly", "almost", "some", "up":
-		return p
+	case "over", "about", "around", "nearly", "almost", "some", "up", "least":
+		return p // ("at least 30 people were killed")
 	}
 	return nil
 }
@@ -713,6 +740,11 @@ func (st *state) nominalEvent(idx int) {
 				if !a.uncoded && !b.uncoded && len(a.members) > 0 && len(b.members) > 0 {
 					x, y = &a.members[0], &b.members[0]
 				}
+			}
+			if x != nil && x.code == y.code {
+				// "clashes between rival clans": one event, no target
+				st.addEvent(idx, code, x, nil, st.toks[k].Start, st.toks[e-1].End, rule, "", k)
+				return
 			}
 			if x != nil {
 				if st.trace != nil {
@@ -999,7 +1031,7 @@ func (st *state) betweenParties(j int) (*np, *np) {
 		if i < len(st.toks) && st.cls[i]&cDet != 0 {
 			i++
 		}
-		rival := i < len(st.toks) && st.isWord(i, "rival")
+		rival := i < len(st.toks) && (st.isWord(i, "rival") || st.isWord(i, "two"))
 		if rival {
 			i++
 		}
@@ -1012,7 +1044,7 @@ func (st *state) betweenParties(j int) (*np, *np) {
 			return a, nil // "between Russian troops and Ukrainian forces": one compound
 		}
 		if rival {
-			return a, a // "between rival militias": both sides are one kind of actor
+			return a, a // "between rival militias", "between two communities": both sides are one kind of actor
 		}
 		if x, y := st.splitCompound(a); x != nil {
 			return x, y

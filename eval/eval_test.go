@@ -65,8 +65,8 @@ func TestStructureHeldout(t *testing.T) {
 // about 0.03; the held-out set is only re-measured, never tuned on.
 const (
 	conflictRecallFloor, conflictPrecisionFloor   = 0.84, 0.88 // measured 0.870, 0.914
-	heldoutRecallFloor, heldoutPrecisionFloor     = 0.67, 0.68 // measured 0.709, 0.714
-	conflict2RecallFloor, conflict2PrecisionFloor = 0.89, 0.90 // measured 0.918, 0.930
+	heldoutRecallFloor, heldoutPrecisionFloor     = 0.67, 0.69 // measured 0.709, 0.719
+	conflict2RecallFloor, conflict2PrecisionFloor = 0.88, 0.89 // measured 0.913, 0.923
 )
 
 // TestConflict scores the tuning half of the conflict and protest set.
