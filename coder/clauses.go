@@ -147,7 +147,11 @@ func (st *state) clauseSubject(idx int, a, prev *anchor, before int, subj *np, n
 	if t := st.ptree.Tags[v]; t != parse.VERB && t != parse.AUX {
 		return nil, false, r, false // the parser reads a noun: the walk decides
 	}
-	if participle && st.ptree.Rels[v] == parse.Acl && st.ptree.XPOS[v] == "VBN" {
+	if participle && st.ptree.Rels[v] == parse.Acl && st.ptree.XPOS[v] == "VBN" && st.child(v, parse.Obj) < 0 &&
+		(st.child(v, parse.OblAgent) >= 0 || st.spanHead(st.nounBefore(a.s-1), a.s-1) == st.head(v)) {
+		// (with no object, and with its agent or right after its noun:
+		// "the U.S. and Brazil, the largest consumer and producer
+		// respectively, blamed one another" is no participle)
 		// "Lebanese troops, backed by the United Nations, …": the noun the
 		// participle follows is its object, its by-phrase its agent.
 		if p := st.actorAt(st.head(v), false); p != nil {
@@ -329,7 +333,12 @@ func (st *state) parseSubject(v int) (int, role) {
 		switch st.ptree.Rels[v] {
 		case parse.Conj:
 			// "condemned the coup and sanctioned …": the subject of the
-			// verb it is coordinated with.
+			// verb it is coordinated with, unless a noun stands between
+			// them that could be this verb's own subject (the parser
+			// coordinates far verbs too readily).
+			if st.nounBetween(st.head(v), v) {
+				return -1, role{}
+			}
 		case parse.Xcomp:
 			// "urged Sudan to release": the object controls the verb.
 			// A verb after "agreed to" or "denied" is left to the clause
@@ -627,4 +636,42 @@ func (st *state) eventNounBefore(a *anchor) bool {
 		}
 	}
 	return false
+}
+
+// nounBetween reports whether a noun or pronoun stands right before the
+// verb group of v, after the verb h it is coordinated with and with no
+// conjunction between: then that noun, not h's subject, is v's ("aid that
+// foreign governments, especially the United States, are providing").
+func (st *state) nounBetween(h, v int) bool {
+	if h < 0 || h >= v {
+		return false
+	}
+	for k := v - 1; k > h; k-- {
+		switch st.ptree.Tags[k] {
+		case parse.AUX, parse.ADV, parse.PART, parse.PUNCT:
+			continue // the verb group ("are now providing"), a comma
+		case parse.CCONJ:
+			return false // "…, and sanctioned": the coordination itself
+		case parse.NOUN, parse.PROPN, parse.PRON:
+			// (not the object of a preposition: "Venezuela, backed by
+			// Russia and China, denounced")
+			x := st.npAt[k]
+			return x < 0 || !st.nps[x].oblique
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// nounBefore returns the first token of the phrase that ends right before
+// token k: the actor phrase there, or the word itself.
+func (st *state) nounBefore(k int) int {
+	if k <= 0 {
+		return 0
+	}
+	if x := st.npAt[k-1]; x >= 0 {
+		return st.nps[x].s
+	}
+	return k - 1
 }

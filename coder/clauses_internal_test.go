@@ -46,6 +46,8 @@ func TestClauseRelations(t *testing.T) {
 			"visited", "acl:relcl", "delegation from the European Union"},
 		{"coordinated verb", "Canada condemned and sanctioned Iran .",
 			"2/nsubj 0/root 4/cc 2/conj 4/obj 2/punct", "sanctioned", "nsubj", "Canada"},
+		{"a noun between coordinated verbs", "Bolivia will pay with aid that donors are providing .",
+			"3/nsubj 3/aux 0/root 5/case 3/obl 9/obj 5/nmod 9/aux 3/conj 3/punct", "providing", "", ""},
 		{"object control", "Norway urged Sudan to release prisoners .",
 			"2/nsubj 0/root 2/obj 5/mark 2/xcomp 5/obj 2/punct", "release", "obj", "Sudan"},
 		{"subject control is left to the walk", "Egypt agreed to mediate .",
@@ -77,7 +79,14 @@ func TestClauseRelations(t *testing.T) {
 				st.ptree.Rels[i] = parse.ParseRel(r)
 				w := st.toks[i].Of(tt.text)
 				st.pwords = append(st.pwords, w)
-				st.ptree.Tags[i] = parse.NOUN
+				switch w {
+				case "and", "or", "but", "nor":
+					st.ptree.Tags[i] = parse.CCONJ
+				case ",", ".":
+					st.ptree.Tags[i] = parse.PUNCT
+				default:
+					st.ptree.Tags[i] = parse.NOUN
+				}
 				if w == tt.verb {
 					v = i
 					st.ptree.Tags[i] = parse.VERB
