@@ -92,6 +92,7 @@ func TestUnnamedActors(t *testing.T) {
 		{"attackers torching a police station: arson", "Unknown attackers torched a police station in Imphal.", []string{"1712 INDUAF@place -"}},
 		{"clashes between two communities", "At least 30 people were killed in clashes between two communities in Warrap state.", []string{"190 SSDCVL@place -"}},
 		{"a state's adjective before a village", "Gunmen kill 20 in attack on Nigerian village", []string{"180 NGAUAF@place NGA"}},
+		{"slain in an attack", "Seven slain in attack on Central African town", []string{"190 ---@agentless -"}},
 		{"rebels have no air force", "Rebels bombed a power station in Arauca.", []string{"183 COLREB@place -"}},
 		{"states bomb from the air", "Russian warplanes bombed a hospital in Idlib.", []string{"195 RUSMIL SYR"}},
 		{"blocking highways", "Bangladeshi students blocked highways in Dhaka demanding an end to job quotas.", []string{"144 BGDEDU -"}},

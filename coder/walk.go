@@ -633,7 +633,7 @@ var irregularParticiple = map[string]bool{"met": true, "held": true, "led": true
 	"shot": true, "struck": true, "fought": true, "sought": true, "brought": true, "bought": true, "sold": true,
 	"told": true, "said": true, "won": true, "made": true, "kept": true, "left": true, "put": true, "set": true,
 	"cut": true, "built": true, "caught": true, "taught": true, "thought": true, "paid": true, "laid": true,
-	"found": true, "lost": true, "spent": true, "spread": true, "bound": true, "fed": true, "fled": true}
+	"found": true, "lost": true, "spent": true, "spread": true, "bound": true, "fed": true, "fled": true, "slain": true}
 
 // npLeft finds the nearest coded actor phrase ending at or before token j.
 func (st *state) npLeft(j, limit int) *np {
