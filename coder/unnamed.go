@@ -325,6 +325,12 @@ func violenceKind(code, lemma string, s, t *member) string {
 	if s != nil && code == "192" && agentRole(s.code) == "BUS" {
 		return "" // "companies are contenders to take control of CGCT": a takeover
 	}
+	if s != nil && strings.HasPrefix(code, "144") && lemma == "occupy" {
+		switch agentRole(s.code) {
+		case "REB", "MIL", "UAF", "CRM":
+			return "192" // "rebels were occupying the headquarters building": armed men seize it
+		}
+	}
 	if s != nil && civilianRole(agentRole(s.code)) && code == "192" {
 		return "144" // protesters occupying a palace or an oil field: a sit-in, not a conquest
 	}
