@@ -2,7 +2,6 @@ package parse
 
 import (
 	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
 	"errors"
@@ -112,14 +111,16 @@ func Default() (*Model, error) {
 // to report the model's size.
 func EmbeddedModel() []byte { return embedded }
 
-const magic = "petrel-parse 5\n"
+const magic = "petrel-parse 6\n"
 
-// Write writes m in petrel's model format: a magic line, then four or
-// five sections, each a uvarint length and a gzip stream: the tagger's
-// XPOS names, tag dictionary and ambiguity classes, the tagger's,
-// transition and label weight tables, and the second tagger pass's table, each stored as its nonzero entries (index gap and zigzag value,
-// as uvarints). Separate sections let Load decode them in parallel. The
-// output depends only on m.
+// Write writes m in petrel's model format: a magic line, then sections,
+// each a uvarint length and its bytes: the tagger's XPOS names, tag
+// dictionary and ambiguity classes, then the weight tables (the tagger's,
+// the transitions', the labels' and the second tagger pass's), each
+// stored as its nonzero entries (index gap and zigzag value, as uvarints),
+// a big table in several parts. Separate sections let Load decode them in
+// parallel. The sections are not compressed: gzip made the file a quarter
+// smaller and loading it twice as slow. The output depends only on m.
 func (m *Model) Write(w io.Writer) error {
 	if _, err := io.WriteString(w, magic); err != nil {
 		return err
@@ -127,19 +128,10 @@ func (m *Model) Write(w io.Writer) error {
 	var sec []byte
 	uv := func(x uint64) { sec = binary.AppendUvarint(sec, x) }
 	flush := func() error {
-		var z bytes.Buffer
-		zw, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
-		if err != nil {
+		if _, err := w.Write(binary.AppendUvarint(nil, uint64(len(sec)))); err != nil {
 			return err
 		}
-		zw.Write(sec)
-		if err := zw.Close(); err != nil {
-			return err
-		}
-		if _, err := w.Write(binary.AppendUvarint(nil, uint64(z.Len()))); err != nil {
-			return err
-		}
-		_, err = w.Write(z.Bytes())
+		_, err := w.Write(sec)
 		sec = sec[:0]
 		return err
 	}
@@ -175,27 +167,42 @@ func (m *Model) Write(w io.Writer) error {
 		if t == nil {
 			continue
 		}
-		uv(uint64(kind))
-		uv(uint64(t.bits))
-		uv(uint64(t.classes))
-		uv(uint64(math.Float32bits(t.scale)))
+		// A table of many weights is cut into parts of about partWeights
+		// nonzero weights, each its own section, so Load decodes them in
+		// parallel.
 		nz := 0
 		for _, v := range t.q {
 			if v != 0 {
 				nz++
 			}
 		}
-		uv(uint64(nz))
-		last := -1
-		for i, v := range t.q {
-			if v != 0 {
-				uv(uint64(i - last - 1))
-				uv(uint64((int64(v) << 1) ^ (int64(v) >> 63))) // zigzag
-				last = i
+		parts := min(1+nz/partWeights, maxParts)
+		for part := range parts {
+			lo, hi := partRange(len(t.q), part, parts)
+			uv(uint64(kind))
+			uv(uint64(part))
+			uv(uint64(parts))
+			uv(uint64(t.bits))
+			uv(uint64(t.classes))
+			uv(uint64(math.Float32bits(t.scale)))
+			nz := 0
+			for _, v := range t.q[lo:hi] {
+				if v != 0 {
+					nz++
+				}
 			}
-		}
-		if err := flush(); err != nil {
-			return err
+			uv(uint64(nz))
+			last := lo - 1
+			for i := lo; i < hi; i++ {
+				if v := t.q[i]; v != 0 {
+					uv(uint64(i - last - 1))
+					uv(uint64((int64(v) << 1) ^ (int64(v) >> 63))) // zigzag
+					last = i
+				}
+			}
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -236,7 +243,7 @@ func (d *decoder) bytes(n int) []byte {
 	return b
 }
 
-// Load reads a model written by Write. It decodes the four sections on
+// Load reads a model written by Write. It decodes the sections on
 // separate goroutines.
 func Load(r io.Reader) (*Model, error) {
 	data, err := io.ReadAll(r)
@@ -248,7 +255,7 @@ func Load(r io.Reader) (*Model, error) {
 	}
 	data = data[len(magic):]
 	var secs [][]byte
-	for len(data) > 0 && len(secs) < 1+numTables {
+	for len(data) > 0 && len(secs) < 1+numTables*maxParts {
 		n, k := binary.Uvarint(data)
 		if k <= 0 || n > uint64(len(data)-k) {
 			return nil, errCorrupt
@@ -259,30 +266,18 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, errCorrupt
 	}
 	m := &Model{}
-	tabs := make([]*table, len(secs)-1)
-	kinds := make([]int, len(secs)-1)
+	var tabs [numTables]tableParts
 	errs := make([]error, len(secs))
 	var wg sync.WaitGroup
 	for i := range secs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			zr, err := gzip.NewReader(bytes.NewReader(secs[i]))
-			if err != nil {
-				errs[i] = errCorrupt
-				return
-			}
-			raw, err := io.ReadAll(zr)
-			if err != nil {
-				errs[i] = errCorrupt
-				return
-			}
-			d := &decoder{b: raw}
+			d := &decoder{b: secs[i]}
 			if i == 0 {
 				errs[i] = m.tg.decode(d)
 			} else {
-				kinds[i-1] = int(d.uv())
-				tabs[i-1], errs[i] = decodeTable(d)
+				errs[i] = decodePart(d, &tabs)
 			}
 		}()
 	}
@@ -292,14 +287,16 @@ func Load(r io.Reader) (*Model, error) {
 			return nil, err
 		}
 	}
-	nx := len(m.tg.xnames)
 	var set [numTables]*table
-	for i, t := range tabs {
-		if kinds[i] >= numTables || set[kinds[i]] != nil {
-			return nil, errCorrupt
+	for k := range tabs {
+		if tp := &tabs[k]; tp.t != nil {
+			if tp.seen != 1<<tp.parts-1 {
+				return nil, errCorrupt
+			}
+			set[k] = tp.t
 		}
-		set[kinds[i]] = t
 	}
+	nx := len(m.tg.xnames)
 	want := [numTables]int{int(numTags) + nx, numActs, int(numRels), int(numTags) + nx}
 	for k, t := range set {
 		if t == nil && k < 3 || t != nil && t.classes != want[k] || nx < 2 {
@@ -354,25 +351,67 @@ func (t *tagger) decode(d *decoder) error {
 	return d.err
 }
 
-// decodeTable reads one weight table.
-func decodeTable(d *decoder) (*table, error) {
+// partWeights is about the number of nonzero weights Write puts in one
+// section; maxParts bounds the sections of one table.
+const (
+	partWeights = 1 << 20
+	maxParts    = 8
+)
+
+// partRange returns the range of a table's n weights that part of parts
+// holds.
+func partRange(n, part, parts int) (lo, hi int) {
+	return n * part / parts, n * (part + 1) / parts
+}
+
+// tableParts gathers the parts of one table as Load decodes them.
+type tableParts struct {
+	once  sync.Once
+	mu    sync.Mutex
+	t     *table
+	parts int
+	seen  uint64 // bit p: part p decoded
+}
+
+// decodePart reads one section of a weight table into tabs, allocating
+// the table when its first part arrives.
+func decodePart(d *decoder, tabs *[numTables]tableParts) error {
+	kind, part, parts := d.uv(), d.uv(), d.uv()
 	bits, classes := d.uv(), d.uv()
 	scale := math.Float32frombits(uint32(d.uv()))
-	if d.err != nil || bits > 26 || classes == 0 || classes > 256 {
-		return nil, errCorrupt
+	if d.err != nil || kind >= numTables || parts == 0 || parts > maxParts || part >= parts ||
+		bits > 26 || classes == 0 || classes > 256 {
+		return errCorrupt
 	}
-	q, free := allocWeights((1 << bits) * int(classes))
-	t := &table{bits: uint(bits), classes: int(classes), scale: scale, q: q}
-	setFree(t, free)
+	tp := &tabs[kind]
+	tp.once.Do(func() {
+		q, free := allocWeights((1 << bits) * int(classes))
+		tp.t = &table{bits: uint(bits), classes: int(classes), scale: scale, q: q}
+		setFree(tp.t, free)
+		tp.parts = int(parts)
+	})
+	t := tp.t
+	if t.bits != uint(bits) || t.classes != int(classes) || t.scale != scale || tp.parts != int(parts) {
+		return errCorrupt
+	}
+	tp.mu.Lock()
+	dup := tp.seen&(1<<part) != 0
+	tp.seen |= 1 << part
+	tp.mu.Unlock()
+	if dup {
+		return errCorrupt
+	}
+	lo, hi := partRange(len(t.q), int(part), int(parts))
+	q := t.q[:hi]
 	nz := d.uv()
-	pos := -1
+	pos := lo - 1
 	for k := uint64(0); k < nz && d.err == nil; k++ {
 		pos += int(d.uv()) + 1
 		z := d.uv()
-		if pos >= len(q) {
-			return nil, errCorrupt
+		if pos >= len(q) || pos < lo {
+			return errCorrupt
 		}
 		q[pos] = int16(int64(z>>1) ^ -int64(z&1))
 	}
-	return t, d.err
+	return d.err
 }

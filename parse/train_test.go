@@ -2,8 +2,10 @@ package parse
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -148,5 +150,55 @@ func TestCostsProjective(t *testing.T) {
 		if want := fmt.Sprint(x.heads); got != want {
 			t.Errorf("heads %s, want %s", got, want)
 		}
+	}
+}
+
+// TestWriteParts checks that a table too big for one section is written
+// in parts and loads back the same, and that a file missing a part is
+// refused.
+func TestWriteParts(t *testing.T) {
+	m, err := Train(tinyTreebank(50, 3), TrainOptions{Seed: 1, TagIters: 1, ParseIters: 1, TableBits: [3]uint{10, 10, 10}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	big := &table{bits: 20, classes: numActs, q: make([]int16, (1<<20)*numActs), scale: 3}
+	for i := range big.q {
+		if rng.IntN(4) > 0 {
+			big.q[i] = int16(rng.IntN(64001) - 32000)
+		}
+	}
+	m.ps.act = big
+	var b bytes.Buffer
+	if err := m.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := Load(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(loaded.ps.act.q, big.q) || loaded.ps.act.scale != big.scale {
+		t.Error("a table written in parts loads back different")
+	}
+	// Sections: the tagger's names and dictionary, the tagger's table,
+	// then the transition table's parts. Drop the second part.
+	data := b.Bytes()[len(magic):]
+	var secs [][]byte
+	for off := 0; off < len(data); {
+		n, k := binary.Uvarint(data[off:])
+		secs = append(secs, data[off:off+k+int(n)])
+		off += k + int(n)
+	}
+	if len(secs) < 6 {
+		t.Fatalf("%d sections, want the transition table in parts", len(secs))
+	}
+	short := []byte(magic)
+	for i, sec := range secs {
+		if i != 3 {
+			short = append(short, sec...)
+		}
+	}
+	if _, err := Load(bytes.NewReader(short)); err == nil {
+		t.Error("a file without a part of a table loaded")
 	}
 }
