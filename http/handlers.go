@@ -3,6 +3,7 @@ package http
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -330,6 +331,10 @@ func (s *Server) handleCode(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, err)
 		return
 	}
+	if !s.startCoding(w, r, int64(len(req.Text))) {
+		return
+	}
+	defer s.coding.Release(int64(len(req.Text)))
 	d := c.Code(a)
 	if err := r.Context().Err(); err != nil {
 		s.Error(w, r, err)
@@ -462,18 +467,27 @@ func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) {
 		s.Error(w, r, &petrel.Error{Code: petrel.EINVALID, Message: "no articles", Param: "body"})
 		return
 	}
-	docs := make([]*petrel.Document, len(reqs))
-	resp := IngestResponse{Articles: make([]IngestedArticle, len(reqs))}
+	arts := make([]*petrel.Article, len(reqs))
 	for i := range reqs {
 		n := i
 		if one {
 			n = -1
 		}
-		a, err := reqs[i].article(n)
-		if err != nil {
+		if arts[i], err = reqs[i].article(n); err != nil {
 			s.Error(w, r, err)
 			return
 		}
+	}
+	// The documents are held until they are stored: the bytes taken here
+	// are given back once the store has them.
+	weight := int64(len(body))
+	if !s.startCoding(w, r, weight) {
+		return
+	}
+	defer s.coding.Release(weight)
+	docs := make([]*petrel.Document, len(reqs))
+	resp := IngestResponse{Articles: make([]IngestedArticle, len(reqs))}
+	for i, a := range arts {
 		docs[i] = c.Code(a)
 		resp.Articles[i] = IngestedArticle{ID: a.ID, Events: len(docs[i].Events)}
 	}
@@ -505,6 +519,22 @@ func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) {
 	}
 	resp.IngestStats = st
 	writeJSON(w, http.StatusOK, resp)
+}
+
+// startCoding takes n bytes of the server's coding budget
+// (MaxCodingBytes), waiting at most WriteWait; the caller gives them back
+// with s.coding.Release(n). When it cannot, it answers 503 with
+// Retry-After, logs it, and returns false.
+func (s *Server) startCoding(w http.ResponseWriter, r *http.Request, n int64) bool {
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.WriteWait)
+	defer cancel()
+	if s.coding.Acquire(ctx, n) == nil {
+		return true
+	}
+	s.cfg.Logger.Warn("http: busy coding other requests", "path", r.URL.Path, "bytes", n, "wait", s.cfg.WriteWait)
+	w.Header().Set("Retry-After", strconv.Itoa(max(1, int(s.cfg.WriteWait.Seconds()))))
+	s.Error(w, r, petrel.Errorf(petrel.EUNAVAILABLE, "the server is busy coding other requests; retry later"))
+	return false
 }
 
 // lockWrites takes the server's write lock, waiting at most WriteWait. When

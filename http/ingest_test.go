@@ -13,6 +13,7 @@ import (
 
 	"petrel"
 	phttp "petrel/http"
+	"petrel/storetest"
 )
 
 // TestIngestUpdate checks that an article sent again under its ID with
@@ -126,4 +127,83 @@ func (l *lockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
+}
+
+// gatedCoder codes as FakeCoder does, but each Code call first says it
+// started and then waits for release to be closed.
+type gatedCoder struct {
+	storetest.FakeCoder
+	started chan struct{}
+	release chan struct{}
+}
+
+func (c *gatedCoder) Code(a *petrel.Article) *petrel.Document {
+	c.started <- struct{}{}
+	<-c.release
+	return c.FakeCoder.Code(a)
+}
+
+// TestCodingBudget checks that requests code at most MaxCodingBytes of
+// text at once: one that would pass it waits, and past WriteWait is
+// answered 503 with Retry-After and logged, while one that fits beside
+// the others is coded at once; after the first finishes, the same request
+// goes through. Each coded document is held whole until it is stored or
+// sent, so without the cap the server's memory grew with the number of
+// large requests in flight.
+func TestCodingBudget(t *testing.T) {
+	coder := &gatedCoder{started: make(chan struct{}, 4), release: make(chan struct{})}
+	var logs lockedBuffer
+	s := MustOpenServer(t, phttp.Config{Token: "secret", Coder: coder, WriteWait: 200 * time.Millisecond,
+		MaxIngestBytes: 1000, MaxCodeBytes: 400, MaxCodingBytes: 1000,
+		Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	article := func(id string, n int) []byte {
+		return []byte(`{"id":"` + id + `","text":"` + strings.Repeat("Russia met Ukraine. ", n/20) + `"}`)
+	}
+	big := article("a", 700)
+	first := make(chan int)
+	go func() {
+		status, _ := do(t, "POST", s.URL()+"/api/articles", "secret", big)
+		first <- status
+	}()
+	<-coder.started // 700-odd bytes of the budget's 1,000 are taken
+
+	req, _ := http.NewRequest("POST", s.URL()+"/api/articles", bytes.NewReader(article("b", 400)))
+	req.Header.Set("Authorization", "Bearer secret")
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := (&http.Client{Timeout: 5 * time.Second}).Do(req)
+	if err != nil {
+		close(coder.release)
+		t.Fatalf("a request past the budget was not refused: %v", err)
+	}
+	var body bytes.Buffer
+	body.ReadFrom(resp.Body)
+	resp.Body.Close()
+	expectError(t, resp.StatusCode, body.Bytes(), 503, petrel.EUNAVAILABLE, "")
+	if resp.Header.Get("Retry-After") == "" {
+		t.Error("no Retry-After")
+	}
+	if !strings.Contains(logs.String(), "busy coding") {
+		t.Errorf("log = %q, want the refused request", logs.String())
+	}
+	// POST /api/code takes from the same budget: 200 bytes fit.
+	small := make(chan int)
+	go func() {
+		status, _ := do(t, "POST", s.URL()+"/api/code", "secret", []byte(`{"text":"`+strings.Repeat("Russia met Ukraine. ", 10)+`"}`))
+		small <- status
+	}()
+	select {
+	case <-coder.started:
+	case <-time.After(10 * time.Second):
+		t.Fatal("a request that fits the budget was not coded")
+	}
+	close(coder.release)
+	if status := <-first; status != 200 {
+		t.Errorf("the first request got %d", status)
+	}
+	if status := <-small; status != 200 {
+		t.Errorf("the small request got %d", status)
+	}
+	if status, b := do(t, "POST", s.URL()+"/api/articles", "secret", article("b", 400)); status != 200 {
+		t.Errorf("once the budget is free: %d %s", status, b)
+	}
 }

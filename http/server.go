@@ -19,6 +19,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/sync/semaphore"
+
 	"petrel"
 	"petrel/http/ui"
 )
@@ -75,12 +77,22 @@ type Config struct {
 	// write lock, held by the server's other writes; past it the request
 	// gets 503 with Retry-After. Zero means DefaultWriteWait.
 	WriteWait time.Duration
+	// MaxCodingBytes caps the text that POST /api/articles and POST
+	// /api/code requests code at once, counted as their bodies' (ingest)
+	// or texts' (code) bytes: a coded document is held whole, up to about
+	// 15 times its text, until it is stored or sent, so requests past the
+	// cap wait, at most WriteWait, for others to finish, then get 503
+	// with Retry-After. Zero means DefaultMaxCodingBytes; it is never
+	// less than one request of the largest size allowed.
+	MaxCodingBytes int64
 }
 
 // Defaults for the limits on POST /api/articles.
 const (
 	DefaultMaxIngestBytes = 8 << 20
 	DefaultWriteWait      = 5 * time.Second
+	// DefaultMaxCodingBytes lets two of the largest ingests code at once.
+	DefaultMaxCodingBytes = 2 * DefaultMaxIngestBytes
 )
 
 // Server is the petrel HTTP API. Create one with NewServer; it is safe for
@@ -97,6 +109,8 @@ type Server struct {
 	// that a request waits for it within WriteWait rather than queue on
 	// the database without bound.
 	writes chan struct{}
+	// coding holds the bytes of text being coded (MaxCodingBytes).
+	coding *semaphore.Weighted
 }
 
 // NewServer returns a server for cfg.
@@ -122,7 +136,12 @@ func NewServer(cfg Config) *Server {
 	if cfg.WriteWait <= 0 {
 		cfg.WriteWait = DefaultWriteWait
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), writes: make(chan struct{}, 1)}
+	if cfg.MaxCodingBytes <= 0 {
+		cfg.MaxCodingBytes = DefaultMaxCodingBytes
+	}
+	cfg.MaxCodingBytes = max(cfg.MaxCodingBytes, cfg.MaxIngestBytes, cfg.MaxCodeBytes)
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), writes: make(chan struct{}, 1),
+		coding: semaphore.NewWeighted(cfg.MaxCodingBytes)}
 	// Three classes of endpoint: reads (open unless TokenReads), coding
 	// (POST /api/code stores nothing: it needs the token only when one is
 	// set, so the UI's Code view works on a tokenless loopback server),
