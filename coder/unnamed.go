@@ -340,6 +340,9 @@ func violenceKind(code, lemma string, s, t *member) string {
 			return "181" // villagers or rebels "detaining" an official: no state arrests, an abduction
 		}
 	}
+	if s != nil && s.code == "---" && t != nil && agentRole(t.code) == "OPP" && (genericViolence(code) || code == "1823" || code == "193") {
+		return "175" // "three protesters shot dead as police crack down": repression, whoever fired
+	}
 	if s != nil && agentRole(s.code) == "OPP" && (genericViolence(code) || strings.HasPrefix(code, "171")) {
 		return "145" // protesters or rioters attacking, burning, looting: a riot
 	}
