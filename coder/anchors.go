@@ -54,6 +54,11 @@ type anchor struct {
 	// passive marks a verb read as passive: a participle coordinated
 	// after it may be passive too ("was beaten and abducted").
 	passive bool
+	// relNoun is the actor phrase a participle right after it modifies,
+	// with no comma ("a Croatian diplomat accused of spying was
+	// expelled"): the subject of the verb group after the participle's
+	// phrase too (clauses.go relativeParticiple).
+	relNoun *np
 }
 
 func (st *state) events(idx int) {

@@ -80,6 +80,17 @@ func TestClauseStructure(t *testing.T) {
 			[]string{"190 SOMREB→-"}, nil, true},
 		{"coordinated passive", "A Kenyan diplomat was beaten and abducted in Mogadishu.",
 			[]string{"181 ---→KENGOV"}, []string{"181 KENGOV→SOM"}, true},
+		// a participle right after its actor, with no comma: a passive
+		// whose subject is that actor, which is also the subject of the
+		// verb group after the participle's phrase
+		{"participle after its actor", "A Croatian diplomat accused of spying was expelled by Serbia.",
+			[]string{"174 SRB→HRVGOV"}, []string{"1125 HRVGOV→SRB", "1125 SRB→HRVGOV", "174 SRB→-"}, false},
+		{"participle after its actor, no agent", "An Iranian official accused of corruption was arrested by police in Tehran.",
+			[]string{"173 IRNCOP→IRNGOV"}, []string{"1121 IRNGOV→IRNCOP", "173 IRNCOP→-"}, false},
+		{"participle after its actor with its own agent", "A Nigerian envoy accused by Ghana of bribery has resigned.",
+			[]string{"1121 GHA→NGAGOV"}, []string{"1121 NGAGOV→GHA"}, false},
+		{"an active verb with a preposition is no participle", "Striking dock workers clashed with police in Athens in what has become a weekly protest.",
+			nil, []string{"190 ---→GRCCOP"}, false},
 		{"plain passive", "Two diplomats were expelled by Russia.",
 			[]string{"174 RUS→RUSGOV"}, nil, false},
 		// relative clauses and "X of Y"

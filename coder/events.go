@@ -29,7 +29,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		a.subject = prev.subject
 		return a.e
 	}
-	cl := st.clauseOf(a, prev)
+	cl := st.clauseOf(idx, a, prev)
 	before, neg, intent, passive, headline, qual, subj := cl.before, cl.neg, cl.intent, cl.passive, cl.headline, cl.qual, cl.subj
 	a.subject = subj
 	if subj != nil && subj.uncoded {
@@ -448,6 +448,9 @@ func (st *state) passiveRoles(idx int, a *anchor, m *match, code string, src, tg
 	// "is being attended by officials": the by-phrase is the source and
 	// the grammatical subject the target.
 	k := st.byAgent(a.e)
+	if k != nil && a.relNoun != nil && st.auxBetween(a.e, k.s) {
+		k = nil // "a diplomat accused of spying was expelled by Serbia": the later verb's agent
+	}
 	if k != nil {
 		st.agentRole = role{how: "the by-phrase of the passive (clause walk)"}
 	} else if st.opt.Parse {

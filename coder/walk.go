@@ -29,7 +29,7 @@ type clause struct {
 // clauseOf reads the clause of anchor a, after anchor prev: the verb
 // group and voice, and the subject by the clause walk, or the subject
 // the parse gave when the verb is being coded again (clauses.go).
-func (st *state) clauseOf(a, prev *anchor) clause {
+func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 	v := a.verb
 	before, neg, intent, passiveBe, qual := st.verbGroup(a.s)
 	passive := passiveBe && !v.noun && st.participle(a.e-1)
@@ -45,8 +45,20 @@ func (st *state) clauseOf(a, prev *anchor) clause {
 		// participle after its noun is a passive without "be".
 		passive = true
 	}
+	var rel *np
+	if !passive && !v.noun && !st.opt.NullActors && !st.force.on {
+		// "a Croatian diplomat accused of spying was expelled": a
+		// participle after its actor (clauses.go).
+		if rel = st.relativeParticiple(a, before); rel != nil {
+			passive = true
+			a.relNoun = rel
+		}
+	}
 	a.passive = passive
 	subj := st.subject(before, prev)
+	if rel != nil {
+		subj = rel
+	}
 	if prev != nil && prev.subject != nil && a.s > 0 && st.isWord(a.s-1, ",") && strings.HasSuffix(st.normOf(a.s), "ing") && !st.opt.NullActors {
 		// "…struck a convoy, killing seven soldiers": the participle's
 		// subject is the main clause's.
@@ -84,6 +96,9 @@ func (st *state) clauseOf(a, prev *anchor) clause {
 	}
 	st.subjRole = role{how: "the nearest actor left of the verb (clause walk)"}
 	st.agentRole = role{how: "inferred (no agent named)"}
+	if rel != nil {
+		st.subjRole = role{how: "the actor the participle follows (clause walk)"}
+	}
 	if st.force.on {
 		// coding again with the subject the parse read (clauses.go)
 		subj, st.subjRole = st.force.subj, st.force.role
@@ -238,6 +253,11 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 				j = d - 1
 				continue
 			}
+		}
+		if p := st.relNounAt(j); p != nil {
+			// "a diplomat accused of spying was expelled": the verb's
+			// subject is the actor the participle modifies.
+			return p
 		}
 		if prev != nil && prev.coded && j >= prev.s && j < prev.e {
 			// "urged both sides to reach a deal": the subject of the verb
