@@ -125,6 +125,12 @@ func (st *state) clauseSubject(idx int, a, prev *anchor, before int, subj *np, n
 	switch {
 	case conjPassive, participle && (!noSource || st.eventNounBefore(a)):
 	case noSource:
+		if h := st.nameAppositive(before, subj); h != nil {
+			// "The Syrian foreign minister, Walid al-Moallem, refused":
+			// the parser may take the name for the subject and the title
+			// for an oblique, so the walk decides.
+			return h, false, role{how: "the actor before the name set off by commas (clause walk)"}, true
+		}
 		if !st.codedBefore(a.s, subj == nil && before >= 0 && !st.isWord(before, ",") && st.cls[before]&(cConj|cRel|cThat) == 0) || !st.walkStuck(subj) {
 			return nil, false, r, false // nothing the parse could find
 		}
@@ -340,15 +346,21 @@ func (st *state) parseSubject(v int) (int, role) {
 				return -1, role{}
 			}
 		case parse.Xcomp:
-			// "urged Sudan to release": the object controls the verb.
-			// A verb after "agreed to" or "denied" is left to the clause
-			// walk, which knows an intent from what a denial denies.
-			if h := st.head(v); h >= 0 && st.ptree.Tags[v] == parse.VERB && st.child(v, parse.Mark) >= 0 && st.isWord(st.child(v, parse.Mark), "to") {
-				if o := st.child(h, parse.Obj); o >= 0 {
-					return o, role{rel: parse.Obj, gov: h}
-				}
+			// "urged Sudan to release": the object controls the verb;
+			// with no object ("agreed to resume talks", "refused to
+			// meet", "threatened to impose"), the subject of the verb it
+			// complements does. (The verb group already holds what the
+			// controlling verb means: intent, refusal.)
+			h := st.head(v)
+			if h < 0 || st.ptree.Tags[v] != parse.VERB || st.child(v, parse.Mark) < 0 || !st.isWord(st.child(v, parse.Mark), "to") {
+				return -1, role{}
 			}
-			return -1, role{}
+			if o := st.child(h, parse.Obj); o >= 0 {
+				return o, role{rel: parse.Obj, gov: h}
+			}
+			if t := st.ptree.Tags[h]; t != parse.VERB && t != parse.ADJ {
+				return -1, role{} // "the decision to resume talks"
+			}
 		case parse.AclRelcl:
 			return st.head(v), role{rel: parse.AclRelcl, gov: v}
 		default:
@@ -734,4 +746,29 @@ func (st *state) auxBetween(s, e int) bool {
 		}
 	}
 	return false
+}
+
+// nameAppositive returns the coded actor before a name the dictionaries
+// lack when that name, set off by commas, is all that stands between the
+// actor and the verb group: "The Syrian foreign minister, Walid
+// al-Moallem, refused". It returns nil otherwise.
+func (st *state) nameAppositive(before int, subj *np) *np {
+	if subj == nil || !subj.name || !subj.uncoded || subj.pron != "" || subj.s < 2 || before < 0 || subj.e > before ||
+		!st.isWord(before, ",") || !st.isWord(subj.s-1, ",") {
+		return nil
+	}
+	for k := subj.e; k < before; k++ {
+		if t := st.toks[k]; t.Kind != text.Word || t.Flags&text.Cap == 0 && !strings.Contains(st.normOf(k), "-") || st.npAt[k] >= 0 || st.cls[k] != 0 {
+			return nil // the rest of the name only ("Walid al-Moallem")
+		}
+	}
+	x := st.npAt[subj.s-2]
+	if x < 0 {
+		return nil
+	}
+	h := &st.nps[x]
+	if h.e != subj.s-1 || h.uncoded || h.oblique || h.mod || h.poss || h.pron != "" {
+		return nil
+	}
+	return h
 }

@@ -110,6 +110,12 @@ func TestClauseStructure(t *testing.T) {
 		// control and complements
 		{"subject control", "Brazil agreed to mediate between Venezuela and Guyana.",
 			[]string{"039 BRA→VEN"}, nil, false},
+		{"subject control past an appositive", "The leader of the opposition in Zimbabwe, Nelson Chamisa, refused to meet President Emmerson Mnangagwa.",
+			[]string{"125 ZWEOPP→ZWEGOV"}, nil, true},
+		{"subject control of a verb with no pattern", "The leader of the opposition in Zimbabwe, Nelson Chamisa, decided to boycott talks with President Emmerson Mnangagwa.",
+			[]string{"125 ZWEOPP→ZWEGOV"}, nil, true},
+		{"subject control past a name the dictionaries lack", "The Syrian foreign minister, Walid al-Moallem, refused to meet the French envoy.",
+			[]string{"125 SYRGOV→FRAGOV"}, nil, false},
 		{"object control", "Jordan urged Israel to lift the blockade.",
 			[]string{"020 JOR→ISR"}, nil, false},
 		{"reported speech codes the clause", "Greece said Turkey had violated its airspace.",
