@@ -59,6 +59,11 @@ type anchor struct {
 	// expelled"): the subject of the verb group after the participle's
 	// phrase too (clauses.go relativeParticiple).
 	relNoun *np
+	// consumed marks an anchor whose event was dropped for its clause (a
+	// negation, a possibility, a condition): the words of its pattern are
+	// its own still, so "did not impose sanctions on" gives no event for
+	// "sanctions" either.
+	consumed bool
 }
 
 func (st *state) events(idx int) {
@@ -158,7 +163,7 @@ func (st *state) events(idx int) {
 			st.tracef("  anchor %q (%s)", st.toks2text(a.s, a.e), a.verb.lemma)
 		}
 		end := st.codeAnchor(idx, a, prev)
-		if end > skipTo && (a.coded || st.opt.NullActors) {
+		if end > skipTo && (a.coded || a.consumed || st.opt.NullActors) {
 			// An anchor that coded nothing does not hide the verbs in its
 			// span ("Sanctions were imposed on …").
 			skipTo = end

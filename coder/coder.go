@@ -267,6 +267,10 @@ type state struct {
 	// volitional is set by verbGroup when the verb group holds a modal of
 	// will or a refusal word, so a negation is a refusal.
 	volitional bool
+	// possible is set by verbGroup when the verb group holds a modal of
+	// possibility ("could", "may", "might"): what it describes has not
+	// happened (events.go modality).
+	possible bool
 	// storyDiscarded is set when a story-level discard phrase was found.
 	storyDiscarded bool
 	dateTok        []bool

@@ -150,6 +150,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		if st.trace != nil {
 			st.dropped(a, code, "in an if/unless clause, not an event")
 		}
+		a.consumed = true
 		return end
 	}
 	if srcFromSubj && !st.force.on && st.opt.Parse && !v.noun && !a.nounUse && !(code == "010" && tgt == nil && st.opt.DyadicStatements) {
@@ -202,6 +203,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	}
 	code, q, ok := st.modality(a, code, neg, intent, qual)
 	if !ok {
+		a.consumed = true
 		return
 	}
 	if code == "010" && (!st.opt.Statements || (st.opt.DyadicStatements && (tgt == nil || tgt.uncoded))) {
@@ -432,6 +434,18 @@ func (st *state) modality(a *anchor, code string, neg, intent bool, qual []strin
 		if ic := intend(code); ic != "" {
 			return ic, "intent: " + q, true
 		}
+	}
+	if st.possible && st.opt.Modality && !st.opt.NullActors {
+		// "Turkey could launch an attack", "Germany may send troops": a
+		// possibility is no event. An act that has an intent code gets
+		// it (138, 0356, …), as with "would"; any other is dropped.
+		if ic := intend(code); ic != "" {
+			return ic, "possible: " + q, true
+		}
+		if st.trace != nil {
+			st.dropped(a, code, "a possibility ("+q+"), not an event")
+		}
+		return code, q, false
 	}
 	return code, q, true
 }

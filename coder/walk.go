@@ -112,6 +112,7 @@ func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 // returning the first token before the group and what it found.
 func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []string) {
 	st.volitional = false
+	st.possible = false
 	st.refusedSpeech = false
 	j = a - 1
 	for j >= 0 {
@@ -126,6 +127,9 @@ func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []st
 			if w == "will" || w == "would" || w == "'ll" || w == "wo" || w == "shall" {
 				intent = true
 				st.volitional = true // "would not join": a refusal
+			}
+			if w == "could" || w == "might" || w == "may" && st.toks[j].Flags&text.Cap == 0 {
+				st.possible = true // "could launch an attack", not "in May"
 			}
 			qual = append(qual, w)
 		case c&cBe != 0 || passiveAux[st.normOf(j)]:
