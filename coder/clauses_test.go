@@ -120,6 +120,18 @@ func TestClauseStructure(t *testing.T) {
 			[]string{"020 JOR→ISR"}, nil, false},
 		{"reported speech codes the clause", "Greece said Turkey had violated its airspace.",
 			[]string{"191 TUR→-"}, []string{"010 GRC→TUR"}, false},
+		// the addressee of a verb of telling is neither the subject of
+		// what is told nor, when it is the press, a target
+		{"speaker, not addressee, is 'it'", "Russia told the United Nations it would veto the resolution.",
+			[]string{"129 RUS→-"}, []string{"129 IGOUNO→-"}, false},
+		{"speaker of an assurance", "Germany assured Poland that it would send tanks to Ukraine.",
+			[]string{"0332 DEU→UKR"}, []string{"0332 POL→UKR"}, false},
+		{"what the addressee must do is the addressee's", "Turkey told Sweden it must crack down on Kurdish militants.",
+			nil, []string{"170 TUR→SWEREB"}, false},
+		{"the press is no target", "The French foreign minister told reporters in Paris that Iran had seized a tanker.",
+			[]string{"1711 IRN→-"}, []string{"010 FRAGOV→FRAMED", "010 FRAGOV→IRN"}, false},
+		{"an addressee in a letter", "Ukraine complained to the United Nations that Russia had bombed Kharkiv.",
+			[]string{"195 RUS→UKR"}, []string{"195 RUS→IGOUNO", "195 IGOUNO→UKR"}, false},
 		// negation and modality
 		{"refusal", "Egypt refused to open the border with Gaza.",
 			[]string{"120 EGY→PSE"}, nil, false},

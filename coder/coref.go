@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"petrel"
+	"petrel/text"
 )
 
 // learn remembers that an unknown name stands for m in this article, so a
@@ -47,6 +48,10 @@ func (st *state) resolve(idx int) {
 			switch {
 			case p.pron == "he" || p.pron == "him" || p.pron == "his" || p.pron == "she" || p.pron == "her":
 				ref = st.lastPerson
+			case p.pron == "it" && st.speakerOf(idx, p) != nil:
+				// "Russia told the United Nations it would veto": the
+				// speaker, not the addressee named last.
+				ref = st.speakerOf(idx, p)
 			case p.pron == "it" || p.pron == "its":
 				ref = st.lastNonPerson()
 			case p.pron == "they" || p.pron == "them" || p.pron == "their":
@@ -213,4 +218,65 @@ func (st *state) peekGroup(idx int) *member {
 
 func (st *state) lastNonPerson() *member {
 	return st.lastActor
+}
+
+// addressVerb lists verbs of telling whose object is the addressee: a
+// pronoun subject of the clause after the addressee is the speaker.
+var addressVerb = map[string]bool{"told": true, "tell": true, "tells": true, "assured": true, "assures": true,
+	"informed": true, "informs": true, "notified": true, "notifies": true, "reminded": true, "reminds": true,
+	"reassured": true, "reassures": true, "promised": true, "promises": true}
+
+// speakerOf returns the speaker a pronoun subject stands for when it
+// opens the clause reported to an addressee: "Russia told the United
+// Nations (that) it would veto", "Germany assured Poland that it would
+// send tanks". By recency the pronoun would take the addressee; the
+// speaker is far likelier, except where the clause says what the
+// addressee must do ("Turkey told Sweden it must crack down"). The
+// speaker is the coded actor that is the verb's subject, a state, group
+// or organisation; it returns nil otherwise.
+func (st *state) speakerOf(idx int, p *np) *member {
+	n := len(st.toks)
+	if p.s < 3 || p.oblique || p.poss || p.e >= n {
+		return nil
+	}
+	if w := st.normOf(p.e); w == "must" || w == "should" || w == "ought" || w == "needs" || w == "need" {
+		return nil
+	}
+	k := p.s - 1
+	if st.isWord(k, "that") {
+		k--
+	}
+	x := st.npAt[k]
+	if x < 0 {
+		return nil
+	}
+	q := &st.nps[x]
+	v := q.s - 1
+	if v > 0 && st.cls[v]&cDet != 0 {
+		v-- // "told the United Nations"
+	}
+	if q.e != k+1 || q.oblique || q.poss || v < 1 || !addressVerb[st.normOf(v)] {
+		return nil
+	}
+	for j := v - 1; j >= 0 && j >= v-9; j-- {
+		if st.boundary(j) || st.isWord(j, ",") {
+			return nil
+		}
+		if y := st.npAt[j]; y >= 0 {
+			sp := &st.nps[y]
+			if sp.uncoded || sp.oblique || sp.poss || sp.mod || len(sp.members) != 1 || sp.members[0].kind == petrel.KindPerson {
+				return nil
+			}
+			if sp.pron != "" || personTitle[st.normOf(sp.e-1)] {
+				return nil // "he told …": which state "it" is, the walk cannot say
+			}
+			m := sp.members[0]
+			m.sent = idx
+			return &m
+		}
+		if st.cls[j]&(cAdv|cAux|cModal|cNeg) == 0 && st.toks[j].Kind == text.Word && !strings.HasSuffix(st.normOf(j), "ly") {
+			return nil
+		}
+	}
+	return nil
 }

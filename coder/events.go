@@ -75,6 +75,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if m != nil {
 		code, rule = m.p.code, m.p.rule
 		src, tgt, end = m.src, m.tgt, m.end
+		if tgt != nil && st.cls[a.s]&cSay != 0 && !st.opt.NullActors && st.mediaAddressee(a.e) {
+			tgt = nil // "told reporters": whom it was said to, not a party
+		}
 		if m.compound && m.compoundPost && subj != nil && !subj.uncoded && subj != m.src {
 			src, tgt = subj, m.src
 			m.compound = false
@@ -521,6 +524,9 @@ func (st *state) objectOf(idx int, a *anchor, code string, end int) (tgt, shared
 	case pureSay[st.normOf(a.s)] && !st.opt.SayTargets:
 		// "Lavrov said Moscow regretted …": the actor after a verb of
 		// saying is the subject of what was said, not its target.
+	case st.cls[a.s]&cSay != 0 && !st.opt.NullActors && st.mediaAddressee(a.e):
+		// "told reporters (in Paris) that Iran had seized a tanker": the
+		// press is whom it was said to, as with "said", not a party.
 	case end > a.e:
 		// "hosted the group for talks": the object may stand between
 		// the verb and the pattern's words.

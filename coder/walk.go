@@ -712,3 +712,26 @@ func (st *state) participleAfter(k int) bool {
 	w := st.normOf(k)
 	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
 }
+
+// mediaAddressee reports whether the phrase at token j is the press, with
+// no state of its own: the addressee of a verb of telling ("told
+// reporters", "told journalists in Kyiv"), never its target.
+func (st *state) mediaAddressee(j int) bool {
+	if j >= len(st.toks) {
+		return false
+	}
+	x := st.npAt[j]
+	if x < 0 || st.nps[x].oblique {
+		return false
+	}
+	p := &st.nps[x]
+	if p.uncoded {
+		return p.agent == "MED"
+	}
+	for _, m := range p.members {
+		if !strings.HasSuffix(m.code, "MED") {
+			return false
+		}
+	}
+	return len(p.members) > 0 // "reporters in Paris" (FRAMED), "state media"
+}
