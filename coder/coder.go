@@ -474,6 +474,12 @@ func (st *state) prepare(sp petrel.Span) {
 		if st.c.voc.hasStems {
 			st.cands = st.c.voc.appendStems(st.cands, n)
 		}
+		if st.c.voc.hasCased && t.Flags&text.Cap != 0 {
+			// A capitalised token also matches cased dictionary words.
+			if id, ok := st.c.voc.exact[casedKey+string(n)]; ok {
+				st.cands = append(st.cands, id)
+			}
+		}
 		if i := bytes.LastIndexByte(n, '-'); i > 0 && cls == 0 && !st.opt.NullActors && backedSuffix[string(n[i+1:])] {
 			// "Saudi-led", "Iran-backed": the state before the hyphen is
 			// named ("the Saudi-led coalition" → SAU).

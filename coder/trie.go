@@ -19,7 +19,12 @@ type vocab struct {
 	maxStem  int
 	n        int32
 	hasStems bool
+	hasCased bool // some word is dict.Word.Cased, interned in exact under casedKey
 }
+
+// casedKey prefixes a cased word's text in vocab.exact, so that "shell"
+// and the cased "Shell" get different ids.
+const casedKey = "\x01"
 
 func newVocab() *vocab {
 	return &vocab{exact: map[string]int32{}, stems: map[string]int32{}, minStem: 1 << 30}
@@ -28,7 +33,10 @@ func newVocab() *vocab {
 // id interns w and returns its id.
 func (v *vocab) id(w dict.Word) int32 {
 	m := v.exact
-	if !w.Exact {
+	if w.Cased && w.Exact {
+		v.hasCased = true
+		w.Text = casedKey + w.Text
+	} else if !w.Exact {
 		m = v.stems
 		v.hasStems = true
 		if len(w.Text) < v.minStem {

@@ -197,6 +197,9 @@ func TestUnnamedActors(t *testing.T) {
 		{"a retaliatory strike is no labour strike",
 			"American forces launched a retaliatory strike against Iran on Sunday.",
 			[]string{"190 USAMIL IRN"}},
+		// "=Shell" in regions.txt: the company only where capitalised.
+		{"shell the verb is no company", "Ukrainian forces shell Donetsk.", []string{"194 UKRMIL UKR"}},
+		{"Shell the company codes nothing", "Shell signed a supply deal with Nigeria.", nil},
 	}
 	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)
 	for _, tt := range tests {

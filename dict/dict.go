@@ -28,6 +28,10 @@ type Phrase struct {
 type Word struct {
 	Text  string // lower case, no trailing "_"
 	Exact bool   // must match the whole token; otherwise a prefix (stem) match
+	// Cased words match only a token written with a capital first letter
+	// ("Shell" the company, not the verb "shell"); an actor name written
+	// "=Shell" in petrel's format has all its words cased.
+	Cased bool
 }
 
 // Role is an actor code valid over a date range. A zero From or To leaves

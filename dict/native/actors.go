@@ -427,9 +427,18 @@ func namesOnly(e entry, diags *dict.Diagnostics) []dict.Phrase {
 }
 
 // addNames appends the phrases written in values to dst, skipping empty
-// ones and those already in seen.
+// ones and those already in seen. A value written "=Name" matches only
+// where each of its words is capitalised in the text (dict.Word.Cased).
 func addNames(dst []dict.Phrase, seen map[string]bool, values []string) []dict.Phrase {
 	for _, v := range values {
+		if rest, ok := strings.CutPrefix(v, "="); ok {
+			p := ParsePhrase(rest)
+			for i := range p.Words {
+				p.Words[i].Cased = true
+			}
+			dst = addPhrase(dst, seen, p)
+			continue
+		}
 		dst = addPhrase(dst, seen, ParsePhrase(v))
 	}
 	return dst
@@ -441,6 +450,9 @@ func addPhrase(dst []dict.Phrase, seen map[string]bool, p dict.Phrase) []dict.Ph
 		return dst
 	}
 	k := phraseText(p)
+	if len(p.Words) > 0 && p.Words[0].Cased {
+		k = "=" + k
+	}
 	if seen[k] {
 		return dst
 	}
