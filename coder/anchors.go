@@ -252,8 +252,10 @@ func (st *state) verbAfterTo(j int) bool {
 func (st *state) nounContext(a int) bool {
 	if !st.opt.NullActors && a > 0 && a+1 < len(st.toks) && (st.cls[a-1]&(cDet|cPossPron) != 0 || st.cls[a-1]&cPrep != 0 && st.cls[a-1]&cTo == 0 && st.cls[a-1]&cBy == 0) && !st.isWord(a-1, "that") &&
 		strings.HasSuffix(st.normOf(a), "ed") && st.toks[a+1].Kind == text.Word && st.toks[a+1].Flags&text.Cap == 0 &&
-		st.cls[a+1] == 0 && st.npAt[a+1] < 0 {
-		return true // "a proposed sales tax", "hundreds of looted artefacts": a participle as an adjective
+		st.cls[a+1] == 0 && (st.npAt[a+1] < 0 || st.nps[st.npAt[a+1]].s == a+1) {
+		// "a proposed sales tax", "hundreds of looted artefacts", "the
+		// release of detained activists": a participle as an adjective
+		return true
 	}
 	if !st.opt.NullActors && st.pastTense(a) && !strings.HasSuffix(st.normOf(a), "ing") {
 		return false // "a car bomb killed", "the World Bank gave": past tense is a verb

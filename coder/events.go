@@ -135,6 +135,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if src == nil {
 		src, srcFromSubj = subj, true
 	}
+	if src == nil && st.opt.UnnamedActors && strings.HasPrefix(code, "14") {
+		src = st.crowdSubject(a.s) // "Thousands marched in Belgrade"
+	}
 	if src == nil && tgt != nil && st.opt.UnnamedActors && victimNoun[v.lemma] {
 		src = st.agentless(a.s) // "losses of the Armed Forces of Ukraine amounted to 40"
 	}
@@ -492,7 +495,7 @@ func (st *state) passiveRoles(idx int, a *anchor, m *match, code string, src, tg
 		if st.trace != nil {
 			st.tracef("  verb %q: agentless passive, source ---", st.toks2text(a.s, a.e))
 		}
-	} else if st.opt.UnnamedActors && agentlessCode(code) && (st.agentlessOK(v, m, subj) || headline && subj == nil && st.numberBefore(a.s)) && (subj != nil || st.propertyBefore(before) || st.numberBefore(a.s) || headline) {
+	} else if st.opt.UnnamedActors && agentlessCode(code) && (st.agentlessOK(v, m, subj) || headline && subj == nil && st.numberBefore(a.s)) && (subj != nil || st.propertyBefore(before) || st.numberBefore(a.s) || headline || patternNamesMeans(m)) {
 		// "a convoy was looted", "two aid workers were abducted":
 		// no agent named, but the event happened to someone.
 		src = st.agentless(a.s)

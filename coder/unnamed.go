@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"petrel"
+	"petrel/dict"
 	"petrel/text"
 )
 
@@ -613,9 +614,24 @@ func (st *state) agentlessOK(v *verb, m *match, subj *np) bool {
 		}
 		// Soldiers, police or fighters killed or wounded: casualties of
 		// the conflict ("Three Ukrainian soldiers killed in past 24 hours").
-		return subj != nil && armedRole(subj) && v.lemma != "hit" && v.lemma != "strike"
+		return subj != nil && (armedRole(subj) || st.armedMembers(subj)) && v.lemma != "hit" && v.lemma != "strike"
 	}
 	return true
+}
+
+// patternNamesMeans reports whether the matched pattern names a word before
+// the verb: the means of an agentless passive ("tear gas was fired at
+// protesters"), which makes it violence whoever fired.
+func patternNamesMeans(m *match) bool {
+	if m == nil {
+		return false
+	}
+	for _, e := range m.p.pre {
+		if e.kind == dict.ElemWord {
+			return true
+		}
+	}
+	return false
 }
 
 // codeOf is the code of an actor phrase's first member, or its agent
@@ -637,6 +653,57 @@ func armedRole(p *np) bool {
 	switch role {
 	case "MIL", "COP", "REB", "UAF", "SPY":
 		return true
+	}
+	return false
+}
+
+// crowdWord are the number words that stand alone for a crowd as the
+// subject of a protest: "Thousands marched in Belgrade".
+var crowdWord = map[string]bool{"thousands": true, "hundreds": true, "dozens": true, "scores": true, "millions": true}
+
+// crowdSubject returns an uncoded protester phrase (agent OPP) for a
+// protest verb at token j whose subject is only a number word at the
+// start of the sentence or clause: "Thousands marched", "Tens of
+// thousands rallied", "More than 1,000 people protested" is left to the
+// agent "people". It returns nil otherwise.
+func (st *state) crowdSubject(j int) *np {
+	k := j - 1
+	if k < 0 || !crowdWord[st.normOf(k)] {
+		return nil
+	}
+	s := k
+	for s > 0 {
+		switch st.normOf(s - 1) {
+		case "of", "tens", "hundreds", "thousands", "many", "several", "some", "the":
+			s--
+			continue
+		}
+		break
+	}
+	if s > 0 && !clauseOpener[st.normOf(s-1)] {
+		return nil
+	}
+	return &np{s: s, e: j, prep: -1, uncoded: true, agent: "OPP"}
+}
+
+// clauseOpener are the words after which a crowd word starts a clause.
+var clauseOpener = map[string]bool{",": true, "and": true, "as": true, "while": true, "when": true, "after": true, "where": true, ";": true}
+
+// armedMembers reports whether a coded group or IGO phrase names its
+// armed agents: "U.N. peacekeepers" keeps the code IGOUNO, but they are
+// soldiers, and "two U.N. peacekeepers were killed" is an attack on them.
+func (st *state) armedMembers(p *np) bool {
+	if p.uncoded || len(p.members) == 0 || p.members[0].kind != petrel.KindIGO && p.members[0].kind != petrel.KindGroup {
+		return false
+	}
+	s := st.sentView()
+	for j := p.s; j < p.e; j++ {
+		if e, vals := st.c.agentT.longest(s, j); e > j {
+			if st.c.agents[vals[len(vals)-1]].Code == "MIL" {
+				return true
+			}
+			j = e - 1
+		}
 	}
 	return false
 }
@@ -691,11 +758,17 @@ func (st *state) numberBefore(j int) bool {
 
 // signalWords make a sentence about fighting or an attack report an event
 // even when no verb coded one: casualties ("30 dead", "killed"), people
-// fleeing, fighting that "rages", "erupted" or "flared".
+// fleeing, fighting that "rages", "erupted" or "flared", a bomb that
+// "exploded" (an accident names no means: "a gas cylinder exploded").
 var signalWords = []string{"killed", "kills", "kill", "dead", "died", "dies", "deaths", "wounded", "injured",
 	"casualties", "toll", "rages", "raged", "erupted", "erupts", "flared", "flares", "intensified", "intensifies",
 	"kia", "wia", "flee", "flees", "fled", "fleeing", "displaced", "victims", "bodies", "losses", "killing", "wounding",
-	"injuring", "dying", "massacre", "broke"}
+	"injuring", "dying", "massacre", "broke", "exploded", "explodes", "detonated", "blew"}
+
+// blastWord are the signal words of an explosion, which make an event
+// only of a bomb (means 183x): "a bomb exploded outside a police
+// station", not "a Delta rocket exploded after liftoff".
+var blastWord = map[string]bool{"exploded": true, "explodes": true, "detonated": true, "blew": true}
 
 // nominalEvent codes a sentence whose only event is named by a noun of
 // the means of violence, when no verb coded one and the sentence reports
@@ -713,16 +786,20 @@ func (st *state) nominalEvent(idx int) {
 	if !hit {
 		return
 	}
-	hit = false
+	hit, blast := false, false
 	for k := 0; k < len(st.toks) && !hit; k++ {
 		for _, c := range st.candsOf(k) {
 			if slices.Contains(st.c.signal, c) {
+				if blastWord[st.normOf(k)] {
+					blast = true // keep looking for a toll or a fight
+					break
+				}
 				hit = true
 				break
 			}
 		}
 	}
-	if !hit {
+	if !hit && !blast {
 		return
 	}
 	for k := 0; k < len(st.toks); k++ {
@@ -735,6 +812,9 @@ func (st *state) nominalEvent(idx int) {
 		}
 		if k > 0 && st.cls[k-1]&cNeg != 0 {
 			return // "no fighting", "not a single attack"
+		}
+		if !hit && !strings.HasPrefix(code, "183") {
+			continue // only a bomb "exploded": a rocket or a shell may be an accident
 		}
 		rule := "synsets.txt MEANS_" + code + " (nominal)"
 		if a, b := st.betweenParties(e); a != nil {

@@ -200,6 +200,21 @@ func TestUnnamedActors(t *testing.T) {
 		// "=Shell" in regions.txt: the company only where capitalised.
 		{"shell the verb is no company", "Ukrainian forces shell Donetsk.", []string{"194 UKRMIL UKR"}},
 		{"Shell the company codes nothing", "Shell signed a supply deal with Nigeria.", nil},
+		{"U.N. peacekeepers are soldiers as victims", "Two U.N. peacekeepers were killed in eastern Congo on Tuesday.",
+			[]string{"190 ---@agentless IGOUNO"}},
+		{"U.N. officials are not", "U.N. officials were killed in Gaza.", nil},
+		{"tear gas fired, no agent", "Tear gas was fired at protesters in Nairobi.", []string{"175 ---@agentless KENOPP"}},
+		{"tear gas used before another fire", "The soldiers had used tear gas and fired warning shots into the air.",
+			[]string{"175 ---MIL -", "150 ---MIL -"}},
+		{"a number word as the crowd", "Thousands marched in Belgrade on Saturday.", []string{"141 SRBOPP@place -"}},
+		{"a crowd after a clause opener", "Markets fell as thousands protested in Paris.", []string{"141 FRAOPP@place -"}},
+		{"a number word is no crowd for violence", "Hundreds were killed in the fighting in Darfur.", []string{"190 ---@agentless -"}},
+		{"purpose after a strike codes once", "Workers went on strike in Lagos to protest unpaid wages.", []string{"143 NGALAB@place -"}},
+		{"a participle before an agent is an adjective", "Opposition supporters marched in Harare to demand the release of detained activists.",
+			[]string{"141 ZWEOPP@place -"}},
+		{"a bomb exploded, no toll", "A bomb exploded outside a police station in Quetta.", []string{"183 ---@agentless -"}},
+		{"a gas cylinder exploded", "A gas cylinder exploded in a restaurant in Lahore, killing three.", nil},
+		{"a rocket exploded after liftoff", "A Delta rocket exploded after liftoff.", nil},
 	}
 	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)
 	for _, tt := range tests {
