@@ -772,3 +772,13 @@ func (st *state) nameAppositive(before int, subj *np) *np {
 	}
 	return h
 }
+
+// beBetween reports whether a form of "be" stands in tokens [s, e).
+func (st *state) beBetween(s, e int) bool {
+	for k := max(s, 0); k < e; k++ {
+		if st.cls[k]&cBe != 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -163,6 +163,12 @@ func TestClauseStructure(t *testing.T) {
 			[]string{"040 IDN→MYS"}, nil, false},
 		{"launched an offensive", "Nigeria launched an offensive against Boko Haram.",
 			[]string{"190 NGA→BKH"}, nil, false},
+		{"an offensive was launched", "An offensive was launched against Islamic State by Iraqi forces.",
+			[]string{"190 IRQMIL→ISS"}, nil, false},
+		{"talks were held between two sides", "Talks were held between Armenia and Azerbaijan in Moscow.",
+			[]string{"040 ARM→AZE", "040 AZE→ARM"}, []string{"040 ARM→RUS"}, false},
+		{"a guess about the past is no threat", "Police said the bomb might have been planted by Boko Haram.",
+			nil, []string{"138 BKH→-", "183 BKH→-"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -271,6 +271,9 @@ type state struct {
 	// possibility ("could", "may", "might"): what it describes has not
 	// happened (events.go modality).
 	possible bool
+	// possiblePast is set with possible when "have" follows the modal
+	// ("might have been planted"): a guess about the past, never an intent.
+	possiblePast bool
 	// storyDiscarded is set when a story-level discard phrase was found.
 	storyDiscarded bool
 	dateTok        []bool

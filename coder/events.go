@@ -43,6 +43,18 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	// a pointer to the loop's result would move every match to the heap.
 	var m *match
 	best, ok := st.bestPattern(a)
+	fronted := false
+	if !ok && passive && !st.opt.NullActors && !v.noun && st.beBetween(before+1, a.s) {
+		// "Talks were held between …", "an offensive was launched
+		// against …": a light verb whose event noun is its passive
+		// subject. (Only after "be": a noun with a participle after it,
+		// "the accord reached by OPEC", is left to the noun.)
+		best, ok = st.frontedPattern(a, before)
+		fronted = ok
+	}
+	if fronted {
+		subj, a.subject = nil, nil // the event noun, no party
+	}
 	if ok {
 		m = &best
 	}
@@ -122,10 +134,27 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			}
 		}
 	}
+	if fronted && !m.p.hasSource && a.e+1 < len(st.toks) && st.isWord(a.e, "between") && st.byAgent(a.e) == nil {
+		// "Talks were held between Armenia and Azerbaijan": the two
+		// sides are the parties, each toward the other.
+		if x := st.npAt[a.e+1]; x >= 0 && len(st.nps[x].members) >= 2 && !st.nps[x].uncoded {
+			src, passive = &st.nps[x], false
+		}
+	}
 	if passive && (m == nil || !m.p.hasSource) {
 		var ok bool
 		if src, tgt, passive, ok = st.passiveRoles(idx, a, m, code, src, tgt, subj, before, headline); !ok {
 			return
+		}
+	}
+	if fronted && tgt == nil {
+		// the event noun was the light verb's object: its target is the
+		// first actor after the verb, not the by-agent
+		if tgt = st.objectAfter(end, 12, cooperation(code)); tgt != nil && tgt == src {
+			tgt = st.objectAfter(src.e, 12, cooperation(code))
+		}
+		if tgt != nil && tgt.uncoded {
+			tgt = nil // "destroyed on the right bank": no party
 		}
 	}
 	if passive && m != nil && m.p.hasSource && tgt == nil && subj != src {
@@ -445,7 +474,7 @@ func (st *state) modality(a *anchor, code string, neg, intent bool, qual []strin
 		// "Turkey could launch an attack", "Germany may send troops": a
 		// possibility is no event. An act that has an intent code gets
 		// it (138, 0356, …), as with "would"; any other is dropped.
-		if ic := intend(code); ic != "" {
+		if ic := intend(code); ic != "" && !st.possiblePast {
 			return ic, "possible: " + q, true
 		}
 		if st.trace != nil {

@@ -218,3 +218,49 @@ func (st *state) anyWord(t *trie) bool {
 	}
 	return false
 }
+
+// frontedPattern matches, for a passive verb, a pattern whose first word
+// after the verb is its object noun, with that noun moved before the verb
+// as its subject: "Talks were held between Armenia and Azerbaijan" with
+// "* .. &TALKS between $ and +", "an offensive was launched against
+// Islamic State by Iraqi forces" with "* .. offensive". The noun must end
+// right before the verb group (token before); the rest of the pattern is
+// matched after the verb as usual. It returns the match and whether one
+// did.
+func (st *state) frontedPattern(a *anchor, before int) (match, bool) {
+	if before < 0 {
+		return match{}, false
+	}
+	for _, p := range a.verb.patterns {
+		if p.code == "+++" || len(p.pre) > 0 {
+			continue
+		}
+		i := 0
+		for i < len(p.post) && p.post[i].kind == dict.ElemVerb {
+			i++
+		}
+		if i == len(p.post) || p.post[i].kind != dict.ElemWord && p.post[i].kind != dict.ElemSynset {
+			continue
+		}
+		found := false
+		for k := before; k >= 0 && k > before-4; k-- {
+			if st.elemAt(p.post[i], k) == before+1 {
+				found = true
+				break
+			}
+		}
+		if !found {
+			continue
+		}
+		q := *p
+		q.post = append(append([]elem(nil), p.post[:i]...), p.post[i+1:]...)
+		for j := range q.post[:i] {
+			q.post[j].next = false // the noun's place after the verb is empty now
+		}
+		if m, ok := st.tryPattern(&q, a); ok {
+			m.p = p
+			return m, true
+		}
+	}
+	return match{}, false
+}

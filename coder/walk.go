@@ -112,8 +112,9 @@ func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 // returning the first token before the group and what it found.
 func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []string) {
 	st.volitional = false
-	st.possible = false
+	st.possible, st.possiblePast = false, false
 	st.refusedSpeech = false
+	perfect := false // "might have been planted": a guess about the past
 	j = a - 1
 	for j >= 0 {
 		c := st.cls[j]
@@ -130,11 +131,13 @@ func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []st
 			}
 			if w == "could" || w == "might" || w == "may" && st.toks[j].Flags&text.Cap == 0 {
 				st.possible = true // "could launch an attack", not "in May"
+				st.possiblePast = perfect
 			}
 			qual = append(qual, w)
 		case c&cBe != 0 || passiveAux[st.normOf(j)]:
 			passiveBe = true
 		case c&cAux != 0:
+			perfect = perfect || st.normOf(j) == "have" && !st.isWord(j+1, "to")
 		case c&cTo != 0:
 		case c&cIntent != 0:
 			if j+1 < len(st.toks) && st.cls[j+1]&cTo != 0 || st.normOf(j) == "going" {
