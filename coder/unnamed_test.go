@@ -215,6 +215,16 @@ func TestUnnamedActors(t *testing.T) {
 		{"a bomb exploded, no toll", "A bomb exploded outside a police station in Quetta.", []string{"183 ---@agentless -"}},
 		{"a gas cylinder exploded", "A gas cylinder exploded in a restaurant in Lahore, killing three.", nil},
 		{"a rocket exploded after liftoff", "A Delta rocket exploded after liftoff.", nil},
+		// Economic senses of event verbs (Reuters precision sample).
+		{"a quantity declined", "Brazil's monthly trade surplus declined to 150 million dollars in December.", nil},
+		{"declining to give details is declining comment", "Canada declined to give further details.", []string{"011 CAN -"}},
+		{"a central bank's money-market help", "The Bank of England provided the money market with 200 million pounds of help this morning.", nil},
+		{"money-market help, the other order", "The Bank of England provided 24 million pounds of help to the money market.", nil},
+		{"offering treasury bills", "The Italian treasury will offer 3 billion euros of treasury bills next week.", nil},
+		{"cutting a trade surplus", "South Korea cut its trade surplus with the United States last year.", nil},
+		{"leaving for a capital", "A Taiwanese trade delegation leaves for Washington on Monday to renegotiate a textile agreement.", nil},
+		{"an earthquake's toll", "A quake measuring 6.9 on the Richter scale hit southern Japan, killing two people.", nil},
+		{"meeting contracts", "Cuba must meet its export contracts this year.", nil},
 	}
 	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)
 	for _, tt := range tests {
