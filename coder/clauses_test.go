@@ -132,6 +132,14 @@ func TestClauseStructure(t *testing.T) {
 			[]string{"1711 IRN→-"}, []string{"010 FRAGOV→FRAMED", "010 FRAGOV→IRN"}, false},
 		{"an addressee in a letter", "Ukraine complained to the United Nations that Russia had bombed Kharkiv.",
 			[]string{"195 RUS→UKR"}, []string{"195 RUS→IGOUNO", "195 IGOUNO→UKR"}, false},
+		// an event noun's by-phrase is its agent, never the target its
+		// pattern asks for
+		{"the by-phrase of an event noun", "Greece, answering a warning by Turkey against drilling in the Aegean, said it would go ahead.",
+			nil, []string{"130 GRC→TUR"}, false},
+		{"came under attack by", "Oman, whose tankers came under attack by Iran, protested.",
+			[]string{"190 IRN→OMN"}, nil, false},
+		{"any attack is none", "Iran said in a letter to the United Nations that it would respond to any attack by Israel.",
+			nil, []string{"190 IRN→ISR", "190 ISR→IRN"}, false},
 		// negation and modality
 		{"refusal", "Egypt refused to open the border with Gaza.",
 			[]string{"120 EGY→PSE"}, nil, false},

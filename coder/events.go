@@ -95,6 +95,25 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			m.compound = false
 		}
 	}
+	if (a.nounUse || v.noun) && m != nil && m.src == nil && tgt != nil && tgt == m.tgt && tgt.oblique && !tgt.uncoded && a.e < tgt.s && tgt.s <= a.e+3 && st.isWord(a.e, "by") &&
+		!strings.HasPrefix(code, "14") && !st.opt.NullActors {
+		// (a strike "by 9,000 dockworkers" is theirs, with no target:
+		// agents with no state are the unnamed actors' stage's)
+		// "any attack by Israel": the by-phrase of an event noun is its
+		// agent, not the target its pattern asks for, so the pattern
+		// names no target.
+		if st.trace != nil {
+			st.dropped(a, code, "the by-phrase of an event noun is its agent, and no target is named")
+		}
+		return a.e
+	}
+	if (a.nounUse || v.noun) && a.s > 0 && (st.isWord(a.s-1, "any") || st.isWord(a.s-1, "no")) && !st.opt.NullActors {
+		// "would respond to any attack", "no talks": no event
+		if st.trace != nil {
+			st.dropped(a, code, "an event noun after \"any\" or \"no\": none that happened")
+		}
+		return a.e
+	}
 	if code == "" || code == "---" {
 		a.blocked = m != nil
 		if st.trace != nil {
