@@ -95,25 +95,6 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			m.compound = false
 		}
 	}
-	if (a.nounUse || v.noun) && m != nil && m.src == nil && tgt != nil && tgt == m.tgt && tgt.oblique && !tgt.uncoded && a.e < tgt.s && tgt.s <= a.e+3 && st.isWord(a.e, "by") &&
-		!strings.HasPrefix(code, "14") && !st.opt.NullActors {
-		// (a strike "by 9,000 dockworkers" is theirs, with no target:
-		// agents with no state are the unnamed actors' stage's)
-		// "any attack by Israel": the by-phrase of an event noun is its
-		// agent, not the target its pattern asks for, so the pattern
-		// names no target.
-		if st.trace != nil {
-			st.dropped(a, code, "the by-phrase of an event noun is its agent, and no target is named")
-		}
-		return a.e
-	}
-	if (a.nounUse || v.noun) && a.s > 0 && (st.isWord(a.s-1, "any") || st.isWord(a.s-1, "no")) && !st.opt.NullActors {
-		// "would respond to any attack", "no talks": no event
-		if st.trace != nil {
-			st.dropped(a, code, "an event noun after \"any\" or \"no\": none that happened")
-		}
-		return a.e
-	}
 	if code == "" || code == "---" {
 		a.blocked = m != nil
 		if st.trace != nil {
@@ -125,22 +106,14 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 		return
 	}
-	if st.opt.UnnamedActors && prev != nil && prev.violent && a.s > 0 && st.isWord(a.s-1, ",") &&
-		strings.HasSuffix(st.normOf(a.s), "ing") && (agentlessCode(code) || strings.HasPrefix(code, "17")) {
-		// "attacked a bus, killing 12": the toll of the attack coded
-		// before, not another event.
+	if why, consume := st.notOwnEvent(a, prev, m, code, tgt); why != "" {
 		if st.trace != nil {
-			st.dropped(a, code, "the toll of the event before it, not another event")
+			st.dropped(a, code, why)
 		}
-		return end
-	}
-	if st.opt.UnnamedActors && (a.nounUse || v.noun) && localCode(code) && st.topicBefore(a.s) {
-		// "expelled a diplomat over the killing of a separatist": the
-		// killing is what the dispute is about, reported elsewhere.
-		if st.trace != nil {
-			st.dropped(a, code, "the topic of another act (after \"over\")")
+		if consume {
+			return end
 		}
-		return end
+		return a.e
 	}
 	meansSubject := false
 	if !passive {
@@ -153,27 +126,16 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			}
 		}
 	}
-	if fronted && !m.p.hasSource && a.e+1 < len(st.toks) && st.isWord(a.e, "between") && st.byAgent(a.e) == nil {
-		// "Talks were held between Armenia and Azerbaijan": the two
-		// sides are the parties, each toward the other.
-		if x := st.npAt[a.e+1]; x >= 0 && len(st.nps[x].members) >= 2 && !st.nps[x].uncoded {
-			src, passive = &st.nps[x], false
+	switch {
+	case fronted:
+		var ok bool
+		if src, tgt, passive, ok = st.frontedRoles(idx, a, m, code, src, tgt, before, headline); !ok {
+			return
 		}
-	}
-	if passive && (m == nil || !m.p.hasSource) {
+	case passive && (m == nil || !m.p.hasSource):
 		var ok bool
 		if src, tgt, passive, ok = st.passiveRoles(idx, a, m, code, src, tgt, subj, before, headline); !ok {
 			return
-		}
-	}
-	if fronted && tgt == nil {
-		// the event noun was the light verb's object: its target is the
-		// first actor after the verb, not the by-agent
-		if tgt = st.objectAfter(end, 12, cooperation(code)); tgt != nil && tgt == src {
-			tgt = st.objectAfter(src.e, 12, cooperation(code))
-		}
-		if tgt != nil && tgt.uncoded {
-			tgt = nil // "destroyed on the right bank": no party
 		}
 	}
 	if passive && m != nil && m.p.hasSource && tgt == nil && subj != src {
@@ -639,4 +601,62 @@ func (st *state) placeAgents(idx int, code string, src, tgt *np) (_, _ *np) {
 		tgt = st.unnamedAgent(tgt, idx)
 	}
 	return src, tgt
+}
+
+// notOwnEvent says why the event of anchor a, with this code and
+// pattern (m, nil if none matched) and the target its pattern gave, is
+// not an event of its own, or "" when it is; consume says whether the
+// words of its pattern stay the anchor's. An event noun whose by-phrase
+// filled the target slot names its agent and no target ("a warning by
+// Turkey"); an event noun after "any" or "no" is none that happened; a
+// participle after a violent event is its toll ("attacked a bus, killing
+// 12"); an event noun after "over" is the topic of another act
+// ("expelled a diplomat over the killing of a separatist").
+func (st *state) notOwnEvent(a, prev *anchor, m *match, code string, tgt *np) (why string, consume bool) {
+	noun := a.nounUse || a.verb.noun
+	switch {
+	case noun && m != nil && m.src == nil && tgt != nil && tgt == m.tgt && tgt.oblique && !tgt.uncoded && a.e < tgt.s && tgt.s <= a.e+3 &&
+		st.isWord(a.e, "by") && !strings.HasPrefix(code, "14") && !st.opt.NullActors:
+		// (A strike "by 9,000 dockworkers", agents with no state, is left
+		// to the unnamed actors' stage.)
+		return "the by-phrase of an event noun is its agent, and no target is named", false
+	case noun && a.s > 0 && (st.isWord(a.s-1, "any") || st.isWord(a.s-1, "no")) && !st.opt.NullActors:
+		return "an event noun after \"any\" or \"no\": none that happened", false
+	case st.opt.UnnamedActors && prev != nil && prev.violent && a.s > 0 && st.isWord(a.s-1, ",") &&
+		strings.HasSuffix(st.normOf(a.s), "ing") && (agentlessCode(code) || strings.HasPrefix(code, "17")):
+		return "the toll of the event before it, not another event", true
+	case st.opt.UnnamedActors && noun && localCode(code) && st.topicBefore(a.s):
+		return "the topic of another act (after \"over\")", true
+	}
+	return "", false
+}
+
+// frontedRoles gives the roles of a light verb in the passive whose event
+// noun is its subject (frontedPattern): "talks were held between Armenia
+// and Azerbaijan" are each side's toward the other; otherwise the
+// by-phrase is the source, as for any passive, and the target is the
+// first coded actor after the verb that is not the by-agent ("an
+// offensive was launched against Islamic State by Iraqi forces"). ok is
+// false when the passive has no source at all.
+func (st *state) frontedRoles(idx int, a *anchor, m *match, code string, src, tgt *np, before int, headline bool) (_, _ *np, passive, ok bool) {
+	if !m.p.hasSource && a.e+1 < len(st.toks) && st.isWord(a.e, "between") && st.byAgent(a.e) == nil {
+		if x := st.npAt[a.e+1]; x >= 0 && len(st.nps[x].members) >= 2 && !st.nps[x].uncoded {
+			return &st.nps[x], tgt, false, true
+		}
+	}
+	passive = true
+	if !m.p.hasSource {
+		if src, tgt, passive, ok = st.passiveRoles(idx, a, m, code, src, tgt, nil, before, headline); !ok {
+			return src, tgt, passive, false
+		}
+	}
+	if tgt == nil {
+		if tgt = st.objectAfter(m.end, 12, cooperation(code)); tgt != nil && tgt == src {
+			tgt = st.objectAfter(src.e, 12, cooperation(code))
+		}
+		if tgt != nil && tgt.uncoded {
+			tgt = nil // "destroyed on the right bank": no party
+		}
+	}
+	return src, tgt, passive, true
 }
