@@ -96,6 +96,8 @@ func TestClauseStructure(t *testing.T) {
 		// relative clauses and "X of Y"
 		{"relative clause on X from Y", "A delegation from the European Union that visited Iraq last week urged Baghdad to hold elections.",
 			[]string{"042 IGOEUREEC→IRQ"}, nil, true},
+		{"a verb after a relative clause that coded", "Ukraine said Russian forces, which have occupied the town since March, shelled Kharkiv overnight.",
+			[]string{"192 RUSMIL→-", "194 RUSMIL→UKR"}, nil, false},
 		{"X of Y", "The foreign minister of India met the Chinese ambassador.",
 			[]string{"040 INDGOV→CHNGOV"}, nil, false},
 		// coordination

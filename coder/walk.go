@@ -225,6 +225,12 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 	if j >= 0 && st.commonSubject(j) {
 		return nil
 	}
+	if p := st.antecedentBefore(j); p != nil {
+		// "Russian forces, which have occupied the town since March,
+		// shelled Kharkiv": the relative clause's verb coded already, but
+		// the verb after it is its antecedent's.
+		return p
+	}
 	steps := 0
 	for j >= 0 && steps < 30 {
 		steps++
@@ -737,4 +743,34 @@ func (st *state) mediaAddressee(j int) bool {
 		}
 	}
 	return len(p.members) > 0 // "reporters in Paris" (FRAMED), "state media"
+}
+
+// antecedentBefore returns the actor a relative clause set off by commas
+// right before token j+1 modifies ("Russian forces, which have occupied
+// the town since March,"), when j is the comma that closes it; nil
+// otherwise.
+func (st *state) antecedentBefore(j int) *np {
+	if j < 2 || st.opt.NullActors || !st.isWord(j, ",") {
+		return nil
+	}
+	for k := j - 1; k > 0 && j-k < 25; k-- {
+		if st.isWord(k, ",") {
+			if st.cls[k+1]&cRel == 0 || st.isWord(k+1, "what") {
+				return nil
+			}
+			x := st.npAt[k-1]
+			if x < 0 {
+				return nil
+			}
+			p := &st.nps[x]
+			if p.oblique || p.poss || p.pron != "" || p.uncoded && p.agent == "" {
+				return nil
+			}
+			return p
+		}
+		if st.toks[k].Kind != text.Word && st.boundary(k) {
+			return nil // a dash, colon or quotation mark
+		}
+	}
+	return nil
 }
