@@ -225,6 +225,8 @@ func TestUnnamedActors(t *testing.T) {
 		{"leaving for a capital", "A Taiwanese trade delegation leaves for Washington on Monday to renegotiate a textile agreement.", nil},
 		{"an earthquake's toll", "A quake measuring 6.9 on the Richter scale hit southern Japan, killing two people.", nil},
 		{"meeting contracts", "Cuba must meet its export contracts this year.", nil},
+		{"an economic warning is a pessimistic comment", "Other U.S. banks have also warned of earnings setbacks.", []string{"012 USABUS -"}},
+		{"market demand", "Further, U.S. demand could be sluggish this winter.", nil},
 	}
 	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)
 	for _, tt := range tests {
