@@ -274,6 +274,9 @@ type state struct {
 	// possiblePast is set with possible when "have" follows the modal
 	// ("might have been planted"): a guess about the past, never an intent.
 	possiblePast bool
+	// obliged is set by verbGroup when the verb group holds "must" or
+	// "should": an act someone demands or advises, not one that happened.
+	obliged bool
 	// storyDiscarded is set when a story-level discard phrase was found.
 	storyDiscarded bool
 	dateTok        []bool

@@ -451,6 +451,15 @@ func (st *state) modality(a *anchor, code string, neg, intent bool, qual []strin
 			return ic, "intent: " + q, true
 		}
 	}
+	if st.obliged && st.opt.Modality && !st.opt.NullActors && !strings.HasPrefix(code, "01") {
+		// "Turkey told Sweden it must crack down", "Russia must withdraw":
+		// what is demanded has not happened. (A statement, "must be
+		// said", is still one.)
+		if st.trace != nil {
+			st.dropped(a, code, "an obligation ("+q+"), not an event")
+		}
+		return code, q, false
+	}
 	if st.possible && st.opt.Modality && !st.opt.NullActors {
 		// "Turkey could launch an attack", "Germany may send troops": a
 		// possibility is no event. An act that has an intent code gets

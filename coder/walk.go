@@ -112,7 +112,7 @@ func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 // returning the first token before the group and what it found.
 func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []string) {
 	st.volitional = false
-	st.possible, st.possiblePast = false, false
+	st.possible, st.possiblePast, st.obliged = false, false, false
 	st.refusedSpeech = false
 	perfect := false // "might have been planted": a guess about the past
 	j = a - 1
@@ -132,6 +132,9 @@ func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []st
 			if w == "could" || w == "might" || w == "may" && st.toks[j].Flags&text.Cap == 0 {
 				st.possible = true // "could launch an attack", not "in May"
 				st.possiblePast = perfect
+			}
+			if w == "must" || w == "should" {
+				st.obliged = true // "Russia must withdraw": what someone demands
 			}
 			qual = append(qual, w)
 		case c&cBe != 0 || passiveAux[st.normOf(j)]:
