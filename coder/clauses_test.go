@@ -163,6 +163,8 @@ func TestClauseStructure(t *testing.T) {
 			nil, []string{"170 SWE→SWEREB"}, false},
 		{"May is a month", "In May Japan imposed sanctions on North Korea.",
 			[]string{"163 JPN→PRK"}, nil, false},
+		{"yet to", "Argentina has yet to reply to a Chilean invitation for talks.",
+			nil, []string{"010 ARG→CHL"}, false},
 		{"no longer", "Japan no longer recognises Taiwan.",
 			nil, []string{"054 JPN→TWN"}, true},
 		{"neither nor", "Chile would neither confirm nor deny the report by Peru.",

@@ -123,6 +123,10 @@ func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []st
 		case c&cNeg != 0:
 			neg = true
 			qual = append(qual, st.normOf(j))
+		case st.isWord(j, "yet") && j+1 < len(st.toks) && st.cls[j+1]&cTo != 0:
+			// "has yet to reply": it has not
+			neg = true
+			qual = append(qual, "yet to")
 		case c&cModal != 0:
 			w := st.normOf(j)
 			if w == "will" || w == "would" || w == "'ll" || w == "wo" || w == "shall" {
