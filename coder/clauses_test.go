@@ -118,6 +118,8 @@ func TestClauseStructure(t *testing.T) {
 			[]string{"125 ZWEOPP→ZWEGOV"}, nil, true},
 		{"subject control past a name the dictionaries lack", "The Syrian foreign minister, Walid al-Moallem, refused to meet the French envoy.",
 			[]string{"125 SYRGOV→FRAGOV"}, nil, false},
+		{"what is to stop is no event", "The United Nations called on Israel to stop attacks on Gaza.",
+			[]string{"020 IGOUNO→ISR"}, []string{"190 IGOUNO→PSE", "190 ISR→PSE"}, false},
 		{"object control", "Jordan urged Israel to lift the blockade.",
 			[]string{"020 JOR→ISR"}, nil, false},
 		{"reported speech codes the clause", "Greece said Turkey had violated its airspace.",

@@ -612,6 +612,22 @@ func (st *state) placeAgents(idx int, code string, src, tgt *np) (_, _ *np) {
 	return src, tgt
 }
 
+// stopWord are verbs whose object event noun is what stops, not what
+// happens: "called on Israel to stop attacks on Gaza".
+var stopWord = map[string]bool{"stop": true, "stops": true, "stopped": true, "stopping": true, "end": true, "ends": true,
+	"ended": true, "ending": true, "halt": true, "halts": true, "halted": true, "halting": true, "cease": true,
+	"ceased": true, "ceasing": true}
+
+// stopBefore reports whether a verb of stopping stands right before the
+// event noun at token a, past its determiner and adjectives.
+func (st *state) stopBefore(a int) bool {
+	j := a - 1
+	for j >= 0 && (st.cls[j]&(cDet|cPossPron) != 0 || st.isAdj(j)) {
+		j--
+	}
+	return j >= 0 && stopWord[st.normOf(j)]
+}
+
 // notOwnEvent says why the event of anchor a, with this code and
 // pattern (m, nil if none matched) and the target its pattern gave, is
 // not an event of its own, or "" when it is; consume says whether the
@@ -619,7 +635,8 @@ func (st *state) placeAgents(idx int, code string, src, tgt *np) (_, _ *np) {
 // filled the target slot names its agent and no target ("a warning by
 // Turkey"); an event noun after "any" or "no" is none that happened; a
 // participle after a violent event is its toll ("attacked a bus, killing
-// 12"); an event noun after "over" is the topic of another act
+// 12"); an event noun after a verb of stopping is what stops ("stop
+// attacks on Gaza"); an event noun after "over" is the topic of another act
 // ("expelled a diplomat over the killing of a separatist").
 func (st *state) notOwnEvent(a, prev *anchor, m *match, code string, tgt *np) (why string, consume bool) {
 	noun := a.nounUse || a.verb.noun
@@ -631,6 +648,8 @@ func (st *state) notOwnEvent(a, prev *anchor, m *match, code string, tgt *np) (w
 		return "the by-phrase of an event noun is its agent, and no target is named", false
 	case noun && a.s > 0 && (st.isWord(a.s-1, "any") || st.isWord(a.s-1, "no")) && !st.opt.NullActors:
 		return "an event noun after \"any\" or \"no\": none that happened", false
+	case !st.opt.NullActors && st.stopBefore(a.s):
+		return "what is to stop or end, not an event", true
 	case st.opt.UnnamedActors && prev != nil && prev.violent && a.s > 0 && st.isWord(a.s-1, ",") &&
 		strings.HasSuffix(st.normOf(a.s), "ing") && (agentlessCode(code) || strings.HasPrefix(code, "17")):
 		return "the toll of the event before it, not another event", true
