@@ -782,3 +782,60 @@ func (st *state) beBetween(s, e int) bool {
 	}
 	return false
 }
+
+// splitAcrossClauses splits a compound actor phrase that the clause walk
+// read across a clause boundary: in "Israeli jets bombed Gaza and Hamas
+// fired rockets" Hamas is not bombed and Gaza fires nothing. When the
+// phrase stands right after a verb of force or violence and right before
+// another verb (no auxiliary, modal or verb of saying), and that first
+// verb coded protest violence, coercion, assault or fighting (anchor
+// violent), its last member
+// is that verb's subject: head holds the members before it (the first
+// verb's object), last the last member. ok is false otherwise. From the
+// words alone: the model reads such sentences with the first noun as
+// the root, and a verb of saying before the phrase may take a clause
+// with a compound subject ("warned Ukraine and the West would pay"),
+// which is why only verbs of violence qualify.
+func (st *state) splitAcrossClauses(p *np, a *anchor, code string) (head, last *np, ok bool) {
+	n := len(p.members)
+	if n < 2 || st.opt.NullActors || p.e >= len(st.toks) || p.s == 0 || p.oblique || p.poss ||
+		st.cls[p.e]&(cAux|cModal|cSay|cAdv|cTo) != 0 {
+		return nil, nil, false
+	}
+	j := p.s - 1
+	for j > 0 && st.cls[j]&cDet != 0 {
+		j--
+	}
+	before, after := false, false
+	if code != "" {
+		// a is the verb before the phrase, being coded with code
+		before = a.e == j+1 && !a.verb.noun && !a.nounUse && localCode(code) && !strings.HasPrefix(code, "15")
+	} else {
+		// a is the verb after it
+		after = a.s == p.e
+	}
+	for q := range st.anchors {
+		b := &st.anchors[q]
+		if b.verb.noun || b.nounUse {
+			continue
+		}
+		before = before || code == "" && b.e == j+1 && b.coded && b.violent
+		after = after || code != "" && b.s == p.e
+	}
+	if !before || !after {
+		return nil, nil, false
+	}
+	k := -1 // the first token of the last member
+	for t := p.s; t < p.e; t++ {
+		if st.toks[t].Start == p.members[n-1].start {
+			k = t
+		}
+	}
+	if k <= p.s || st.cls[k-1]&cConj == 0 {
+		return nil, nil, false // "Gaza and Hamas": the members joined by "and"
+	}
+	h, l := *p, *p
+	h.e, h.members = k-1, p.members[:n-1]
+	l.s, l.members = k, p.members[n-1:]
+	return &h, &l, true
+}

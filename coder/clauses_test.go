@@ -105,6 +105,8 @@ func TestClauseStructure(t *testing.T) {
 			[]string{"111 CAN→IRN", "163 CAN→IRN"}, nil, true},
 		{"coordinated clauses", "Peru's congress voted to remove the president, and Ecuador condemned the decision.",
 			[]string{"111 ECU→-"}, []string{"111 PERLEG→-"}, false},
+		{"a compound across two clauses", "Israeli jets bombed Gaza and Hamas fired rockets at Tel Aviv.",
+			[]string{"195 ISR→PSE", "195 HMS→ISR"}, []string{"195 ISR→HMS", "195 PSE→ISR"}, false},
 		{"coordinated objects", "Peru criticised Bolivia and Ecuador.",
 			[]string{"111 PER→BOL", "111 PER→ECU"}, nil, false},
 		{"coordinated subjects", "Argentina and Uruguay signed a trade agreement.",

@@ -199,6 +199,12 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 		return a.e // its pattern's words may still be anchors of their own
 	}
+	if tgt != nil && len(tgt.members) > 1 && tgt != src {
+		// "bombed Gaza and Hamas fired rockets": Gaza only (clauses.go)
+		if h, _, ok := st.splitAcrossClauses(tgt, a, code); ok {
+			tgt = h
+		}
+	}
 	if tgt == src {
 		tgt = nil
 	}

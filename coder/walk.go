@@ -59,6 +59,12 @@ func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 	if rel != nil {
 		subj = rel
 	}
+	if subj != nil && len(subj.members) > 1 && subj.e == before+1 && !st.force.on {
+		// "Israeli jets bombed Gaza and Hamas fired rockets": Hamas only
+		if _, l, ok := st.splitAcrossClauses(subj, a, ""); ok {
+			subj = l
+		}
+	}
 	if prev != nil && prev.subject != nil && a.s > 0 && st.isWord(a.s-1, ",") && strings.HasSuffix(st.normOf(a.s), "ing") && !st.opt.NullActors {
 		// "…struck a convoy, killing seven soldiers": the participle's
 		// subject is the main clause's.
