@@ -32,8 +32,11 @@ func (st *state) bestPattern(a *anchor) (match, bool) {
 		if p.code == "+++" {
 			continue // TABARI's "ignore this pattern"
 		}
-		if a.nounUse && !p.hasSource && !p.hasTarget {
-			continue // a noun codes only with a named party: "talks with +", "an attack by $"
+		if a.nounUse && !p.hasSource && !p.hasTarget && !(p.code == "---" && len(p.pre) > 0) {
+			// a noun codes only with a named party: "talks with +", "an
+			// attack by $"; a pattern of words before it that codes
+			// nothing still blocks it ("fears of a strike")
+			continue
 		}
 		if m, ok := st.tryPattern(p, a); ok {
 			return m, true

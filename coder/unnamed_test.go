@@ -227,6 +227,8 @@ func TestUnnamedActors(t *testing.T) {
 		{"meeting contracts", "Cuba must meet its export contracts this year.", nil},
 		{"an economic warning is a pessimistic comment", "Other U.S. banks have also warned of earnings setbacks.", []string{"012 USABUS -"}},
 		{"market demand", "Further, U.S. demand could be sluggish this winter.", nil},
+		{"a feared strike is no strike", "The company's shares were hit by fears of a strike at its mines in Chile.", nil},
+		{"a crowd rallying to protest", "Hundreds rallied outside the parliament in Nairobi to protest against tax rises.", []string{"141 KENOPP@place -"}},
 	}
 	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)
 	for _, tt := range tests {
