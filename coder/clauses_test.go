@@ -125,7 +125,9 @@ func TestClauseStructure(t *testing.T) {
 		{"object control", "Jordan urged Israel to lift the blockade.",
 			[]string{"020 JOR→ISR"}, nil, false},
 		{"reported speech codes the clause", "Greece said Turkey had violated its airspace.",
-			[]string{"191 TUR→-"}, []string{"010 GRC→TUR"}, false},
+			[]string{"191 TUR→GRC"}, []string{"010 GRC→TUR", "191 TUR→-"}, false},
+		{"the speaker's own, after an addressee", "Lebanon complained to the Security Council that Israeli jets had violated its airspace.",
+			[]string{"191 ISR→LBN"}, nil, false},
 		// the addressee of a verb of telling is neither the subject of
 		// what is told nor, when it is the press, a target
 		{"speaker, not addressee, is 'it'", "Russia told the United Nations it would veto the resolution.",

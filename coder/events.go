@@ -156,6 +156,10 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if tgt == nil && (m == nil || !m.p.hasTarget || st.opt.OptionalTarget) && !passive {
 		tgt, shared = st.objectOf(idx, a, code, end)
 	}
+	if tgt == nil && src != nil && !passive && localCode(code) && !st.opt.NullActors {
+		// "Japan said China had violated its airspace": Japan's
+		tgt = st.speakersOwn(a, prev, src, end)
+	}
 	if st.trace != nil {
 		st.srcWhy, st.tgtWhy = st.roles(idx, a, m, src, tgt, subj, shared, passive)
 		defer func() { st.srcWhy, st.tgtWhy = "", "" }()
@@ -693,4 +697,36 @@ func (st *state) frontedRoles(idx int, a *anchor, m *match, code string, src, tg
 		}
 	}
 	return src, tgt, passive, true
+}
+
+// speakersOwn returns the speaker of a reported clause when the object
+// of its act of force is the speaker's own thing, written "its": "Japan
+// said China had violated its airspace", "Lebanon complained that
+// Israeli jets had violated its airspace". Coreference reads "its" as
+// the clause's subject, the nearest state, but no one violates its own
+// airspace or shells its own towns. It returns nil unless "its" opens
+// the object, stands for the source, and the verb before (prev) reports
+// the clause, with "that" or nothing between, and has a coded subject of
+// its own.
+func (st *state) speakersOwn(a, prev *anchor, src *np, end int) *np {
+	if prev == nil || prev.subject == nil || prev.subject == src || prev.subject.uncoded || prev.e > src.s || len(src.members) != 1 {
+		return nil
+	}
+	for k := prev.e; k < src.s; k++ {
+		if !st.isWord(k, "that") && st.npAt[k] < 0 && st.cls[k]&(cDet|cPrep) == 0 {
+			return nil // the subject opens the reported clause (after the addressee)
+		}
+	}
+	for k := a.e; k < len(st.toks) && k < max(end, a.e)+3; k++ {
+		x := st.npAt[k]
+		if x < 0 {
+			continue
+		}
+		p := &st.nps[x]
+		if p.poss && p.pron == "its" && len(p.members) == 1 && p.members[0].code == src.members[0].code {
+			return prev.subject
+		}
+		return nil
+	}
+	return nil
 }
