@@ -25,6 +25,14 @@ func FuzzCode(f *testing.F) {
 		"The talks, hosted by Qatar, were attended by envoys of Sudan and Chad.",
 		"A Kenyan diplomat was beaten and abducted in Mogadishu.",
 		"Chile would neither confirm nor deny the report by Peru.",
+		// the walk's clause readings (participles, names set off by
+		// commas, compounds across clauses, fronted light verbs)
+		"A Croatian diplomat accused of spying was expelled by Serbia.",
+		"The Syrian foreign minister, Walid al-Moallem, refused to meet the French envoy.",
+		"Israeli jets bombed Gaza and Hamas fired rockets at Tel Aviv.",
+		"Talks were held between Armenia and Azerbaijan in Moscow.",
+		"Japan said China had violated its airspace.",
+		"Russia told the United Nations it would veto the resolution.",
 	} {
 		f.Add(s)
 	}
