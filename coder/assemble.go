@@ -183,8 +183,10 @@ func (st *state) pairs(ev *emission, m *match, codes []string, src, tgt *np, end
 		// sponsor ("held EU-brokered talks").
 		tgt = nil
 	}
-	if (tgt == nil || tgt.uncoded) && len(src.members) > 1 && (reciprocal(codes[0]) || len(codes) == 2) && !st.withPhrase(end) {
-		// (a pair code says the act is mutual: "exchanged accusations")
+	if (tgt == nil || tgt.uncoded) && len(src.members) > 1 && (reciprocal(codes[0]) && !(codes[0] == "030" && len(src.members) > 2) || len(codes) == 2) && !st.withPhrase(end) {
+		// (a pair code says the act is mutual: "exchanged accusations";
+		// a bare proposal by three or more is made to a third party:
+		// "a group of eight producers proposed a quota system")
 		for i := range src.members {
 			for j := range src.members {
 				if i != j {

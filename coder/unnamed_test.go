@@ -227,6 +227,8 @@ func TestUnnamedActors(t *testing.T) {
 		{"meeting contracts", "Cuba must meet its export contracts this year.", nil},
 		{"an economic warning is a pessimistic comment", "Other U.S. banks have also warned of earnings setbacks.", []string{"012 USABUS -"}},
 		{"market demand", "Further, U.S. demand could be sluggish this winter.", nil},
+		{"co-proposers propose to no one of them", "Costa Rica, Ecuador, Honduras and Peru proposed a new export quota system.",
+			[]string{"030 CRI -", "030 ECU -", "030 HND -", "030 PER -"}},
 		{"a feared strike is no strike", "The company's shares were hit by fears of a strike at its mines in Chile.", nil},
 		{"a crowd rallying to protest", "Hundreds rallied outside the parliament in Nairobi to protest against tax rises.", []string{"141 KENOPP@place -"}},
 	}
