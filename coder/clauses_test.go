@@ -91,6 +91,8 @@ func TestClauseStructure(t *testing.T) {
 			[]string{"1121 GHA→NGAGOV"}, []string{"1121 NGAGOV→GHA"}, false},
 		{"an active verb with a preposition is no participle", "Striking dock workers clashed with police in Athens in what has become a weekly protest.",
 			nil, []string{"190 ---→GRCCOP"}, false},
+		{"a participle after the object of a coded verb", "Belarus released an American teacher detained in Minsk since March.",
+			[]string{"0841 BLR→USAEDU"}, []string{"173 BLRCOP→USAEDU"}, false},
 		{"plain passive", "Two diplomats were expelled by Russia.",
 			[]string{"174 RUS→RUSGOV"}, nil, false},
 		// relative clauses and "X of Y"

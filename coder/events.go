@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"petrel"
+	"petrel/text"
 )
 
 // codeAnchor tries the anchor's patterns and adds the events it gives.
@@ -638,6 +639,35 @@ func (st *state) stopBefore(a int) bool {
 	return j >= 0 && stopWord[st.normOf(j)]
 }
 
+// describesObject reports whether anchor a is a participle read as a
+// passive right after the object of the coded verb before it: "released
+// a British couple detained in Afghanistan since February". Only a
+// determiner, number, adjective, state modifier or the object's own
+// words may stand between that verb and the participle. The participle
+// says what had happened to the object, background to the news, not
+// news of its own.
+func (st *state) describesObject(a, prev *anchor) bool {
+	if prev == nil || !prev.coded || !a.passive || a.s <= prev.e+1 || !st.participle(a.e-1) || st.beBetween(prev.e, a.s) {
+		return false
+	}
+	for k := prev.e; k < a.s; k++ {
+		if x := st.npAt[k]; x >= 0 {
+			if p := &st.nps[x]; p.oblique || !p.mod && !p.uncoded && p.e != a.s {
+				return false // only the object itself, or a state modifying it
+			}
+			continue
+		}
+		t := st.toks[k]
+		if t.Kind == text.Number || st.cls[k]&(cDet|cNumber) != 0 || st.isAdj(k) {
+			continue
+		}
+		if t.Kind != text.Word || t.Flags&text.Cap != 0 || st.cls[k] != 0 || st.verbAt(k) {
+			return false
+		}
+	}
+	return true
+}
+
 // notOwnEvent says why the event of anchor a, with this code and
 // pattern (m, nil if none matched) and the target its pattern gave, is
 // not an event of its own, or "" when it is; consume says whether the
@@ -660,6 +690,8 @@ func (st *state) notOwnEvent(a, prev *anchor, m *match, code string, tgt *np) (w
 		return "an event noun after \"any\" or \"no\": none that happened", false
 	case !st.opt.NullActors && st.stopBefore(a.s):
 		return "what is to stop or end, not an event", true
+	case !st.opt.NullActors && st.describesObject(a, prev):
+		return "a participle describing the object of the verb before it: what had happened to it", false
 	case st.opt.UnnamedActors && prev != nil && prev.violent && a.s > 0 && st.isWord(a.s-1, ",") &&
 		strings.HasSuffix(st.normOf(a.s), "ing") && (agentlessCode(code) || strings.HasPrefix(code, "17")):
 		return "the toll of the event before it, not another event", true
