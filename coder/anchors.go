@@ -250,7 +250,7 @@ func (st *state) verbAfterTo(j int) bool {
 // a determiner, a possessive or an adjective after one ("an attack", "their
 // meeting", "a brief private visit", "Gondor's boycott").
 func (st *state) nounContext(a int) bool {
-	if !st.opt.NullActors && a > 0 && a+1 < len(st.toks) && (st.cls[a-1]&(cDet|cPossPron) != 0 || st.cls[a-1]&cPrep != 0 && st.cls[a-1]&cTo == 0 && st.cls[a-1]&cBy == 0) && !st.isWord(a-1, "that") &&
+	if !st.opt.NullActors && a > 0 && a+1 < len(st.toks) && (st.cls[a-1]&(cDet|cPossPron) != 0 || st.toks[a-1].Kind == text.Possessive || st.cls[a-1]&cPrep != 0 && st.cls[a-1]&cTo == 0 && st.cls[a-1]&cBy == 0) && !st.isWord(a-1, "that") &&
 		strings.HasSuffix(st.normOf(a), "ed") && st.toks[a+1].Kind == text.Word && st.toks[a+1].Flags&text.Cap == 0 &&
 		st.cls[a+1] == 0 && (st.npAt[a+1] < 0 || st.nps[st.npAt[a+1]].s == a+1) {
 		// "a proposed sales tax", "hundreds of looted artefacts", "the

@@ -230,6 +230,7 @@ func TestUnnamedActors(t *testing.T) {
 		{"co-proposers propose to no one of them", "Costa Rica, Ecuador, Honduras and Peru proposed a new export quota system.",
 			[]string{"030 CRI -", "030 ECU -", "030 HND -", "030 PER -"}},
 		{"helping finance a reform is no aid", "Germany's finance minister is looking for ways to help finance a planned tax reform.", nil},
+		{"a participle after a possessive is an adjective", "Germany's proposed tax reform should be brought forward, economists said.", nil},
 		{"a feared strike is no strike", "The company's shares were hit by fears of a strike at its mines in Chile.", nil},
 		{"a crowd rallying to protest", "Hundreds rallied outside the parliament in Nairobi to protest against tax rises.", []string{"141 KENOPP@place -"}},
 	}
