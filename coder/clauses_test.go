@@ -157,6 +157,8 @@ func TestClauseStructure(t *testing.T) {
 			[]string{"120 JPN→MMRGOV"}, []string{"054 JPN→MMRGOV"}, false},
 		{"negated fact", "Russia did not attend the talks in Geneva.",
 			nil, []string{"042 RUS→CHE", "043 RUS→CHE"}, false},
+		{"a threat is aimed at the condition's subject", "Turkey warned that it would retaliate if Greece extended its territorial waters.",
+			[]string{"138 TUR→GRC"}, []string{"138 TUR→-"}, false},
 		{"a possibility with an intent code", "Turkey could launch an attack on Syria.",
 			[]string{"138 TUR→SYR"}, []string{"190 TUR→SYR"}, false},
 		{"a possibility with none", "India might send troops to Sri Lanka.",

@@ -219,6 +219,16 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		// the source again; the target comes after it.
 		tgt = st.objectAfter(tgt.e, 12, false)
 	}
+	if tgt == nil && strings.HasPrefix(code, "13") && !st.opt.NullActors && end+1 < len(st.toks) && (st.isWord(end, "if") || st.isWord(end, "unless")) {
+		// "warned that it would strike back if Israel attacked": a threat
+		// is aimed at whoever the condition names.
+		if x := st.npAt[end+1]; x >= 0 && !st.nps[x].uncoded && !st.nps[x].oblique && !st.nps[x].poss && &st.nps[x] != src {
+			tgt = &st.nps[x]
+			if st.trace != nil {
+				st.tgtWhy = "the subject of the condition after the threat (clause walk)"
+			}
+		}
+	}
 	baseCode := code // before negation or intent changes it
 	if !neg && st.opt.Parse && !st.opt.IgnoreNegation && !v.noun && !a.nounUse {
 		// "no longer supports", "would neither confirm nor deny": a
