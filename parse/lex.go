@@ -13,6 +13,7 @@ type lex struct {
 	suf1, suf2, suf3 uint64 // its last one to three letters (lower case)
 	suf4             uint64 // its last four letters
 	shape            uint64 // Xxxx, dd.d: character classes with runs cut at 4
+	clus             uint64 // its word cluster (clusters.go)
 }
 
 // fnv hashes s (FNV-1a) with the seed folded in; lower case folds ASCII
@@ -43,6 +44,7 @@ func fnv(s string, seed uint64, lower bool) uint64 {
 func setLex(l *lex, form string) {
 	l.form = fnv(form, 1, false)
 	l.lower = fnv(form, 2, true)
+	l.clus = clusterHash(l.lower)
 	// prefixes and suffixes by runes
 	n := utf8.RuneCountInString(form)
 	p := [4]int{}

@@ -58,7 +58,7 @@ func (m *Model) Parse(words []string, t *Tree) {
 	for i, w := range words {
 		setLex(&t.lx[i], w)
 	}
-	t.lx[n] = lex{form: hashRoot, lower: hashRoot, suf3: hashRoot}
+	t.lx[n] = lex{form: hashRoot, lower: hashRoot, suf3: hashRoot, clus: hashRoot}
 	m.tg.tag(t.lx[:n], t.amb, t.Tags, t.xtags, t.first)
 	for i, x := range t.xtags {
 		t.XPOS[i] = m.tg.xnames[x]

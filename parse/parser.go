@@ -20,8 +20,8 @@ const (
 const (
 	actBits    = 21
 	labBits    = 18
-	actFeats   = 88
-	labFeats   = 29
+	actFeats   = 97
+	labFeats   = 31
 	noWord     = -1
 	maxDist    = 6
 	valencyCap = 7
@@ -195,6 +195,13 @@ func (s *state) l(i int32) uint64 {
 		return 0xfe
 	}
 	return uint64(s.rel[i])
+}
+
+func (s *state) c(i int32) uint64 {
+	if i < 0 {
+		return hashNone
+	}
+	return s.lx[i].clus
 }
 
 func (s *state) suf(i int32) uint64 {
@@ -376,6 +383,17 @@ func (s *state) features(f *[actFeats]uint64) {
 	f[85] = f3(93, s0lw, b0w, s0p)
 	f[86] = f3(94, s0lw, s0w, s1p)
 	f[87] = f3(95, s1p, s0lw, b0p)
+	// word clusters from unlabelled text
+	s0c, s1c, b0c, b1c := s.c(S0), s.c(S1), s.c(B0), s.c(B1)
+	f[88] = f1(96, s0c)
+	f[89] = f1(97, s1c)
+	f[90] = f1(98, b0c)
+	f[91] = f1(99, b1c)
+	f[92] = f2(100, s0c, b0c)
+	f[93] = f2(101, s1c, s0c)
+	f[94] = f2(102, s1c, b0c)
+	f[95] = f3(103, s0c, b0p, s0p)
+	f[96] = f3(104, s0p, b0c, b0p)
 }
 
 // labelFeatures writes the features for labelling the arc h → d.
@@ -424,6 +442,8 @@ func (s *state) labelFeatures(h, d int32, f *[labFeats]uint64) {
 	f[26] = f2(31, s.lx[min(int(d), s.n)].form, dir)
 	f[27] = f3(34, s.suf(d), hp, dir)
 	f[28] = f3(35, dp, s.w(next), dir)
+	f[29] = f3(36, s.c(h), s.c(d), dir)
+	f[30] = f3(37, s.c(d), hp, dir)
 }
 
 func abs32(x int32) int32 {

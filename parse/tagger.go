@@ -26,7 +26,7 @@ func (t *tagger) ambiguity(l *lex) uint64 {
 
 const (
 	tagBits    = 18
-	tagFeats   = 34 // features of the first pass; the second adds tagFeats2 more
+	tagFeats   = 40 // features of the first pass; the second adds tagFeats2 more
 	tagFeats2  = 5
 	hashNone   = 0x5bd1e9955bd1e995 // a word outside the sentence
 	hashRoot   = 0x27d4eb2f165667c5 // the parser's root
@@ -111,6 +111,21 @@ func tagFeatures(lx []lex, amb []uint64, tags, right []uint8, i int, f *[tagFeat
 	f[31] = f1(34, w.suf4)
 	f[32] = f2(35, lower(m1), lower(n1))
 	f[33] = f2(36, p1, w.shape)
+	// word clusters from unlabelled text: the class of a word the
+	// treebank never had, and of its neighbours
+	clus := func(l *lex) uint64 {
+		if l == nil {
+			return hashNone
+		}
+		return l.clus
+	}
+	c0, cm, cp := w.clus, clus(m1), clus(n1)
+	f[34] = f1(45, c0)
+	f[35] = f1(46, cm)
+	f[36] = f1(47, cp)
+	f[37] = f2(48, p1, c0)
+	f[38] = f2(49, c0, cp)
+	f[39] = f2(50, c0, w.suf3)
 	if right != nil {
 		r1, r2 := uint64(hashNone), uint64(hashNone)
 		if i+1 < n {
