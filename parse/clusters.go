@@ -26,8 +26,10 @@ const clusterMagic = "petrel-clusters 1\n"
 var embeddedClusters []byte
 
 // clusterOf maps the lower-cased hash of a word (lex.lower) to its class
-// plus one; words without a class are absent.
-var clusterOf = mustClusters(embeddedClusters)
+// plus one; words without a class are absent. clusterErr is set if the
+// embedded file does not decode, and Load then refuses every model (the
+// clusters are empty, so cmd/petrel-clusters can still rebuild them).
+var clusterOf, clusterErr = readClusters(embeddedClusters)
 
 // clusterNone is the feature value of a word without a class.
 const clusterNone = 0x4cf5ad432745937f
@@ -41,14 +43,6 @@ func clusterHash(lower uint64) uint64 {
 	return clusterNone
 }
 
-func mustClusters(data []byte) map[uint64]uint16 {
-	m, err := readClusters(data)
-	if err != nil {
-		panic("parse: embedded clusters: " + err.Error())
-	}
-	return m
-}
-
 // readClusters decodes a cluster file: the magic line, then for each word
 // its lower-cased hash (8 bytes, little endian, ascending) and its class
 // as a uvarint. An empty file has no clusters.
@@ -57,23 +51,26 @@ func readClusters(data []byte) (map[uint64]uint16, error) {
 		return map[uint64]uint16{}, nil
 	}
 	if !bytes.HasPrefix(data, []byte(clusterMagic)) {
-		return nil, errors.New("not a cluster file")
+		return map[uint64]uint16{}, errors.New("parse: clusters: not a cluster file")
 	}
 	d := &decoder{b: data[len(clusterMagic):]}
 	n := d.uv()
 	if n > 1<<22 {
-		return nil, errCorrupt
+		return map[uint64]uint16{}, errCorrupt
 	}
 	m := make(map[uint64]uint16, n)
 	for i := uint64(0); i < n && d.err == nil; i++ {
 		k := binary.LittleEndian.Uint64(d.bytes(8))
 		c := d.uv()
 		if c >= 1<<15 {
-			return nil, errCorrupt
+			return map[uint64]uint16{}, errCorrupt
 		}
 		m[k] = uint16(c + 1)
 	}
-	return m, d.err
+	if d.err != nil {
+		return map[uint64]uint16{}, d.err
+	}
+	return m, nil
 }
 
 // ClusterOptions configures Cluster.

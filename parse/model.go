@@ -111,7 +111,7 @@ func Default() (*Model, error) {
 // to report the model's size.
 func EmbeddedModel() []byte { return embedded }
 
-const magic = "petrel-parse 6\n"
+const magic = "petrel-parse 7\n"
 
 // Write writes m in petrel's model format: a magic line, then sections,
 // each a uvarint length and its bytes: the tagger's XPOS names, tag
@@ -249,6 +249,9 @@ func Load(r io.Reader) (*Model, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("parse: model: %w", err)
+	}
+	if clusterErr != nil {
+		return nil, clusterErr
 	}
 	if !bytes.HasPrefix(data, []byte(magic)) {
 		return nil, errors.New("parse: not a petrel parser model (or one from another version of petrel)")

@@ -30,7 +30,7 @@ type TrainOptions struct {
 }
 
 // DefaultTrainOptions are the options the embedded model is trained with.
-var DefaultTrainOptions = TrainOptions{Seed: 1, TagIters: 8, ParseIters: 15, Folds: 4, Explore: 0.9, SecondPass: true, Ensemble: 4}
+var DefaultTrainOptions = TrainOptions{Seed: 2, TagIters: 8, ParseIters: 15, Folds: 4, Explore: 0.9, SecondPass: true, Ensemble: 4}
 
 // bits returns the size of table i (0 tagger, 1 transitions, 2 labels).
 func (o *TrainOptions) bits(i int) uint {
