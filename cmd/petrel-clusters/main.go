@@ -1,7 +1,7 @@
 // Command petrel-clusters learns the word clusters that petrel's tagger and
-// parser read as features, from unlabelled text: the Reuters-21578
-// newswire (JSON Lines with a "text" field) and the words of the EWT
-// training treebank, split into sentences and tokens as petrel splits them
+// parser read as features, from unlabelled text: the words of the EWT
+// training treebank and, with -corpus, more text (JSON Lines with a
+// "text" field; none by default, see docs/PARSER.md on licences), split into sentences and tokens as petrel splits them
 // (text.Sentences, text.Tokenize). It writes parse/model/clusters, which
 // the parse package embeds; run it before cmd/petrel-train.
 //
@@ -16,8 +16,10 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"petrel"
@@ -34,7 +36,7 @@ func main() {
 
 func run(args []string) error {
 	fs := flag.NewFlagSet("petrel-clusters", flag.ContinueOnError)
-	corpus := fs.String("corpus", "../shared/corpus/reuters-21578/articles.jsonl", "unlabelled text, JSON Lines with a \"text\" field")
+	corpus := fs.String("corpus", "", "more unlabelled text, JSON Lines with a \"text\" field (none by default: the shipped clusters come from the treebank alone, so the model keeps its CC BY-SA terms)")
 	ud := fs.String("ud", "../shared/ud/en_ewt", "directory of the treebank, whose training words are added")
 	out := fs.String("o", "parse/model/clusters", "cluster file to write")
 	opt := parse.ClusterOptions{Classes: 256, MinCount: 3, Iters: 20}
@@ -50,12 +52,16 @@ func run(args []string) error {
 		fmt.Fprintf(os.Stderr, format, a...)
 	}
 	cc := parse.NewClusterCounter()
-	f, err := os.Open(*corpus)
-	if err != nil {
-		return err
+	var r io.Reader = strings.NewReader("")
+	if *corpus != "" {
+		f, err := os.Open(*corpus)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<26)
 	var spans []petrel.Span
 	var toks []text.Token
