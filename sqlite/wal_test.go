@@ -15,10 +15,13 @@ import (
 )
 
 // TestWALBounded ingests while 32 readers query without pause, and checks
-// that the write-ahead log stays under twice the size of the database:
-// readers that always hold a snapshot keep SQLite's own checkpoints from
-// ever restarting the log, which then grew without bound (1.75 GB beside a
-// 565 MB database in the load test).
+// that the write-ahead log is restarted during the run and stays under
+// three times the size of the database: readers that always hold a
+// snapshot keep SQLite's own checkpoints from ever restarting the log,
+// which then grew without bound (1.75 GB beside a 565 MB database in the
+// issue's load test). On a quiet machine the log stays under 0.7 times the
+// database; under heavy load it has reached 2.01 times once, so the bound
+// is three times and the sharper check is that the log shrinks at all.
 func TestWALBounded(t *testing.T) {
 	// The log passed twice the database at the 6th batch before the fix
 	// and was 2.8 times it at the 12th.
@@ -66,21 +69,30 @@ func TestWALBounded(t *testing.T) {
 		return fi.Size()
 	}
 	worst := 0.0
+	var last int64
+	shrank := false
 	for b := range batches {
 		storetest.MustIngest(t, s, storetest.Docs(b*500, 500), "v1")
 		wal, db := size(path+"-wal"), size(path)
+		if wal < last {
+			shrank = true
+		}
+		last = wal
 		// A log under 1 MiB is left alone: the database is then tiny.
 		if r := float64(wal) / float64(db); r > worst && wal > 1<<20 {
 			worst = r
 		}
-		if wal > 2*db && wal > 1<<20 {
-			t.Errorf("after batch %d: WAL %d bytes, database %d bytes: WAL over twice the database", b, wal, db)
+		if wal > 3*db && wal > 1<<20 {
+			t.Errorf("after batch %d: WAL %d bytes, database %d bytes: WAL over three times the database", b, wal, db)
 			break
 		}
 	}
 	cancel()
 	wg.Wait()
 	t.Logf("%d batches, %d queries; WAL at most %.2fx the database; database %d bytes", batches, queries.Load(), worst, size(path))
+	if !shrank {
+		t.Errorf("the WAL never shrank in %d batches: it was never restarted while readers held snapshots", batches)
+	}
 
 	// Once writes stop, the idle checkpoint empties the log.
 	deadline := time.Now().Add(sqlite.IdleCheckpoint + 10*time.Second)
