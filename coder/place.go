@@ -895,22 +895,6 @@ func (st *state) eventLocation(a, verbE int, code string, venue bool) *petrel.Lo
 	return nil
 }
 
-// placeCountry returns the country (ISO 3166-1 alpha-3) of the place of
-// the clause of the verb at tokens [a, ae) of the current sentence, coded
-// code ("" when not yet known), else
-// of the article's dateline, else "". It answers "where is this?" for an
-// actor named without a state ("protesters in Amara" → IRQ): the same
-// resolution events get, never a place from another sentence.
-func (st *state) placeCountry(a, ae int, code string) string {
-	if m := st.attach(a, ae, code); m != nil {
-		return m.loc.Country
-	}
-	if st.dateLoc != nil {
-		return st.dateLoc.Country
-	}
-	return ""
-}
-
 // actorCountry is the state of a country actor (its code's first three
 // letters when the entry gives no country).
 func actorCountry(a *dict.Actor) string {
