@@ -2,7 +2,7 @@ package coder
 
 // The clause stage: who is the subject, the agent and the object of a verb,
 // read from petrel's dependency parser (package parse) where the shallow
-// clause walk of subject.go is in doubt.
+// clause walk of walk.go is in doubt.
 //
 // Parsing costs about a hundred times what the rest of the coder spends
 // on a sentence, so a sentence is parsed only when a verb that matched a

@@ -184,19 +184,6 @@ func (t *table) scoreRels(feats []uint64, out *[numRels]int32) {
 	}
 }
 
-// scoreTags scores the tags.
-func (t *table) scoreTags(feats []uint64, out *[numTags]int32) {
-	*out = [numTags]int32{}
-	shift := 64 - t.bits
-	q := t.q
-	for _, h := range feats {
-		r := (*[numTags]int16)(q[int(h>>shift)*int(numTags):])
-		for c := range r {
-			out[c] += int32(r[c])
-		}
-	}
-}
-
 // sumTables returns the table whose weights are the sum of the quantised
 // tables ts (all of one shape), quantised again: a linear model that
 // scores as the ensemble of ts does.

@@ -114,19 +114,6 @@ type Stats struct {
 	Events      int `json:"events"`       // events the sink coded
 }
 
-func (s *Stats) add(o Stats) {
-	s.Polls += o.Polls
-	s.NotModified += o.NotModified
-	s.FeedErrors += o.FeedErrors
-	s.Pages += o.Pages
-	s.PageErrors += o.PageErrors
-	s.GivenUp += o.GivenUp
-	s.Disallowed += o.Disallowed
-	s.Articles += o.Articles
-	s.Duplicates += o.Duplicates
-	s.Events += o.Events
-}
-
 // A Watcher polls feeds. It is not safe for concurrent use: Run or Poll
 // from one goroutine.
 type Watcher struct {
@@ -233,6 +220,7 @@ type FeedsFailedError struct {
 	Failed []FeedFailure
 }
 
+// Error names the failing feeds and why each failed.
 func (e *FeedsFailedError) Error() string {
 	if len(e.Failed) == 1 {
 		return "the feed failed: " + failureList(e.Failed)

@@ -30,9 +30,9 @@ func page(title, body string) string {
 // newsServer serves feeds and pages with every failure a watcher meets.
 type newsServer struct {
 	*httptest.Server
-	hits                  sync.Map // path → *atomic.Int32
-	failsLeft, slowLeft   atomic.Int32
-	feedETag, notModified atomic.Int32
+	hits                sync.Map // path → *atomic.Int32
+	failsLeft, slowLeft atomic.Int32
+	notModified         atomic.Int32
 	// late makes /late.rss list a copy of /b1 under another URL.
 	late atomic.Bool
 }
