@@ -74,13 +74,6 @@ func (r *Rollup) add(dims []any, n int64, g float64) {
 	x.g += g
 }
 
-// AddEvents counts in the event rows made by AppendEvents.
-func (r *Rollup) AddEvents(rows [][]any) {
-	for _, e := range rows {
-		r.AddEvent(e)
-	}
-}
-
 // AddEvent counts in one event row made by AppendEventRow.
 func (r *Rollup) AddEvent(e []any) {
 	r.add([]any{e[3], e[6], e[7], e[8], e[10], e[13], e[14], e[18], e[19]}, 1, e[9].(float64))

@@ -73,8 +73,7 @@ func spanText(text string, sp petrel.Span, s string) any {
 // the table's column list) to dst and return it, so that a store can write
 // a large batch a statement at a time without first building a []any for
 // every row: an 8 MB article makes hundreds of thousands of rows, and
-// holding them all cost more memory than the documents themselves. The
-// Append…s functions build every row of a document, a []any each.
+// holding them all cost more memory than the documents themselves.
 
 // AppendSentenceRow appends the values of sentence i of p, stored under
 // seq. With keepText the sentence text is always stored (PostgreSQL
@@ -141,39 +140,6 @@ var (
 	QuoteWidth    = len(QuoteNames)
 	EventWidth    = len(EventNames)
 )
-
-// AppendSentences appends the sentence rows of p, stored under seq. With
-// keepText the sentence text is always stored (PostgreSQL indexes it).
-func AppendSentences(rows [][]any, seq int64, p *Plan, keepText bool) [][]any {
-	for i := range p.Doc.Sentences {
-		rows = append(rows, AppendSentenceRow(make([]any, 0, SentenceWidth), seq, p, i, keepText))
-	}
-	return rows
-}
-
-// AppendMentions appends the mention rows of p, stored under seq.
-func AppendMentions(rows [][]any, seq int64, p *Plan) [][]any {
-	for i := range p.Doc.Mentions {
-		rows = append(rows, AppendMentionRow(make([]any, 0, MentionWidth), seq, p, i))
-	}
-	return rows
-}
-
-// AppendQuotes appends the quote rows of p, stored under seq.
-func AppendQuotes(rows [][]any, seq int64, p *Plan) [][]any {
-	for i := range p.Doc.Quotes {
-		rows = append(rows, AppendQuoteRow(make([]any, 0, QuoteWidth), seq, p, i))
-	}
-	return rows
-}
-
-// AppendEvents appends the event rows of p, stored under seq.
-func AppendEvents(rows [][]any, seq int64, p *Plan) [][]any {
-	for i := range p.Doc.Events {
-		rows = append(rows, AppendEventRow(make([]any, 0, EventWidth), seq, p, i))
-	}
-	return rows
-}
 
 // strOrNil returns s, or nil for "": the partial indexes on these columns
 // then leave out the rows without a value.
