@@ -44,82 +44,7 @@ func (st *state) resolve(idx int) {
 	for i := range st.nps {
 		p := &st.nps[i]
 		if p.uncoded {
-			var ref *member
-			switch {
-			case p.pron == "he" || p.pron == "him" || p.pron == "his" || p.pron == "she" || p.pron == "her":
-				ref = st.lastPerson
-			case p.pron == "it" && st.speakerOf(idx, p) != nil:
-				// "Russia told the United Nations it would veto": the
-				// speaker, not the addressee named last.
-				ref = st.speakerOf(idx, p)
-			case p.pron == "it" || p.pron == "its":
-				ref = st.lastNonPerson()
-			case p.pron == "they" || p.pron == "them" || p.pron == "their":
-				if st.lastGroup != nil {
-					ref = st.lastGroup
-				} else {
-					ref = st.lastNonPerson()
-				}
-			case p.pron == "we" || p.pron == "us" || p.pron == "our":
-				if st.inQuoteAt(p.s) && st.quoteSpeaker != nil {
-					m := *st.quoteSpeaker
-					// "we" is the speaker's side: the speaker's office
-					// ("We condemn this attack," Macron said → FRAGOV), or
-					// the state for a former official.
-					if strings.HasSuffix(m.code, "ELI") {
-						m.code = codeCountry(m)
-					}
-					ref = &m
-				}
-			case p.agent != "" && p.agent != "CVL" && p.s > 0 && (p.s > 1 && st.isWord(p.s-1, "two") && st.isWord(p.s-2, "the") || st.isWord(p.s-1, "both")) && len(st.recent) >= 2:
-				// "the two leaders", "both governments": the last two
-				// actors named, as a compound. ("killing two civilians"
-				// counts people; it refers to no one.)
-				a, b := st.recent[len(st.recent)-2], st.recent[len(st.recent)-1]
-				if idx-a.sent <= 2 && codeCountry(a) != codeCountry(b) {
-					for _, x := range []member{a, b} {
-						x.start, x.end = st.toks[p.s].Start, st.toks[p.e-1].End
-						x.mention = -1
-						p.members = append(p.members, x)
-					}
-					p.uncoded = false
-					continue
-				}
-			case p.descr == "group":
-				ref = st.lastGroup
-				if ref == nil {
-					ref = st.peekGroup(idx)
-				}
-			case p.descr == "country":
-				ref = st.lastCountry
-			case p.descr == "gov":
-				if st.lastCountry != nil {
-					m := *st.lastCountry
-					m.code = codeCountry(m) + "GOV"
-					ref = &m
-				}
-			case p.descr == "igo":
-				ref = st.lastIGO
-			}
-			if ref != nil && p.pron != "we" && p.pron != "us" && p.pron != "our" && idx-ref.sent > 2 {
-				ref = nil // too far back to be what the pronoun means
-			}
-			if ref != nil {
-				m := *ref
-				m.start, m.end = st.toks[p.s].Start, st.toks[p.e-1].End
-				if p.poss && m.end < st.toks[p.e-1].End {
-					m.end = st.toks[p.e-1].End
-				}
-				m.mention = -1
-				if idx2 := st.mention(idx, m, petrel.KindPronoun); idx2 >= 0 {
-					st.doc.Mentions[idx2].Kind = petrel.KindPronoun
-					if ref.mention >= 0 {
-						st.doc.Mentions[idx2].Ref = ref.mention
-					}
-				}
-				p.members = []member{m}
-				p.uncoded = false
-			}
+			st.resolveRef(idx, p)
 			continue
 		}
 		if p.pron != "" || p.descr != "" {
@@ -181,6 +106,88 @@ func (st *state) resolve(idx int) {
 				}
 			}
 		}
+	}
+}
+
+// resolveRef gives the uncoded phrase p of sentence idx, a pronoun or a
+// description ("the group", "the government"), the actor it refers to
+// when one was named recently enough, and leaves it uncoded otherwise.
+func (st *state) resolveRef(idx int, p *np) {
+	var ref *member
+	switch {
+	case p.pron == "he" || p.pron == "him" || p.pron == "his" || p.pron == "she" || p.pron == "her":
+		ref = st.lastPerson
+	case p.pron == "it" && st.speakerOf(idx, p) != nil:
+		// "Russia told the United Nations it would veto": the
+		// speaker, not the addressee named last.
+		ref = st.speakerOf(idx, p)
+	case p.pron == "it" || p.pron == "its":
+		ref = st.lastNonPerson()
+	case p.pron == "they" || p.pron == "them" || p.pron == "their":
+		if st.lastGroup != nil {
+			ref = st.lastGroup
+		} else {
+			ref = st.lastNonPerson()
+		}
+	case p.pron == "we" || p.pron == "us" || p.pron == "our":
+		if st.inQuoteAt(p.s) && st.quoteSpeaker != nil {
+			m := *st.quoteSpeaker
+			// "we" is the speaker's side: the speaker's office
+			// ("We condemn this attack," Macron said → FRAGOV), or
+			// the state for a former official.
+			if strings.HasSuffix(m.code, "ELI") {
+				m.code = codeCountry(m)
+			}
+			ref = &m
+		}
+	case p.agent != "" && p.agent != "CVL" && p.s > 0 && (p.s > 1 && st.isWord(p.s-1, "two") && st.isWord(p.s-2, "the") || st.isWord(p.s-1, "both")) && len(st.recent) >= 2:
+		// "the two leaders", "both governments": the last two
+		// actors named, as a compound. ("killing two civilians"
+		// counts people; it refers to no one.)
+		a, b := st.recent[len(st.recent)-2], st.recent[len(st.recent)-1]
+		if idx-a.sent <= 2 && codeCountry(a) != codeCountry(b) {
+			for _, x := range []member{a, b} {
+				x.start, x.end = st.toks[p.s].Start, st.toks[p.e-1].End
+				x.mention = -1
+				p.members = append(p.members, x)
+			}
+			p.uncoded = false
+			return
+		}
+	case p.descr == "group":
+		ref = st.lastGroup
+		if ref == nil {
+			ref = st.peekGroup(idx)
+		}
+	case p.descr == "country":
+		ref = st.lastCountry
+	case p.descr == "gov":
+		if st.lastCountry != nil {
+			m := *st.lastCountry
+			m.code = codeCountry(m) + "GOV"
+			ref = &m
+		}
+	case p.descr == "igo":
+		ref = st.lastIGO
+	}
+	if ref != nil && p.pron != "we" && p.pron != "us" && p.pron != "our" && idx-ref.sent > 2 {
+		ref = nil // too far back to be what the pronoun means
+	}
+	if ref != nil {
+		m := *ref
+		m.start, m.end = st.toks[p.s].Start, st.toks[p.e-1].End
+		if p.poss && m.end < st.toks[p.e-1].End {
+			m.end = st.toks[p.e-1].End
+		}
+		m.mention = -1
+		if idx2 := st.mention(idx, m, petrel.KindPronoun); idx2 >= 0 {
+			st.doc.Mentions[idx2].Kind = petrel.KindPronoun
+			if ref.mention >= 0 {
+				st.doc.Mentions[idx2].Ref = ref.mention
+			}
+		}
+		p.members = []member{m}
+		p.uncoded = false
 	}
 }
 
