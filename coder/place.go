@@ -751,7 +751,7 @@ func (st *state) attach(a, ae int, code string) *placeMention {
 		m := &st.placeMs[k]
 		switch {
 		case m.from >= ae:
-			if (m.modifier || m.from > 0 && (topicNouns[st.normOf(m.from-1)] || attackNouns[st.normOf(m.from-1)])) && !objectPlaceCode(code) {
+			if (m.modifier || st.afterTopic(m)) && !objectPlaceCode(code) {
 				continue
 			}
 			if after == nil && st.sameClause(ae, m.from, a) {
@@ -776,7 +776,7 @@ func (st *state) attach(a, ae int, code string) *placeMention {
 			m := &st.placeMs[k]
 			switch {
 			case m.from >= ae:
-				if after == nil && !m.modifier && !(m.from > 0 && (topicNouns[st.normOf(m.from-1)] || attackNouns[st.normOf(m.from-1)])) && st.clauseOK(ae, m.from, a, true) {
+				if after == nil && !m.modifier && !st.afterTopic(m) && st.clauseOK(ae, m.from, a, true) {
 					after = m
 				}
 			case m.e <= a:
@@ -790,6 +790,13 @@ func (st *state) attach(a, ae int, code string) *placeMention {
 		}
 	}
 	return before
+}
+
+// afterTopic reports whether place mention m follows a topic or attack
+// noun ("the war in Ukraine", "the attack in Kabul"): the noun's place,
+// not the verb's.
+func (st *state) afterTopic(m *placeMention) bool {
+	return m.from > 0 && (topicNouns[st.normOf(m.from-1)] || attackNouns[st.normOf(m.from-1)])
 }
 
 // sameClause reports whether tokens [i, j) hold no clause boundary for
