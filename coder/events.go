@@ -383,11 +383,8 @@ func negate(code string) string {
 // intent to do it: "willing to provide aid" is 033, not 070.
 func intend(code string) string {
 	switch code {
-	case "045", "046":
-		if code == "045" {
-			return "039" // offered to mediate
-		}
-		return "036"
+	case "045":
+		return "039" // offered to mediate; the rest of 04 is 036 below
 	case "0841", "0842":
 		return "0353" // would release hostages
 	case "0871", "0872", "0873", "0874":
