@@ -95,7 +95,7 @@ func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 			}
 		}
 	}
-	if v.noun && prev != nil && prev.coded && subj != nil && prev.e <= a.s && subj.s < a.s || v.noun && prev != nil && prev.coded && subj != nil && subj.s >= prev.e {
+	if v.noun && prev != nil && prev.coded && subj != nil && (prev.e <= a.s && subj.s < a.s || subj.s >= prev.e) {
 		// "hosted the group for international talks": the noun's source
 		// is not the subject of the verb that governs it.
 		subj = nil
