@@ -201,12 +201,19 @@ func (m *Main) runCode(ctx context.Context, args []string) error {
 	maxLine := fs.Int("max-line", 0, "longest JSON line or text file accepted, in bytes (default 8 MiB; longer lines are reported and skipped)")
 	stats := fs.Bool("stats", false, "at the end, print on standard error how many sentences were coded and how many of them were parsed")
 	fs.Usage = func() {
-		fmt.Fprintln(m.Stderr, "Usage: petrel code [flags] PATH...\n\nCodes articles (.txt, .html, .jsonl/.ndjson, directories, - for stdin) and writes events.\n\nFlags:")
+		fmt.Fprintln(m.Stderr, "Usage: petrel code [flags] PATH...\n\nCodes articles (.txt, .html, .jsonl/.ndjson, directories, - for stdin; with no PATH, text piped in) and writes events.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	paths, err := parseCommand(fs, args, true)
-	if err != nil {
+	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		if !m.StdinPiped {
+			fs.Usage()
+			return flag.ErrHelp
+		}
+		paths = []string{"-"} // text piped in with no PATH: read it, as "-" does
 	}
 	base, err := parseDate(*date)
 	if err != nil {

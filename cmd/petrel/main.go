@@ -65,6 +65,9 @@ type Main struct {
 	// the progress bar.
 	StdoutIsTerminal bool
 	StderrIsTerminal bool
+	// StdinPiped says that standard input is a pipe or a file, so that
+	// `petrel code` with no PATH reads it, as `petrel code -` does.
+	StdinPiped bool
 }
 
 // NewMain returns a Main wired to the process's streams.
@@ -72,7 +75,15 @@ func NewMain() *Main {
 	return &Main{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv,
 		StdoutIsTerminal: isTerminal(os.Stdout), StderrIsTerminal: isTerminal(os.Stderr),
+		StdinPiped: isPiped(os.Stdin),
 	}
+}
+
+// isPiped reports whether f is a pipe or a regular file: text redirected
+// into petrel, not a terminal nor /dev/null.
+func isPiped(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && (fi.Mode()&os.ModeNamedPipe != 0 || fi.Mode().IsRegular())
 }
 
 // isTerminal reports whether f is a character device (a terminal).
@@ -84,7 +95,7 @@ func isTerminal(f *os.File) bool {
 const usage = `petrel turns news articles into CAMEO political event data.
 
 Usage:
-  petrel code [flags] PATH...     code articles (.txt, .html, .jsonl, dirs, -) and write events
+  petrel code [flags] PATH...     code articles (.txt, .html, .jsonl, dirs, - or piped stdin) and write events
   petrel explain [flags] TEXT     show what each stage saw for a sentence, a FILE or - (stdin)
   petrel validate [flags] FILE    run a PETRARCH validation-record file
   petrel parse [flags] TEXT       POS tags and dependency trees as CoNLL-U (--eval FILE.conllu: accuracy)

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"errors"
+	"flag"
 	"io"
 	"net"
 	"net/http"
@@ -305,5 +307,26 @@ func TestServeAnnounce(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCodePipedStdin checks that `petrel code` with no PATH reads text
+// piped into it, and still prints its usage when standard input is not
+// piped (a terminal).
+func TestCodePipedStdin(t *testing.T) {
+	for _, piped := range []bool{true, false} {
+		var out, errb strings.Builder
+		m := &Main{Stdin: strings.NewReader("France praised Germany."), Stdout: &out, Stderr: &errb,
+			Getenv: func(string) string { return "" }, StdinPiped: piped}
+		err := m.Run(t.Context(), []string{"code", "--format", "jsonl", "--date", "2024-01-02"})
+		if piped {
+			if err != nil || !strings.Contains(out.String(), `"code":"051"`) || !strings.Contains(out.String(), `"source":{"text":"France"`) {
+				t.Fatalf("piped: err %v, stdout %q, stderr %q", err, out.String(), errb.String())
+			}
+			continue
+		}
+		if !errors.Is(err, flag.ErrHelp) || !strings.Contains(errb.String(), "Usage: petrel code") || out.Len() != 0 {
+			t.Fatalf("not piped: err %v, stdout %q, stderr %q", err, out.String(), errb.String())
+		}
 	}
 }
