@@ -421,11 +421,12 @@ func (st *state) buildNPs(idx int) {
 				p.e = nx.e
 				p.name = true
 				k++
-				if lm, ok := st.learned[st.normOf(nx.e-1)]; ok {
+				if lm, ok := st.learned[st.normOf(nx.e-1)]; ok && lm.code != "" {
 					lm.start, lm.end = st.toks[sg.s].Start, st.toks[nx.e-1].End
 					p.members = []member{lm}
 					break
 				}
+				st.learnPerson(nx)
 			}
 			// Agent + from/of/in + actors: "officials from 10 countries
 			// including China and Pakistan", "the government of Gondor",
@@ -486,7 +487,7 @@ func (st *state) buildNPs(idx int) {
 			}
 		case segName:
 			p.name = true
-			if lm, ok := st.learned[st.normOf(sg.e-1)]; ok {
+			if lm, ok := st.learned[st.normOf(sg.e-1)]; ok && lm.code != "" {
 				lm.start, lm.end = st.toks[sg.s].Start, st.toks[sg.e-1].End
 				p.members = []member{lm}
 			} else {

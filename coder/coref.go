@@ -23,6 +23,17 @@ func (st *state) learn(name seg, m member) {
 	st.learned[st.normOf(name.e-1)] = m
 }
 
+// learnPerson remembers that an unknown name after a title ("Treasury
+// Secretary James Baker") is a person's, with no code: a later bare
+// "Baker" is that person again, not a company (forgetFor). A name
+// already learned with a code keeps it.
+func (st *state) learnPerson(name seg) {
+	k := st.normOf(name.e - 1)
+	if _, ok := st.learned[k]; !ok {
+		st.learned[k] = member{kind: petrel.KindPerson, mention: -1}
+	}
+}
+
 // mention records a mention in the document and returns its index.
 func (st *state) mention(idx int, m member, kind string) int {
 	if m.code == "" {
@@ -45,16 +56,12 @@ func (st *state) resolve(idx int) {
 		p := &st.nps[i]
 		if p.uncoded {
 			st.resolveRef(idx, p)
+			if p.uncoded && p.name && !p.oblique {
+				st.forgetFor(p)
+			}
 			continue
 		}
 		if p.pron != "" || p.descr != "" {
-			continue
-		}
-		if p.name && p.uncoded && !p.oblique {
-			// An unknown name ("Kvaerner", "Mr Smith") is the likeliest
-			// antecedent of the next "it" or "he": forget older actors
-			// rather than resolve to the wrong one.
-			st.lastActor, st.lastPerson = nil, nil
 			continue
 		}
 		for j := range p.members {
@@ -109,6 +116,65 @@ func (st *state) resolve(idx int) {
 	}
 }
 
+// forgetFor clears the memory an unknown name p takes the place of. A
+// company's name ("Kvaerner", "Petroleos de Venezuela") is the
+// likeliest antecedent of the next "it", but it has no code, so "it"
+// after it stays uncoded rather than taking an older
+// actor from an unrelated part of the article (the state in whose story
+// the company is named).
+//
+// Only that memory is cleared, and only by a name that stands as an
+// argument of its own:
+//   - an unknown person's name in news is most often a later mention of
+//     the person last named by title ("Canada's Minister of State for
+//     Finance ... Hockin said he"), so "he" and "she" keep their
+//     antecedent, and a name with a title or an honorific ("Trade
+//     Minister John Crosbie", "Mr Smith") clears nothing;
+//   - a surname of the person last named, or of one named with a title
+//     ("Treasury Secretary James Baker ... Baker said"), is that person
+//     again;
+//   - a possessive or a name modifying a noun ("the Third World's
+//     largest debtor") is no argument;
+//   - the addressee of a verb of telling ("Thai officials told Reuters
+//     they ...") is not what the pronoun after it means (speakerOf);
+//   - states, groups and organisations stay remembered for "the
+//     government", "the group", "the country".
+func (st *state) forgetFor(p *np) {
+	if p.poss || p.mod || p.agent != "" || p.s > 0 && (honorific[st.normOf(p.s-1)] || addressVerb[st.normOf(p.s-1)]) {
+		return
+	}
+	if lm, ok := st.learned[st.normOf(p.e-1)]; ok && lm.kind == petrel.KindPerson {
+		return
+	}
+	if lp := st.lastPerson; lp != nil && lp.end <= len(st.text) && lp.start < lp.end &&
+		containsWord(st.text[lp.start:lp.end], st.toks[p.e-1].Of(st.text)) {
+		return
+	}
+	st.lastActor = nil
+}
+
+// containsWord reports whether w occurs in s as a whole word.
+func containsWord(s, w string) bool {
+	for i := strings.Index(s, w); i >= 0 && w != ""; {
+		end := i + len(w)
+		if (i == 0 || !isLetter(s[i-1])) && (end == len(s) || !isLetter(s[end])) {
+			return true
+		}
+		j := strings.Index(s[i+1:], w)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 }
+
+// honorific lists the words before a person's surname.
+var honorific = map[string]bool{"mr.": true, "mr": true, "mrs.": true, "mrs": true, "ms.": true, "ms": true,
+	"dr.": true, "dr": true, "sir": true}
+
 // resolveRef gives the uncoded phrase p of sentence idx, a pronoun or a
 // description ("the group", "the government"), the actor it refers to
 // when one was named recently enough, and leaves it uncoded otherwise.
@@ -124,10 +190,17 @@ func (st *state) resolveRef(idx int, p *np) {
 	case p.pron == "it" || p.pron == "its":
 		ref = st.lastNonPerson()
 	case p.pron == "they" || p.pron == "them" || p.pron == "their":
-		if st.lastGroup != nil {
+		switch {
+		case st.lastGroup != nil:
 			ref = st.lastGroup
-		} else {
-			ref = st.lastNonPerson()
+		case st.lastActor != nil:
+			ref = st.lastActor
+		default:
+			// An unknown name cleared the memory for "it" (forgetFor),
+			// but a name is singular: "they" still means the last
+			// actors named ("Petrobras cancelled a purchase from the
+			// Saudis after they refused").
+			ref = st.lastRecentNonPerson()
 		}
 	case p.pron == "we" || p.pron == "us" || p.pron == "our":
 		if st.inQuoteAt(p.s) && st.quoteSpeaker != nil {
@@ -218,6 +291,17 @@ func (st *state) peekGroup(idx int) *member {
 					return &m
 				}
 			}
+		}
+	}
+	return nil
+}
+
+// lastRecentNonPerson returns the last state, group or organisation
+// among the recent actors, or nil.
+func (st *state) lastRecentNonPerson() *member {
+	for i := len(st.recent) - 1; i >= 0; i-- {
+		if st.recent[i].kind != petrel.KindPerson {
+			return &st.recent[i]
 		}
 	}
 	return nil
