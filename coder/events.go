@@ -174,6 +174,14 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		a.consumed = true
 		return end
 	}
+	if st.forecast(a, before, subj) {
+		// "Baker believes Brazil will reach a deal" (forecast.go)
+		if st.trace != nil {
+			st.dropped(a, code, "what another expects or believes its subject will do, not an event")
+		}
+		a.consumed = true
+		return end
+	}
 	if srcFromSubj && !st.force.on && st.opt.Parse && !v.noun && !a.nounUse && !(code == "010" && tgt == nil && st.opt.DyadicStatements) {
 		// The clause walk may have the wrong subject, or none: where it is
 		// in doubt, the parse decides, and the verb is coded again.
