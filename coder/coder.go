@@ -287,6 +287,9 @@ type state struct {
 	// coreference memory
 	lastPerson, lastCountry, lastGroup, lastIGO, lastActor *member
 	learned                                                map[string]member
+	// lastPlural is the last plural phrase with no state code that "they"
+	// may mean ("bankers said", "Japanese investors"; coref.go).
+	lastPlural plural
 	// recent holds the last actors named, for "the two leaders".
 	recent []member
 	// quotes
@@ -345,6 +348,7 @@ func (st *state) reset(c *Coder, a *petrel.Article, doc *petrel.Document, trace 
 		st.date = a.Date.Format("2006-01-02")
 	}
 	st.lastPerson, st.lastCountry, st.lastGroup, st.lastIGO, st.lastActor = nil, nil, nil, nil, nil
+	st.lastPlural = plural{sent: -1}
 	st.recent = st.recent[:0]
 	if st.learned == nil {
 		st.learned = map[string]member{}

@@ -52,17 +52,33 @@ func (st *state) mention(idx int, m member, kind string) int {
 // resolve fills pronouns and definite descriptions from the article's
 // memory and updates the memory with this sentence's actors, left to right.
 func (st *state) resolve(idx int) {
+	spk := st.pluralSpeakers()
+	si := 0
 	for i := range st.nps {
 		p := &st.nps[i]
+		for ; si < len(spk) && spk[si] < p.s; si++ {
+			st.notePlural(idx, spk[si], "")
+		}
 		if p.uncoded {
 			st.resolveRef(idx, p)
 			if p.uncoded && p.name && !p.oblique {
 				st.forgetFor(p)
 			}
+			if p.uncoded && p.pron == "" && p.descr == "" && p.agent != "" && !stateSide[p.agent] &&
+				!p.oblique && !p.poss && pluralWord(st.normOf(p.e-1)) && (st.toks[p.e-1].Flags&text.Cap == 0 || p.e == 1) &&
+				!st.objectOfVerb(p.s) {
+				st.notePlural(idx, p.s, p.agent) // "Communist rebels said they"
+			}
 			continue
 		}
 		if p.pron != "" || p.descr != "" {
 			continue
+		}
+		if p.e < len(st.toks) && len(p.members) == 1 && !p.poss && demonym(st.normOf(p.e-1)) &&
+			st.npAt[p.e] < 0 && st.toks[p.e].Flags&text.Cap == 0 && st.cls[p.e] == 0 && pluralWord(st.normOf(p.e)) && st.headNoun(p.e) {
+			// "wealthy Japanese institutions … They also worry": they
+			// are the institutions, not Japan. (Japan is still named.)
+			st.notePlural(idx, p.e, "")
 		}
 		for j := range p.members {
 			m := &p.members[j]
@@ -114,6 +130,93 @@ func (st *state) resolve(idx int) {
 			}
 		}
 	}
+	for ; si < len(spk); si++ {
+		st.notePlural(idx, spk[si], "")
+	}
+}
+
+// plural is a plural phrase with no state code that "they" may mean: its
+// first token's offset in the article, its sentence (-1: none) and its
+// agent code, if any.
+type plural struct {
+	start, sent int
+	agent       string
+}
+
+// notePlural remembers the plural phrase at token k of sentence idx.
+func (st *state) notePlural(idx, k int, agent string) {
+	st.lastPlural = plural{start: st.toks[k].Start, sent: idx, agent: agent}
+}
+
+// stateSide lists agents who speak for a state ("officials said they"):
+// "they" after them keeps the state named before.
+var stateSide = map[string]bool{"GOV": true, "LEG": true, "JUD": true, "ELI": true}
+
+// stateSideWord lists plural common nouns that speak for states or name
+// them: "the two countries said they", "diplomats said they".
+var stateSideWord = map[string]bool{"officials": true, "diplomats": true, "delegates": true, "ministers": true,
+	"leaders": true, "authorities": true, "states": true, "countries": true, "nations": true, "governments": true,
+	"sides": true, "members": true, "partners": true, "allies": true, "negotiators": true, "reports": true,
+	"others": true, "spokesmen": true, "envoys": true, "ambassadors": true, "lawmakers": true, "legislators": true}
+
+// pluralWord reports whether w looks like a plural noun: "bankers",
+// "institutions", "rebels" (not "press", "status", "crisis").
+func pluralWord(w string) bool {
+	n := len(w)
+	return n > 3 && w[n-1] == 's' && w[n-2] != 's' && w[n-2] != 'u' && w[n-2] != 'i'
+}
+
+// headNoun reports whether the noun at token k ends its phrase: what
+// follows is no lower-case word of no class unless it is a verb
+// ("Japanese investors said", "Japanese banks are", not "an Indonesian
+// communications satellite").
+func (st *state) headNoun(k int) bool {
+	j := k + 1
+	if j >= len(st.toks) || st.toks[j].Kind != text.Word || st.cls[j] != 0 || st.toks[j].Flags&text.Cap != 0 {
+		return true
+	}
+	return st.verbAt(j)
+}
+
+// objectOfVerb reports whether the phrase starting at token s is the
+// object of a verb before it ("to disperse 1,000 unemployed miners"),
+// skipping determiners, numbers and adjectives.
+func (st *state) objectOfVerb(s int) bool {
+	j := s - 1
+	for j >= 0 && (st.cls[j]&(cDet|cNumber) != 0 || st.toks[j].Kind == text.Number || st.isAdj(j) ||
+		s-j <= 2 && st.toks[j].Kind == text.Word && st.toks[j].Flags&text.Cap == 0 && st.cls[j] == 0 && !st.verbAt(j)) {
+		j--
+	}
+	return j >= 0 && st.cls[j]&(cAux|cModal|cSay|cAdv) == 0 && st.verbAt(j)
+}
+
+// pluralSpeakers returns the tokens of plural common nouns that are no
+// actor phrase and speak, right before a verb of saying: "Bankers said",
+// "dealers also said", "analysts say". What "they" says next is theirs,
+// not the state the story named before.
+func (st *state) pluralSpeakers() []int {
+	var out []int
+	for k := 0; k+1 < len(st.toks); k++ {
+		t := st.toks[k]
+		if t.Kind != text.Word || st.npAt[k] >= 0 || st.cls[k] != 0 || t.Flags&text.Cap != 0 && k > 0 {
+			continue
+		}
+		if k > 0 && st.npAt[k-1] >= 0 && !st.nps[st.npAt[k-1]].uncoded {
+			continue // "European Commission sources said": the Commission's
+		}
+		w := st.normOf(k)
+		if !pluralWord(w) || stateSideWord[w] {
+			continue
+		}
+		j := k + 1
+		if st.cls[j]&cAdv != 0 && j+1 < len(st.toks) {
+			j++ // "dealers also said"
+		}
+		if st.cls[j]&cSay != 0 {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // forgetFor clears the memory an unknown name p takes the place of. A
@@ -201,6 +304,14 @@ func (st *state) resolveRef(idx int, p *np) {
 			// actors named ("Petrobras cancelled a purchase from the
 			// Saudis after they refused").
 			ref = st.lastRecentNonPerson()
+		}
+		if lp := st.lastPlural; lp.sent >= 0 && idx-lp.sent <= 1 && (ref == nil || lp.start > ref.start) {
+			// "Bankers said the policy could fuel inflation. They
+			// worry …": the bankers, no state.
+			ref = nil
+			if p.agent == "" {
+				p.agent = lp.agent
+			}
 		}
 	case p.pron == "we" || p.pron == "us" || p.pron == "our":
 		if st.inQuoteAt(p.s) && st.quoteSpeaker != nil {

@@ -1,6 +1,7 @@
 package coder_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -31,6 +32,20 @@ func TestUnknownNameBlocksIt(t *testing.T) {
 			"it", "DEU"},
 		{"a name is singular: they still means the states", "Saudi Arabia raised oil prices. Belvaro cancelled a purchase from the Saudis after they refused a letter of credit.",
 			"they", "SAU"},
+		{"plural speakers are they, not the state", "Chile raised its interest rates on Monday. Bankers said the move would slow lending. They worry that deposits will fall.",
+			"they", ""},
+		{"speakers before said in the same sentence", "Peru devalued its currency on Tuesday. Copper exporters said they would cut shipments to Asia.",
+			"they", ""},
+		{"a state adjective before plural speakers", "Norway raised its fuel taxes. Norwegian hauliers said they would block the ports.",
+			"they", ""},
+		{"officials speak for the state", "Japan raised its tariffs on steel. Officials said they would review the measure in May.",
+			"they", "JPN"},
+		{"sources of a named body are the body", "Greece asked the European Commission for aid. European Commission sources said they would study the request.",
+			"they", "IGOEUREEC"},
+		{"the object of a verb is not they", "Bolivia closed two tin mines on Monday. Police dispersed hundreds of striking miners in Oruro after Bolivia said they had blocked a road.",
+			"they", "BOL"},
+		{"a plural noun modifying another is no speaker", "Indonesia and the U.S. signed a space accord. An Indonesian communications satellite was launched after they met.",
+			"they", "IDN"},
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {
@@ -48,5 +63,20 @@ func TestUnknownNameBlocksIt(t *testing.T) {
 				t.Errorf("%q: %q resolved to %q, want %q", tt.text, tt.pron, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestTheyTakesPluralAgent codes "they" after a plural agent with no state
+// ("Maoist guerrillas said they …"): the agent acts, its country from the
+// place, not the state named before.
+func TestTheyTakesPluralAgent(t *testing.T) {
+	c := builtinCoder(t)
+	text := "Peru's army reported heavy fighting in Ayacucho on Monday. Maoist guerrillas said they had blown up a power pylon near Lima."
+	got := triples(c, text)
+	if !slices.Contains(got, "183 PERREB→PER") {
+		t.Errorf("%q: want 183 PERREB→PER, got %v", text, got)
+	}
+	if slices.Contains(got, "183 PERMIL→PER") {
+		t.Errorf("%q: they coded as the army named before: %v", text, got)
 	}
 }
