@@ -118,10 +118,10 @@ type forced struct {
 // the verb is a participle after a comma (", backed by Russia,"), which
 // the parse may read as a passive after its noun (passive is then set).
 func (st *state) clauseSubject(idx int, a, prev *anchor, before int, subj *np, noSource, passiveAlready bool) (out *np, passive bool, r role, ok bool) {
-	participle := !passiveAlready && a.s > 0 && st.isWord(a.s-1, ",") && st.participle(a.e-1)
+	participle := !passiveAlready && a.s > 0 && st.isWord(a.s-1, ",") && st.anchorParticiple(a)
 	// "was beaten and abducted": a participle coordinated after a passive
 	// verb may be passive too, which the verb group cannot see.
-	conjPassive := !passiveAlready && prev != nil && prev.passive && before >= 0 && before == prev.e && st.cls[before]&cConj != 0 && st.participle(a.e-1)
+	conjPassive := !passiveAlready && prev != nil && prev.passive && before >= 0 && before == prev.e && st.cls[before]&cConj != 0 && st.anchorParticiple(a)
 	switch {
 	case conjPassive, participle && (!noSource || st.eventNounBefore(a)):
 	case noSource:
@@ -838,4 +838,43 @@ func (st *state) splitAcrossClauses(p *np, a *anchor, code string) (head, last *
 	h.e, h.members = k-1, p.members[:n-1]
 	l.s, l.members = k, p.members[n-1:]
 	return &h, &l, true
+}
+
+// meansAgent returns the agent of the means of violence that is the
+// subject of the verb of anchor a, named in a participle that modifies
+// it: "a drone launched by the Houthis struck Eilat", "missiles fired by
+// Russia hit a hospital" (an acl of a word of the subject, and its
+// obl:agent, in the parse). It returns nil when no "by" stands between
+// the means and the verb, so only such sentences are parsed.
+func (st *state) meansAgent(idx int, a *anchor) *np {
+	_, at := st.meansBefore(a.s)
+	if at < 0 {
+		return nil
+	}
+	by := -1
+	for k := at; k < a.s; k++ {
+		if st.cls[k]&cBy != 0 {
+			by = k
+		}
+	}
+	if by < 0 || st.tree(idx) == nil {
+		return nil
+	}
+	for w := by + 1; w < a.s; w++ {
+		if r := st.ptree.Rels[w]; r != parse.OblAgent && r != parse.Obl || st.child(w, parse.Case) != by {
+			continue
+		}
+		h := st.head(w) // the participle
+		if h < at || h >= a.s || st.ptree.Rels[h] != parse.Acl && st.ptree.Rels[h] != parse.AclRelcl {
+			continue
+		}
+		if g := st.head(h); g < at || g >= a.s {
+			continue // it modifies no word of the subject
+		}
+		if p := st.actorAt(w, true); p != nil && (!p.uncoded || p.agent != "") {
+			st.subjRole = role{rel: st.ptree.Rels[w], gov: h}
+			return p
+		}
+	}
+	return nil
 }

@@ -79,7 +79,7 @@ func TestClauseStructure(t *testing.T) {
 		{"far by-agent", "The embassy was attacked on Tuesday, in the early hours, by militants from Somalia.",
 			[]string{"190 SOMREB→-"}, nil, true},
 		{"coordinated passive", "A Kenyan diplomat was beaten and abducted in Mogadishu.",
-			[]string{"181 ---→KENGOV"}, []string{"181 KENGOV→SOM"}, true},
+			[]string{"181 ---→KENGOV"}, []string{"181 KENGOV→SOM"}, false}, // the walk reads the list of participles (walk.go listBetween)
 		// a participle right after its actor, with no comma: a passive
 		// whose subject is that actor, which is also the subject of the
 		// verb group after the participle's phrase
@@ -98,8 +98,8 @@ func TestClauseStructure(t *testing.T) {
 		// relative clauses and "X of Y"
 		{"relative clause on X from Y", "A delegation from the European Union that visited Iraq last week urged Baghdad to hold elections.",
 			[]string{"042 IGOEUREEC→IRQ"}, nil, true},
-		{"a verb after a relative clause that coded", "Ukraine said Russian forces, which have occupied the town since March, shelled Kharkiv overnight.",
-			[]string{"192 RUSMIL→-", "194 RUSMIL→UKR"}, nil, false},
+		{"a verb after a relative clause, which is background", "Ukraine said Russian forces, which have occupied the town since March, shelled Kharkiv overnight.",
+			[]string{"194 RUSMIL→UKR"}, nil, false},
 		{"X of Y", "The foreign minister of India met the Chinese ambassador.",
 			[]string{"040 INDGOV→CHNGOV"}, nil, false},
 		// coordination

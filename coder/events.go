@@ -33,6 +33,13 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	cl := st.clauseOf(idx, a, prev)
 	before, neg, intent, passive, headline, qual, subj := cl.before, cl.neg, cl.intent, cl.passive, cl.headline, cl.qual, cl.subj
 	a.subject = subj
+	if why, e := st.backgroundClause(a, before, subj); why != "" {
+		if st.trace != nil {
+			st.dropped(a, "", why)
+		}
+		a.consumed = true
+		return e
+	}
 	if subj != nil && subj.uncoded {
 		a.subject = nil
 		a.subjUncoded = true
@@ -65,7 +72,13 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 		return end
 	}
-	if a.nounUse && (m == nil || m.src == nil && m.tgt == nil && !(m.p.hasTarget && subj != nil && !subj.uncoded && st.placeAfterCode(a.e, 6, m.p.code) != nil)) {
+	// "Ukrainian positions came under attack by Russian forces": the
+	// noun's by-phrase is the source and the subject of "came" the target.
+	uSrc, uTgt, under := (*np)(nil), (*np)(nil), false
+	if !st.opt.NullActors {
+		uSrc, uTgt, under = st.underAttack(a, prev)
+	}
+	if a.nounUse && !under && (m == nil || m.src == nil && m.tgt == nil && !(m.p.hasTarget && subj != nil && !subj.uncoded && st.placeAfterCode(a.e, 6, m.p.code) != nil)) {
 		// A noun with no party named codes nothing ("thanked Britain for
 		// its support"); a place may stand for its target ("the Russian
 		// attacks on Kharkiv").
@@ -96,6 +109,12 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			m.compound = false
 		}
 	}
+	if under {
+		src, tgt, subj, a.subject = uSrc, uTgt, nil, nil
+		if st.trace != nil {
+			st.tracef("  %q: an event noun after \"come under\": the actor after \"by\" or \"from\" is the source, the subject the target", st.toks2text(a.s, a.e))
+		}
+	}
 	if code == "" || code == "---" {
 		a.blocked = m != nil
 		if st.trace != nil {
@@ -107,7 +126,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 		return
 	}
-	if why, consume := st.notOwnEvent(a, prev, m, code, tgt); why != "" {
+	if why, consume := st.notOwnEvent(a, prev, m, code, tgt); why != "" && !under {
 		if st.trace != nil {
 			st.dropped(a, code, why)
 		}
@@ -124,6 +143,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			subj, a.subject = nil, nil
 			if m == nil || m.src == nil {
 				src = st.agentless(a.s)
+				if p := st.meansAgent(idx, a); p != nil && st.opt.Parse {
+					src = p // "a drone launched by the Houthis struck Eilat"
+				}
 			}
 		}
 	}
@@ -163,6 +185,12 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	}
 	if st.trace != nil {
 		st.srcWhy, st.tgtWhy = st.roles(idx, a, m, src, tgt, subj, shared, passive)
+		if under && src == uSrc {
+			st.srcWhy = "the actor after \"by\" or \"from\" (\"came under attack by\": clause walk)"
+		}
+		if under && tgt != nil && tgt == uTgt {
+			st.tgtWhy = "the subject of \"came under\" (clause walk)"
+		}
 		defer func() { st.srcWhy, st.tgtWhy = "", "" }()
 	}
 	st.curCode = code

@@ -51,7 +51,7 @@ func TestUnnamedActors(t *testing.T) {
 		{"gunmen attacking soldiers: a battle", "Gunmen attacked soldiers in Kaya.",
 			[]string{"190 BFAUAF@place BFAMIL@place"}},
 		{"militants attacking a village: no battle", "At least 12 people were killed in an attack by suspected jihadists on a village in western Niger.",
-			[]string{"180 NERREB@place -"}},
+			[]string{"180 NERREB@place NERCVL@place"}}, // the victims, a quantity before "were killed", are the target
 		{"villages attacked by armed herders", "Several villages in Benue state were attacked by armed herders overnight.",
 			[]string{"180 NGACVL@place -"}},
 		{"militants attacking a base: a battle", "Militants attacked an air force training base in Mianwali, damaging aircraft.",
@@ -90,7 +90,7 @@ func TestUnnamedActors(t *testing.T) {
 		{"a place of worship firebombed", "A synagogue in Melbourne was firebombed overnight, police said.", []string{"1712 ---@agentless -"}},
 		{"fans clashing is no headline passive", "Fans clashed over tickets outside the stadium before the cup final in Paris.", nil},
 		{"attackers torching a police station: arson", "Unknown attackers torched a police station in Imphal.", []string{"1712 INDUAF@place -"}},
-		{"clashes between two communities", "At least 30 people were killed in clashes between two communities in Warrap state.", []string{"190 SSDCVL@place -"}},
+		{"clashes between two communities", "At least 30 people were killed in clashes between two communities in Warrap state.", []string{"190 ---@agentless SSDCVL@place"}}, // an agentless passive
 		{"a state's adjective before a village", "Gunmen kill 20 in attack on Nigerian village", []string{"180 NGAUAF@place NGA"}},
 		{"slain in an attack", "Seven slain in attack on Central African town", []string{"190 ---@agentless -"}},
 		{"cutting off food supplies is the blockade's", "JNIM fighters blockaded the town of Djibo, cutting off food supplies to its residents.",

@@ -32,10 +32,16 @@ type clause struct {
 func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 	v := a.verb
 	before, neg, intent, passiveBe, qual := st.verbGroup(a.s)
-	passive := passiveBe && !v.noun && st.participle(a.e-1)
+	passive := passiveBe && !v.noun && st.anchorParticiple(a)
 	if !passive && !v.noun && st.opt.UnnamedActors && victimVerb[v.lemma] {
 		// "a resident died under shelling", "Ukraine lost 100 soldiers":
 		// the subject suffered the event, as in a passive.
+		passive = true
+	}
+	if !passive && !v.noun && prev != nil && prev.passive && !prev.verb.noun && !prev.nounUse && st.beBetween(prev.s-3, prev.s) && st.anchorParticiple(a) && st.listBetween(prev.e, a.s) {
+		// "had been killed, wounded or captured": a participle in a list
+		// after a passive one with "be" is passive too (not after
+		// "pirates boarded", read as a headline's passive).
 		passive = true
 	}
 	headline := false
@@ -244,12 +250,14 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 		// the verb after it is its antecedent's.
 		return p
 	}
-	steps := 0
+	steps, j0 := 0, j
 	for j >= 0 && steps < 30 {
 		steps++
 		if k := st.npAt[j]; k >= 0 {
 			p := &st.nps[k]
-			if !p.oblique && !p.poss {
+			if (!p.oblique || p.e == j0+1 && st.quantified(p)) && !p.poss {
+				// (a quantity right before the verb group is its subject:
+				// "more than 200 activists were rounded up")
 				if r := st.relObject(p); r >= 0 {
 					// "an earthquake that struck southwest Japan killed":
 					// the relative clause's object is not the subject.
@@ -587,6 +595,12 @@ func (st *state) placeAfterCode(j, limit int, code string) *member {
 			return &member{code: p.Country, country: p.Country, kind: petrel.KindCountry,
 				start: st.toks[k].Start, end: st.toks[e-1].End, mention: -1, rule: "place " + p.Display}
 		}
+		if m := st.placeMentionAt(k); m != nil {
+			// a place the gazetteer knows ("the town of Kupiansk", "a
+			// base in Borno state"), not in the dictionaries' places
+			return &member{code: m.loc.Country, country: m.loc.Country, kind: petrel.KindCountry,
+				start: st.toks[m.s].Start, end: st.toks[m.e-1].End, mention: -1, rule: "place " + m.loc.Name}
+		}
 	}
 	return nil
 }
@@ -664,6 +678,13 @@ func (st *state) byAgent(j int) *np {
 		}
 	}
 	return nil
+}
+
+// anchorParticiple reports whether the verb of anchor a is a past
+// participle: its first word for a phrase ("hacked to death", "rounded
+// up", "set ablaze"), else its last.
+func (st *state) anchorParticiple(a *anchor) bool {
+	return st.participle(a.e-1) || a.e-a.s > 1 && st.participle(a.s)
 }
 
 // participle reports whether token j looks like a past participle.
@@ -786,4 +807,160 @@ func (st *state) antecedentBefore(j int) *np {
 		}
 	}
 	return nil
+}
+
+// placeMentionAt returns the gazetteer's place mention (place.go) that
+// starts at token k and names a country, or nil. A place before an
+// attack noun ("the Kabul bombing") is the attack's, not an object.
+func (st *state) placeMentionAt(k int) *placeMention {
+	for i := range st.placeMs {
+		if m := &st.placeMs[i]; m.s == k && !m.modifier && m.loc.Country != "" {
+			return m
+		}
+	}
+	return nil
+}
+
+// comeWord are the forms of "come" that, with "under" and an event
+// noun, make a passive: "came under attack by", "comes under fire from".
+var comeWord = map[string]bool{"come": true, "came": true, "comes": true, "coming": true}
+
+// underAttack reads an event noun after "under" and a form of "come" or
+// "be" as a passive: in "Ukrainian positions came under heavy attack by
+// Russian forces" or "a convoy was under fire from gunmen" the actor
+// after "by" or "from" right after the noun is the source, and the
+// subject of "came" the target (nil when the walk finds none). The
+// anchor is the noun, or a verb phrase that holds it ("come under
+// attack"). ok is false when the anchor is not in that construction or
+// names no agent.
+func (st *state) underAttack(a, prev *anchor) (src, tgt *np, ok bool) {
+	var j int
+	if a.e-a.s >= 3 && comeWord[st.normOf(a.s)] && st.isWord(a.s+1, "under") {
+		j = a.s // the anchor "come under attack"
+	} else {
+		j = a.s - 1
+		for k := 0; k < 2 && j >= 0 && st.npAt[j] < 0 && st.toks[j].Kind == text.Word && st.toks[j].Flags&text.Cap == 0 &&
+			(st.cls[j] == 0 || st.cls[j]&cAdv != 0) && !st.isWord(j, "under"); k++ {
+			j-- // "came under heavy attack", "under sustained rocket fire"
+		}
+		if j < 1 || !st.isWord(j, "under") {
+			return nil, nil, false
+		}
+		j--
+		if !comeWord[st.normOf(j)] && st.cls[j]&cBe == 0 {
+			return nil, nil, false
+		}
+	}
+	agentPrep := false
+	for k := a.e; k < len(st.toks) && k < a.e+6; k++ {
+		if x := st.npAt[k]; x >= 0 {
+			if p := &st.nps[x]; agentPrep || p.oblique && (st.isWordID(p.prep, "by") || st.isWordID(p.prep, "from")) {
+				src = p
+			}
+			break
+		}
+		if st.boundary(k) || st.isWord(k, ",") {
+			break
+		}
+		agentPrep = agentPrep || st.isWord(k, "by") || st.isWord(k, "from") // "from armed gangs"
+	}
+	if src == nil {
+		return nil, nil, false
+	}
+	before, _, _, _, _ := st.verbGroup(j)
+	return src, st.subject(before, prev), true
+}
+
+// quantified reports whether the oblique phrase p is the object of a
+// preposition of quantity, which leaves it the head of its clause: "more
+// than 200 activists were rounded up", "up to 100 Albanians demonstrated",
+// "at least 30 people were killed".
+func (st *state) quantified(p *np) bool {
+	if !p.oblique || p.pron != "" || p.s < 2 {
+		return false
+	}
+	k := p.s - 1
+	if st.toks[k].Kind != text.Number && st.cls[k]&cNumber == 0 {
+		return false // the number is what the preposition governs
+	}
+	for k > 0 && (st.toks[k].Kind == text.Number || st.cls[k]&cNumber != 0) {
+		k--
+	}
+	switch st.normOf(k) {
+	case "than":
+		return k > 0 && (st.isWord(k-1, "more") || st.isWord(k-1, "fewer") || st.isWord(k-1, "less"))
+	case "to":
+		return k > 0 && st.isWord(k-1, "up")
+	case "over", "about", "around", "nearly", "almost", "some", "least":
+		return true
+	}
+	return false
+}
+
+// backgroundClause says why the verb of anchor a, whose verb group starts
+// before token before and whose subject the walk found (subj, maybe
+// nil), stands in a clause that gives background rather than news, or
+// "": a relative clause set off by a comma ("Ukraine, which has been
+// fighting Russia's invasion, signed …", "the general, whose forces were
+// accused of atrocities, visited …") and a clause that opens the
+// sentence with "after", "before", "since" or "until" ("a day after
+// Israeli troops raided the camp, militants fired …"; a trailing one, "police
+// arrested 30 people after protesters vandalised shops", is news too). end is the token after the clause (its
+// closing comma, else the sentence's end), so that its words code
+// nothing either.
+func (st *state) backgroundClause(a *anchor, before int, subj *np) (why string, end int) {
+	if st.opt.NullActors || a.nounUse || a.verb.noun {
+		return "", a.e
+	}
+	open := -1 // the word that opens the clause
+	switch {
+	case before >= 1 && st.cls[before]&cRel != 0 && st.isWord(before-1, ","):
+		open = before // ", which has been fighting"
+	case subj != nil && subj.s >= 2 && subj.s-1 <= before && st.isWord(subj.s-1, "whose") && st.isWord(subj.s-2, ","):
+		open = subj.s - 1 // ", whose forces were accused"
+	}
+	if open >= 0 {
+		why = "in a relative clause set off by a comma: background, not news"
+	} else {
+		k := before
+		if subj != nil && subj.e == before+1 {
+			k = subj.s - 1
+		}
+		if k >= 0 && (st.isWord(k, "after") || st.isWord(k, "before") || st.isWord(k, "since") || st.isWord(k, "until")) && subj != nil && st.opensSentence(k) {
+			why = "in a fronted clause after \"" + st.normOf(k) + "\": background, not news"
+		}
+	}
+	if why == "" {
+		return "", a.e
+	}
+	end = a.e
+	for end < len(st.toks) && !st.isWord(end, ",") && !st.boundary(end) {
+		end++
+	}
+	return why, end
+}
+
+// opensSentence reports whether only a time phrase stands before token k
+// ("A day after", "Two weeks before", "After"): no verb and no comma.
+func (st *state) opensSentence(k int) bool {
+	for j := 0; j < k; j++ {
+		if st.isWord(j, ",") || st.verbAt(j) || st.npAt[j] >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// listBetween reports whether tokens [s, e) are only commas and
+// conjunctions, at least one: the joints of a list of verbs.
+func (st *state) listBetween(s, e int) bool {
+	if s >= e || e-s > 2 {
+		return false
+	}
+	for k := s; k < e; k++ {
+		if !st.isWord(k, ",") && st.cls[k]&cConj == 0 {
+			return false
+		}
+	}
+	return true
 }
