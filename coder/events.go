@@ -32,6 +32,11 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	}
 	cl := st.clauseOf(idx, a, prev)
 	before, neg, intent, passive, headline, qual, subj := cl.before, cl.neg, cl.intent, cl.passive, cl.headline, cl.qual, cl.subj
+	if st.venueBefore(a, subj) && (!passive || subj.e == a.s) {
+		// "the Paris meeting": where, not who (venue.go); but "the
+		// Managua meeting was attended by" Brazil is a visit there
+		subj = nil
+	}
 	a.subject = subj
 	if why, e := st.backgroundClause(a, before, subj); why != "" {
 		if st.trace != nil {

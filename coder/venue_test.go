@@ -1,0 +1,46 @@
+package coder_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestVenueBeforeNoun codes sentences where a capital the dictionaries
+// code as its state stands between a determiner, possessive or adjective
+// and a noun: it is where the event happens, no party to it. A capital
+// that acts ("Moscow held talks") is still its state.
+func TestVenueBeforeNoun(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // events that must be coded
+		notFrom    string   // no event may have a source coded so
+	}{
+		{"a visit is to the city, not by it", "During his two-day Ottawa visit, the Mexican president signed a trade pact with Canada.",
+			[]string{"057 MEXGOV→CAN"}, "CAN"},
+		{"talks in the city agree nothing for its state", "Last week's Lisbon talks between the two sides agreed on a timetable for the handover.",
+			nil, "PRT"},
+		{"dealers in the city are not its state", "Most Tokyo dealers expressed disappointment at the communique.",
+			nil, "JPN"},
+		{"a meeting there attended by others is a visit there", "The Havana meeting was attended by delegates from Peru and Chile.",
+			[]string{"042 PERGOV→CUB", "042 CHLGOV→CUB"}, "CUB"},
+		{"a capital that acts is its state", "Moscow held talks with Beijing on Monday.",
+			[]string{"040 RUS→CHN"}, ""},
+	}
+	c := builtinCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := triples(c, tt.text)
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("%q: want %s, got %v", tt.text, w, got)
+				}
+			}
+			for _, g := range got {
+				if tt.notFrom != "" && strings.HasPrefix(strings.Fields(g)[1], tt.notFrom+"→") {
+					t.Errorf("%q: coded %s with the venue as source", tt.text, g)
+				}
+			}
+		})
+	}
+}
