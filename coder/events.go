@@ -334,6 +334,7 @@ func (st *state) agentInPlace(p *np, home string) *np {
 	if c == "" {
 		return p
 	}
+	c = st.settlersState(p, c)
 	q := *p
 	q.members = []member{{code: c + p.agent, country: c, kind: petrel.KindCountry,
 		start: st.toks[p.s].Start, end: st.toks[p.e-1].End, mention: -1, rule: "agent in " + c, inferred: how}}

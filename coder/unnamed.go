@@ -99,6 +99,7 @@ func (st *state) unnamedAgent(p *np, idx int) *np {
 	} else if c := st.dominantCountry(idx); c != "" {
 		code, how = c, inferArticle
 	}
+	code = st.settlersState(p, code)
 	country := code
 	if code == "" {
 		code = "---"
@@ -399,7 +400,45 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 			return "180"
 		}
 	}
+	if s != nil && strings.HasPrefix(code, "171") && st.crowdWord(s) {
+		return "145" // "youths vandalised a testing centre", "farmers torched a tax office": a riot
+	}
 	return violenceKind(code, lemma, s, t)
+}
+
+// crowdNouns name crowds whose damage to property or looting is a riot
+// (145), unlike herders', settlers' or villagers' attacks on homes (1712);
+// a mob torching a village's houses in communal fighting is arson too.
+var crowdNouns = map[string]bool{"crowd": true, "crowds": true, "youths": true}
+
+// crowdWord reports whether the unnamed actor m is a crowd, or farmers,
+// workers or students, whose damage to property or looting is a riot:
+// protesters are handled by violenceKind.
+func (st *state) crowdWord(m *member) bool {
+	switch agentRole(m.code) {
+	case "AGR", "LAB", "EDU":
+		return true
+	case "CVL":
+		for j := len(st.toks) - 1; j >= 0; j-- {
+			if st.toks[j].End <= m.end {
+				return st.toks[j].End == m.end && crowdNouns[st.normOf(j)]
+			}
+		}
+	}
+	return false
+}
+
+// settlersState gives settlers placed in the Palestinian territories the
+// state they are nationals of: "settlers attacked a family in Huwara" are
+// Israeli civilians (ISRCVL), not Palestinians. Any other agent keeps the
+// state of its place.
+func (st *state) settlersState(p *np, country string) string {
+	if country == "PSE" && p != nil && p.e > p.s && p.agent == "CVL" {
+		if w := st.normOf(p.e - 1); w == "settlers" || w == "settler" {
+			return "ISR"
+		}
+	}
+	return country
 }
 
 // armedPlaces are places of armed men: an attack on them by gunmen or
