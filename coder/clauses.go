@@ -220,7 +220,8 @@ func (st *state) clauseSubject(idx int, a, prev *anchor, before int, subj *np, n
 // walkStuck reports whether the clause walk's failure to find a coded
 // subject is one the parse may mend: no phrase at all, or a name set off
 // by a comma or followed by "of" or "from" ("Nelson Chamisa, the
-// opposition leader,", "Ahmed Farouk of Malaysia"). A pronoun the
+// opposition leader,", "Ahmed Farouk of Malaysia"), or a name before a
+// common noun, which it only modifies ("Anglophone regions"). A pronoun the
 // coreference left unresolved, a common noun ("the report said") or an
 // agent with no state is the subject, and the parse would say so too.
 func (st *state) walkStuck(subj *np) bool {
@@ -232,6 +233,9 @@ func (st *state) walkStuck(subj *np) bool {
 	}
 	if subj.s > 0 && st.isWord(subj.s-1, ",") {
 		return true
+	}
+	if subj.e < len(st.toks) && st.toks[subj.e].Kind == text.Word && st.toks[subj.e].Flags&text.Cap == 0 && st.cls[subj.e] == 0 && !st.verbAt(subj.e) {
+		return true // a name that modifies a noun: "rebels in Cameroon's Anglophone regions kidnapped"
 	}
 	return subj.e < len(st.toks) && (st.isWord(subj.e, ",") || st.isWord(subj.e, "of") || st.isWord(subj.e, "from"))
 }
@@ -331,6 +335,9 @@ func (st *state) parseSubject(v int) (int, role) {
 			if w := st.child(v, r); w >= 0 {
 				if st.cls[w]&(cRel|cThat) != 0 && st.ptree.Rels[v] == parse.AclRelcl {
 					// "a delegation that visited Iraq": the antecedent
+					if st.addressee(st.head(v)) {
+						return -1, role{} // "told reporters that talks would resume": "that" opens what was told
+					}
 					return st.head(v), role{rel: parse.AclRelcl, gov: v}
 				}
 				return w, role{rel: r, gov: v}
@@ -362,6 +369,9 @@ func (st *state) parseSubject(v int) (int, role) {
 				return -1, role{} // "the decision to resume talks"
 			}
 		case parse.AclRelcl:
+			if st.addressee(st.head(v)) {
+				return -1, role{}
+			}
 			return st.head(v), role{rel: parse.AclRelcl, gov: v}
 		default:
 			return -1, role{}
@@ -877,4 +887,25 @@ func (st *state) meansAgent(idx int, a *anchor) *np {
 		}
 	}
 	return nil
+}
+
+// addressee reports whether word n is the object of a verb of telling,
+// in the parse or right after it ("told reporters that …"): what follows
+// "that" is what was told, not a relative clause on the addressee.
+func (st *state) addressee(n int) bool {
+	if n < 0 {
+		return false
+	}
+	if h := st.head(n); h >= 0 && st.cls[h]&cSay != 0 && (st.ptree.Rels[n] == parse.Obj || st.ptree.Rels[n] == parse.Iobj) {
+		return true
+	}
+	// the parser may attach it elsewhere: the phrase right after the verb
+	if x := st.npAt[n]; x >= 0 {
+		k := st.nps[x].s - 1
+		for k >= 0 && st.cls[k]&cDet != 0 {
+			k--
+		}
+		return k >= 0 && st.cls[k]&cSay != 0
+	}
+	return false
 }

@@ -527,6 +527,10 @@ func (st *state) modality(a *anchor, code string, neg, intent bool, qual []strin
 		if ic := intend(code); ic != "" && !st.possiblePast {
 			return ic, "possible: " + q, true
 		}
+		if !st.possiblePast && !strings.HasPrefix(code, "01") && !strings.HasPrefix(code, "02") && !strings.HasPrefix(code, "13") {
+			// "Britain could impose sanctions": a policy it considers (014)
+			return "014", "possible: " + q, true
+		}
 		if st.trace != nil {
 			st.dropped(a, code, "a possibility ("+q+"), not an event")
 		}
@@ -554,6 +558,13 @@ func (st *state) passiveRoles(idx int, a *anchor, m *match, code string, src, tg
 		st.agentRole = role{how: "the by-phrase of the passive (clause walk)"}
 	} else if st.opt.Parse {
 		k = st.clauseAgent(idx, a)
+	}
+	if k == nil && m != nil && !st.opt.NullActors {
+		// "was killed in an Israeli air strike": the state that owns the
+		// means the pattern names is the agent.
+		if k = st.meansOwner(a.e, m.end); k != nil {
+			st.agentRole = role{how: "the state that modifies the means in the pattern (clause walk)"}
+		}
 	}
 	if k != nil {
 		src = k
@@ -737,6 +748,8 @@ func (st *state) notOwnEvent(a, prev *anchor, m *match, code string, tgt *np) (w
 		return "the by-phrase of an event noun is its agent, and no target is named", false
 	case noun && a.s > 0 && (st.isWord(a.s-1, "any") || st.isWord(a.s-1, "no")) && !st.opt.NullActors:
 		return "an event noun after \"any\" or \"no\": none that happened", false
+	case !noun && !st.opt.NullActors && st.prenominal(a):
+		return "a participle between a determiner and its noun: an adjective (\"a detained businessman\")", false
 	case !st.opt.NullActors && st.stopBefore(a.s):
 		return "what is to stop or end, not an event", true
 	case !st.opt.NullActors && st.describesObject(a, prev):

@@ -964,3 +964,49 @@ func (st *state) listBetween(s, e int) bool {
 	}
 	return true
 }
+
+// prenominal reports whether the anchor a is a one-word participle
+// between a determiner or possessive and the noun it modifies: "urged
+// China to release a detained Japanese businessman", "the jailed
+// opposition leader". It describes the noun; it is no event.
+func (st *state) prenominal(a *anchor) bool {
+	if a.e-a.s != 1 || a.s == 0 || a.e >= len(st.toks) || !st.participle(a.s) {
+		return false
+	}
+	if st.cls[a.s-1]&(cDet|cPossPron) == 0 || st.isWord(a.s-1, "that") {
+		return false
+	}
+	if st.npAt[a.e] >= 0 {
+		return true
+	}
+	t := st.toks[a.e]
+	return t.Kind == text.Word && t.Flags&text.Cap == 0 && st.cls[a.e] == 0 && !st.verbAt(a.e)
+}
+
+// eachOther reports whether "each other" or "one another" stands right
+// after the verb ending at token j or within its pattern (to end): the
+// members of a compound subject act on one another.
+func (st *state) eachOther(j, end int) bool {
+	for k := j; k+1 < len(st.toks) && k <= max(end, j+1); k++ {
+		if st.isWord(k, "each") && st.isWord(k+1, "other") || st.isWord(k, "one") && st.isWord(k+1, "another") {
+			return true
+		}
+	}
+	return false
+}
+
+// meansOwner returns the coded state that modifies a noun in tokens
+// [s, e), a passive verb's pattern after it ("was killed in an Israeli
+// air strike", "were wounded in a Russian drone attack"), or nil.
+func (st *state) meansOwner(s, e int) *np {
+	for k := s; k < e && k < len(st.toks); k++ {
+		if x := st.npAt[k]; x >= 0 {
+			p := &st.nps[x]
+			if !p.uncoded && p.pron == "" && p.e < e && (p.mod || p.poss || st.toks[p.e].Kind == text.Word && st.toks[p.e].Flags&text.Cap == 0 && st.cls[p.e] == 0) {
+				return p
+			}
+			k = p.e - 1
+		}
+	}
+	return nil
+}
