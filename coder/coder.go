@@ -293,10 +293,15 @@ type state struct {
 	// recent holds the last actors named, for "the two leaders".
 	recent []member
 	// quotes
-	inQuote       bool
-	quoteStart    int
-	quoteSpeaker  *member
-	quoteSent     int
+	inQuote      bool
+	quoteStart   int
+	quoteSpeaker *member
+	quoteSent    int
+	// quoteWho holds each quotation closed in this article with its
+	// speaker (nil: unattributed), and openWho the speaker of the
+	// quotation still open, as far as its opening says (coref.go weRef).
+	quoteWho      []quoted
+	openWho       *member
 	quoteOpenSent int
 	qStart        []int
 	sentLoc       *petrel.Location
@@ -361,6 +366,7 @@ func (st *state) reset(c *Coder, a *petrel.Article, doc *petrel.Document, trace 
 		clear(st.evSeen)
 	}
 	st.inQuote, st.quoteSpeaker, st.quoteSent = false, nil, -10
+	st.quoteWho, st.openWho = st.quoteWho[:0], nil
 	st.datelineCC = ""
 	st.artLoc, st.dateLoc = nil, nil
 	st.ctx = st.ctx[:0]

@@ -314,8 +314,8 @@ func (st *state) resolveRef(idx int, p *np) {
 			}
 		}
 	case p.pron == "we" || p.pron == "us" || p.pron == "our":
-		if st.inQuoteAt(p.s) && st.quoteSpeaker != nil {
-			m := *st.quoteSpeaker
+		if sp := st.weRef(p.s); sp != nil {
+			m := *sp
 			// "we" is the speaker's side: the speaker's office
 			// ("We condemn this attack," Macron said → FRAGOV), or
 			// the state for a former official.
@@ -373,6 +373,25 @@ func (st *state) resolveRef(idx int, p *np) {
 		p.members = []member{m}
 		p.uncoded = false
 	}
+}
+
+// weRef returns the speaker of the quotation that holds token j, whom
+// "we" there stands with: a quotation closed in this sentence has its
+// attribution ("“We condemn this,” Macron said"), one still open the
+// speaker its opening names ("Samuels told Reuters: “We …"). An
+// unattributed quotation, or none, gives nil: "we" stays uncoded rather
+// than take the speaker of an earlier quotation.
+func (st *state) weRef(j int) *member {
+	pos := st.toks[j].Start
+	for i := len(st.quoteWho) - 1; i >= 0; i-- {
+		if q := st.quoteWho[i]; q.start <= pos && pos < q.end {
+			return q.who
+		}
+	}
+	if st.inQuote && pos >= st.quoteStart {
+		return st.openWho
+	}
+	return nil
 }
 
 // personTitle lists the last words of singular titles: an actor phrase

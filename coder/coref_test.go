@@ -80,3 +80,36 @@ func TestTheyTakesPluralAgent(t *testing.T) {
 		t.Errorf("%q: they coded as the army named before: %v", text, got)
 	}
 }
+
+// TestWeIsTheQuotedSpeaker codes short articles and reads which actor the
+// last "We" resolved to ("" when it stayed uncoded): the speaker of the
+// quotation that holds it, named after it, before it ("X told reporters:
+// “…"), or before a colon after a verb of its own; never the speaker of
+// an earlier quotation, nor the addressee before a colon.
+func TestWeIsTheQuotedSpeaker(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"named after the quotation", `Peru raised tariffs. "We will open talks with Chile next week," Peru's trade minister said.`, "PERGOV"},
+		{"named before a quotation that runs on", `Norway's foreign minister told reporters: "The report is wrong. We will summon the ambassador."`, "NORGOV"},
+		{"a verb and a colon", `Japan's trade minister said: "Markets are calm." Exports rose in May. Imports fell. Canada's trade minister also agreed: "We are meeting in a time of tension. We must act now."`, "CANGOV"},
+		{"not the addressee before a colon", `Italy's prime minister said he would tell Egypt's president: "We want to lift these restrictions soon."`, ""},
+		{"not an earlier speaker", `Japan's trade minister said: "Markets are calm and steady this week." Exports rose in May. Imports fell in June. Prices were steady. "We captured the high ground in fibre," a company executive said.`, ""},
+	}
+	c := builtinCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := c.Code(&petrel.Article{ID: "t", Text: tt.text, Date: time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)})
+			at := strings.LastIndex(tt.text, "We ")
+			got := ""
+			for _, m := range doc.Mentions {
+				if m.Kind == petrel.KindPronoun && m.Span.Start == at {
+					got = m.Code
+				}
+			}
+			if got != tt.want {
+				t.Errorf("%q: the last We resolved to %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}

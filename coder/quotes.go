@@ -29,6 +29,7 @@ func (st *state) quotes(idx int) {
 			st.quoteStart = t.End
 			st.quoteOpenSent = idx
 			st.qStart = append(st.qStart, i)
+			st.openWho = st.openingSpeaker(idx, i)
 			continue
 		}
 		if st.inQuote && !open || st.inQuote && t.Flags&text.Close != 0 {
@@ -52,6 +53,9 @@ func (st *state) closeQuote(idx, i int) {
 		return
 	}
 	speaker := st.attribution(i)
+	if speaker == nil && st.openWho != nil {
+		speaker = st.openWho // "Samuels told Reuters: “… (next sentence) …”"
+	}
 	if speaker == nil && st.quoteSpeaker != nil && idx-st.quoteSent <= 2 {
 		speaker = st.quoteSpeaker // a continuation of the last quotation
 	}
@@ -65,6 +69,7 @@ func (st *state) closeQuote(idx, i int) {
 		st.quoteSent = idx
 	}
 	st.doc.Quotes = append(st.doc.Quotes, q)
+	st.quoteWho = append(st.quoteWho, quoted{start: start, end: end, who: speaker})
 	if st.trace != nil {
 		st.tracef("  quote %q by %s", clip(q.Text, 60), codeOrNone(speaker))
 	}
@@ -112,6 +117,44 @@ func (st *state) attribution(i int) *member {
 				}
 			}
 		}
+	}
+	return nil
+}
+
+// quoted is a quotation's span in the article and its speaker.
+type quoted struct {
+	start, end int
+	who        *member
+}
+
+// openingSpeaker finds the speaker of the quotation opening at token i
+// of sentence idx from what comes before it: an actor and a verb of
+// saying before it ("Samuels told Reuters: “…") or a verb and a colon
+// ("Canada's trade minister also agreed: “…"), or, for a quotation that
+// opens the sentence right after an attributed one, that speaker again.
+// It returns nil when the opening names no one.
+func (st *state) openingSpeaker(idx, i int) *member {
+	for k := i - 1; k >= 0 && k > i-8; k-- {
+		if st.cls[k]&cSay != 0 {
+			if p := st.npLeft(k-1, 8); p != nil && !p.oblique && !p.poss {
+				return &p.members[0]
+			}
+			return nil
+		}
+		if k < i-1 && (st.boundary(k) || st.isWord(k, ",")) {
+			break
+		}
+	}
+	if i > 1 && st.isWord(i-1, ":") {
+		// "Canada's trade minister also agreed: “…": the subject of the
+		// verb before the colon, not an actor right before it ("would
+		// tell Nakasone: “…").
+		if p := st.npLeft(i-2, 8); p != nil && !p.oblique && !p.poss && p.e < i-1 {
+			return &p.members[0]
+		}
+	}
+	if i == 0 && st.quoteSpeaker != nil && idx-st.quoteSent <= 1 {
+		return st.quoteSpeaker
 	}
 	return nil
 }
