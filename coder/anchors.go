@@ -7,6 +7,8 @@ package coder
 // that may code is handed to codeAnchor (events.go).
 
 import (
+	"petrel"
+
 	"strings"
 
 	"petrel/text"
@@ -267,6 +269,9 @@ func (st *state) nounContext(a int) bool {
 		// "the Russians attacked" stay verbs.)
 		p := &st.nps[st.npAt[j]]
 		w := st.normOf(a)
+		if p.poss && p.e == a && st.toks[j].Kind == text.Possessive && !strings.HasSuffix(w, "ed") {
+			return true // "Iran's attack on Qatar": after a possessive, a noun
+		}
 		if p.e == a && len(p.members) == 1 && p.s > 0 && st.cls[p.s-1]&cDet != 0 && demonym(st.normOf(p.e-1)) && st.cls[a]&cSay == 0 && !strings.HasSuffix(w, "ed") {
 			return true // "the Israeli strikes", "the Russian attacks": an adjective of nationality
 		}
@@ -325,12 +330,25 @@ func demonym(w string) bool {
 // said", "said Lavrov").
 func (st *state) sentenceSpeaker() *member {
 	for k := range st.toks {
-		if st.cls[k]&cSay == 0 || !pureSay[st.normOf(k)] { // the class bit first: no map lookup per token
+		if st.cls[k]&cSay == 0 || !pureSay[st.normOf(k)] && !tellWord[st.normOf(k)] { // the class bit first: no map lookup per token
+			continue
+		}
+		if tellWord[st.normOf(k)] {
+			// "The Chinese foreign ministry told a news conference that
+			// Beijing condemned …": the teller speaks for the state.
+			if k > 0 && st.npAt[k-1] >= 0 {
+				if p := &st.nps[st.npAt[k-1]]; !p.uncoded && !p.oblique && !p.poss && len(p.members) == 1 {
+					return &p.members[0]
+				}
+			}
 			continue
 		}
 		if k > 0 && st.npAt[k-1] >= 0 {
 			if p := &st.nps[st.npAt[k-1]]; !p.uncoded && !p.oblique && len(p.members) == 1 {
 				return &p.members[0]
+			}
+			if m := st.possessedAgent(&st.nps[st.npAt[k-1]]); m != nil {
+				return m // "…, its foreign minister said"
 			}
 		}
 		if k+1 < len(st.toks) && st.npAt[k+1] >= 0 {
@@ -364,4 +382,24 @@ func (st *state) activeRelative(a *anchor, lo int) bool {
 		j--
 	}
 	return j >= lo && st.cls[j]&cRel != 0 && !st.isWord(j, "whose")
+}
+
+// tellWord are the forms of "tell", whose subject speaks for the state
+// named in what it tells.
+var tellWord = map[string]bool{"told": true, "tells": true, "tell": true, "telling": true}
+
+// possessedAgent codes an agent with no state owned by a possessive
+// pronoun the coreference resolved ("its foreign minister", "his
+// spokesman"): the pronoun's state with the agent's role, or nil.
+func (st *state) possessedAgent(p *np) *member {
+	if !p.uncoded || p.agent == "" || p.s == 0 || st.npAt[p.s-1] < 0 {
+		return nil
+	}
+	q := &st.nps[st.npAt[p.s-1]]
+	if !q.poss || q.pron == "" || q.uncoded || len(q.members) != 1 || q.members[0].country == "" || q.members[0].kind != petrel.KindCountry {
+		return nil
+	}
+	m := q.members[0]
+	m.code = m.country + p.agent
+	return &m
 }

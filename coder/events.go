@@ -115,7 +115,8 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		}
 	}
 	if under {
-		src, tgt, subj, a.subject = uSrc, uTgt, nil, nil
+		// (not a passive for passiveRoles: the source is known)
+		src, tgt, subj, a.subject, passive = uSrc, uTgt, nil, nil, false
 		if st.trace != nil {
 			st.tracef("  %q: an event noun after \"come under\": the actor after \"by\" or \"from\" is the source, the subject the target", st.toks2text(a.s, a.e))
 		}
@@ -168,6 +169,12 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	}
 	if passive && m != nil && m.p.hasSource && tgt == nil && subj != src {
 		tgt = subj // "soldiers were killed by Hezbollah fire" with "* by $"
+	}
+	if (passive || under) && tgt == nil && src != nil && localCode(code) && !st.opt.NullActors {
+		// "the village of Bilozerske was shelled by Russian artillery",
+		// "villages in Borno state came under attack": what was hit is
+		// a place, whose country is the target.
+		tgt = st.placeBefore(before)
 	}
 	srcFromSubj := false
 	if src == nil {
@@ -632,7 +639,18 @@ func (st *state) objectOf(idx int, a *anchor, code string, end int) (tgt, shared
 			}
 		}
 	default:
-		tgt = st.objectAfter(end, 12, stmt)
+		limit := 12
+		if st.cls[a.s]&cSay != 0 && !st.opt.NullActors {
+			// "told a news conference that Beijing condemned …": whom it
+			// was told is before "that"; after it comes what was told.
+			for k := end; k < len(st.toks) && k < end+limit; k++ {
+				if st.isWord(k, "that") {
+					limit = k - end
+					break
+				}
+			}
+		}
+		tgt = st.objectAfter(end, limit, stmt)
 		if tgt == nil && st.opt.Parse {
 			shared = st.clauseObject(idx, a, end)
 			tgt = shared

@@ -101,7 +101,7 @@ func TestUnnamedActors(t *testing.T) {
 			[]string{"145 BGDLAB@place BGDCOP"}},
 		{"rival gangs fighting", "Rival gangs fought a gun battle in a Port-au-Prince slum, killing 12 people.", []string{"190 HTICRM@place HTI"}},
 		{"a blistering attack is criticism", "The opposition launched a blistering attack on the government's budget.", nil},
-		{"a place of worship firebombed", "A synagogue in Melbourne was firebombed overnight, police said.", []string{"1712 ---@agentless -"}},
+		{"a place of worship firebombed", "A synagogue in Melbourne was firebombed overnight, police said.", []string{"1712 ---@agentless AUS"}},
 		{"fans clashing is no headline passive", "Fans clashed over tickets outside the stadium before the cup final in Paris.", nil},
 		{"attackers torching a police station: arson", "Unknown attackers torched a police station in Imphal.", []string{"1712 INDUAF@place -"}},
 		{"clashes between two communities", "At least 30 people were killed in clashes between two communities in Warrap state.", []string{"190 ---@agentless SSDCVL@place"}}, // an agentless passive

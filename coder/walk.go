@@ -1010,3 +1010,22 @@ func (st *state) meansOwner(s, e int) *np {
 	}
 	return nil
 }
+
+// placeBefore returns, as a phrase of its country, the place the
+// gazetteer or the dictionaries name in the clause before token j (the
+// subject of a passive: "the village of Bilozerske in Donetsk region was
+// shelled"), or nil: the last one, which qualifies those before it. It
+// stops at a clause boundary or a comma.
+func (st *state) placeBefore(j int) *np {
+	s := j
+	for s > 0 && !st.boundary(s-1) && !st.isWord(s-1, ",") {
+		s--
+	}
+	var last *np // the last place: "Bilozerske in Donetsk region"
+	for k := s; k <= j && k < len(st.toks); k++ {
+		if pm := st.placeAfterCode(k, 1, "19"); pm != nil {
+			last = &np{s: k, e: k + 1, members: []member{*pm}}
+		}
+	}
+	return last
+}
