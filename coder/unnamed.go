@@ -244,14 +244,22 @@ func genericViolence(code string) bool {
 // byMeans refines the code of a violent verb by the means named before it
 // and says whether the means, not an actor, is the verb's subject ("a
 // landmine blast killed four": no source named; "Russian shelling killed":
-// Russia's).
+// Russia's). Destroying or damaging property (171, 1712) takes the code
+// of a weapon too ("a Russian air strike destroyed a hospital" is 195;
+// "an arson attack gutted the offices" 1712 with no source named).
 func (st *state) byMeans(a *anchor, code string, subj *np) (string, bool) {
-	if !st.opt.UnnamedActors || !genericViolence(code) {
+	property := code == "171" || code == "1712"
+	if !st.opt.UnnamedActors || !genericViolence(code) && !property {
 		return code, false
 	}
 	mc, at := st.meansBefore(a.s)
 	if mc == "" {
 		return code, false
+	}
+	if property && (mc == "190" || mc == "180") {
+		// "the attack destroyed homes": the destruction says more than
+		// the generic attack, but the means is still the subject.
+		mc = code
 	}
 	for i := range st.anchors {
 		if v := &st.anchors[i]; v.coded && v.s <= at && at < v.e {
@@ -400,8 +408,11 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 			return "180"
 		}
 	}
-	if s != nil && strings.HasPrefix(code, "171") && st.crowdWord(s) {
+	if s != nil && strings.HasPrefix(code, "171") && st.crowdWord(s, false) {
 		return "145" // "youths vandalised a testing centre", "farmers torched a tax office": a riot
+	}
+	if s != nil && lemma == "attack" && (code == "190" || code == "180") && agentRole(s.code) == "CVL" && st.crowdWord(s, true) {
+		return "145" // "mobs attacked Muslim-owned shops": a riot, not a battle
 	}
 	return violenceKind(code, lemma, s, t)
 }
@@ -411,17 +422,22 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 // a mob torching a village's houses in communal fighting is arson too.
 var crowdNouns = map[string]bool{"crowd": true, "crowds": true, "youths": true}
 
+// mobNouns are crowdNouns and mobs: a mob's attack is a riot, though its
+// arson of homes is arson.
+var mobNouns = map[string]bool{"crowd": true, "crowds": true, "youths": true, "mob": true, "mobs": true}
+
 // crowdWord reports whether the unnamed actor m is a crowd, or farmers,
 // workers or students, whose damage to property or looting is a riot:
-// protesters are handled by violenceKind.
-func (st *state) crowdWord(m *member) bool {
+// protesters are handled by violenceKind. With mobs, a mob is a crowd too.
+func (st *state) crowdWord(m *member, mobs bool) bool {
 	switch agentRole(m.code) {
 	case "AGR", "LAB", "EDU":
 		return true
 	case "CVL":
 		for j := len(st.toks) - 1; j >= 0; j-- {
 			if st.toks[j].End <= m.end {
-				return st.toks[j].End == m.end && crowdNouns[st.normOf(j)]
+				w := st.normOf(j)
+				return st.toks[j].End == m.end && (crowdNouns[w] || mobs && mobNouns[w])
 			}
 		}
 	}
