@@ -183,7 +183,7 @@ func (st *state) pairs(ev *emission, m *match, codes []string, src, tgt *np, end
 		// sponsor ("held EU-brokered talks").
 		tgt = nil
 	}
-	if (tgt == nil || tgt.uncoded) && len(src.members) > 1 && (reciprocal(codes[0]) && !(codes[0] == "030" && len(src.members) > 2) || len(codes) == 2 || st.eachOther(a.e, end)) && !st.withPhrase(end) {
+	if (tgt == nil || tgt.uncoded) && len(src.members) > 1 && (reciprocal(codes[0]) && !(codes[0] == "030" && len(src.members) > 2) || len(codes) == 2 || st.eachOther(a.e, end)) && (!st.withPhrase(end) || st.eachOther(a.e, end)) {
 		// (a pair code says the act is mutual: "exchanged accusations";
 		// so does "each other": "Israel and Hamas accused each other";
 		// a bare proposal by three or more is made to a third party:

@@ -65,6 +65,14 @@ func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 	if rel != nil {
 		subj = rel
 	}
+	if subj != nil && !passive && !v.noun && !st.opt.NullActors && !st.force.on {
+		if k := st.participleObject(subj); k > 0 {
+			// "a bomb attack on a bus carrying Shiite pilgrims killed":
+			// the pilgrims are the participle's object, inside the
+			// subject; the subject is further left, if it is an actor.
+			subj = st.subject(k-1, prev)
+		}
+	}
 	if subj != nil && len(subj.members) > 1 && subj.e == before+1 && !st.force.on {
 		// "Israeli jets bombed Gaza and Hamas fired rockets": Hamas only
 		if _, l, ok := st.splitAcrossClauses(subj, a, ""); ok {
@@ -325,6 +333,16 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 			// and met Kim Jong Un": no subject between the conjunction and
 			// the verb, so it shares the subject of the verb before it.
 			return prev.subject
+		}
+		if c&cConj != 0 && j == j0 && !st.opt.NullActors {
+			if k := st.verbBeforeObject(j); k > 0 {
+				// "Hamas gunmen infiltrated southern Israel and killed":
+				// the phrase before "and" is the object of a verb no
+				// anchor coded; the verbs share that verb's subject.
+				for k--; k >= 0 && st.cls[k]&(cAux|cModal|cAdv|cNeg) != 0; k-- {
+				}
+				return st.subject(k, nil)
+			}
 		}
 		if c&cRel != 0 {
 			// "a senior figure ... who led talks": the antecedent.
@@ -1028,4 +1046,59 @@ func (st *state) placeBefore(j int) *np {
 		}
 	}
 	return last
+}
+
+// verbBeforeObject returns the token of the verb whose object is the
+// actor phrase ending right before the conjunction at token j ("…
+// infiltrated southern Israel and"), or -1: a lower-case verb form or
+// participle, with only determiners and lower-case modifiers between.
+func (st *state) verbBeforeObject(j int) int {
+	if j < 2 || st.npAt[j-1] < 0 {
+		return -1
+	}
+	p := &st.nps[st.npAt[j-1]]
+	if p.oblique || p.poss || p.e != j {
+		return -1
+	}
+	k := p.s - 1
+	for n := 0; k > 0 && n < 3 && st.npAt[k] < 0 && (st.cls[k]&cDet != 0 || st.isAdj(k) || st.cls[k] == 0 && !st.participle(k) && !st.verbAt(k) && st.toks[k].Kind == text.Word && st.toks[k].Flags&text.Cap == 0); n++ {
+		k--
+	}
+	if k < 1 || st.npAt[k] >= 0 || st.toks[k].Kind != text.Word || st.toks[k].Flags&text.Cap != 0 || st.cls[k]&(cSay|cAux|cModal|cPrep|cConj) != 0 {
+		return -1
+	}
+	if !st.verbAt(k) && !(st.participle(k) && strings.HasSuffix(st.normOf(k), "ed")) {
+		return -1
+	}
+	return k
+}
+
+// participleObject returns the token of the present participle whose
+// object phrase p is ("a bus carrying Shiite pilgrims", "soldiers guarding
+// Ukrainian officials"), or -1: a lower-case word in -ing that is no
+// preposition ("including", "following") and codes no event, with only
+// determiners, numbers and adjectives between.
+func (st *state) participleObject(p *np) int {
+	if p.oblique || p.s < 2 {
+		return -1
+	}
+	k := p.s - 1
+	for n := 0; k > 0 && n < 4 && !strings.HasSuffix(st.normOf(k), "ing") && (st.cls[k]&(cDet|cNumber) != 0 || st.toks[k].Kind == text.Number || st.isAdj(k) ||
+		st.toks[k].Kind == text.Word && st.toks[k].Flags&text.Cap != 0 && st.npAt[k] < 0); n++ {
+		k-- // "carrying Shiite pilgrims"
+	}
+	w := st.normOf(k)
+	if st.toks[k].Kind != text.Word || st.toks[k].Flags&text.Cap != 0 || st.cls[k] != 0 || !strings.HasSuffix(w, "ing") || len(w) < 6 ||
+		w == "including" || w == "following" || w == "according" || w == "regarding" || w == "concerning" || w == "involving" {
+		return -1
+	}
+	for i := range st.anchors {
+		if a := &st.anchors[i]; a.s <= k && k < a.e && a.coded {
+			return -1 // "…, killing three soldiers": an event of its own
+		}
+	}
+	if st.npAt[k-1] < 0 && st.toks[k-1].Kind == text.Word && st.cls[k-1] == 0 && st.toks[k-1].Flags&text.Cap == 0 || st.npAt[k-1] >= 0 {
+		return k // after a noun: "a bus carrying", "soldiers guarding"
+	}
+	return -1
 }
