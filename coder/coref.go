@@ -290,6 +290,9 @@ func (st *state) resolveRef(idx int, p *np) {
 		// "Russia told the United Nations it would veto": the
 		// speaker, not the addressee named last.
 		ref = st.speakerOf(idx, p)
+	case p.pron == "it" && st.expletiveIt(p):
+		// "it is up to Ecuador to request", "it would be foolish for
+		// Japan to": no one.
 	case p.pron == "it" || p.pron == "its":
 		ref = st.lastNonPerson()
 	case p.pron == "they" || p.pron == "them" || p.pron == "their":
@@ -392,6 +395,80 @@ func (st *state) weRef(j int) *member {
 		return st.openWho
 	}
 	return nil
+}
+
+// expletiveWord lists what follows "it is" in an "it" that stands for
+// no one: "it is up to Ecuador", "it would be foolish for Japan", "it is
+// time to". likelyWord lists those that do so
+// only before "that" ("it is likely that", but "it is likely to meet"
+// is the actor's).
+var expletiveWord = map[string]bool{"up": true, "possible": true, "impossible": true, "imposible": true,
+	"difficult": true, "easy": true, "hard": true, "necessary": true, "unnecessary": true, "important": true,
+	"essential": true, "vital": true, "crucial": true, "clear": true, "unclear": true, "obvious": true,
+	"true": true, "foolish": true, "wise": true, "time": true, "too": true, "premature": true, "unfair": true,
+	"fair": true, "natural": true, "surprising": true, "useful": true, "appropriate": true}
+
+var likelyWord = map[string]bool{"likely": true, "unlikely": true, "certain": true, "expected": true,
+	"understood": true, "believed": true, "known": true, "reported": true, "feared": true}
+
+// expletiveIt reports whether the "it" of p stands for no one: "it
+// seems", "as it happens", or "it" with a form of "be" and a word of
+// expletiveWord ("it is up to Ecuador to request the money", "it would
+// not be possible for Greece to", "It is a plot by China to") or of
+// likelyWord before "that". "It is ready to", "it is
+// negotiating" and "it was prepared to" stay the actor's.
+func (st *state) expletiveIt(p *np) bool {
+	if st.opt.NullActors {
+		return false // PETRARCH resolves every "it"
+	}
+	n := len(st.toks)
+	k := p.e
+	if k < n {
+		switch st.normOf(k) {
+		case "seems", "seemed", "appears", "appeared", "happens", "happened":
+			return true
+		case "would", "will", "could", "may", "might", "must":
+			k++
+			if k < n && st.isWord(k, "not") {
+				k++
+			}
+			if k >= n || !st.isWord(k, "be") {
+				return false
+			}
+		case "is", "was", "'s":
+		default:
+			return false
+		}
+	}
+	k++
+	for k < n && (st.isWord(k, "not") || st.isWord(k, "also") || st.isWord(k, "very") || st.isWord(k, "now") || st.isWord(k, "still")) {
+		if st.isWord(k, "not") && k+1 < n && expletiveWord[st.normOf(k+1)] {
+			break
+		}
+		k++
+	}
+	if k >= n {
+		return false
+	}
+	w := st.normOf(k)
+	if w == "a" || w == "an" || w == "the" || w == "no" {
+		// "it is a plot by China to", "it is no secret that": a clause
+		// follows within a few words ("it is our hope that" is the
+		// speaker's)
+		for j := k + 1; j < n && j <= k+5; j++ {
+			if st.isWord(j, "to") || st.isWord(j, "that") {
+				return true
+			}
+			if st.boundary(j) || st.isWord(j, ",") {
+				return false
+			}
+		}
+		return false
+	}
+	if expletiveWord[w] {
+		return w != "up" || st.isWord(k+1, "to")
+	}
+	return likelyWord[w] && k+1 < n && st.isWord(k+1, "that")
 }
 
 // personTitle lists the last words of singular titles: an actor phrase

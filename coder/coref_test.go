@@ -113,3 +113,39 @@ func TestWeIsTheQuotedSpeaker(t *testing.T) {
 		})
 	}
 }
+
+// TestExpletiveIt codes short articles and reads what the "it" that
+// begins the marked words resolved to ("" when it stayed uncoded): an
+// "it" that stands for no one ("it is up to Ecuador to", "it would be
+// foolish for Japan to", "it seems") takes no actor; "it is ready to"
+// and "it is negotiating" are the actor's.
+func TestExpletiveIt(t *testing.T) {
+	tests := []struct {
+		name, text, at, want string
+	}{
+		{"up to", "Ecuador asked for help. The IMF said it would lend, but it is up to Ecuador to request the money.", "it is up", ""},
+		{"would be foolish for", "Japan imposed tariffs. A French official said it would be foolish for Japan to retaliate.", "it would be", ""},
+		{"not possible for", "Greece raised its defence budget. Athens said it would not be possible for Greece to discuss the bases.", "it would not", ""},
+		{"it seems", "Iran shelled the port. It seems the shells came from an exchange of fire.", "It seems", ""},
+		{"a plot by", "Chile left the forum. It is a plot by Peru to isolate us, a Chilean official said.", "It is a plot", ""},
+		{"ready to is the actor's", "Iran rejected the plan. Iran said it is ready to negotiate with Iraq.", "it is ready", "IRN"},
+		{"is negotiating is the actor's", "Brazil suspended payments. Brazil said it is negotiating with its creditors.", "it is negotiating", "BRA"},
+		{"likely to is the actor's", "Kenya raised tariffs. Kenya said it was likely to lift them in May.", "it was likely", "KEN"},
+	}
+	c := builtinCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := c.Code(&petrel.Article{ID: "t", Text: tt.text, Date: time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)})
+			at := strings.LastIndex(tt.text, tt.at)
+			got := ""
+			for _, m := range doc.Mentions {
+				if m.Kind == petrel.KindPronoun && m.Span.Start == at {
+					got = m.Code
+				}
+			}
+			if got != tt.want {
+				t.Errorf("%q: %q resolved to %q, want %q", tt.text, tt.at, got, tt.want)
+			}
+		})
+	}
+}
