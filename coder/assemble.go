@@ -249,6 +249,12 @@ func (st *state) emit(ev *emission, code string, s, t *member) {
 			return
 		}
 	}
+	if st.commercial(code, s, t) {
+		if st.trace != nil {
+			st.dropped(ev.a, code, "commerce between businesses, not a political event (commercial.go)")
+		}
+		return
+	}
 	if st.addEvent(ev.idx, code, s, t, ev.vs, ev.ve, ev.rule, ev.q, ev.a.s) {
 		ev.a.coded = true
 		if localCode(code) && !strings.HasPrefix(code, "15") {
