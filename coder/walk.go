@@ -918,27 +918,28 @@ func (st *state) quantified(p *np) bool {
 // backgroundClause says why the verb of anchor a, whose verb group starts
 // before token before and whose subject the walk found (subj, maybe
 // nil), stands in a clause that gives background rather than news, or
-// "": a relative clause set off by a comma ("Ukraine, which has been
-// fighting Russia's invasion, signed …", "the general, whose forces were
-// accused of atrocities, visited …") and a clause that opens the
-// sentence with "after", "before", "since" or "until" ("a day after
-// Israeli troops raided the camp, militants fired …"; a trailing one, "police
-// arrested 30 people after protesters vandalised shops", is news too). end is the token after the clause (its
-// closing comma, else the sentence's end), so that its words code
-// nothing either.
+// "": a relative clause ("Ukraine, which has been fighting Russia's
+// invasion, signed …", "accused Kabul of sheltering militants who
+// attack Pakistani forces", "the general, whose forces were accused of
+// atrocities, visited …"), and a clause that opens the sentence with
+// "after", "before", "since" or "until" ("a day after Israeli troops
+// raided the camp, militants fired …"; a trailing one, "police arrested
+// 30 people after protesters vandalised shops", is news too). end is the
+// token after the clause (its closing comma, else the sentence's end),
+// so that its words code nothing either.
 func (st *state) backgroundClause(a *anchor, before int, subj *np) (why string, end int) {
 	if st.opt.NullActors || a.nounUse || a.verb.noun {
 		return "", a.e
 	}
 	open := -1 // the word that opens the clause
 	switch {
-	case before >= 1 && st.cls[before]&cRel != 0 && st.isWord(before-1, ","):
-		open = before // ", which has been fighting"
+	case before >= 1 && st.cls[before]&cRel != 0:
+		open = before // ", which has been fighting", "militants who attack"
 	case subj != nil && subj.s >= 2 && subj.s-1 <= before && st.isWord(subj.s-1, "whose") && st.isWord(subj.s-2, ","):
 		open = subj.s - 1 // ", whose forces were accused"
 	}
 	if open >= 0 {
-		why = "in a relative clause set off by a comma: background, not news"
+		why = "in a relative clause: background, not news"
 	} else {
 		k := before
 		if subj != nil && subj.e == before+1 {
