@@ -37,6 +37,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		// Managua meeting was attended by" Brazil is a visit there
 		subj = nil
 	}
+	if d := st.demonymBefore(a); d != nil && subj != nil && (!subj.uncoded || subj.agent != "" && localCode(v.code)) && d != subj {
+		subj = d // "the target of Iranian attacks": Iran's (venue.go)
+	}
 	a.subject = subj
 	if why, e := st.backgroundClause(a, before, subj); why != "" {
 		if st.trace != nil {

@@ -1,6 +1,11 @@
 package coder
 
-import "petrel/text"
+import (
+	"strings"
+
+	"petrel"
+	"petrel/text"
+)
 
 // venueBefore reports whether subj, the actor phrase the clause walk
 // found as the subject of anchor a, is a city that names where the event
@@ -24,4 +29,29 @@ func (st *state) venueBefore(a *anchor, subj *np) bool {
 	}
 	j := subj.s - 1
 	return st.cls[j]&(cDet|cPossPron) != 0 || st.toks[j].Kind == text.Possessive || st.isAdj(j)
+}
+
+// demonymBefore returns the state adjective right before the event noun
+// of anchor a ("Iranian attacks", "repeated Iraqi raids"), who acts in
+// it: "its ships have been the target of Iranian attacks" is Iran's
+// attack, not Kuwait's, whatever the clause's subject. An adjective of
+// nationality before a word makes that word a noun, so the anchor is the
+// event noun. It returns nil if no such adjective stands there.
+func (st *state) demonymBefore(a *anchor) *np {
+	if a.s == 0 || st.opt.NullActors {
+		return nil
+	}
+	x := st.npAt[a.s-1]
+	if x < 0 {
+		return nil
+	}
+	p := &st.nps[x]
+	if p.uncoded || p.e != a.s || p.e-p.s != 1 || len(p.members) != 1 || p.members[0].kind != petrel.KindCountry ||
+		len(p.members[0].code) != 3 || st.toks[p.s].Flags&text.Cap == 0 {
+		return nil
+	}
+	if w := st.normOf(p.s); !demonym(w) && !(strings.HasSuffix(w, "an") && len(w) > 4) { // "Libyan", "Cuban"
+		return nil
+	}
+	return p
 }

@@ -44,3 +44,38 @@ func TestVenueBeforeNoun(t *testing.T) {
 		})
 	}
 }
+
+// TestDemonymBeforeNoun codes sentences where a state's adjective stands
+// right before an event noun: the state acts in it, whatever the
+// clause's subject ("its ferries have been the target of Turkish
+// attacks" is Turkey's attack, not Greece's).
+func TestDemonymBeforeNoun(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // events that must be coded
+		notFrom    string   // no event of that root may have this source
+	}{
+		{"the target of attacks", "Danish ferries have been the target of Libyan attacks in the Mediterranean.",
+			[]string{"190 LBY→-"}, "DNK"},
+		{"after a coordinated clause", "Greece has backed Cyprus and its ferries have increasingly been the target of Turkish attacks.",
+			[]string{"051 GRC→CYP", "190 TUR→-"}, "GRC"},
+		{"charges against the subject", "Kuwait is no belligerent despite Iranian charges that Kuwait is supporting Iraq.",
+			[]string{"112 IRN→KWT"}, "KWT"},
+	}
+	c := builtinCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := triples(c, tt.text)
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("%q: want %s, got %v", tt.text, w, got)
+				}
+			}
+			for _, g := range got {
+				if code, rest, _ := strings.Cut(g, " "); strings.HasPrefix(rest, tt.notFrom+"→") && code[:2] != "05" {
+					t.Errorf("%q: coded %s, the clause's subject for the adjective's act", tt.text, g)
+				}
+			}
+		})
+	}
+}
