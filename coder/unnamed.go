@@ -1011,6 +1011,77 @@ func (st *state) splitCompound(p *np) (*np, *np) {
 func (st *state) sentenceEvents(idx, first int) {
 	st.meansSides(idx, first)
 	st.shareTargets(idx, first)
+	st.protestAims(idx, first)
+}
+
+// protestAims drops an infinitive of aim after a protest by the same
+// source: "marched to the Congress to oppose cuts", "blocked roads to
+// protest against a change", "gathered to demand" say what the protest
+// is for, not a second event (a demand, criticism, refusal, appeal or
+// protest) of the protesters'.
+func (st *state) protestAims(idx, first int) {
+	for i := first + 1; i < len(st.doc.Events); i++ {
+		f := &st.doc.Events[i]
+		if f.SentenceIndex != idx || f.Source == nil || !aimRoot(f.RootCode) {
+			continue
+		}
+		k := st.tokenStarting(f.Verb.Start)
+		if k < 1 || !st.isWord(k-1, "to") {
+			continue
+		}
+		protest := false
+		for j := first; j < i; j++ {
+			e := &st.doc.Events[j]
+			if e.SentenceIndex == idx && e.RootCode == "14" && e.Source != nil && e.Source.Code == f.Source.Code && e.Verb.End <= f.Verb.Start {
+				protest = true
+				break
+			}
+		}
+		if !protest {
+			continue
+		}
+		if st.trace != nil {
+			st.tracef("  %q is the aim of a protest, not an event of its own", f.Verb.Text)
+		}
+		st.dropEvent(i)
+		i--
+	}
+}
+
+// aimRoot reports whether an event of this root may be the aim of a
+// protest: an appeal, a demand, criticism, a refusal or a protest.
+func aimRoot(root string) bool {
+	switch root {
+	case "02", "10", "11", "12", "14":
+		return true
+	}
+	return false
+}
+
+// tokenStarting returns the token that starts at byte offset b, or -1.
+func (st *state) tokenStarting(b int) int {
+	for k := range st.toks {
+		if st.toks[k].Start == b {
+			return k
+		}
+	}
+	return -1
+}
+
+// dropEvent removes doc.Events[i], and its pending place.
+func (st *state) dropEvent(i int) {
+	st.doc.Events = slices.Delete(st.doc.Events, i, i+1)
+	pl := st.pendLoc[:0]
+	for _, p := range st.pendLoc {
+		switch {
+		case p.ev == i:
+			continue
+		case p.ev > i:
+			p.ev--
+		}
+		pl = append(pl, p)
+	}
+	st.pendLoc = pl
 }
 
 // shareTargets gives an event of coercion or violence with no target the

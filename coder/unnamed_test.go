@@ -78,6 +78,8 @@ func TestUnnamedActors(t *testing.T) {
 			[]string{"1831 PAKUAF@place -"}},
 		{"crops damaged by rain: no event", "Trade sources said the crops were damaged by the heavy rains.",
 			nil},
+		{"the aim of a protest is no second event", "Youths blocked roads with burning tyres in Lome to protest against a constitutional change.",
+			[]string{"144 TGOCVL@place -"}},
 		{"a bank that loaned money", "The World Bank loaned Kenya 750 million dollars to support its budget.",
 			[]string{"071 IGOUNODEVWBK KEN"}},
 		{"killed when a vehicle hit a landmine", "Three policemen were killed when their patrol vehicle hit a landmine near Djibo.",
