@@ -1026,8 +1026,8 @@ func (st *state) protestAims(idx, first int) {
 			continue
 		}
 		k := st.tokenStarting(f.Verb.Start)
-		if k < 1 || !st.isWord(k-1, "to") {
-			continue
+		if k < 1 || !st.isWord(k-1, "to") || st.nounAt(k) {
+			continue // ("led to clashes": a noun, no aim)
 		}
 		protest := false
 		for j := first; j < i; j++ {
@@ -1054,6 +1054,19 @@ func aimRoot(root string) bool {
 	switch root {
 	case "02", "10", "11", "12", "14":
 		return true
+	}
+	return false
+}
+
+// nounAt reports whether the anchor at token k is no infinitive: a noun,
+// a verb's form used as a noun, or a form other than the base ("led to
+// clashes").
+func (st *state) nounAt(k int) bool {
+	for i := range st.anchors {
+		if a := &st.anchors[i]; a.s == k {
+			first, _, _ := strings.Cut(a.verb.lemma, " ")
+			return a.nounUse || a.verb.noun || st.normOf(k) != first
+		}
 	}
 	return false
 }
