@@ -569,6 +569,11 @@ func (st *state) passiveRoles(idx int, a *anchor, m *match, code string, src, tg
 	} else if st.opt.Parse {
 		k = st.clauseAgent(idx, a)
 	}
+	if k == nil && a.relNoun == nil && !st.opt.NullActors {
+		if k = st.causativeAgent(a, nil); k != nil {
+			st.agentRole = role{how: "the subject of \"have\" or \"get\" before the participle's object (clause walk)"}
+		}
+	}
 	if k == nil && m != nil && !st.opt.NullActors {
 		// "was killed in an Israeli air strike": the state that owns the
 		// means the pattern names is the agent.

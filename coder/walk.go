@@ -424,6 +424,9 @@ func (st *state) commonSubject(j int) bool {
 	if e, vals := st.c.verbT.longest(st.sentView(), j+1); e > j+1 && st.c.verbs[vals[len(vals)-1]].noun {
 		return false // "a five-day visit": the word modifies an event noun
 	}
+	if j >= 2 && st.cls[j-1]&cDet != 0 && st.cls[j-2]&cPrep != 0 && j+2 < len(st.toks) && st.pastTense(j+1) && (st.hasObject(j+2) || st.isWord(j+2, "dead")) {
+		return false // "gunmen on a motorbike shot": the object of a preposition
+	}
 	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "ous") {
 		// a singular noun only after a determiner: "the report said",
 		// "the rate agreed in 1986"
@@ -1102,4 +1105,36 @@ func (st *state) participleObject(p *np) int {
 		return k // after a noun: "a bus carrying", "soldiers guarding"
 	}
 	return -1
+}
+
+// causeWord are the forms of "have" and "get" that make a causative with
+// an object and a participle: "prosecutors had a publisher jailed".
+var causeWord = map[string]bool{"had": true, "has": true, "have": true, "having": true, "got": true, "get": true, "gets": true}
+
+// causativeAgent returns the subject of "have" or "get" when the
+// participle of anchor a follows their object ("Guatemalan prosecutors
+// had a newspaper publisher jailed"): the one who caused the act, the
+// passive participle's agent. It returns nil otherwise.
+func (st *state) causativeAgent(a *anchor, prev *anchor) *np {
+	k := a.s - 1
+	for n := 0; k > 0 && n < 6; n++ {
+		if causeWord[st.normOf(k)] {
+			break
+		}
+		if st.npAt[k] < 0 && (st.toks[k].Kind != text.Word || st.cls[k]&^(cDet|cPossPron|cNumber) != 0 || st.verbAt(k) && !st.isAdj(k)) {
+			return nil // only the object's words stand between
+		}
+		k--
+	}
+	if k <= 0 || k == a.s-1 || !causeWord[st.normOf(k)] {
+		return nil
+	}
+	j := k - 1
+	for j >= 0 && st.cls[j]&(cAdv|cModal|cNeg|cAux) != 0 {
+		j--
+	}
+	if p := st.subject(j, prev); p != nil && p.e <= k {
+		return p
+	}
+	return nil
 }
