@@ -1012,6 +1012,76 @@ func (st *state) sentenceEvents(idx, first int) {
 	st.meansSides(idx, first)
 	st.shareTargets(idx, first)
 	st.protestAims(idx, first)
+	st.entryThenAct(idx, first)
+}
+
+// entryThenAct drops the storming or raid that only brings its source to
+// the act coordinated after it: "stormed a hotel and took guests
+// hostage" is the hostage-taking (181), "raided the home and took him
+// into custody" the arrest (173), "stormed the legislature and smashed
+// windows" one riot (145).
+func (st *state) entryThenAct(idx, first int) {
+	for i := first; i+1 < len(st.doc.Events); i++ {
+		e := &st.doc.Events[i]
+		if e.SentenceIndex != idx || e.Source == nil {
+			continue
+		}
+		k := st.tokenStarting(e.Verb.Start)
+		if l := st.lemmaAt(k); l != "storm" && l != "raid" {
+			continue
+		}
+		for j := i + 1; j < len(st.doc.Events); j++ {
+			f := &st.doc.Events[j]
+			if f.SentenceIndex != idx || f.Source == nil || f.Source.Code != e.Source.Code || f.Verb.Start <= e.Verb.End ||
+				f.RootCode != "14" && f.RootCode != "17" && f.RootCode != "18" || !st.andBetween(e.Verb.End, f.Verb.Start) {
+				continue
+			}
+			if e.RootCode == "14" && (f.RootCode == "17" || f.RootCode == "14") {
+				// a riot's damage is the riot: "stormed the Congress
+				// and smashed windows" is one 145
+				if st.trace != nil {
+					st.tracef("  %q is part of the riot of %q", f.Verb.Text, e.Verb.Text)
+				}
+				st.dropEvent(j)
+				break
+			}
+			if st.trace != nil {
+				st.tracef("  %q brings its source to %q: the act alone is coded", e.Verb.Text, f.Verb.Text)
+			}
+			st.dropEvent(i)
+			i--
+			break
+		}
+	}
+}
+
+// andBetween reports whether "and" joins the verbs between byte offsets
+// from and to, with no clause boundary or actor phrase before it.
+func (st *state) andBetween(from, to int) bool {
+	and := false
+	for k := range st.toks {
+		t := st.toks[k]
+		if t.Start < from || t.Start >= to {
+			continue
+		}
+		switch {
+		case st.isWord(k, "and"):
+			and = true
+		case st.boundary(k), st.isWord(k, ";"):
+			return false
+		}
+	}
+	return and
+}
+
+// lemmaAt returns the lemma of the anchor at token k, or "".
+func (st *state) lemmaAt(k int) string {
+	for i := range st.anchors {
+		if a := &st.anchors[i]; a.s == k {
+			return a.verb.lemma
+		}
+	}
+	return ""
 }
 
 // protestAims drops an infinitive of aim after a protest by the same
