@@ -289,6 +289,22 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			qual = append(qual, w)
 		}
 	}
+	if st.obliged && !neg && st.opt.Modality && !st.opt.NullActors {
+		// "Russia said Ukraine must withdraw its troops": what must be
+		// done is what the speaker demands of the clause's subject.
+		if dc, sp := demand(code), st.reporter(a, prev); dc != "" && sp != nil && src != sp {
+			if src != nil && !src.uncoded {
+				tgt = src
+			} else {
+				tgt = nil
+			}
+			src, code, st.obliged = sp, dc, false
+			qual = append(qual, "demanded")
+			if st.trace != nil {
+				st.srcWhy, st.tgtWhy = "the subject of the verb of saying (a demand: clause walk)", "the subject of what must be done (clause walk)"
+			}
+		}
+	}
 	code, q, ok := st.modality(a, code, neg, intent, qual)
 	if !ok {
 		a.consumed = true
@@ -429,6 +445,60 @@ func negate(code string) string {
 		return "120" // "will not support Sweden's bid": a rejection
 	}
 	return ""
+}
+
+// demand maps the code of what someone says must be done to the CAMEO
+// demand for it ("Ukraine must withdraw" → 1056), or "" when there is
+// none.
+func demand(code string) string {
+	switch {
+	case strings.HasPrefix(code, "087"):
+		return "1056" // withdraw, declare a ceasefire
+	case strings.HasPrefix(code, "084"):
+		return "1053" // release
+	case strings.HasPrefix(code, "081"):
+		return "1051"
+	case code == "082":
+		return "1052"
+	case strings.HasPrefix(code, "083"):
+		return "104"
+	case code == "085":
+		return "1054"
+	case strings.HasPrefix(code, "086"):
+		return "1055"
+	case strings.HasPrefix(code, "08"):
+		return "105"
+	case strings.HasPrefix(code, "04"), code == "036":
+		return "106" // hold talks
+	case code == "037", code == "027":
+		return "107"
+	case code == "061", code == "062", code == "063", code == "064":
+		return "101" + code[2:] // extradite (063) → 1013
+	case strings.HasPrefix(code, "06"):
+		return "101"
+	case code == "071", code == "072", code == "073", code == "074":
+		return "103" + code[2:]
+	case strings.HasPrefix(code, "07"):
+		return "103"
+	case strings.HasPrefix(code, "05"):
+		return "102"
+	}
+	return ""
+}
+
+// reporter returns the coded subject of the verb of saying (prev) whose
+// clause anchor a stands in ("Russia said Ukraine must …", "told Kyiv
+// it must …"), or nil.
+func (st *state) reporter(a, prev *anchor) *np {
+	if prev == nil || prev.e > a.s || st.cls[prev.s]&cSay == 0 || prev.subject == nil || prev.subject.uncoded {
+		return nil
+	}
+	for k := prev.e; k < a.s; k++ {
+		if st.boundary(k) && st.cls[k]&cThat == 0 || st.isWord(k, ",") {
+			return nil // the clause must follow the verb of saying
+		}
+	}
+	return prev.subject
 }
 
 // intend maps a material or consultation code to the CAMEO code for the
