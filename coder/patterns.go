@@ -128,10 +128,11 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 				}
 			}
 			if x == nil {
-				if i == len(p.post)-1 && e.kind == dict.ElemTarget && st.opt.OptionalTarget && (!st.hasObject(pos) || st.placeAfter(pos, 7) != nil) {
+				if i == len(p.post)-1 && e.kind == dict.ElemTarget && st.opt.OptionalTarget && (!st.hasObject(pos) || st.placeAfterCode(pos, 7, p.code) != nil) {
 					// "X is also attending": a final target is optional when
 					// the verb has no object at all; "suspended interest
-					// payments" has one, and it is not an actor.
+					// payments" has one, and it is not an actor; a place the object
+					// names stands for the target ("struck a building in Dnipro").
 					continue
 				}
 				return m, false
