@@ -50,8 +50,68 @@ func (st *state) demonymBefore(a *anchor) *np {
 		len(p.members[0].code) != 3 || st.toks[p.s].Flags&text.Cap == 0 {
 		return nil
 	}
-	if w := st.normOf(p.s); !demonym(w) && !(strings.HasSuffix(w, "an") && len(w) > 4) { // "Libyan", "Cuban"
+	if !adjectiveOfState(st.normOf(p.s)) {
 		return nil
 	}
 	return p
+}
+
+// economicHead reports whether p, a state's adjective, modifies a noun of
+// the economy rather than an actor, a weapon or an event: "Japanese
+// semiconductor makers have complied", "French operators requested
+// licences", "the Australian dollar staged a recovery", "Japanese
+// agriculture has been slow". The phrase's head is the last lower-case
+// word after the adjective; the makers, the currency or the farm sector
+// act, not the state. An event noun ("Japanese trade sanctions") keeps
+// the state.
+func (st *state) economicHead(p *np) bool {
+	if p.uncoded || p.e-p.s != 1 || len(p.members) != 1 || st.opt.NullActors || p.e >= len(st.toks) {
+		return false
+	}
+	if st.toks[p.s].Flags&text.Cap == 0 || !adjectiveOfState(st.normOf(p.s)) {
+		return false
+	}
+	head := -1
+	s := st.sentView()
+	for k := p.e; k < len(st.toks) && k < p.e+4; k++ {
+		t := st.toks[k]
+		if t.Kind != text.Word || t.Flags&text.Cap != 0 || st.cls[k] != 0 || st.npAt[k] >= 0 {
+			break
+		}
+		if e, vals := st.c.verbT.longest(s, k); e > k {
+			if st.c.verbs[vals[len(vals)-1]].noun {
+				return false // "Japanese trade sanctions": an event
+			}
+			break // a verb: "the Australian dollar staged"
+		}
+		head = k
+	}
+	return head >= 0 && economicNoun[st.normOf(head)]
+}
+
+// economicNoun lists nouns of the economy and of those who trade in it:
+// a state's adjective before one names whose they are, not who acts.
+var economicNoun = map[string]bool{
+	"makers": true, "manufacturers": true, "producers": true, "growers": true, "exporters": true,
+	"importers": true, "operators": true, "consumers": true, "customers": true, "shareholders": true,
+	"investors": true, "dealers": true, "traders": true, "bankers": true, "brokers": true, "economists": true,
+	"analysts": true, "experts": true, "sources": true, "buyers": true, "sellers": true, "suppliers": true,
+	"refiners": true, "shippers": true, "insurers": true, "lenders": true, "creditors": true, "companies": true,
+	"firms": true, "houses": true, "carriers": true, "airlines": true, "competitors": true, "seafarers": true,
+	"industry": true, "industries": true, "economy": true, "agriculture": true, "trade": true, "market": true,
+	"markets": true, "dollar": true, "dollars": true, "marks": true, "yen": true, "franc": true, "francs": true,
+	"currency": true, "securities": true, "bonds": true, "shares": true, "stocks": true, "data": true,
+	"figures": true, "statistics": true, "crop": true, "harvest": true, "interests": true, "projects": true,
+	"investment": true, "exports": true, "imports": true, "output": true, "demand": true, "prices": true,
+}
+
+// adjectiveOfState reports whether a word looks like a state's
+// adjective: demonym's suffixes, "-an" ("Libyan", "Cuban") and a few
+// others ("Greek", "Thai", "Swiss").
+func adjectiveOfState(w string) bool {
+	switch w {
+	case "greek", "thai", "swiss", "welsh", "lao", "malagasy":
+		return true
+	}
+	return demonym(w) || strings.HasSuffix(w, "an") && len(w) > 4
 }

@@ -79,3 +79,33 @@ func TestDemonymBeforeNoun(t *testing.T) {
 		})
 	}
 }
+
+// TestEconomicHead codes sentences where a state's adjective modifies a
+// noun of the economy: the makers, the currency or the sector act, not
+// the state; an event noun keeps the state.
+func TestEconomicHead(t *testing.T) {
+	tests := []struct {
+		text    string
+		want    []string // events that must be coded
+		notFrom string   // no event may have this source
+	}{
+		{"Korean steel makers have complied with the new export quotas.", nil, "KOR"},
+		{"Chilean exporters asked the government to cut the tax on copper.", nil, "CHL"},
+		{"Greek operators have requested licences to export maize.", nil, "GRC"},
+		{"Mexican trade sanctions against Cuba were lifted in May.", nil, ""},
+	}
+	c := builtinCoder(t)
+	for _, tt := range tests {
+		got := triples(c, tt.text)
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: want %s, got %v", tt.text, w, got)
+			}
+		}
+		for _, g := range got {
+			if tt.notFrom != "" && strings.HasPrefix(strings.Fields(g)[1], tt.notFrom+"→") {
+				t.Errorf("%q: coded %s, the state for its economy", tt.text, g)
+			}
+		}
+	}
+}

@@ -272,9 +272,12 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 					j = r
 					continue
 				}
+				if st.economicHead(p) {
+					return nil // "Japanese semiconductor makers have complied" (venue.go)
+				}
 				return p
 			}
-			if (p.mod || p.poss && p.pron == "") && !p.oblique && !p.uncoded && fallback == nil {
+			if (p.mod || p.poss && p.pron == "") && !p.oblique && !p.uncoded && fallback == nil && !st.economicHead(p) {
 				// "Ukrainian drones struck...", "Ukraine's grain exports
 				// were blocked": the state, failing anything better.
 				fallback = p
