@@ -123,9 +123,9 @@ func TestClauseStructure(t *testing.T) {
 		{"subject control past a name the dictionaries lack", "The Syrian foreign minister, Walid al-Moallem, refused to meet the French envoy.",
 			[]string{"125 SYRGOV→FRAGOV"}, nil, false},
 		{"what is to stop is no event", "The United Nations called on Israel to stop attacks on Gaza.",
-			[]string{"020 IGOUNO→ISR"}, []string{"190 IGOUNO→PSE", "190 ISR→PSE"}, false},
+			[]string{"0256 IGOUNO→ISR"}, []string{"190 IGOUNO→PSE", "190 ISR→PSE"}, false}, // the appeal takes the sub-code of what it asks (events.go appeal)
 		{"object control", "Jordan urged Israel to lift the blockade.",
-			[]string{"020 JOR→ISR"}, nil, false},
+			[]string{"0256 JOR→ISR"}, nil, false}, // lifting a blockade (0872): an appeal to de-escalate
 		{"reported speech codes the clause", "Greece said Turkey had violated its airspace.",
 			[]string{"191 TUR→GRC"}, []string{"010 GRC→TUR", "191 TUR→-"}, false},
 		{"the speaker's own, after an addressee", "Lebanon complained to the Security Council that Israeli jets had violated its airspace.",

@@ -124,6 +124,13 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			st.tracef("  %q: an event noun after \"come under\": the actor after \"by\" or \"from\" is the source, the subject the target", st.toks2text(a.s, a.e))
 		}
 	}
+	if (code == "020" || code == "100") && m != nil && !st.opt.NullActors {
+		// "asked Russia to withdraw its border guards": a bare appeal or
+		// demand takes its sub-code from the verb it asks for.
+		if c := st.complementCode(a, m.end, code); c != "" {
+			code = c
+		}
+	}
 	if code == "" || code == "---" {
 		a.blocked = m != nil
 		if st.trace != nil {
@@ -482,6 +489,68 @@ func demand(code string) string {
 		return "103"
 	case strings.HasPrefix(code, "05"):
 		return "102"
+	}
+	return ""
+}
+
+// appeal maps the code of what is asked for to the CAMEO appeal for it
+// ("withdraw" 0874 → 0256), or "" when there is none.
+func appeal(code string) string {
+	switch {
+	case strings.HasPrefix(code, "087"):
+		return "0256"
+	case strings.HasPrefix(code, "084"):
+		return "0253"
+	case strings.HasPrefix(code, "081"):
+		return "0251"
+	case code == "082":
+		return "0252"
+	case strings.HasPrefix(code, "083"):
+		return "024"
+	case code == "085":
+		return "0254"
+	case strings.HasPrefix(code, "086"):
+		return "0255"
+	case strings.HasPrefix(code, "08"):
+		return "025"
+	case code == "071", code == "072", code == "073", code == "074":
+		return "023" + code[2:]
+	case strings.HasPrefix(code, "07"):
+		return "023"
+	case code == "061", code == "062", code == "063", code == "064":
+		return "021" + code[2:]
+	case strings.HasPrefix(code, "06"):
+		return "021"
+	case code == "045", code == "039":
+		return "028"
+	case strings.HasPrefix(code, "04"), code == "036":
+		return "026"
+	case code == "037", code == "027":
+		return "027"
+	case strings.HasPrefix(code, "05"):
+		return "022"
+	}
+	return ""
+}
+
+// complementCode returns the sub-code of a bare appeal (020) or demand
+// (100) whose pattern ends at token end, before the verb it asks for
+// ("asked Russia to withdraw its border guards" → 0256), from that
+// verb's own pattern; "" when no verb follows or it maps to nothing.
+func (st *state) complementCode(a *anchor, end int, code string) string {
+	for i := range st.anchors {
+		b := &st.anchors[i]
+		if b == a || b.s < end || b.s > end+1 || b.verb.noun || b.nounUse {
+			continue
+		}
+		c := b.verb.code
+		if best, ok := st.bestPattern(b); ok {
+			c = best.p.code
+		}
+		if code == "100" {
+			return demand(c)
+		}
+		return appeal(c)
 	}
 	return ""
 }
