@@ -913,6 +913,9 @@ func (st *state) notOwnEvent(a, prev *anchor, m *match, code string, tgt *np) (w
 		return "the by-phrase of an event noun is its agent, and no target is named", false
 	case noun && a.s > 0 && (st.isWord(a.s-1, "any") || st.isWord(a.s-1, "no")) && !st.opt.NullActors:
 		return "an event noun after \"any\" or \"no\": none that happened", false
+	case !st.opt.NullActors && prev != nil && prev.coded && a.s > prev.e && strings.HasSuffix(st.normOf(a.s), "ing") &&
+		(st.isWord(a.s-1, "against") || st.isWord(a.s-1, "from")):
+		return "what the verb before it warns against or keeps someone from (\"warned Iran against attacking Israel\")", true
 	case !noun && !st.opt.NullActors && st.prenominal(a):
 		return "a participle between a determiner and its noun: an adjective (\"a detained businessman\")", false
 	case !st.opt.NullActors && st.stopBefore(a.s):
