@@ -290,6 +290,9 @@ func (st *state) resolveRef(idx int, p *np) {
 		// "Russia told the United Nations it would veto": the
 		// speaker, not the addressee named last.
 		ref = st.speakerOf(idx, p)
+	case p.pron == "it" && st.uncodedSpeakerBefore(p):
+		// "Disney said it will seek investors", "the company said it
+		// had signed": the company, with no code.
 	case p.pron == "it" && st.expletiveIt(p):
 		// "it is up to Ecuador to request", "it would be foolish for
 		// Japan to": no one.
@@ -395,6 +398,38 @@ func (st *state) weRef(j int) *member {
 		return st.openWho
 	}
 	return nil
+}
+
+// uncodedSpeakerBefore reports whether the "it" of p opens what a
+// speaker with no code says: "Disney said it will seek investors",
+// "WEDGE said it has had discussions", "the company said it had
+// signed", "the bank said it". Such a speaker, most often a company
+// (an unknown name, or an agent of business), is what "it" means, not
+// the state named earlier. Officials, ministries, armies and courts are
+// not: "the ministry said it" keeps the state named before.
+func (st *state) uncodedSpeakerBefore(p *np) bool {
+	k := p.s - 1
+	if k >= 0 && st.isWord(k, "that") {
+		k--
+	}
+	if k < 1 || st.cls[k]&cSay == 0 {
+		return false
+	}
+	k--
+	if st.cls[k]&cAdv != 0 && k > 0 {
+		k-- // "the company also said it"
+	}
+	if x := st.npAt[k]; x >= 0 {
+		q := &st.nps[x]
+		if lm, ok := st.learned[st.normOf(q.e-1)]; ok && lm.kind == petrel.KindPerson {
+			return false // "Finance Minister Dana Whitlow … Whitlow said it": a person's
+		}
+		return q.uncoded && q.pron == "" && q.descr == "" && !q.oblique && (q.name && q.agent == "" || q.agent == "BUS")
+	}
+	// a name the phrases missed: a capitalised word opening the sentence
+	// ("Disney said it")
+	t := st.toks[k]
+	return k == 0 && t.Kind == text.Word && t.Flags&text.Cap != 0 && st.cls[k] == 0
 }
 
 // expletiveWord lists what follows "it is" in an "it" that stands for

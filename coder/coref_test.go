@@ -117,8 +117,10 @@ func TestWeIsTheQuotedSpeaker(t *testing.T) {
 // TestExpletiveIt codes short articles and reads what the "it" that
 // begins the marked words resolved to ("" when it stayed uncoded): an
 // "it" that stands for no one ("it is up to Ecuador to", "it would be
-// foolish for Japan to", "it seems") takes no actor; "it is ready to"
-// and "it is negotiating" are the actor's.
+// foolish for Japan to", "it seems") or for a speaker with no code
+// ("Belvarex said it", "the company said it") takes no actor; "it is
+// ready to", "it is negotiating" and "the ministry said it" are the
+// actor's.
 func TestExpletiveIt(t *testing.T) {
 	tests := []struct {
 		name, text, at, want string
@@ -128,6 +130,9 @@ func TestExpletiveIt(t *testing.T) {
 		{"not possible for", "Greece raised its defence budget. Athens said it would not be possible for Greece to discuss the bases.", "it would not", ""},
 		{"it seems", "Iran shelled the port. It seems the shells came from an exchange of fire.", "It seems", ""},
 		{"a plot by", "Chile left the forum. It is a plot by Peru to isolate us, a Chilean official said.", "It is a plot", ""},
+		{"a company opening the sentence", "France raised its tariffs. Belvarex said it would close two plants in Lyon.", "it would", ""},
+		{"the company said it", "Canada cut its rates. The company said it had signed a supply agreement with Chile.", "it had", ""},
+		{"the ministry said it keeps the state", "Canada cut its rates. The ministry said it would review the ban on Chilean beef.", "it would", "CAN"},
 		{"ready to is the actor's", "Iran rejected the plan. Iran said it is ready to negotiate with Iraq.", "it is ready", "IRN"},
 		{"is negotiating is the actor's", "Brazil suspended payments. Brazil said it is negotiating with its creditors.", "it is negotiating", "BRA"},
 		{"likely to is the actor's", "Kenya raised tariffs. Kenya said it was likely to lift them in May.", "it was likely", "KEN"},
