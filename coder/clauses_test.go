@@ -140,6 +140,8 @@ func TestClauseStructure(t *testing.T) {
 			[]string{"130 USAGOV→IRN"}, []string{"190 IRN→ISR"}, false},
 		{"a relative clause is background", "Pakistan accused Kabul of sheltering militants who attack Pakistani security forces.",
 			[]string{"112 PAK→AFG"}, []string{"190 PAKREB→PAKCOP"}, false},
+		{"the recipient of a handing over", "Turkey extradited a Syrian militant to Iraq.",
+			[]string{"063 TUR→IRQ"}, []string{"063 TUR→SYRREB"}, false},
 		{"what is to stop is no event", "The United Nations called on Israel to stop attacks on Gaza.",
 			[]string{"0256 IGOUNO→ISR"}, []string{"190 IGOUNO→PSE", "190 ISR→PSE"}, false}, // the appeal takes the sub-code of what it asks (events.go appeal)
 		{"object control", "Jordan urged Israel to lift the blockade.",

@@ -798,12 +798,38 @@ func (st *state) objectOf(idx int, a *anchor, code string, end int) (tgt, shared
 			}
 		}
 		tgt = st.objectAfter(end, limit, stmt)
+		if r := st.recipient(tgt, code); r != nil {
+			tgt = r // "extradited a Syrian militant to Iraq": Iraq
+		}
 		if tgt == nil && st.opt.Parse {
 			shared = st.clauseObject(idx, a, end)
 			tgt = shared
 		}
 	}
 	return tgt, shared
+}
+
+// recipient returns the actor after "to" that follows the object tgt of
+// an act of giving or handing over (material cooperation, aid, return:
+// roots 06–08), which is the act's target rather than what is given:
+// "extradited a Syrian militant to Iraq", "returned 30 prisoners to
+// Ukraine". It returns nil when there is none.
+func (st *state) recipient(tgt *np, code string) *np {
+	if tgt == nil || tgt.oblique || st.opt.NullActors || len(code) < 2 || code[0] != '0' || code[1] < '6' || code[1] > '8' {
+		return nil
+	}
+	for k := tgt.e; k < len(st.toks) && k < tgt.e+8; k++ {
+		if st.boundary(k) || st.isWord(k, ",") || st.cls[k]&cConj != 0 || k > tgt.e && st.verbAt(k) {
+			return nil
+		}
+		if x := st.npAt[k]; x >= 0 && x != st.npAt[tgt.s] {
+			if p := &st.nps[x]; p.oblique && st.isWordID(p.prep, "to") && !p.uncoded && p.pron == "" {
+				return p
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // placeAgents gives an agent with no state ("police", "soldiers",
