@@ -73,6 +73,13 @@ func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 			subj = st.subject(k-1, prev)
 		}
 	}
+	if passive && subj != nil && !st.force.on {
+		if h := st.nameAppositive(before, subj); h != nil {
+			// "The president of Haiti, Jovenel Moise, was assassinated":
+			// the title before the unknown name is whom it happened to.
+			subj = h
+		}
+	}
 	if subj != nil && len(subj.members) > 1 && subj.e == before+1 && !st.force.on {
 		// "Israeli jets bombed Gaza and Hamas fired rockets": Hamas only
 		if _, l, ok := st.splitAcrossClauses(subj, a, ""); ok {
