@@ -830,6 +830,11 @@ var blastWord = map[string]bool{"exploded": true, "explodes": true, "detonated":
 // casualties or fighting: "Clashes leave eight dead", "Fighting rages in
 // the east", "One KIA, two WIA amid 12 enemy attacks". The event has no
 // actor named: source "---", no target, the means phrase as its verb.
+// notMeansBefore are words that make the means noun after them no act of
+// violence: "a heart attack", "a time bomb", "a shark attack".
+var notMeansBefore = map[string]bool{"heart": true, "time": true, "panic": true, "shark": true, "crocodile": true,
+	"bear": true, "dog": true, "animal": true, "lion": true, "tiger": true, "snake": true, "elephant": true}
+
 func (st *state) nominalEvent(idx int) {
 	hit := false
 	for _, w := range st.c.signal {
@@ -862,8 +867,8 @@ func (st *state) nominalEvent(idx int) {
 			continue
 		}
 		code, e := st.meansAt(k)
-		if code == "" || e == k+1 && notNominal[st.normOf(k)] || k > 0 && (st.isWord(k-1, "heart") || st.isWord(k-1, "time") || st.isWord(k-1, "panic")) {
-			continue // "a heart attack", "a time bomb"
+		if code == "" || e == k+1 && notNominal[st.normOf(k)] || k > 0 && notMeansBefore[st.normOf(k-1)] {
+			continue // "a heart attack", "a time bomb", "a shark attack"
 		}
 		if k > 0 && st.cls[k-1]&cNeg != 0 {
 			return // "no fighting", "not a single attack"

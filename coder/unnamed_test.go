@@ -84,6 +84,8 @@ func TestUnnamedActors(t *testing.T) {
 			[]string{"181 SOMUAF@place -"}},
 		{"a riot's damage is the riot", "Rioters stormed the legislature in Brasilia and smashed windows and furniture.",
 			[]string{"145 BRAOPP@place BRALEG"}},
+		{"an animal's attack is no violence", "A shark attack killed a surfer off Western Australia.", nil},
+		{"traders carry off profits: no abduction", "The dollar was battered as traders carried off profits before the weekend.", nil},
 		{"a bank that loaned money", "The World Bank loaned Kenya 750 million dollars to support its budget.",
 			[]string{"071 IGOUNODEVWBK KEN"}},
 		{"killed when a vehicle hit a landmine", "Three policemen were killed when their patrol vehicle hit a landmine near Djibo.",
