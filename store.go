@@ -76,6 +76,28 @@ type Store interface {
 	Close() error
 }
 
+// StreamStore is a Store that can store articles while they are being
+// coded, so that a large request never holds its coded documents whole.
+// The sqlite store implements it.
+type StreamStore interface {
+	Store
+	// IngestStream stores the articles arts in one transaction, as Ingest
+	// stores their coded documents, and returns the same counts. For each
+	// article in order it calls code(i, part): code codes arts[i], hands
+	// rows of its document to part in order, in any number of parts, and
+	// returns the rest of the document: its Article, the rows not handed
+	// over, Skipped and Problems. A part is a Document whose Sentences,
+	// Mentions, Quotes and Events are the next rows of the document (the
+	// indices of its mentions, quotes and events continue from the parts
+	// before; its Article is ignored); the store does not keep it after
+	// part returns. An article the batch leaves as it is (Unchanged, or
+	// given way to a later one with its ID) is coded all the same, and
+	// its rows are dropped. An error from code or part rolls the
+	// transaction back and is returned.
+	IngestStream(ctx context.Context, arts []*Article, dictVersion string,
+		code func(i int, part func(*Document) error) (*Document, error)) (IngestStats, error)
+}
+
 // IngestStats tells what one Ingest call did with its documents. Every
 // document is counted once, in one of Inserted, Updated, Replaced,
 // Unchanged and Duplicates.

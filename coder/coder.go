@@ -15,6 +15,7 @@ package coder
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -139,6 +140,73 @@ func (c *Coder) Code(a *petrel.Article) *petrel.Document {
 	return c.code(a, nil)
 }
 
+// Thresholds at which CodeParts hands rows over: at the end of a
+// sentence, once this many events or mentions are waiting.
+const (
+	partEvents   = 1024
+	partMentions = 4096
+)
+
+// ErrStoryDiscarded is returned by CodeParts when a story-level discard
+// phrase was found after rows had been handed to part: the article codes
+// nothing, and the caller must drop what part received.
+var ErrStoryDiscarded = errors.New("coder: story discarded after rows were handed over")
+
+// CodeParts codes one article as Code does, but hands its mentions and
+// events to part in batches as they become final (at the end of a
+// sentence, once at least partEvents events or partMentions mentions are
+// waiting), so that a very long article is never held whole. Each batch
+// is a Document with a's Article and the next mentions and events in
+// order: their indices continue from the batches before (Mention.Ref and
+// Event.ID are those of the whole document); part must not keep the
+// document or its slices after it returns. CodeParts returns what is left:
+// every sentence and quote, the mentions and events not handed over,
+// Skipped and Problems. The batches followed by the returned document
+// are, row for row, the document Code returns.
+//
+// An error from part stops the coding and is returned. When a story
+// discard is found after rows were handed over, CodeParts returns the
+// document Code would (it codes nothing) with ErrStoryDiscarded.
+func (c *Coder) CodeParts(a *petrel.Article, part func(*petrel.Document) error) (*petrel.Document, error) {
+	st, _ := c.pool.Get().(*state)
+	if st == nil {
+		st = &state{}
+	}
+	st.part = part
+	doc, ok := c.codeWith(st, a, nil)
+	err := st.partErr
+	if err == nil && st.storyDiscarded && st.handed > 0 {
+		err = ErrStoryDiscarded
+	}
+	st.part, st.partErr = nil, nil
+	if ok {
+		c.pool.Put(st)
+	}
+	return doc, err
+}
+
+// handOver gives part the mentions and events coded so far, once enough
+// are waiting (or, with all, whatever is waiting).
+func (st *state) handOver(all bool) {
+	d := st.doc
+	if st.part == nil || st.partErr != nil || len(d.Events) == 0 && len(d.Mentions) == 0 ||
+		!all && len(d.Events) < partEvents && len(d.Mentions) < partMentions {
+		return
+	}
+	p := &petrel.Document{Article: d.Article, Mentions: d.Mentions, Events: d.Events}
+	st.partErr = st.part(p)
+	for i := range d.Mentions {
+		if c := d.Mentions[i].Country; c != "" {
+			st.handedCountries[c]++
+		}
+	}
+	st.mBase += len(d.Mentions)
+	st.handed += len(d.Mentions) + len(d.Events)
+	clear(d.Mentions)
+	clear(d.Events)
+	d.Mentions, d.Events = d.Mentions[:0], d.Events[:0]
+}
+
 // standInDate resolves date expressions in articles without a date; the
 // results are used only to locate the expressions, never as event dates.
 var standInDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -151,7 +219,21 @@ func (c *Coder) Explain(a *petrel.Article, trace Tracer) *petrel.Document {
 	return c.code(a, trace)
 }
 
-func (c *Coder) code(a *petrel.Article, trace Tracer) (doc *petrel.Document) {
+func (c *Coder) code(a *petrel.Article, trace Tracer) *petrel.Document {
+	st, _ := c.pool.Get().(*state)
+	if st == nil {
+		st = &state{}
+	}
+	doc, ok := c.codeWith(st, a, trace)
+	if ok {
+		c.pool.Put(st)
+	}
+	return doc
+}
+
+// codeWith codes a with st, which the caller takes from the pool and puts
+// back when ok: after a panic, st is left as it was and must be dropped.
+func (c *Coder) codeWith(st *state, a *petrel.Article, trace Tracer) (doc *petrel.Document, ok bool) {
 	doc = &petrel.Document{Article: *a}
 	doc.Article.Text = a.Text
 	defer func() {
@@ -161,18 +243,13 @@ func (c *Coder) code(a *petrel.Article, trace Tracer) (doc *petrel.Document) {
 			doc.Problems = append(doc.Problems, petrel.Diagnostic{File: a.Origin, Msg: "internal coder error: " + toString(r)})
 		}
 	}()
-	st, _ := c.pool.Get().(*state)
-	if st == nil {
-		st = &state{}
-	}
 	st.reset(c, a, doc, trace)
 	st.run()
 	c.sentences.Add(int64(len(st.spans)))
 	c.parsed.Add(int64(st.nParsed))
 	st.doc = nil
 	st.art = nil
-	c.pool.Put(st)
-	return doc
+	return doc, true
 }
 
 func toString(v any) string {
@@ -338,6 +415,16 @@ type state struct {
 	// events
 	evSeen map[string]bool
 	nEv    int
+
+	// streaming (CodeParts): part receives the mentions and events that
+	// are final; mBase is the index of doc.Mentions[0] in the whole
+	// document, handed the number of mentions and events handed over so
+	// far, handedCountries the countries of the mentions handed over
+	// (dominantCountry counts them), partErr part's error.
+	part            func(*petrel.Document) error
+	mBase, handed   int
+	handedCountries map[string]int
+	partErr         error
 }
 
 func (st *state) reset(c *Coder, a *petrel.Article, doc *petrel.Document, trace Tracer) {
@@ -373,6 +460,12 @@ func (st *state) reset(c *Coder, a *petrel.Article, doc *petrel.Document, trace 
 	st.placeMs = st.placeMs[:0]
 	st.nEv = 0
 	st.treeSent, st.nParsed = 0, 0
+	st.mBase, st.handed = 0, 0
+	if st.handedCountries == nil {
+		st.handedCountries = map[string]int{}
+	} else {
+		clear(st.handedCountries)
+	}
 }
 
 func (st *state) tracef(format string, args ...any) {
@@ -394,6 +487,11 @@ func (st *state) run() {
 		st.sentence(i, sp)
 		if st.storyDiscarded {
 			return
+		}
+		if st.part != nil {
+			if st.handOver(false); st.partErr != nil {
+				return
+			}
 		}
 	}
 }

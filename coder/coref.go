@@ -46,7 +46,7 @@ func (st *state) mention(idx int, m member, kind string) int {
 	st.doc.Mentions = append(st.doc.Mentions, petrel.Mention{Sentence: idx,
 		Span: petrel.Span{Start: m.start, End: m.end}, Text: st.text[m.start:m.end],
 		Code: m.code, Country: m.country, Kind: k, Rule: m.rule, Ref: -1})
-	return len(st.doc.Mentions) - 1
+	return st.mBase + len(st.doc.Mentions) - 1
 }
 
 // resolve fills pronouns and definite descriptions from the article's
@@ -371,9 +371,9 @@ func (st *state) resolveRef(idx int, p *np) {
 		}
 		m.mention = -1
 		if idx2 := st.mention(idx, m, petrel.KindPronoun); idx2 >= 0 {
-			st.doc.Mentions[idx2].Kind = petrel.KindPronoun
+			st.doc.Mentions[idx2-st.mBase].Kind = petrel.KindPronoun
 			if ref.mention >= 0 {
-				st.doc.Mentions[idx2].Ref = ref.mention
+				st.doc.Mentions[idx2-st.mBase].Ref = ref.mention
 			}
 		}
 		p.members = []member{m}

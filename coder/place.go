@@ -170,8 +170,8 @@ func (st *state) qualifiedCities() {
 			st.tracef("  actor %q: %s as its qualifier names it, not %s", st.toks2text(p.s, p.e), c, mb.code)
 		}
 		mb.code, mb.country = c, c
-		if mb.mention >= 0 && mb.mention < len(st.doc.Mentions) {
-			st.doc.Mentions[mb.mention].Code, st.doc.Mentions[mb.mention].Country = c, c
+		if k := mb.mention - st.mBase; k >= 0 && k < len(st.doc.Mentions) {
+			st.doc.Mentions[k].Code, st.doc.Mentions[k].Country = c, c
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -59,7 +60,11 @@ func (st *state) datelineCountry(k int) string {
 func (st *state) dominantCountry(idx int) string {
 	var best string
 	var bestN, second int
-	counts := map[string]int{}
+	// The mentions CodeParts handed over are all of sentences before idx.
+	counts := maps.Clone(st.handedCountries)
+	if counts == nil {
+		counts = map[string]int{}
+	}
 	for _, m := range st.doc.Mentions {
 		if m.Sentence >= idx || m.Country == "" {
 			continue

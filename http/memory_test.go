@@ -96,9 +96,12 @@ func peakLiveHeap(f func()) (before, peak uint64) {
 }
 
 // TestIngestMemory bounds the memory one large POST /api/articles takes:
-// the heap it holds at its peak, coding and storing a 2 MB article, is at
-// most 20 times the text (the coded document itself is about 13 times it
-// for news this dense). The stores used to build a row of values for every
+// the heap it holds at its peak, coding and storing a 2 MB article. On
+// SQLite, which stores the article while it is coded (StreamIngestBytes),
+// that is at most 6 times the text (3.2 measured: the text, its sentences,
+// and a batch of rows); on PostgreSQL, which stores whole documents, at
+// most 20 times (the coded document itself is about 13 times the text for
+// news this dense). The stores used to build a row of values for every
 // sentence, mention and event of the batch before writing any, which
 // doubled that; a 7 MB article of such text made petrel serve reach
 // 634 MB.
@@ -108,14 +111,15 @@ func TestIngestMemory(t *testing.T) {
 	}
 	c := realCoder(t)
 	for _, backend := range []struct {
-		name string
-		open func(testing.TB) petrel.Store
-	}{{"SQLite", MustOpenSQLite}, {"PostgreSQL", MustOpenPostgres}} {
-		t.Run(backend.name, func(t *testing.T) { ingestMemory(t, backend.open(t), c) })
+		name  string
+		open  func(testing.TB) petrel.Store
+		bound uint64
+	}{{"SQLite", MustOpenSQLite, 6}, {"PostgreSQL", MustOpenPostgres, 20}} {
+		t.Run(backend.name, func(t *testing.T) { ingestMemory(t, backend.open(t), c, backend.bound) })
 	}
 }
 
-func ingestMemory(t *testing.T, store petrel.Store, c petrel.Coder) {
+func ingestMemory(t *testing.T, store petrel.Store, c petrel.Coder, bound uint64) {
 	s := MustOpenServer(t, phttp.Config{Store: store, Token: "t", Coder: c})
 	// Load what the coder and store load on first use (the gazetteer).
 	if status, b := do(t, "POST", s.URL()+"/api/articles", "t", []byte(`{"id":"warm","text":"Russia met Ukraine in Geneva."}`)); status != 200 {
@@ -143,7 +147,7 @@ func ingestMemory(t *testing.T, store petrel.Store, c petrel.Coder) {
 	grew := peak - before
 	t.Logf("%d bytes of text, %d events: live heap %d MB before, peak %d MB (+%.1f× the text)",
 		len(text), r.Events, before>>20, peak>>20, float64(grew)/float64(len(text)))
-	if limit := 20 * uint64(len(text)); grew > limit {
-		t.Errorf("the request held %d MB of heap at its peak, more than %d MB (20× its text)", grew>>20, limit>>20)
+	if limit := bound * uint64(len(text)); grew > limit {
+		t.Errorf("the request held %d MB of heap at its peak, more than %d MB (%d× its text)", grew>>20, limit>>20, bound)
 	}
 }

@@ -59,17 +59,24 @@ func BenchmarkEachFTS(b *testing.B) {
 	p := ftsPlan(100000)
 	b.SetBytes(int64(len(p.Doc.Events)))
 	b.ReportAllocs()
+	var f ftsSeen
 	for b.Loop() {
-		eachFTS(p, func(int64, string) error { return nil })
+		f.reset()
+		f.each(p.Seq, p.Doc.Events, func(int64, string) error { return nil })
 	}
 }
 
-// ftsRows returns the rows eachFTS yields for p.
+// ftsRows returns the rows ftsSeen yields for p, its events given in
+// two parts.
 func ftsRows(p *sqlstore.Plan) [][]any {
 	var rows [][]any
-	eachFTS(p, func(rowid int64, text string) error {
-		rows = append(rows, []any{rowid, text})
-		return nil
-	})
+	var f ftsSeen
+	evs := p.Doc.Events
+	for _, part := range [][]petrel.Event{evs[:len(evs)/2], evs[len(evs)/2:]} {
+		f.each(p.Seq, part, func(rowid int64, text string) error {
+			rows = append(rows, []any{rowid, text})
+			return nil
+		})
+	}
 	return rows
 }

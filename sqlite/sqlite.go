@@ -194,7 +194,7 @@ func Open(path string) (*Store, error) {
 		// ~85 MB more than 32 MiB after a 7 MB article's ingest, for
 		// little ingest speed (docs/PERFORMANCE.md, "Memory of one large
 		// request").
-		if s.wdb, err = sql.Open("sqlite", file+"&_pragma=cache_size(-32768)&_pragma=temp_store(MEMORY)"); err != nil {
+		if s.wdb, err = sql.Open("sqlite", file+"&_pragma=cache_size(-"+strconv.Itoa(writerCacheKiB)+")&_pragma=temp_store(MEMORY)"); err != nil {
 			return nil, fmt.Errorf("open %s: %w", path, err)
 		}
 		s.wdb.SetMaxOpenConns(1)
@@ -545,27 +545,85 @@ func (s *Store) Close() error {
 
 // Ingest implements petrel.Store. The batch is one transaction.
 func (s *Store) Ingest(ctx context.Context, docs []*petrel.Document, dictVersion string) (petrel.IngestStats, error) {
+	return s.ingestTx(ctx, docs, dictVersion, nil)
+}
+
+// IngestStream implements petrel.StreamStore: Ingest with the articles
+// coded as they are stored, their rows written a statement at a time as
+// code hands them over.
+func (s *Store) IngestStream(ctx context.Context, arts []*petrel.Article, dictVersion string,
+	code func(i int, part func(*petrel.Document) error) (*petrel.Document, error)) (petrel.IngestStats, error) {
+	docs := make([]*petrel.Document, len(arts))
+	for i, a := range arts {
+		if a == nil {
+			return petrel.IngestStats{}, petrel.Errorf(petrel.EINVALID, "article %d is nil", i)
+		}
+		docs[i] = &petrel.Document{Article: *a}
+	}
+	return s.ingestTx(ctx, docs, dictVersion, code)
+}
+
+// The writer's page cache, in KiB: writerCacheKiB, and streamCacheKiB
+// while IngestStream codes and stores (a large article is written a
+// statement at a time as it is coded, and the cache otherwise filled with
+// its pages: 55 MB more resident memory for a 7 MB article of dense news,
+// for no measurable speed).
+const (
+	writerCacheKiB = 32768
+	streamCacheKiB = 8192
+)
+
+// ingestTx stores docs in one transaction; with code, docs hold only their
+// articles, and code codes each (petrel.StreamStore).
+func (s *Store) ingestTx(ctx context.Context, docs []*petrel.Document, dictVersion string, code codeFunc) (petrel.IngestStats, error) {
 	ids, hashes, err := sqlstore.Keys(docs)
 	if err != nil || len(docs) == 0 {
 		return petrel.IngestStats{}, err
 	}
-	tx, err := s.wdb.BeginTx(ctx, nil)
+	st, err := s.commitIngest(ctx, docs, ids, hashes, dictVersion, code)
+	if err != nil {
+		return petrel.IngestStats{}, err
+	}
+	s.afterWrite(ctx)
+	return st, nil
+}
+
+// commitIngest runs ingest in a transaction and commits it; with code, on
+// the writer's connection taken for it, whose page cache is streamCacheKiB
+// meanwhile.
+func (s *Store) commitIngest(ctx context.Context, docs []*petrel.Document, ids, hashes []string, dictVersion string, code codeFunc) (petrel.IngestStats, error) {
+	begin := func() (*sql.Tx, error) { return s.wdb.BeginTx(ctx, nil) }
+	if code != nil {
+		conn, err := s.wdb.Conn(ctx)
+		if err != nil {
+			return petrel.IngestStats{}, busyError(fmt.Errorf("ingest: %w", err))
+		}
+		defer conn.Close()
+		if _, err := conn.ExecContext(ctx, "PRAGMA cache_size = -"+strconv.Itoa(streamCacheKiB)); err != nil {
+			return petrel.IngestStats{}, fmt.Errorf("ingest: %w", err)
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA cache_size = -"+strconv.Itoa(writerCacheKiB))
+		begin = func() (*sql.Tx, error) { return conn.BeginTx(ctx, nil) }
+	}
+	tx, err := begin()
 	if err != nil {
 		return petrel.IngestStats{}, busyError(fmt.Errorf("ingest: %w", err))
 	}
 	defer tx.Rollback()
-	st, err := s.ingest(ctx, tx, docs, ids, hashes, dictVersion)
+	st, err := s.ingest(ctx, tx, docs, ids, hashes, dictVersion, code)
 	if err != nil {
 		return petrel.IngestStats{}, busyError(err)
 	}
 	if err := tx.Commit(); err != nil {
 		return petrel.IngestStats{}, busyError(fmt.Errorf("ingest: commit: %w", err))
 	}
-	s.afterWrite(ctx)
 	return st, nil
 }
 
-func (s *Store) ingest(ctx context.Context, tx *sql.Tx, docs []*petrel.Document, ids, hashes []string, dictVersion string) (petrel.IngestStats, error) {
+// codeFunc is the code argument of IngestStream.
+type codeFunc = func(i int, part func(*petrel.Document) error) (*petrel.Document, error)
+
+func (s *Store) ingest(ctx context.Context, tx *sql.Tx, docs []*petrel.Document, ids, hashes []string, dictVersion string, code codeFunc) (petrel.IngestStats, error) {
 	stmt := func(st *sql.Stmt) *sql.Stmt { return tx.StmtContext(ctx, st) }
 	idsJSON, _ := json.Marshal(ids)
 	hashesJSON, _ := json.Marshal(hashes)
@@ -587,6 +645,8 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, docs []*petrel.Document,
 		return petrel.IngestStats{}, fmt.Errorf("ingest: lookup: %w", err)
 	}
 	plans, st := sqlstore.PlanBatch(docs, ids, hashes, existing, dictVersion)
+	// Events are counted as they are written (code hands them over).
+	st.Events = 0
 
 	// The transaction holds the write lock (BEGIN IMMEDIATE), so new
 	// articles can be numbered here and written in bulk with their rows.
@@ -599,14 +659,59 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, docs []*petrel.Document,
 		w       = s.bulkWriters(ctx, tx)
 		rollup  sqlstore.Rollup
 		written []int64 // articles whose events were written
+		fts     ftsSeen
 	)
-	articles, sentences, fts, ments, qs, evs := w[0], w[1], w[2], w[3], w[4], w[5]
+	articles, sentences, ftsw, ments, qs, evs := w[0], w[1], w[2], w[3], w[4], w[5]
+	// put appends the rows of d, the next rows of p's document after
+	// p.Handed, to the bulk writers.
+	put := func(p *sqlstore.Plan, d *petrel.Document) error {
+		q := *p
+		q.Doc = d
+		if err := fts.each(p.Seq, d.Events, func(rowid int64, text string) error {
+			ftsw.args = append(ftsw.args, rowid, text)
+			return ftsw.added()
+		}); err != nil {
+			return err
+		}
+		for i := range d.Sentences {
+			sentences.args = sqlstore.AppendSentenceRow(sentences.args, q.Seq, &q, i, false)
+			if err := sentences.added(); err != nil {
+				return err
+			}
+		}
+		for i := range d.Mentions {
+			ments.args = sqlstore.AppendMentionRow(ments.args, q.Seq, &q, i)
+			if err := ments.added(); err != nil {
+				return err
+			}
+		}
+		for i := range d.Quotes {
+			qs.args = sqlstore.AppendQuoteRow(qs.args, q.Seq, &q, i)
+			if err := qs.added(); err != nil {
+				return err
+			}
+		}
+		for i := range d.Events {
+			n := len(evs.args)
+			evs.args = sqlstore.AppendEventRow(evs.args, q.Seq, &q, i)
+			rollup.AddEvent(evs.args[n:])
+			if err := evs.added(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	for i := range plans {
 		p := &plans[i]
 		if p.Action == sqlstore.Skip {
+			if code != nil {
+				// Coded all the same, for the caller's counts.
+				if _, err := code(i, func(*petrel.Document) error { return nil }); err != nil {
+					return st, err
+				}
+			}
 			continue
 		}
-		row := sqlstore.ArticleRow(p, dictVersion, now)
 		if p.Action == sqlstore.Replace {
 			if err := s.rollupOld(ctx, tx, &rollup, p.Seq); err != nil {
 				return st, fmt.Errorf("ingest %s: %w", p.ArticleID, err)
@@ -619,51 +724,41 @@ func (s *Store) ingest(ctx context.Context, tx *sql.Tx, docs []*petrel.Document,
 			if err := s.deleteCoded(ctx, tx, p.Seq); err != nil {
 				return st, fmt.Errorf("ingest %s: %w", p.ArticleID, err)
 			}
+		} else {
+			seq++
+			p.Seq = seq
+		}
+		fts.reset()
+		if code != nil {
+			d, err := code(i, func(part *petrel.Document) error {
+				if err := put(p, part); err != nil {
+					return err
+				}
+				p.Handed.Add(part)
+				return nil
+			})
+			if err != nil {
+				return st, err
+			}
+			p.Doc = d
+		}
+		if err := put(p, p.Doc); err != nil {
+			return st, err
+		}
+		// The article's row comes last: it counts the rows written.
+		row := sqlstore.ArticleRow(p, dictVersion, now)
+		if p.Action == sqlstore.Replace {
 			if _, err := stmt(s.updArticle).ExecContext(ctx, append(row, p.Seq)...); err != nil {
 				return st, fmt.Errorf("ingest %s: update article: %w", p.ArticleID, err)
 			}
 		} else {
-			seq++
-			p.Seq = seq
 			articles.args = append(append(articles.args, p.Seq), row...)
 			if err := articles.added(); err != nil {
 				return st, err
 			}
 		}
-		if err := eachFTS(p, func(rowid int64, text string) error {
-			fts.args = append(fts.args, rowid, text)
-			return fts.added()
-		}); err != nil {
-			return st, err
-		}
-		d := p.Doc
-		for i := range d.Sentences {
-			sentences.args = sqlstore.AppendSentenceRow(sentences.args, p.Seq, p, i, false)
-			if err := sentences.added(); err != nil {
-				return st, err
-			}
-		}
-		for i := range d.Mentions {
-			ments.args = sqlstore.AppendMentionRow(ments.args, p.Seq, p, i)
-			if err := ments.added(); err != nil {
-				return st, err
-			}
-		}
-		for i := range d.Quotes {
-			qs.args = sqlstore.AppendQuoteRow(qs.args, p.Seq, p, i)
-			if err := qs.added(); err != nil {
-				return st, err
-			}
-		}
-		for i := range d.Events {
-			n := len(evs.args)
-			evs.args = sqlstore.AppendEventRow(evs.args, p.Seq, p, i)
-			rollup.AddEvent(evs.args[n:])
-			if err := evs.added(); err != nil {
-				return st, err
-			}
-		}
-		if len(d.Events) > 0 {
+		if n := p.Handed.Events + len(p.Doc.Events); n > 0 {
+			st.Events += n
 			written = append(written, p.Seq)
 		}
 	}
@@ -714,34 +809,41 @@ func (s *Store) rollupOld(ctx context.Context, tx *sql.Tx, rollup *sqlstore.Roll
 	return nil
 }
 
-// eachFTS calls fn with each sentences_fts row of p: the sentences its events
-// were coded from, each once. The text filter matches an event's own
-// sentence, so no other sentence can ever be a hit; most sentences of real
-// news code no event, and indexing only these keeps most of the tokenizing
-// and index merging, the larger part of ingest, out of it. It stops at
-// the first error of fn and returns it.
-func eachFTS(p *sqlstore.Plan, fn func(rowid int64, text string) error) error {
-	evs := p.Doc.Events
-	// A set of the sentences already indexed: an article's events come in
-	// sentence order as the coder makes them, but the check must not
-	// assume it, and a scan of the earlier events made ingest quadratic in
-	// article size (an 8 MB text took a minute).
-	var seen map[int]struct{}
-	last := -1
+// ftsSeen makes the sentences_fts rows of one article: the sentences its
+// events were coded from, each once. The text filter matches an event's
+// own sentence, so no other sentence can ever be a hit; most sentences of
+// real news code no event, and indexing only these keeps most of the
+// tokenizing and index merging, the larger part of ingest, out of it.
+// The sentences already indexed are a bitmap over sentence indices
+// (bounded by maxFTSSentence): an article's events come in sentence order
+// as the coder makes them, but the check must not assume it, and a scan
+// of the earlier events made ingest quadratic in article size (an 8 MB
+// text took a minute). An article's events may come in several parts.
+type ftsSeen struct {
+	bits []uint64
+}
+
+// reset starts a new article.
+func (f *ftsSeen) reset() { clear(f.bits) }
+
+// each calls fn with the sentences_fts row of each sentence of evs not
+// indexed before, for the article numbered seq. It stops at the first
+// error of fn and returns it.
+func (f *ftsSeen) each(seq int64, evs []petrel.Event, fn func(rowid int64, text string) error) error {
 	for i := range evs {
 		si := evs[i].SentenceIndex
-		if si < 0 || si > maxFTSSentence || si == last {
+		if si < 0 || si > maxFTSSentence {
 			continue
 		}
-		if seen == nil {
-			seen = make(map[int]struct{})
+		w, b := si/64, uint64(1)<<(si%64)
+		if w >= len(f.bits) {
+			f.bits = append(f.bits, make([]uint64, w+1-len(f.bits))...)
 		}
-		if _, dup := seen[si]; dup {
+		if f.bits[w]&b != 0 {
 			continue
 		}
-		seen[si] = struct{}{}
-		last = si
-		if err := fn(p.Seq<<20|int64(si), evs[i].Sentence); err != nil {
+		f.bits[w] |= b
+		if err := fn(seq<<20|int64(si), evs[i].Sentence); err != nil {
 			return err
 		}
 	}

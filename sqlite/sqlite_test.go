@@ -334,3 +334,9 @@ func TestUpgradeArticleCopies(t *testing.T) {
 		t.Errorf("Articles = %d, want 301", got)
 	}
 }
+
+// TestStoreStreamed runs the store tests with every document stored in
+// parts through IngestStream.
+func TestStoreStreamed(t *testing.T) {
+	storetest.Test(t, func(tb testing.TB) petrel.Store { return storetest.Streamed(MustOpen(tb)) })
+}

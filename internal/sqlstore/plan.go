@@ -180,6 +180,23 @@ type Plan struct {
 	ArticleID string // the ID it is stored under
 	Hash      string
 	Story     string
+	// Handed counts the rows of the document a store wrote before Doc
+	// when it stores the document in parts (petrel.StreamStore): Doc then
+	// holds the next rows, whose indices follow these.
+	Handed Rows
+}
+
+// Rows counts the rows of a document.
+type Rows struct {
+	Sentences, Mentions, Quotes, Events int
+}
+
+// Add adds the rows of d to r.
+func (r *Rows) Add(d *petrel.Document) {
+	r.Sentences += len(d.Sentences)
+	r.Mentions += len(d.Mentions)
+	r.Quotes += len(d.Quotes)
+	r.Events += len(d.Events)
 }
 
 // Keys returns each document's article ID (derived from the text hash when
@@ -280,11 +297,12 @@ func PlanBatch(docs []*petrel.Document, ids, hashes []string, existing []Existin
 	return plans, st
 }
 
-// EventID returns the ID an event is stored under: its own, or one made
-// from the article ID and the event's index when the coder gave none.
+// EventID returns the ID event i of p.Doc is stored under: its own, or
+// one made from the article ID and the event's index in the whole document
+// when the coder gave none.
 func EventID(p *Plan, i int) string {
 	if id := p.Doc.Events[i].ID; id != "" {
 		return id
 	}
-	return p.ArticleID + "-" + strconv.Itoa(i)
+	return p.ArticleID + "-" + strconv.Itoa(p.Handed.Events+i)
 }

@@ -29,7 +29,8 @@ var (
 	ArticleNames  = splitCols(ArticleCols)
 )
 
-// ArticleRow returns the values of ArticleCols for a planned document.
+// ArticleRow returns the values of ArticleCols for a planned document (the
+// row counts include the rows handed over before p.Doc, p.Handed).
 func ArticleRow(p *Plan, dictVersion string, codedAt time.Time) []any {
 	a := &p.Doc.Article
 	date := ""
@@ -39,7 +40,8 @@ func ArticleRow(p *Plan, dictVersion string, codedAt time.Time) []any {
 	d := p.Doc
 	return []any{p.ArticleID, p.Hash, p.Story, date, a.Title, a.Text, a.URL, a.Source,
 		dictVersion, codedAt.UTC().Format(time.RFC3339Nano),
-		len(d.Sentences), len(d.Mentions), len(d.Quotes), len(d.Events),
+		p.Handed.Sentences + len(d.Sentences), p.Handed.Mentions + len(d.Mentions),
+		p.Handed.Quotes + len(d.Quotes), p.Handed.Events + len(d.Events),
 		jsonOrNil(d.Skipped), jsonOrNil(d.Problems)}
 }
 
@@ -87,10 +89,11 @@ func AppendSentenceRow(dst []any, seq int64, p *Plan, i int, keepText bool) []an
 	return append(dst, seq, s.Index, s.Span.Start, s.Span.End, t)
 }
 
-// AppendMentionRow appends the values of mention i of p, stored under seq.
+// AppendMentionRow appends the values of mention i of p.Doc, stored under
+// seq; its index in the article follows p.Handed, as for quotes and events.
 func AppendMentionRow(dst []any, seq int64, p *Plan, i int) []any {
 	m := &p.Doc.Mentions[i]
-	return append(dst, seq, i, m.Sentence, m.Span.Start, m.Span.End,
+	return append(dst, seq, p.Handed.Mentions+i, m.Sentence, m.Span.Start, m.Span.End,
 		spanText(p.Doc.Article.Text, m.Span, m.Text), m.Code, m.Country, m.Kind, m.Rule, m.Ref)
 }
 
@@ -102,14 +105,14 @@ func AppendQuoteRow(dst []any, seq int64, p *Plan, i int) []any {
 		b, _ := json.Marshal(q.Speaker)
 		speaker = string(b)
 	}
-	return append(dst, seq, i, q.Sentence, q.Span.Start, q.Span.End,
+	return append(dst, seq, p.Handed.Quotes+i, q.Sentence, q.Span.Start, q.Span.End,
 		spanText(p.Doc.Article.Text, q.Span, q.Text), speaker)
 }
 
 // AppendEventRow appends the values of event i of p, stored under seq.
 func AppendEventRow(dst []any, seq int64, p *Plan, i int) []any {
 	e := &p.Doc.Events[i]
-	dst = append(dst, seq, i, EventID(p, i), NormDate(e.Date), e.SentenceIndex, e.Sentence,
+	dst = append(dst, seq, p.Handed.Events+i, EventID(p, i), NormDate(e.Date), e.SentenceIndex, e.Sentence,
 		e.Code, e.RootCode, e.QuadClass, e.Goldstein, e.Plover.Type, e.Plover.Mode)
 	dst = appendParty(dst, e.Source)
 	dst = appendParty(dst, e.Target)
