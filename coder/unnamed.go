@@ -904,8 +904,17 @@ func (st *state) nominalEvent(idx int) {
 				if st.trace != nil {
 					st.tracef("  %q: fighting between two parties", st.toks2text(k, e))
 				}
-				st.addEvent(idx, code, x, y, st.toks[k].Start, st.toks[e-1].End, rule, "", k)
-				st.addEvent(idx, code, y, x, st.toks[k].Start, st.toks[e-1].End, rule, "", k)
+				// "clashes between police and opposition supporters":
+				// one riot, from the protesters' side (violenceKind)
+				for _, p := range [][2]*member{{x, y}, {y, x}} {
+					c := code
+					if code == "190" || code == "193" {
+						c = violenceKind(code, "clash", p[0], p[1])
+					}
+					if c != "" {
+						st.addEvent(idx, c, p[0], p[1], st.toks[k].Start, st.toks[e-1].End, rule, "", k)
+					}
+				}
 				return
 			}
 		}
