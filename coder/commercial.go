@@ -30,3 +30,42 @@ func (st *state) commercial(code string, s, t *member) bool {
 func business(code string) bool {
 	return strings.HasSuffix(code, "BUS") && !strings.Contains(code, "GOV")
 }
+
+// economicSense reports whether the event noun at token k is used in its
+// economic sense: "demand" for goods ("U.S. demand", "domestic demand",
+// "excess demand"; not "its demand for a spread", "Brazil's demands")
+// and commitments to trade ("commitments to export another 600,000
+// tonnes", "export commitments"; not "its commitment to the accord").
+func (st *state) economicSense(k int) bool {
+	if st.opt.NullActors || k >= len(st.toks) {
+		return false
+	}
+	switch st.normOf(k) {
+	case "demand":
+		if k == 0 {
+			return false
+		}
+		if x := st.npAt[k-1]; x >= 0 {
+			return !st.nps[x].poss && !st.nps[x].uncoded // "U.S. demand", "Soviet demand"
+		}
+		return demandWord[st.normOf(k-1)]
+	case "commitment", "commitments":
+		if k > 0 && (st.isWord(k-1, "export") || st.isWord(k-1, "import") || st.isWord(k-1, "purchase")) {
+			return true
+		}
+		return k+2 < len(st.toks) && st.isWord(k+1, "to") && tradeVerb[st.normOf(k+2)]
+	}
+	return false
+}
+
+// demandWord lists the words before "demand" that make it demand for
+// goods.
+var demandWord = map[string]bool{"domestic": true, "foreign": true, "excess": true, "growing": true,
+	"increasing": true, "rising": true, "falling": true, "heavy": true, "strong": true, "weak": true,
+	"world": true, "consumer": true, "internal": true, "export": true, "import": true, "oil": true,
+	"energy": true, "changing": true, "seasonal": true, "sluggish": true, "firm": true, "slack": true,
+	"overall": true, "total": true, "global": true, "local": true, "industrial": true, "private": true}
+
+// tradeVerb lists the verbs after "commitments to" that make them trade.
+var tradeVerb = map[string]bool{"export": true, "import": true, "buy": true, "sell": true, "supply": true,
+	"deliver": true, "ship": true, "purchase": true}
