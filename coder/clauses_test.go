@@ -144,6 +144,8 @@ func TestClauseStructure(t *testing.T) {
 			[]string{"063 TUR→IRQ"}, []string{"063 TUR→SYRREB"}, false},
 		{"a passive's subject is the title before an unknown name", "The president of Haiti, Jovenel Moise, was assassinated at his home in Port-au-Prince.",
 			[]string{"186 ---→HTIGOV"}, nil, false},
+		{"what the teller says it will do is toward the addressee", "Russia told Ukraine it would not negotiate under pressure.",
+			[]string{"125 RUS→UKR"}, nil, false},
 		{"what is to stop is no event", "The United Nations called on Israel to stop attacks on Gaza.",
 			[]string{"0256 IGOUNO→ISR"}, []string{"190 IGOUNO→PSE", "190 ISR→PSE"}, false}, // the appeal takes the sub-code of what it asks (events.go appeal)
 		{"object control", "Jordan urged Israel to lift the blockade.",
