@@ -157,7 +157,7 @@ func TestClauseStructure(t *testing.T) {
 		// the addressee of a verb of telling is neither the subject of
 		// what is told nor, when it is the press, a target
 		{"speaker, not addressee, is 'it'", "Russia told the United Nations it would veto the resolution.",
-			[]string{"129 RUS→-"}, []string{"129 IGOUNO→-"}, false},
+			[]string{"129 RUS→IGOUNO"}, []string{"129 IGOUNO→-"}, false}, // toward the addressee (tellersAddressee)
 		{"speaker of an assurance", "Germany assured Poland that it would send tanks to Ukraine.",
 			[]string{"0332 DEU→UKR"}, []string{"0332 POL→UKR"}, false},
 		{"what the addressee must do is the addressee's", "Turkey told Sweden it must crack down on Kurdish militants.",
