@@ -1,6 +1,10 @@
 package coder
 
-import "strings"
+import (
+	"strings"
+
+	"petrel/text"
+)
 
 // commercial reports whether an event by s toward t is commerce, not an
 // event between political actors: a business (BUS, not a state's own
@@ -34,8 +38,10 @@ func business(code string) bool {
 // economicSense reports whether the event noun at token k is used in its
 // economic sense: "demand" for goods ("U.S. demand", "domestic demand",
 // "excess demand"; not "its demand for a spread", "Brazil's demands")
-// and commitments to trade ("commitments to export another 600,000
-// tonnes", "export commitments"; not "its commitment to the accord").
+// commitments to trade ("commitments to export another 600,000 tonnes",
+// "export commitments"; not "its commitment to the accord") and a fund
+// as a thing ("a special fund", "the World Bank fund"; not "would fund
+// the project").
 func (st *state) economicSense(k int) bool {
 	if st.opt.NullActors || k >= len(st.toks) {
 		return false
@@ -49,6 +55,19 @@ func (st *state) economicSense(k int) bool {
 			return !st.nps[x].poss && !st.nps[x].uncoded // "U.S. demand", "Soviet demand"
 		}
 		return demandWord[st.normOf(k-1)]
+	case "fund":
+		// the noun: "a special fund", "the World Bank fund", "a 120 mln
+		// dlr South Korea fund" (the verb: "would fund", "to fund")
+		if k == 0 {
+			return false
+		}
+		j := k - 1
+		if x := st.npAt[j]; x >= 0 {
+			return st.nps[x].pron == ""
+		}
+		t := st.toks[j]
+		return st.cls[j]&(cDet|cPossPron|cNumber) != 0 || t.Kind == text.Number ||
+			t.Kind == text.Word && t.Flags&text.Cap == 0 && st.cls[j] == 0 && !st.verbAt(j)
 	case "commitment", "commitments":
 		if k > 0 && (st.isWord(k-1, "export") || st.isWord(k-1, "import") || st.isWord(k-1, "purchase")) {
 			return true

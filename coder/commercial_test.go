@@ -49,6 +49,8 @@ func TestEconomicSense(t *testing.T) {
 		{"Canada is a major supplier of wheat in years of heavy Soviet demand.", true, nil},
 		{"Vietnam has commitments to export another 300,000 tonnes of rice this year.", true, nil},
 		{"Peru reaffirmed its commitment to the Andean accord.", false, []string{"030 PER→-"}},
+		{"Chile said it would set up a special fund to match private investment.", true, nil},
+		{"A 300 mln dlr Thai capital fund will be launched in May.", true, nil},
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {
