@@ -30,15 +30,6 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		a.subject = prev.subject
 		return a.e
 	}
-	if st.economicSense(a.s) {
-		if st.trace != nil {
-			st.dropped(a, "", "demand for goods or commitments to trade, not a political event (commercial.go)")
-		}
-		// (read, in its economic sense: an intent word before it, "plans
-		// to boost domestic demand", codes nothing by itself either)
-		a.consumed, a.coded = true, true
-		return a.e
-	}
 	cl := st.clauseOf(idx, a, prev)
 	before, neg, intent, passive, headline, qual, subj := cl.before, cl.neg, cl.intent, cl.passive, cl.headline, cl.qual, cl.subj
 	if st.venueBefore(a, subj) && (!passive || subj.e == a.s) {
@@ -209,11 +200,6 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	var shared *np // an object shared with a coordinated verb (clauses.go)
 	if tgt == nil && (m == nil || !m.p.hasTarget || st.opt.OptionalTarget) && !passive {
 		tgt, shared = st.objectOf(idx, a, code, end)
-	}
-	if tgt == nil && src != nil && !passive && !st.opt.NullActors {
-		// "Iran told the IAEA it would allow inspectors in": what the
-		// teller says it will do, it says to the addressee.
-		tgt = st.tellersAddressee(a, prev, src)
 	}
 	if tgt == nil && src != nil && !passive && localCode(code) && !st.opt.NullActors {
 		// "Japan said China had violated its airspace": Japan's
@@ -567,33 +553,6 @@ func (st *state) complementCode(a *anchor, end int, code string) string {
 		return appeal(c)
 	}
 	return ""
-}
-
-// tellersAddressee returns the addressee of the verb of telling (prev)
-// whose clause anchor a stands in, when the clause's source is the
-// teller itself ("Iran told the IAEA it would allow inspectors",
-// "Russia told Ukraine it would not negotiate"), or nil. The press is no
-// addressee ("told reporters").
-func (st *state) tellersAddressee(a, prev *anchor, src *np) *np {
-	if prev == nil || !tellWord[st.normOf(prev.s)] || st.reporter(a, prev) == nil || prev.e >= len(st.toks) {
-		return nil
-	}
-	sp := prev.subject
-	if len(src.members) != 1 || len(sp.members) != 1 || src.members[0].country != sp.members[0].country || src.members[0].country == "" {
-		return nil
-	}
-	k := prev.e
-	for k < len(st.toks)-1 && st.cls[k]&cDet != 0 && st.npAt[k] < 0 {
-		k++ // "told the IAEA"
-	}
-	x := st.npAt[k]
-	if x < 0 || st.mediaAddressee(k) {
-		return nil
-	}
-	if p := &st.nps[x]; !p.uncoded && !p.oblique && p != sp && p.pron == "" {
-		return p
-	}
-	return nil
 }
 
 // reporter returns the coded subject of the verb of saying (prev) whose

@@ -14,6 +14,7 @@ type lex struct {
 	suf4             uint64 // its last four letters
 	shape            uint64 // Xxxx, dd.d: character classes with runs cut at 4
 	clus             uint64 // its word cluster (clusters.go)
+	wn               uint64 // its classes in the word-class lexicon (lexicon.go)
 }
 
 // fnv hashes s (FNV-1a) with the seed folded in; lower case folds ASCII
@@ -45,6 +46,7 @@ func setLex(l *lex, form string) {
 	l.form = fnv(form, 1, false)
 	l.lower = fnv(form, 2, true)
 	l.clus = clusterHash(l.lower)
+	l.wn = lexiconHash(form, l.lower)
 	// prefixes and suffixes by runes
 	n := utf8.RuneCountInString(form)
 	p := [4]int{}

@@ -58,7 +58,7 @@ func (m *Model) Parse(words []string, t *Tree) {
 	for i, w := range words {
 		setLex(&t.lx[i], w)
 	}
-	t.lx[n] = lex{form: hashRoot, lower: hashRoot, suf3: hashRoot, clus: hashRoot}
+	t.lx[n] = lex{form: hashRoot, lower: hashRoot, suf3: hashRoot, clus: hashRoot, wn: hashRoot}
 	m.tg.tag(t.lx[:n], t.amb, t.Tags, t.xtags, t.first)
 	for i, x := range t.xtags {
 		t.XPOS[i] = m.tg.xnames[x]
@@ -111,7 +111,7 @@ func Default() (*Model, error) {
 // to report the model's size.
 func EmbeddedModel() []byte { return embedded }
 
-const magic = "petrel-parse 7\n"
+const magic = "petrel-parse 8\n"
 
 // Write writes m in petrel's model format: a magic line, then sections,
 // each a uvarint length and its bytes: the tagger's XPOS names, tag

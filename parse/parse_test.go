@@ -10,10 +10,10 @@ import (
 )
 
 // TestFloors keeps the embedded model's accuracy on the EWT test file at
-// or above what it reaches today (UPOS 0.954, UAS 0.853, LAS 0.818), so no
-// change can make it worse unnoticed. Issue 10 asks for UAS 0.86 and LAS
-// 0.83, which this perceptron parser does not reach yet (docs/PARSER.md);
-// raise the floors as the parser improves.
+// or just under what it reaches today (UPOS 0.9584, UAS 0.8597, LAS
+// 0.8265), so no change can make it worse unnoticed. Issue 10 asks for UAS
+// 0.86 and LAS 0.83, which this perceptron parser does not reach yet
+// (docs/PARSER.md); raise the floors as the parser improves.
 func TestFloors(t *testing.T) {
 	m := benchModel(t)
 	gold := readGold(t, "en_ewt-ud-test.conllu")
@@ -25,7 +25,7 @@ func TestFloors(t *testing.T) {
 	for _, c := range []struct {
 		name      string
 		got, want float64
-	}{{"UPOS", sc.UPOS, 0.952}, {"UAS", sc.UAS, 0.852}, {"LAS", sc.LAS, 0.816}} {
+	}{{"UPOS", sc.UPOS, 0.956}, {"UAS", sc.UAS, 0.857}, {"LAS", sc.LAS, 0.824}} {
 		if c.got < c.want {
 			t.Errorf("%s = %.4f, floor %.3f", c.name, c.got, c.want)
 		}

@@ -20,8 +20,8 @@ const (
 const (
 	actBits    = 21
 	labBits    = 18
-	actFeats   = 97
-	labFeats   = 31
+	actFeats   = 99
+	labFeats   = 33
 	noWord     = -1
 	maxDist    = 6
 	valencyCap = 7
@@ -202,6 +202,13 @@ func (s *state) c(i int32) uint64 {
 		return hashNone
 	}
 	return s.lx[i].clus
+}
+
+func (s *state) wn(i int32) uint64 {
+	if i < 0 {
+		return hashNone
+	}
+	return s.lx[i].wn
 }
 
 func (s *state) suf(i int32) uint64 {
@@ -394,6 +401,9 @@ func (s *state) features(f *[actFeats]uint64) {
 	f[94] = f2(102, s1c, b0c)
 	f[95] = f3(103, s0c, b0p, s0p)
 	f[96] = f3(104, s0p, b0c, b0p)
+	// the lexicon's classes (lexicon.go) of s0 and b0 with the other's tag
+	f[97] = f3(105, s.wn(S0), s0p, b0p)
+	f[98] = f3(106, s0p, s.wn(B0), b0p)
 }
 
 // labelFeatures writes the features for labelling the arc h → d.
@@ -444,6 +454,10 @@ func (s *state) labelFeatures(h, d int32, f *[labFeats]uint64) {
 	f[28] = f3(35, dp, s.w(next), dir)
 	f[29] = f3(36, s.c(h), s.c(d), dir)
 	f[30] = f3(37, s.c(d), hp, dir)
+	// the lexicon's classes of the two words (an adjective under a noun
+	// is amod, a noun compound)
+	f[31] = f3(38, s.wn(d), dp, dir)
+	f[32] = f3(39, s.wn(d), s.wn(h), dir)
 }
 
 func abs32(x int32) int32 {

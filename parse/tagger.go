@@ -26,7 +26,7 @@ func (t *tagger) ambiguity(l *lex) uint64 {
 
 const (
 	tagBits    = 18
-	tagFeats   = 40 // features of the first pass; the second adds tagFeats2 more
+	tagFeats   = 45 // features of the first pass; the second adds tagFeats2 more
 	tagFeats2  = 5
 	hashNone   = 0x5bd1e9955bd1e995 // a word outside the sentence
 	hashRoot   = 0x27d4eb2f165667c5 // the parser's root
@@ -126,6 +126,17 @@ func tagFeatures(lx []lex, amb []uint64, tags, right []uint8, i int, f *[tagFeat
 	f[37] = f2(48, p1, c0)
 	f[38] = f2(49, c0, cp)
 	f[39] = f2(50, c0, w.suf3)
+	// the word's classes in the lexicon (WordNet): a word the treebank
+	// never had is still known as a plural noun, a name or an adjective
+	wn1 := uint64(hashNone)
+	if n1 != nil {
+		wn1 = n1.wn
+	}
+	f[40] = f1(51, w.wn)
+	f[41] = f2(52, w.wn, w.shape)
+	f[42] = f2(53, w.wn, p1)
+	f[43] = f2(54, w.wn, wn1)
+	f[44] = f2(55, w.wn, w.suf2)
 	if right != nil {
 		r1, r2 := uint64(hashNone), uint64(hashNone)
 		if i+1 < n {

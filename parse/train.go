@@ -69,7 +69,7 @@ func newSample(s Sentence, xpos map[string]uint8) sample {
 			x.heads[i] = -1
 		}
 	}
-	x.lx[n] = lex{form: hashRoot, lower: hashRoot, suf3: hashRoot, clus: hashRoot}
+	x.lx[n] = lex{form: hashRoot, lower: hashRoot, suf3: hashRoot, clus: hashRoot, wn: hashRoot}
 	x.pred, x.xpred = x.gold, x.xgold
 	return x
 }
