@@ -1,7 +1,9 @@
 // Package place is petrel's gazetteer: the populated places of GeoNames'
-// cities1000 dump, every first- and second-order administrative division
-// and every country, with their Latin-script names, compiled by
-// place/gen into gazetteer.bin and embedded in the binary.
+// cities1000 dump, every first- and second-order administrative division,
+// a few regions that are unions of first-order divisions ("Donbas",
+// "Darfur"; Kind Admin1, Feature "RGN") and every country, with their
+// Latin-script names, compiled by place/gen into gazetteer.bin and
+// embedded in the binary.
 //
 // A Gazetteer answers one question fast: which places does this name
 // denote? Names are looked up by key (AppendKey), so "Kyiv", "KYIV" and
@@ -61,7 +63,8 @@ type Place struct {
 	Population int
 	Kind       Kind
 	// Feature is the GeoNames feature code of a populated place: PPLC
-	// (capital), PPLA (seat of a first-order division), PPLA2, PPL, ...
+	// (capital), PPLA (seat of a first-order division), PPLA2, PPL, ...;
+	// RGN for a region made of first-order divisions.
 	Feature string
 	// Code is GeoNames' code of a division ("IQ.09", "IQ.09.90509");
 	// empty for places and countries.

@@ -57,6 +57,21 @@ type entry struct {
 
 type division struct{ Code, Name string }
 
+// regions are the regions news names as places ("in Donbas", "in
+// Darfur") that are no division of GeoNames' lists but the union of
+// some: their names, country (ISO3) and first-order divisions.
+var regions = []struct {
+	names     []string
+	country   string
+	divisions []string
+}{
+	{[]string{"Donbas", "Donbass", "Donets Basin"}, "UKR", []string{"UA.05", "UA.14"}},
+	{[]string{"Darfur"}, "SDN", []string{"SD.47", "SD.49", "SD.55", "SD.60", "SD.61"}},
+	{[]string{"Sinai", "Sinai Peninsula"}, "EGY", []string{"EG.26", "EG.27"}},
+	{[]string{"Kurdistan Region", "Iraqi Kurdistan"}, "IRQ", []string{"IQ.05", "IQ.08", "IQ.11", "IQ.19"}},
+	{[]string{"Kivu"}, "COD", []string{"CD.11", "CD.12"}},
+}
+
 // divisionWords are the generic words that end (or start) division names
 // in GeoNames ("Kherson Oblast", "Zakho District"); each division is also
 // named without them, since the text often writes "Kherson" or "the
@@ -177,6 +192,24 @@ func build(geo string) ([]byte, string, error) {
 			}
 		}
 	}
+	// Regions that news names as places but GeoNames lists as no
+	// division: each the union of first-order divisions, at the mean
+	// position of their places.
+	for _, r := range regions {
+		e := &entry{name: r.names[0], country: r.country, kind: place.Admin1, feature: "RGN", names: r.names}
+		for _, code := range r.divisions {
+			i, ok := divIdx[code]
+			if !ok {
+				return nil, "", fmt.Errorf("region %s: no division %s", r.names[0], code)
+			}
+			d := es[i]
+			e.n += d.n
+			e.sLat += d.sLat
+			e.sLon += d.sLon
+			e.pop += d.pop
+		}
+		es = append(es, e)
+	}
 	es = append(es, cities...)
 	// Centroids: the mean position of a division's places; a second-order
 	// division without places takes its first-order division's.
@@ -203,13 +236,15 @@ func build(geo string) ([]byte, string, error) {
 	for i, e := range es {
 		seen := map[string]bool{}
 		for _, n := range e.names {
-			kb = place.AppendKey(kb[:0], n)
-			k := string(kb)
-			if k == "" || seen[k] {
-				continue
+			for _, v := range [2]string{n, joinApostrophes(n)} {
+				kb = place.AppendKey(kb[:0], v)
+				k := string(kb)
+				if k == "" || seen[k] {
+					continue
+				}
+				seen[k] = true
+				post[k] = append(post[k], int32(i))
 			}
-			seen[k] = true
-			post[k] = append(post[k], int32(i))
 		}
 	}
 	keys := make([]string, 0, len(post))
@@ -344,6 +379,26 @@ func divisionNames(n string) []string {
 		}
 	}
 	return out
+}
+
+// joinApostrophes drops the apostrophes and primes inside a name
+// ("Vovchans’k", "Pereval's'k", "Sana'a"), which transliterate a soft sign
+// or a glottal stop and which news mostly leaves out ("Vovchansk",
+// "Sanaa"); the name is indexed both ways. A name without one is returned
+// as it is.
+func joinApostrophes(n string) string {
+	if !strings.ContainsAny(n, "'’‘ʼʹ`") {
+		return n
+	}
+	var b strings.Builder
+	rs := []rune(n)
+	for i, r := range rs {
+		if strings.ContainsRune("'’‘ʼʹ`", r) && i > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i-1]) && unicode.IsLetter(rs[i+1]) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // keepAlternate keeps a GeoNames alternate name that an English text might
