@@ -144,6 +144,10 @@ func TestClauseStructure(t *testing.T) {
 			[]string{"063 TUR→IRQ"}, []string{"063 TUR→SYRREB"}, false},
 		{"a passive's subject is the title before an unknown name", "The president of Haiti, Jovenel Moise, was assassinated at his home in Port-au-Prince.",
 			[]string{"186 ---→HTIGOV"}, nil, false},
+		{"what the teller says it will do is toward the addressee", "Russia told Ukraine it would not negotiate under pressure.",
+			[]string{"125 RUS→UKR"}, nil, false},
+		{"who did it, after \"when\"", "Two police officers were wounded when assailants opened fire on their patrol in Dagestan.",
+			[]string{"190 RUSUAF→RUSCOP"}, []string{"190 ---→RUSCOP", "193 RUSUAF→-"}, false},
 		{"what is to stop is no event", "The United Nations called on Israel to stop attacks on Gaza.",
 			[]string{"0256 IGOUNO→ISR"}, []string{"190 IGOUNO→PSE", "190 ISR→PSE"}, false}, // the appeal takes the sub-code of what it asks (events.go appeal)
 		{"object control", "Jordan urged Israel to lift the blockade.",
@@ -155,7 +159,7 @@ func TestClauseStructure(t *testing.T) {
 		// the addressee of a verb of telling is neither the subject of
 		// what is told nor, when it is the press, a target
 		{"speaker, not addressee, is 'it'", "Russia told the United Nations it would veto the resolution.",
-			[]string{"129 RUS→-"}, []string{"129 IGOUNO→-"}, false},
+			[]string{"129 RUS→IGOUNO"}, []string{"129 IGOUNO→-"}, false}, // toward the addressee (tellersAddressee)
 		{"speaker of an assurance", "Germany assured Poland that it would send tanks to Ukraine.",
 			[]string{"0332 DEU→UKR"}, []string{"0332 POL→UKR"}, false},
 		{"what the addressee must do is the addressee's", "Turkey told Sweden it must crack down on Kurdish militants.",

@@ -165,13 +165,31 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			}
 		}
 	}
+	whenEnd := -1
+	if passive && !fronted && (m == nil || !m.p.hasSource) && !st.opt.NullActors && forceRoot(code) && st.byAgent(a.e) == nil {
+		// "two police officers were wounded when assailants opened fire
+		// on their patrol": the clause after "when" names who did it,
+		// and its verb is the same event.
+		if p, e, c := st.whenAgent(a); p != nil {
+			src, whenEnd = p, e
+			if len(c) > len(code) || c[:2] == code[:2] && c != code && !genericViolence(c) {
+				code = c // "killed when a suicide bomber blew himself up": 1831
+			}
+			if tgt == nil {
+				tgt = subj
+			}
+			if st.trace != nil {
+				st.tracef("  %q: the subject of the clause after \"when\" did it; that clause is this event", st.toks2text(a.s, a.e))
+			}
+		}
+	}
 	switch {
 	case fronted:
 		var ok bool
 		if src, tgt, passive, ok = st.frontedRoles(idx, a, m, code, src, tgt, before, headline); !ok {
 			return
 		}
-	case passive && (m == nil || !m.p.hasSource):
+	case passive && whenEnd < 0 && (m == nil || !m.p.hasSource):
 		var ok bool
 		if src, tgt, passive, ok = st.passiveRoles(idx, a, m, code, src, tgt, subj, before, headline); !ok {
 			return
@@ -200,6 +218,11 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	var shared *np // an object shared with a coordinated verb (clauses.go)
 	if tgt == nil && (m == nil || !m.p.hasTarget || st.opt.OptionalTarget) && !passive {
 		tgt, shared = st.objectOf(idx, a, code, end)
+	}
+	if tgt == nil && src != nil && !passive && !st.opt.NullActors {
+		// "Iran told the IAEA it would allow inspectors in": what the
+		// teller says it will do, it says to the addressee.
+		tgt = st.tellersAddressee(a, prev, src)
 	}
 	if tgt == nil && src != nil && !passive && localCode(code) && !st.opt.NullActors {
 		// "Japan said China had violated its airspace": Japan's
@@ -332,7 +355,59 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	ev := emission{a: a, idx: idx, verb: v, baseCode: baseCode, rule: rule, q: q,
 		vs: st.toks[a.s].Start, ve: st.toks[a.e-1].End}
 	st.pairs(&ev, m, codes, src, tgt, end, passive, defaultTarget)
+	if whenEnd > end {
+		a.consumed = true
+		end = whenEnd // the verb after "when" codes no second event
+	}
 	return end
+}
+
+// whenAgent returns the actor that does the act of violence in a clause
+// after "when" right after the passive verb of anchor a ("were wounded
+// when assailants opened fire on their patrol"), and the end of that
+// clause's verb; nil when there is none.
+func (st *state) whenAgent(a *anchor) (*np, int, string) {
+	for k := a.e; k < len(st.toks) && k < a.e+8; k++ {
+		if st.isWord(k, "when") {
+			x := int32(-1)
+			if k+1 < len(st.toks) {
+				x = st.npAt[k+1]
+				if x < 0 && k+2 < len(st.toks) && st.cls[k+1]&cDet != 0 {
+					x = st.npAt[k+2]
+				}
+			}
+			if x < 0 {
+				return nil, -1, ""
+			}
+			p := &st.nps[x]
+			if p.oblique || p.pron != "" || p.uncoded && p.agent == "" {
+				return nil, -1, ""
+			}
+			for i := range st.anchors {
+				b := &st.anchors[i]
+				if b.s < p.e || b.s > p.e+3 || b.verb.noun || b.nounUse {
+					continue
+				}
+				c := b.verb.code
+				if best, ok := st.bestPattern(b); ok {
+					c = best.p.code
+				}
+				if !forceRoot(c) {
+					continue
+				}
+				e := b.e // to the end of the clause: its words code nothing
+				for e < len(st.toks) && !st.isWord(e, ",") && !st.boundary(e) {
+					e++
+				}
+				return p, e, c
+			}
+			return nil, -1, ""
+		}
+		if st.boundary(k) && st.cls[k]&cSubord == 0 || st.isWord(k, ",") {
+			return nil, -1, ""
+		}
+	}
+	return nil, -1, ""
 }
 
 // reciprocal reports whether an event with this code between the members
@@ -553,6 +628,33 @@ func (st *state) complementCode(a *anchor, end int, code string) string {
 		return appeal(c)
 	}
 	return ""
+}
+
+// tellersAddressee returns the addressee of the verb of telling (prev)
+// whose clause anchor a stands in, when the clause's source is the
+// teller itself ("Iran told the IAEA it would allow inspectors",
+// "Russia told Ukraine it would not negotiate"), or nil. The press is no
+// addressee ("told reporters").
+func (st *state) tellersAddressee(a, prev *anchor, src *np) *np {
+	if prev == nil || !tellWord[st.normOf(prev.s)] || st.reporter(a, prev) == nil || prev.e >= len(st.toks) {
+		return nil
+	}
+	sp := prev.subject
+	if len(src.members) != 1 || len(sp.members) != 1 || src.members[0].country != sp.members[0].country || src.members[0].country == "" {
+		return nil
+	}
+	k := prev.e
+	for k < len(st.toks)-1 && st.cls[k]&cDet != 0 && st.npAt[k] < 0 {
+		k++ // "told the IAEA"
+	}
+	x := st.npAt[k]
+	if x < 0 || st.mediaAddressee(k) {
+		return nil
+	}
+	if p := &st.nps[x]; !p.uncoded && !p.oblique && p != sp && p.pron == "" {
+		return p
+	}
+	return nil
 }
 
 // reporter returns the coded subject of the verb of saying (prev) whose
