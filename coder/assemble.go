@@ -249,9 +249,9 @@ func (st *state) emit(ev *emission, code string, s, t *member) {
 			return
 		}
 	}
-	if st.commercial(code, s, t) {
+	if st.commercial(code, s, t) || st.ownTrade(code, t, ev.a.s, ev.a.e) {
 		if st.trace != nil {
-			st.dropped(ev.a, code, "commerce between businesses, not a political event (commercial.go)")
+			st.dropped(ev.a, code, "commerce, or a cut in one's own trade, not a political event (commercial.go)")
 		}
 		return
 	}

@@ -1,6 +1,10 @@
 package coder
 
-import "strings"
+import (
+	"strings"
+
+	"petrel/text"
+)
 
 // commercial reports whether an event by s toward t is commerce, not an
 // event between political actors: a business (BUS, not a state's own
@@ -30,3 +34,82 @@ func (st *state) commercial(code string, s, t *member) bool {
 func business(code string) bool {
 	return strings.HasSuffix(code, "BUS") && !strings.Contains(code, "GOV")
 }
+
+// economicSense reports whether the event noun at token k is used in its
+// economic sense: "demand" for goods ("U.S. demand", "domestic demand",
+// "excess demand"; not "its demand for a spread", "Brazil's demands")
+// commitments to trade ("commitments to export another 600,000 tonnes",
+// "export commitments"; not "its commitment to the accord") and a fund
+// as a thing ("a special fund", "the World Bank fund"; not "would fund
+// the project").
+func (st *state) economicSense(k int) bool {
+	if st.opt.NullActors || k >= len(st.toks) {
+		return false
+	}
+	switch st.normOf(k) {
+	case "demand":
+		if k == 0 {
+			return false
+		}
+		if x := st.npAt[k-1]; x >= 0 {
+			return !st.nps[x].poss && !st.nps[x].uncoded // "U.S. demand", "Soviet demand"
+		}
+		return demandWord[st.normOf(k-1)]
+	case "fund":
+		// the noun: "a special fund", "the World Bank fund", "a 120 mln
+		// dlr South Korea fund" (the verb: "would fund", "to fund")
+		if k == 0 {
+			return false
+		}
+		j := k - 1
+		if x := st.npAt[j]; x >= 0 {
+			return st.nps[x].pron == ""
+		}
+		t := st.toks[j]
+		return st.cls[j]&(cDet|cPossPron|cNumber) != 0 || t.Kind == text.Number ||
+			t.Kind == text.Word && t.Flags&text.Cap == 0 && st.cls[j] == 0 && !st.verbAt(j)
+	case "commitment", "commitments":
+		if k > 0 && (st.isWord(k-1, "export") || st.isWord(k-1, "import") || st.isWord(k-1, "purchase")) {
+			return true
+		}
+		return k+2 < len(st.toks) && st.isWord(k+1, "to") && tradeVerb[st.normOf(k+2)]
+	}
+	return false
+}
+
+// demandWord lists the words before "demand" that make it demand for
+// goods.
+var demandWord = map[string]bool{"domestic": true, "foreign": true, "excess": true, "growing": true,
+	"increasing": true, "rising": true, "falling": true, "heavy": true, "strong": true, "weak": true,
+	"world": true, "consumer": true, "internal": true, "export": true, "import": true, "oil": true,
+	"energy": true, "changing": true, "seasonal": true, "sluggish": true, "firm": true, "slack": true,
+	"overall": true, "total": true, "global": true, "local": true, "industrial": true, "private": true}
+
+// tradeVerb lists the verbs after "commitments to" that make them trade.
+var tradeVerb = map[string]bool{"export": true, "import": true, "buy": true, "sell": true, "supply": true,
+	"deliver": true, "ship": true, "purchase": true}
+
+// ownTrade reports whether an embargo (163) with no target is a state or
+// body cutting its own trade: "Ecuador was forced to suspend crude oil
+// exports after the earthquake", "will enable Bangladesh to cut
+// imports", "OPEC agreed to cut its output". No one is sanctioned; an
+// embargo on someone names them ("suspended exports to Iran"), and a ban
+// on imports ("has banned beef imports") keeps others' goods out.
+func (st *state) ownTrade(code string, t *member, s, e int) bool {
+	if !strings.HasPrefix(code, "163") || t != nil || st.opt.NullActors || strings.HasPrefix(st.normOf(s), "ban") {
+		return false // "South Korea has banned beef imports": others' goods
+	}
+	for k := e; k < len(st.toks) && k < e+5; k++ {
+		if tradeNoun[st.normOf(k)] {
+			return true
+		}
+		if st.boundary(k) || st.isWord(k, ",") {
+			break
+		}
+	}
+	return false
+}
+
+// tradeNoun lists what a state cuts of its own trade.
+var tradeNoun = map[string]bool{"exports": true, "imports": true, "output": true, "production": true,
+	"shipments": true, "sales": true, "purchases": true, "deliveries": true, "supplies": true}

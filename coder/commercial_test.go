@@ -35,3 +35,60 @@ func TestCommercial(t *testing.T) {
 		})
 	}
 }
+
+// TestEconomicSense codes demand for goods and commitments to trade: no
+// demand or intent of a state. A state's demand of another, or its
+// commitment to an accord, still codes.
+func TestEconomicSense(t *testing.T) {
+	tests := []struct {
+		text string
+		none bool     // no event at all
+		want []string // events that must be coded
+	}{
+		{"Norway plans to boost domestic demand to cut its trade surplus.", true, nil},
+		{"Canada is a major supplier of wheat in years of heavy Soviet demand.", true, nil},
+		{"Vietnam has commitments to export another 300,000 tonnes of rice this year.", true, nil},
+		{"Peru reaffirmed its commitment to the Andean accord.", false, []string{"030 PER→-"}},
+		{"Chile said it would set up a special fund to match private investment.", true, nil},
+		{"A 300 mln dlr Thai capital fund will be launched in May.", true, nil},
+	}
+	c := builtinCoder(t)
+	for _, tt := range tests {
+		got := triples(c, tt.text)
+		if tt.none && len(got) > 0 {
+			t.Errorf("%q: coded %v, an economic sense", tt.text, got)
+		}
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: want %s, got %v", tt.text, w, got)
+			}
+		}
+	}
+}
+
+// TestOwnTrade codes cuts in a state's own trade: no embargo, since no
+// one is sanctioned. An embargo on someone, and a ban on imports, still
+// code.
+func TestOwnTrade(t *testing.T) {
+	tests := []struct {
+		text string
+		none bool
+		want []string
+	}{
+		{"Peru was forced to suspend copper exports after floods damaged the railway.", true, nil},
+		{"The new refinery will enable Kenya to cut imports of fuel.", true, nil},
+		{"Chile suspended copper exports to Iran on Monday.", false, []string{"163 CHL→IRN"}},
+	}
+	c := builtinCoder(t)
+	for _, tt := range tests {
+		got := triples(c, tt.text)
+		if tt.none && len(got) > 0 {
+			t.Errorf("%q: coded %v, a cut in its own trade", tt.text, got)
+		}
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: want %s, got %v", tt.text, w, got)
+			}
+		}
+	}
+}

@@ -30,6 +30,15 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		a.subject = prev.subject
 		return a.e
 	}
+	if st.economicSense(a.s) {
+		if st.trace != nil {
+			st.dropped(a, "", "demand for goods or commitments to trade, not a political event (commercial.go)")
+		}
+		// (read, in its economic sense: an intent word before it, "plans
+		// to boost domestic demand", codes nothing by itself either)
+		a.consumed, a.coded = true, true
+		return a.e
+	}
 	cl := st.clauseOf(idx, a, prev)
 	before, neg, intent, passive, headline, qual, subj := cl.before, cl.neg, cl.intent, cl.passive, cl.headline, cl.qual, cl.subj
 	if st.venueBefore(a, subj) && (!passive || subj.e == a.s) {
