@@ -78,6 +78,11 @@ var divisionWords = map[string]place.Kind{
 	"rayon": place.Admin2, "division": place.Admin2, "krai": place.Admin1, "republic": place.Admin1,
 }
 
+// areaWords after a town's name ("the Bakhmut area", "the Kherson
+// direction", "the Donetsk outskirts") say the event was around it.
+var areaWords = map[string]bool{"area": true, "areas": true, "direction": true, "directions": true, "sector": true,
+	"outskirts": true, "suburbs": true, "environs": true, "vicinity": true, "axis": true}
+
 // cityWords before a name ("the town of X") ask for a populated place.
 var cityWords = map[string]bool{"city": true, "town": true, "village": true, "port": true, "capital": true, "hamlet": true}
 
@@ -297,15 +302,83 @@ func (st *state) mentionAfter(i int) (placeMention, bool) {
 		return placeMention{}, false
 	}
 	loc, e, ok := st.resolvePlace(j, want)
+	if l, ye, yes := st.divisionOf(j, e, ok, loc); yes {
+		loc, e, ok = l, ye, true
+	}
 	if !ok {
 		return placeMention{}, false
 	}
 	if loc.Precision == "country" && (st.isWord(i, "near") || st.isWord(i, "outside") || st.isWord(i, "around")) {
 		return placeMention{}, false // "massed troops near Ukraine": across its border, perhaps
 	}
+	if st.actorUse(j, e) {
+		return placeMention{}, false
+	}
 	m := placeMention{s: j, e: e, from: i, loc: loc}
 	m.fronted = i == 0 && e < n && st.isWord(e, ",")
 	return m, true
+}
+
+// divisionOf reads "the X district of Y" ("the Kuibyshevsky district of
+// Donetsk", "the Kiev region of Donetsk"): a division of Y, so where X
+// was resolved (to loc, ending at token e, when ok) to a place outside
+// Y's country or province, or not at all, the place is Y. A district of
+// a city is no division GeoNames lists, and its name is often a
+// district's of another province or state.
+func (st *state) divisionOf(j, e int, ok bool, loc petrel.Location) (petrel.Location, int, bool) {
+	n := len(st.toks)
+	d := e
+	if !ok {
+		// The name the gazetteer does not know: up to three capitalised
+		// words before the division word.
+		d = j
+		for d < n && d < j+3 && st.toks[d].Kind == text.Word && st.toks[d].Flags&text.Cap != 0 {
+			d++
+		}
+		if d == j || d >= n || !divWord(st.normOf(d)) {
+			return petrel.Location{}, 0, false
+		}
+		d++
+	} else if d <= j+1 || !divWord(st.normOf(d-1)) {
+		return petrel.Location{}, 0, false
+	}
+	k := d + 1
+	if !st.isWord(d, "of") || k >= n || st.toks[k].Kind != text.Word || st.toks[k].Flags&text.Cap == 0 || st.isDate(k) || notPlaceWords[st.normOf(k)] {
+		return petrel.Location{}, 0, false
+	}
+	y, ye, yok := st.resolvePlace(k, 255)
+	if !yok || y.Precision == "country" || ok && loc.Country == y.Country && (loc.Admin1Code == y.Admin1Code || y.Admin1Code == "") {
+		return petrel.Location{}, 0, false
+	}
+	return y, ye, true
+}
+
+// actorUse reports whether the place name at tokens [j, e) begins a coded
+// actor phrase rather than naming where: "killed in Kiev forces’
+// shelling" (the phrase goes on past the name), "in Kiev's attack",
+// "in Kiev’s troops' shelling" (a possessive before an attack or actor).
+// "in Kabul's main hospital" is still Kabul.
+func (st *state) actorUse(j, e int) bool {
+	x := st.npAt[j]
+	if x < 0 || st.nps[x].uncoded || len(st.nps[x].members) == 0 {
+		return false
+	}
+	p := &st.nps[x]
+	if p.e > e && st.toks[e].Kind == text.Word && st.toks[e].Flags&text.Cap == 0 {
+		return true
+	}
+	if !p.poss {
+		return false
+	}
+	k := p.e // the word after the possessive
+	if k < len(st.toks) && st.toks[k].Kind == text.Possessive {
+		k++
+	}
+	if k >= len(st.toks) || st.toks[k].Kind != text.Word || st.toks[k].Flags&text.Cap != 0 {
+		return false
+	}
+	w := st.normOf(k)
+	return attackNouns[w] || topicNouns[w] || st.npAt[k] >= 0
 }
 
 // resolvePlace resolves the place named at token j: its location and the
@@ -398,6 +471,12 @@ func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, boo
 			end++
 			ge++
 		}
+	}
+	if end < n && want == 255 && areaWords[st.normOf(end)] && cands != nil && ge == end {
+		// "the Bakhmut area", "the Kherson direction": the town, failing
+		// one a division or region ("the Donbas area").
+		want = place.City
+		end++
 	}
 	if cands != nil && ge == end && end < n && end > j && st.toks[end].Kind == text.Word && st.toks[end].Flags&text.Cap != 0 && !st.isDate(end) &&
 		(dp == nil || de < ge) && (ctry == "" || ce < ge) {
@@ -602,7 +681,7 @@ func (st *state) choosePlace(first, nameEnd int, cands []int32, want place.Kind,
 		if !inCtx && qualCountry == "" && qualAdmin1 < 0 && p.Kind == place.City && p.Population < 5000 && !strings.HasPrefix(p.Feature, "PPLA") && p.Feature != "PPLC" {
 			continue
 		}
-		if afterDet && want == 255 && (p.Kind != place.City || !inCtx && p.Feature != "PPLC" && p.Feature != "PPLA") {
+		if afterDet && want == 255 && p.Feature != "RGN" && (p.Kind != place.City || !inCtx && p.Feature != "PPLC" && p.Feature != "PPLA") {
 			// "in the Gulf", "in the Pearl River delta": a sea or a river,
 			// not Gulf County or Pearl River, New York. Places are named
 			// without "the", save as a modifier ("at the Venice summit").
