@@ -495,6 +495,15 @@ func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, boo
 	}
 	if cands != nil && (ctry == "" || ge > ce) {
 		p, ok := st.choosePlace(j, ge, cands, want, qualCountry, qualAdmin1)
+		if !ok && qualAdmin1 >= 0 {
+			// "Jaranwala, Punjab": a division name that several states
+			// have; the place lies in another state's division of it.
+			for _, q := range st.otherAdmin1s(end, qualAdmin1) {
+				if p, ok = st.choosePlace(j, ge, cands, want, g1Country(q), q); ok {
+					break
+				}
+			}
+		}
 		if !ok && want != 255 {
 			// "Shopian district": the town, failing the district; any kind
 			// of place, asked for by the text (place.Country here means no
@@ -515,6 +524,25 @@ func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, boo
 	}
 	return petrel.Location{}, 0, false
 }
+
+// otherAdmin1s returns the first-order divisions other than first whose
+// name is the qualifier that qualifier(k) read: "Punjab" is India's and
+// Pakistan's.
+func (st *state) otherAdmin1s(k int, first int32) []int32 {
+	g := place.Default()
+	name := g.Place(first).Name
+	st.keyBuf = place.AppendKey(st.keyBuf[:0], name)
+	var out []int32
+	for _, i := range g.Lookup(st.keyBuf) {
+		if i != first && g.Place(i).Kind == place.Admin1 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// g1Country returns the country of gazetteer place i.
+func g1Country(i int32) string { return place.Default().Place(i).Country }
 
 // skeletonPlaces is the fallback for a name the gazetteer does not spell
 // as the text does ("Shopian" for GeoNames' "Shupiyan"): the places of one
