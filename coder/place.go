@@ -353,6 +353,17 @@ func (st *state) divisionOf(j, e int, ok bool, loc petrel.Location) (petrel.Loca
 	return y, ye, true
 }
 
+// regionIn reports whether some candidate is a region (Feature RGN).
+func (st *state) regionIn(cands []int32) bool {
+	g := place.Default()
+	for _, i := range cands {
+		if g.Place(i).Feature == "RGN" {
+			return true
+		}
+	}
+	return false
+}
+
 // actorUse reports whether the place name at tokens [j, e) begins a coded
 // actor phrase rather than naming where: "killed in Kiev forces’
 // shelling" (the phrase goes on past the name), "in Kiev's attack",
@@ -395,7 +406,10 @@ func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, boo
 	g := place.Default()
 	for k := j; k < n && k < j+6; k++ {
 		t := st.toks[k]
-		if t.Kind != text.Word && !(t.Kind == text.Punct && (st.isWord(k, "-") || st.isWord(k, "'")) && k+1 < n && st.toks[k+1].Start == t.End) {
+		joined := t.Kind == text.Punct && (st.isWord(k, "-") || st.isWord(k, "'")) && k+1 < n && st.toks[k+1].Start == t.End
+		// A possessive inside a name: "Donetsk People's Republic".
+		possName := t.Kind == text.Possessive && k > j && k+1 < n && st.toks[k+1].Kind == text.Word && st.toks[k+1].Flags&text.Cap != 0
+		if t.Kind != text.Word && !joined && !possName {
 			break
 		}
 		if k > j && t.Kind == text.Word && t.Flags&text.Cap == 0 && !nameLinks[st.normOf(k)] {
@@ -448,8 +462,10 @@ func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, boo
 				return petrel.Location{}, 0, false // "in Afghan villages"
 			}
 			ctry, ce = actorCountry(a), e
-		} else if a.Kind != petrel.KindCountry && a.Kind != petrel.KindOther && dp == nil && e >= ge {
-			return petrel.Location{}, 0, false // a person, group or IGO: no place
+		} else if a.Kind != petrel.KindCountry && a.Kind != petrel.KindOther && dp == nil && e >= ge && !(e == ge && st.regionIn(cands)) {
+			// A person, group or IGO: no place; but a self-proclaimed
+			// republic is also the region it holds ("killed in the DPR").
+			return petrel.Location{}, 0, false
 		}
 	}
 	if ctry != "" && ce+1 < n && st.toks[ce].Kind == text.Possessive && st.toks[ce+1].Kind == text.Word && st.toks[ce+1].Flags&text.Cap != 0 {

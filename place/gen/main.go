@@ -58,8 +58,9 @@ type entry struct {
 type division struct{ Code, Name string }
 
 // regions are the regions news names as places ("in Donbas", "in
-// Darfur") that are no division of GeoNames' lists but the union of
-// some: their names, country (ISO3) and first-order divisions.
+// Darfur", "in the DPR") that are no division of GeoNames' lists but the
+// union of one or more: their names, country (ISO3) and first-order
+// divisions.
 var regions = []struct {
 	names     []string
 	country   string
@@ -70,6 +71,10 @@ var regions = []struct {
 	{[]string{"Sinai", "Sinai Peninsula"}, "EGY", []string{"EG.26", "EG.27"}},
 	{[]string{"Kurdistan Region", "Iraqi Kurdistan"}, "IRQ", []string{"IQ.05", "IQ.08", "IQ.11", "IQ.19"}},
 	{[]string{"Kivu"}, "COD", []string{"CD.11", "CD.12"}},
+	// Self-proclaimed republics named as places ("killed in the DPR"),
+	// each the province it claims.
+	{[]string{"Donetsk People's Republic", "DPR", "DNR"}, "UKR", []string{"UA.05"}},
+	{[]string{"Luhansk People's Republic", "Lugansk People's Republic", "LPR", "LNR"}, "UKR", []string{"UA.14"}},
 }
 
 // divisionWords are the generic words that end (or start) division names
