@@ -193,7 +193,9 @@ func (st *state) events(idx int) {
 				return
 			}
 		}
-		st.nominalEvent(idx)
+		if !st.protestNominal(idx) {
+			st.nominalEvent(idx)
+		}
 	}
 }
 

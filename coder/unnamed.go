@@ -835,6 +835,64 @@ var blastWord = map[string]bool{"exploded": true, "explodes": true, "detonated":
 // casualties or fighting: "Clashes leave eight dead", "Fighting rages in
 // the east", "One KIA, two WIA amid 12 enemy attacks". The event has no
 // actor named: source "---", no target, the means phrase as its verb.
+// protestNouns are the protests an act is done "in": the act is the
+// protest when no verb of the sentence coded one ("Taxi drivers parked
+// along Moi Avenue in a protest against a ride-hailing app", "shut down
+// pumping stations in a strike over pay").
+var protestNouns = map[string]string{"protest": "141", "strike": "143", "boycott": "143"}
+
+// protestNominal codes the subject of a sentence whose act is done "in
+// a protest", "in a strike" or "in a boycott" "against", "over" or
+// "at" something, when no verb of the sentence coded an event: the
+// subject, an unnamed agent of civil society placed like any other or a
+// coded actor, protests. It reports whether it coded one.
+func (st *state) protestNominal(idx int) bool {
+	n := len(st.toks)
+	for k := 1; k+1 < n; k++ {
+		code, ok := protestNouns[st.normOf(k)]
+		if !ok || !(st.isWord(k+1, "against") || st.isWord(k+1, "over") || st.isWord(k+1, "at")) {
+			continue
+		}
+		// "in a protest against": with the article; "in protest at"
+		// mostly gives the reason of an act the sentence reports
+		in := k - 2
+		if in < 1 || !st.isWord(k-1, "a") || !st.isWord(in, "in") {
+			continue
+		}
+		if st.isWord(k-1, "hunger") {
+			code = "142"
+		}
+		// the subject: the first actor phrase of the sentence, before
+		// any verb's object
+		var subj *np
+		for j := 0; j < in; j++ {
+			if st.npAt[j] >= 0 {
+				subj = &st.nps[st.npAt[j]]
+				break
+			}
+		}
+		if subj == nil || subj.oblique || subj.poss || subj.pron != "" {
+			return false
+		}
+		st.curCode = code
+		if subj.uncoded {
+			if !civilianRole(subj.agent) {
+				return false
+			}
+			subj = st.unnamedAgent(subj, idx)
+		}
+		if subj.uncoded || len(subj.members) == 0 {
+			return false
+		}
+		if st.trace != nil {
+			st.tracef("  %q: an act done in protest, by the sentence's subject", st.toks2text(in, k+1))
+		}
+		st.addEvent(idx, code, &subj.members[0], nil, st.toks[k].Start, st.toks[k].End, "protest noun (nominal)", "", k)
+		return true
+	}
+	return false
+}
+
 // notMeansBefore are words that make the means noun after them no act of
 // violence: "a heart attack", "a time bomb", "a shark attack".
 var notMeansBefore = map[string]bool{"heart": true, "time": true, "panic": true, "shark": true, "crocodile": true,
