@@ -877,7 +877,14 @@ func (st *state) attach(a, ae int, code string) *placeMention {
 			if (m.modifier || st.afterTopic(m)) && !objectPlaceCode(code) {
 				continue
 			}
-			if after == nil && st.sameClause(ae, m.from, a) {
+			to := m.from
+			if st.afterTopic(m) {
+				// A physical event at the attack's place: "killed amid
+				// enemy attacks in Donbas"; the attack noun is no verb
+				// of another clause.
+				to--
+			}
+			if after == nil && st.sameClause(ae, to, a) {
 				after = m
 			}
 		case m.e <= a:
