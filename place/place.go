@@ -55,8 +55,9 @@ type Place struct {
 	Name string
 	// Country is ISO 3166-1 alpha-3 ("IRQ"), as petrel's actor codes.
 	Country string
-	// Lat and Lon are decimal degrees. For a division or country they are
-	// the mean position of the populated places inside it.
+	// Lat and Lon are decimal degrees. For a country they are the mean
+	// position of the populated places inside it; for a division or
+	// region, their mean weighted by population.
 	Lat, Lon float64
 	// Population is GeoNames' figure for a place, the sum over its places
 	// for a division or country.

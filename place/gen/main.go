@@ -50,9 +50,11 @@ type entry struct {
 	feature, code  string
 	admin1, admin2 int // entry index + 1, 0 for none
 	names          []string
-	// sums for centroids
-	n          int
-	sLat, sLon float64
+	// sums for centroids: n places at the summed positions sLat, sLon;
+	// the positions weighted by population (wLat, wLon, over weight w)
+	n             int
+	sLat, sLon    float64
+	wLat, wLon, w float64
 }
 
 type division struct{ Code, Name string }
@@ -194,6 +196,10 @@ func build(geo string) ([]byte, string, error) {
 				d.sLat += c.lat
 				d.sLon += c.lon
 				d.pop += c.pop
+				w := float64(c.pop) + 1000
+				d.wLat += w * c.lat
+				d.wLon += w * c.lon
+				d.w += w
 			}
 		}
 	}
@@ -212,15 +218,24 @@ func build(geo string) ([]byte, string, error) {
 			e.sLat += d.sLat
 			e.sLon += d.sLon
 			e.pop += d.pop
+			e.wLat += d.wLat
+			e.wLon += d.wLon
+			e.w += d.w
 		}
 		es = append(es, e)
 	}
 	es = append(es, cities...)
-	// Centroids: the mean position of a division's places; a second-order
-	// division without places takes its first-order division's.
+	// Centroids: a country is at the mean position of its places; a
+	// division or region at their mean weighted by population (where its
+	// people live, which news about it most often means: the Kherson
+	// region's point is near Kherson); a second-order division without
+	// places takes its first-order division's.
 	for _, e := range es {
-		if e.kind != place.City && e.n > 0 {
+		switch {
+		case e.kind == place.Country && e.n > 0:
 			e.lat, e.lon = e.sLat/float64(e.n), e.sLon/float64(e.n)
+		case e.kind != place.City && e.w > 0:
+			e.lat, e.lon = e.wLat/e.w, e.wLon/e.w
 		}
 	}
 	var unplaced int
