@@ -949,11 +949,33 @@ func (st *state) clauseOK(i, j, a int, coord bool) bool {
 	for x := range st.anchors {
 		an := &st.anchors[x]
 		if an.s != a && an.s >= i && an.s < j && !an.nounUse && !an.verb.noun && !an.inPattern && st.cls[an.s]&(cAux|cModal) == 0 &&
-			!st.properNoun(an.s) && !st.nounContext(an.s) && !(coord && (an.s > i && st.cls[an.s-1]&cConj != 0 || an.s < a && a > 0 && st.cls[a-1]&cConj != 0)) {
+			!st.properNoun(an.s) && !st.nounContext(an.s) && !(coord && (an.s > i && st.cls[an.s-1]&cConj != 0 || an.s < a && a > 0 && st.cls[a-1]&cConj != 0 || st.tally(i, an.s))) {
 			return false // another verb's clause ("talks" in "a round of talks" is a noun)
 		}
 	}
 	return true
+}
+
+// tally reports whether tokens [i, s) are a comma and a count (", 5",
+// ", two civilians", ", another one") before the verb at s: a toll that
+// goes on the one before, so that a place after both is where both
+// happened ("One soldier killed, 5 injured in Donbas").
+func (st *state) tally(i, s int) bool {
+	if s-i < 2 || s-i > 5 || !st.isWord(i, ",") {
+		return false
+	}
+	count := false
+	for k := i + 1; k < s; k++ {
+		t := st.toks[k]
+		switch {
+		case t.Kind == text.Number || st.cls[k]&cNumber != 0:
+			count = true
+		case t.Kind == text.Word && t.Flags&text.Cap == 0 && st.cls[k]&(cPrep|cConj|cSubord|cThat|cSay) == 0:
+		default:
+			return false
+		}
+	}
+	return count
 }
 
 // objectPlaceCode reports whether events with this code happen where
