@@ -249,9 +249,9 @@ func (st *state) emit(ev *emission, code string, s, t *member) {
 			return
 		}
 	}
-	if st.commercial(code, s, t) || st.ownTrade(code, t, ev.a.s, ev.a.e) {
+	if st.commercial(code, s, t) || st.ownTrade(code, t, ev.a.s, ev.a.e) || st.homeVisit(code, s, t) {
 		if st.trace != nil {
-			st.dropped(ev.a, code, "commerce, or a cut in one's own trade, not a political event (commercial.go)")
+			st.dropped(ev.a, code, "commerce, a cut in one's own trade or a trip at home, not an event between states (commercial.go)")
 		}
 		return
 	}

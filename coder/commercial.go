@@ -113,3 +113,15 @@ func (st *state) ownTrade(code string, t *member, s, e int) bool {
 // tradeNoun lists what a state cuts of its own trade.
 var tradeNoun = map[string]bool{"exports": true, "imports": true, "output": true, "production": true,
 	"shipments": true, "sales": true, "purchases": true, "deliveries": true, "supplies": true}
+
+// homeVisit reports whether a visit (042) or a hosting (043) is one by
+// a state's own people within it: "Saddam Hussein visited the northern
+// city of Mosul", "a visit by French parliamentarians to the construction
+// site" (in France). A visit is to another state; a trip at home is no
+// event between states.
+func (st *state) homeVisit(code string, s, t *member) bool {
+	if (code != "042" && code != "043") || s == nil || t == nil || st.opt.NullActors {
+		return false
+	}
+	return len(t.code) == 3 && t.code == codeCountry(*s)
+}

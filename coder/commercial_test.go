@@ -2,6 +2,7 @@ package coder_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -90,5 +91,23 @@ func TestOwnTrade(t *testing.T) {
 				t.Errorf("%q: want %s, got %v", tt.text, w, got)
 			}
 		}
+	}
+}
+
+// TestHomeVisit codes trips at home: no visit (042) between states. A
+// visit abroad still codes.
+func TestHomeVisit(t *testing.T) {
+	c := builtinCoder(t)
+	for _, text := range []string{
+		"Egyptian President Hosni Mubarak visited the southern city of Aswan today to open a dam.",
+	} {
+		for _, g := range triples(c, text) {
+			if strings.HasPrefix(g, "042 EGY") {
+				t.Errorf("%q: coded %s, a trip at home", text, g)
+			}
+		}
+	}
+	if got := triples(c, "Egyptian President Hosni Mubarak visited Sudan today."); !slices.Contains(got, "042 EGYGOV→SDN") {
+		t.Errorf("a visit abroad: got %v", got)
 	}
 }
