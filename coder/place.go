@@ -125,6 +125,7 @@ func (st *state) locate(idx int) {
 		}
 	}
 	st.qualifiedCities()
+	st.headingPlace()
 	// sentLoc keeps its meaning for actor inference: the first city or
 	// division named, else the first country.
 	st.sentLocCity = false
@@ -143,6 +144,31 @@ func (st *state) locate(idx int) {
 	if st.sentLocCity && st.artLoc == nil {
 		l := *st.sentLoc
 		st.artLoc = &l
+	}
+}
+
+// headingPlace reads a heading before a colon ("Shelling in the Kherson
+// region: three civilians were killed", "Airstrikes in Chernihiv Oblast:
+// one person was killed"): its place, the last mention before the colon,
+// places the whole sentence, as a fronted "In Kabul," does.
+func (st *state) headingPlace() {
+	c := -1
+	for k := 1; k < len(st.toks) && k < 12; k++ {
+		if st.isWord(k, ":") {
+			c = k
+			break
+		}
+	}
+	if c < 0 {
+		return
+	}
+	for k := len(st.placeMs) - 1; k >= 0; k-- {
+		if m := &st.placeMs[k]; m.e <= c {
+			if m.e == c && !m.modifier && m.loc.Precision != "country" {
+				m.fronted = true
+			}
+			return
+		}
 	}
 }
 

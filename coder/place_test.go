@@ -65,6 +65,7 @@ func TestEventPlaces(t *testing.T) {
 		{"a toll goes with the one before", "One Ukrainian soldier killed, five injured in Donbas.", "1", "Donbas", "UKR", "admin1", "clause", 0},
 		{"an attack noun ends no clause for a physical event", "A Ukrainian soldier was killed amid enemy attacks in Donbas.", "1", "Donbas", "UKR", "admin1", "clause", 0},
 		{"a soft sign as news leaves it out", "Russian forces shelled Vovchansk on Monday.", "19", "Vovchans’k", "UKR", "city", "clause", 0},
+		{"a heading's place before a colon", "Shelling in the Kherson region: officials said Russian troops killed three civilians.", "1", "Kherson", "UKR", "admin1", "clause", 0},
 		{"talks between two states are no place", "Lavrov met Chinese officials for talks between Russia and China on Monday.", "04", "", "", "", "", 0},
 		{"a place's own name over another's old name", "Rioters attacked a mosque in Southport on Monday.", "14", "Southport", "GBR", "city", "clause", 0},
 		{"dateline with country", "TRIPOLI, Lebanon (AP) - Lebanese police arrested four men on Monday.", "17", "Tripoli", "LBN", "city", "dateline", 0},
