@@ -170,10 +170,12 @@ func (st *state) events(idx int) {
 			// span ("Sanctions were imposed on …").
 			skipTo = end
 		}
-		if !(prev != nil && prev.coded && prev.violent && a.blocked) {
-			// A word whose pattern blocks it after a violent event
-			// ("ambushed an army patrol, killing nine") does not hide
-			// that event from the participle of its toll.
+		if !(prev != nil && prev.coded && prev.violent && (a.blocked || (a.verb.noun || a.nounUse) && !a.coded)) {
+			// A word whose pattern blocks it, or a noun that coded
+			// nothing, after a violent event ("ambushed an army patrol,
+			// killing nine", "ambushed a patrol of Nigerien soldiers,
+			// killing 17") does not hide that event from the participle
+			// of its toll.
 			prev = a
 		}
 		if pending != nil {

@@ -953,6 +953,8 @@ func (st *state) backgroundClause(a *anchor, before int, subj *np) (why string, 
 	}
 	if open >= 0 {
 		why = "in a relative clause: background, not news"
+	} else if st.objectParticiple(a, before, subj) {
+		why = "a participle describing the object of the verb before it: background, not news"
 	} else {
 		k := before
 		if subj != nil && subj.e == before+1 {
@@ -971,6 +973,42 @@ func (st *state) backgroundClause(a *anchor, before int, subj *np) (why string, 
 	}
 	return why, end
 }
+
+// objectParticiple reports whether anchor a is a present participle
+// right after an actor that is the object of a verb before it in the same
+// clause: a reduced relative that says who the object is, not what
+// happened ("police fired tear gas at students demonstrating against
+// fees", "detained women protesting the headscarf law"). The actor must be
+// an unnamed agent or a direct object (not a place after "in": "rallied
+// in Lima demanding …" is the march's), and the verb no verb of
+// perception ("video showed soldiers beating protesters" is the beating).
+func (st *state) objectParticiple(a *anchor, before int, subj *np) bool {
+	if subj == nil || subj.e != a.s || before != a.s-1 || !strings.HasSuffix(st.normOf(a.s), "ing") ||
+		subj.agent == "" && subj.oblique {
+		return false
+	}
+	for j := subj.s - 1; j >= 0; j-- {
+		if st.isWord(j, ",") || st.boundary(j) || st.cls[j]&cConj != 0 {
+			return false
+		}
+		if st.npAt[j] >= 0 {
+			continue
+		}
+		if perceptionVerb[st.normOf(j)] {
+			return false
+		}
+		if st.cls[j]&(cAux|cModal|cSay|cAdv) == 0 && st.verbAt(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// perceptionVerb are verbs whose object and participle after it report one
+// event ("witnesses saw soldiers firing on the crowd").
+var perceptionVerb = map[string]bool{"saw": true, "see": true, "seen": true, "sees": true, "watched": true,
+	"showed": true, "shows": true, "shown": true, "filmed": true, "heard": true, "caught": true,
+	"witnessed": true, "photographed": true, "captured": true, "depicted": true}
 
 // opensSentence reports whether only a time phrase stands before token k
 // ("A day after", "Two weeks before", "After"): no verb and no comma.
