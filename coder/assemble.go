@@ -41,12 +41,14 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 		// where unnamed protesters act is where, not whom.
 		tgt = nil
 	}
-	if tgt != nil && tgt.code == src.code && (src.inferred != "" || tgt.inferred != "") {
+	if tgt != nil && tgt.code == src.code && (src.inferred != "" || tgt.inferred != "") && !facilityRule(tgt.rule) {
+		// (a facility is whom the act was aimed at: "herders torched
+		// homes in a village" → NGACVL → NGACVL, facilities.go)
 		// "students blockaded university buildings in Amsterdam": both
 		// placed in the same state; the act stands without a target.
 		tgt = nil
 	}
-	if tgt != nil && tgt.code == src.code {
+	if tgt != nil && tgt.code == src.code && !facilityRule(tgt.rule) {
 		if st.trace != nil {
 			st.tracef("  DROPPED %s %s → %s: source and target are the same actor", code, src.code, tgt.code)
 		}

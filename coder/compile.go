@@ -84,6 +84,10 @@ type compiled struct {
 	// propT holds the PROPERTY synset: things ("a convoy", "several
 	// houses") whose agentless passive of violence is still an event.
 	propT *trie
+	// facT holds the FACILITY_<agent> synsets, its values indices into
+	// facAgents: physical targets of violence (facilities.go).
+	facT      *trie
+	facAgents []string
 	// means holds the MEANS_<code> synsets: weapons and kinds of fighting
 	// that name the event's code (unnamed.go).
 	means []meansSet
@@ -146,6 +150,7 @@ func compile(d *dict.Dictionary) *compiled {
 	for _, w := range signalWords {
 		c.signal = append(c.signal, c.voc.id(dict.Word{Text: w, Exact: true}))
 	}
+	c.facT, c.facAgents = compileFacilities(c, d.Synsets)
 	if t := synsets["PROPERTY"]; t != nil {
 		c.propT = t
 	} else {
@@ -243,7 +248,7 @@ func compile(d *dict.Dictionary) *compiled {
 	}
 	// Freeze the tries for matching last: only now is the vocabulary
 	// complete (the function words above may add ids).
-	for _, t := range []*trie{c.actorT, c.agentT, c.verbT, c.discT, c.placeT, empty} {
+	for _, t := range []*trie{c.actorT, c.agentT, c.verbT, c.discT, c.placeT, c.facT, empty} {
 		t.freeze(c.voc.n)
 	}
 	for _, t := range synsets {

@@ -997,7 +997,8 @@ func (st *state) nominalEvent(idx int) {
 		if st.trace != nil {
 			st.tracef("  %q: means of violence in a report of casualties or fighting, source ---", st.toks2text(k, e))
 		}
-		st.addEvent(idx, code, &src.members[0], nil, st.toks[k].Start, st.toks[e-1].End, rule, "", k)
+		tm := st.facilityOfMeans(idx, k, e, code) // "a bomb exploded near a mosque" (facilities.go)
+		st.addEvent(idx, code, &src.members[0], tm, st.toks[k].Start, st.toks[e-1].End, rule, "", k)
 		return
 	}
 }
