@@ -315,7 +315,8 @@ func civilianRole(role string) bool {
 // rebels attacking or killing civilians, workers, students or doctors is
 // unconventional violence (180), not a battle (UCDP's one-sided
 // violence), and so is any attack by gunmen or gangs on anyone but armed
-// men. A clash between protesters and the police is one riot (145), not
+// men; rebels, a named armed group or a state killing soldiers or
+// police, and a state's troops killing anyone, use military force (190). A clash between protesters and the police is one riot (145), not
 // also repression: violenceKind returns "" for the police's side. A state's troops keep the code of military force (19x)
 // whoever their victims, as CAMEO has it.
 func violenceKind(code, lemma string, s, t *member) string {
@@ -375,6 +376,15 @@ func violenceKind(code, lemma string, s, t *member) string {
 		return "175"
 	case civilianRole(sr) && (tr == "COP" || tr == "MIL" || tr == "GOV" || tr == "LEG"):
 		return "145"
+	case (code == "180" || code == "1823") && lemma != "execute" && (sr == "MIL" ||
+		(tr == "MIL" || tr == "COP") && s.code != "---" && sr != "UAF" && sr != "CRM" && sr != "COP" && !civilianRole(sr)):
+		// A state's troops killing anyone, or rebels, a named armed group
+		// or a state killing soldiers or police, use military force (190):
+		// "shot dead by Israeli troops", "soldiers were killed by
+		// Hezbollah fire", "policemen were shot dead by militants"; not
+		// gunmen or gangs ("gunmen shot dead a police officer" 1823), nor
+		// the execution of captives, nor a killer no one names.
+		return "190"
 	case (code == "190" || code == "193") && civilianRole(tr) && tr != "OPP" && (sr == "UAF" || sr == "CRM" || sr == "REB"):
 		return "180" // gunmen, gangs or rebels killing villagers: no battle
 	case (code == "190" || code == "193") && lemma != "fight" && (sr == "UAF" || sr == "CRM") && tr != "MIL" && tr != "COP" && tr != "REB" && tr != "UAF" && tr != "CRM":
