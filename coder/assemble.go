@@ -239,11 +239,11 @@ func (st *state) emit(ev *emission, code string, s, t *member) {
 		t = st.hostOf(s)
 	}
 	if st.opt.UnnamedActors {
-		if ev.verb.lemma == "strike" && (labourRole(agentRole(s.code)) || t != nil && labourRole(agentRole(t.code))) {
+		if ev.verb.lemma == "strike" && (labourRole(agentRole(s.code)) || t != nil && labourRole(agentRole(t.code)) && !facilityRule(t.rule)) {
 			// "a strike by bank officers", "1,700 workers struck":
 			// a labour strike, by the workers.
-			if t != nil && labourRole(agentRole(t.code)) && !labourRole(agentRole(s.code)) {
-				s = t
+			if t != nil && labourRole(agentRole(t.code)) && !labourRole(agentRole(s.code)) && !facilityRule(t.rule) {
+				s = t // (not a facility struck: "drones struck a refinery")
 			}
 			code, t = "143", nil
 		}

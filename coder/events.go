@@ -249,8 +249,8 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	}
 	st.curCode = code
 	src, tgt = st.placeAgents(idx, code, src, tgt)
-	if tgt == nil && src != nil && !src.uncoded {
-		tgt = st.facilityTarget(idx, a, code, passive) // "attacked a police station" (facilities.go)
+	if src != nil && !src.uncoded {
+		tgt = st.facilityTarget(idx, a, code, passive, tgt) // "attacked a police station" (facilities.go)
 	}
 	if st.hypothetical(before, subj) {
 		if st.trace != nil {

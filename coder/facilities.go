@@ -57,8 +57,18 @@ func facilityCode(code string) bool {
 // For an active verb the facility is the first one after the verb in its
 // clause, for a passive the subject before it. It returns nil when no
 // facility is named or no state can be inferred for it.
-func (st *state) facilityTarget(idx int, a *anchor, code string, passive bool) *np {
-	return st.facilityBetween(idx, a.s, a.e, code, passive)
+//
+// A target that is only the place after "in", "at" or "near" ("torched a
+// tax office in southern France") gives way to a facility before it.
+func (st *state) facilityTarget(idx int, a *anchor, code string, passive bool, tgt *np) *np {
+	if tgt != nil && !(tgt.oblique && st.c.locPrep[tgt.prep] && !passive) {
+		return tgt
+	}
+	f := st.facilityBetween(idx, a.s, a.e, code, passive)
+	if f == nil || tgt != nil && f.s > tgt.s {
+		return tgt
+	}
+	return f
 }
 
 // facilityOfMeans is the facility target of a means of violence named as
@@ -98,11 +108,14 @@ func (st *state) facilityBetween(idx, as, ae int, code string, passive bool) *np
 	}
 	if agent == "" {
 		for k := ae; k < len(st.toks) && k < ae+10; k++ {
-			if st.boundary(k) || st.isWord(k, ",") || k > ae && st.verbAt(k) {
+			if st.boundary(k) || st.isWord(k, ",") {
 				break
 			}
 			if x, y, ag := st.facilityAt(k); ag != "" {
-				s, e, agent = x, y, ag
+				s, e, agent = x, y, ag // before the verb test: "a polling station"
+				break
+			}
+			if k > ae && st.verbAt(k) {
 				break
 			}
 			if x := st.npAt[k]; x >= 0 && !st.nps[x].mod {
