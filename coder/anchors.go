@@ -131,7 +131,7 @@ func (st *state) events(idx int) {
 			}
 			a.nounUse = true
 		}
-		if prev != nil && prev.coded && prev.disapproval && (st.gerundObject(a) || (a.nounUse || a.verb.noun) && !st.opt.NullActors) {
+		if prev != nil && prev.coded && prev.disapproval && (st.gerundObject(a) || (a.nounUse || a.verb.noun || st.nameNounObject(prev, a)) && !st.opt.NullActors) {
 			// "accused the UAE of arming the RSF", "condemned the U.S.
 			// strike on …": the accusation is the event, not what it
 			// alleges.
@@ -372,6 +372,27 @@ func (st *state) purposeNoun(a int) bool {
 		j--
 	}
 	return j >= 0 && (st.isWord(j, "for") || st.isWord(j, "to"))
+}
+
+// nameNounObject reports whether anchor a, a word in -s, follows the verb
+// of anchor prev with only a determiner and an actor's name between, so
+// that it is a plural noun that name modifies, the verb's object, not a
+// verb of its own: "rejected ECOWAS sanctions", "criticised EU sanctions
+// on Russia".
+func (st *state) nameNounObject(prev, a *anchor) bool {
+	if a.e-a.s != 1 || a.s == 0 || !strings.HasSuffix(st.normOf(a.s), "s") {
+		return false
+	}
+	x := st.npAt[a.s-1]
+	if x < 0 || st.nps[x].e != a.s || st.nps[x].uncoded || st.nps[x].oblique {
+		return false
+	}
+	for k := prev.e; k < st.nps[x].s; k++ {
+		if st.cls[k]&cDet == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // activeRelative reports whether anchor a is the verb of an active

@@ -40,6 +40,7 @@ func TestExplainDropped(t *testing.T) {
 		{"agentless passive", builtinCoder(t), "The delegation was welcomed in Islamabad.", `DROPPED "welcomed" [051]: agentless passive`},
 		{"statement without target", builtinCoder(t), "Russia said it was ready.", `DROPPED "said" [010]: a statement with no target`},
 		{"what an accusation alleges", builtinCoder(t), "Russia accused the UAE of arming the RSF.", `DROPPED "arming": what the verb before it alleges`},
+		{"what a criticism is of", builtinCoder(t), "Turkey criticised EU sanctions on Iran.", `DROPPED "sanctions": what the verb before it alleges`},
 		{"same actor", builtinCoder(t), "Russia criticised Russia.", `DROPPED 111 RUS → RUS: source and target are the same actor`},
 		{"require dyad", dyad, "Russia condemned the attack.", `DROPPED 111 RUS → (none): no target, and --require-dyad is set`},
 		{"noun without party", builtinCoder(t), "Russia thanked Britain for the talks.", `DROPPED "talks": a noun with no party named`},
