@@ -886,6 +886,16 @@ func (st *state) meansAgent(idx int, a *anchor) *np {
 			return p
 		}
 	}
+	// The parser may read the agent as the subject of the verb ("shells
+	// fired by government forces hit": forces nsubj of hit); the words
+	// still say it: a past participle right before "by" and the actor
+	// right before the verb.
+	if by > at && st.participle(by-1) && by+1 < a.s {
+		if x := st.npAt[by+1]; x >= 0 && st.nps[x].e == a.s && (!st.nps[x].uncoded || st.nps[x].agent != "") {
+			st.subjRole = role{how: "the by-phrase of the participle after the means (words)"}
+			return &st.nps[x]
+		}
+	}
 	return nil
 }
 

@@ -128,6 +128,8 @@ func TestClauseStructure(t *testing.T) {
 			[]string{"190 RUSMIL→UKR"}, nil, false},
 		{"a means launched by its agent", "A drone launched by the Houthis struck the Israeli city of Eilat.",
 			[]string{"195 HOU→ISR"}, []string{"195 ---→ISR"}, true},
+		{"a means fired by its agent, the agent misread as the verb's subject", "Mortar rounds fired by army troops hit a school in Idlib.",
+			[]string{"194 SYRMIL→SYREDU"}, []string{"194 ---→SYREDU"}, false},
 		{"a phrasal passive's victims are no source", "Five farmers were hacked to death in Nigeria's Plateau state, police said.",
 			[]string{"1823 ---→NGAAGR"}, []string{"1823 NGAAGR→NGA"}, false},
 		{"said that another must: a demand", "Russia said Ukraine must withdraw its troops from the Kursk region.",
