@@ -239,11 +239,17 @@ func (st *state) emit(ev *emission, code string, s, t *member) {
 		t = st.hostOf(s)
 	}
 	if st.opt.UnnamedActors {
-		if ev.verb.lemma == "strike" && (labourRole(agentRole(s.code)) || t != nil && labourRole(agentRole(t.code)) && !facilityRule(t.rule)) {
-			// "a strike by bank officers", "1,700 workers struck":
-			// a labour strike, by the workers.
-			if t != nil && labourRole(agentRole(t.code)) && !labourRole(agentRole(s.code)) && !facilityRule(t.rule) {
-				s = t // (not a facility struck: "drones struck a refinery")
+		// "a strike by bank officers", "1,700 workers struck": a labour
+		// strike, by the workers. Workers after the verb are its strikers
+		// only after the noun or its participle ("a strike by doctors",
+		// "striking doctors"): what "struck" takes as its object was hit
+		// ("shells struck a hospital"), as was a facility ("drones struck
+		// a refinery").
+		labourS := labourRole(agentRole(s.code))
+		labourT := t != nil && labourRole(agentRole(t.code)) && !facilityRule(t.rule) && !st.isWord(ev.a.s, "struck")
+		if ev.verb.lemma == "strike" && (labourS || labourT) {
+			if labourT && !labourS {
+				s = t
 			}
 			code, t = "143", nil
 		}

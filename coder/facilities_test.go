@@ -50,6 +50,8 @@ func TestFacilityTargets(t *testing.T) {
 			[]string{"145 UGAOPP@place UGACOP@place"}},
 		{"drones striking a refinery: no labour strike", "Ukrainian drones struck a refinery in southern Russia.",
 			[]string{"195 UKRMIL RUSBUS@place"}},
+		{"a rocket struck a hospital: no strike by health workers", "A rocket struck a hospital in Sirte.",
+			[]string{"195 --- LBYHLH@place"}},
 		{"stones thrown at police outside a mosque", "Rioters threw stones at police outside a mosque in Leeds.",
 			[]string{"145 GBROPP@place GBRCOP@place"}},
 		{"a facility as subject is no source", "The hospital in Kano condemned the attack.", nil},
