@@ -100,7 +100,9 @@ type Party struct {
 	// Inferred says where a part of the code came from when the text did
 	// not name it beside the actor: "place" (the country of the event's
 	// place), "dateline", "article" (the article's dominant country),
-	// "agentless" (a passive with no agent: no source named at all) or ""
+	// "agentless" (a passive with no agent: no source named at all),
+	// "implied" (no agent named, but the act implies one: "was arrested"
+	// gives the state's police; the evidence is then the verb) or ""
 	// when the text named the actor. Users filter inferred actors on it.
 	Inferred string `json:"inferred,omitempty"`
 }

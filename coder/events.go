@@ -466,7 +466,10 @@ func (st *state) agentInPlace(p *np, home string) *np {
 // an arrest or deportation is the police's, a ban or curfew the
 // government's, of the state where it happens (or the victim's). Other
 // agentless passives ("was attacked") stay without a source.
-func (st *state) implicitAgent(code string, subj *np) *np {
+//
+// The agent is written nowhere, so its evidence is the verb (a) and it is
+// marked inferred "implied", as an agentless "---" source is.
+func (st *state) implicitAgent(code string, a *anchor, subj *np) *np {
 	if !strings.HasPrefix(code, "17") || subj == nil || !st.opt.AgentPlaces ||
 		subj.uncoded && !(st.opt.UnnamedActors && (code == "173" || code == "174") && unnamedRole(subj.agent) && subj.agent != "MIL" && subj.agent != "SPY" && st.sentLoc != nil) {
 		// (an unnamed agent arrested where the sentence places it: "dozens
@@ -487,8 +490,8 @@ func (st *state) implicitAgent(code string, subj *np) *np {
 	if code == "173" || code == "174" {
 		role = "COP"
 	}
-	return &np{s: subj.s, e: subj.e, members: []member{{code: c + role, country: c, kind: petrel.KindCountry,
-		start: st.toks[subj.s].Start, end: st.toks[subj.e-1].End, mention: -1, rule: "implicit agent of a passive"}}}
+	return &np{s: a.s, e: a.s + 1, members: []member{{code: c + role, country: c, kind: petrel.KindCountry,
+		start: st.toks[a.s].Start, end: st.toks[a.e-1].End, mention: -1, rule: "implicit agent of a passive", inferred: inferImplied}}}
 }
 
 // cooperation reports whether a code is a statement or verbal cooperation
@@ -843,7 +846,7 @@ func (st *state) passiveRoles(idx int, a *anchor, m *match, code string, src, tg
 		}
 	} else if st.opt.PassiveSubjectSource {
 		passive = false // PETRARCH reads "X was criticized over Y" as X → Y
-	} else if s := st.implicitAgent(code, subj); s != nil {
+	} else if s := st.implicitAgent(code, a, subj); s != nil {
 		// "Imran Khan was arrested in Islamabad": the state's police.
 		src, tgt = s, subj
 	} else if st.opt.UnnamedActors && subj == nil && agentlessCode(code) && st.victimBefore(a.s) != nil && st.agentlessOK(v, m, st.victimBefore(a.s)) {

@@ -40,6 +40,7 @@ const (
 	inferDateline  = "dateline"  // the country of the article's dateline
 	inferArticle   = "article"   // the article's dominant country
 	inferAgentless = "agentless" // a passive with no agent: source "---"
+	inferImplied   = "implied"   // no agent named; the act implies it (an arrest: the state's police)
 )
 
 // datelineCountry finds the country of a dateline ("LAGOS, June 15
