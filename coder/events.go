@@ -490,6 +490,9 @@ func (st *state) implicitAgent(code string, a *anchor, subj *np) *np {
 	if code == "173" || code == "174" {
 		role = "COP"
 	}
+	if len(subj.members) > 0 && subj.members[0].code == c+role {
+		return nil // the state itself would act on itself ("until Saddam Hussein is ousted")
+	}
 	return &np{s: a.s, e: a.s + 1, members: []member{{code: c + role, country: c, kind: petrel.KindCountry,
 		start: st.toks[a.s].Start, end: st.toks[a.e-1].End, mention: -1, rule: "implicit agent of a passive", inferred: inferImplied}}}
 }
