@@ -622,6 +622,9 @@ func (st *state) headlinePassive(a *anchor) bool {
 		return false
 	}
 	prev := a.s - 1
+	if a.verb.lemma == "strike" && st.npAt[prev] >= 0 && labourRole(npRole(&st.nps[st.npAt[prev]])) && (a.e >= len(st.toks) || !st.isWord(a.e, "by")) {
+		return false // "nurses struck over pay": workers who strike ("struck by a car" stays passive)
+	}
 	if !(st.toks[prev].Kind == text.Number || st.npAt[prev] >= 0 || st.cls[prev]&cNumber != 0 ||
 		st.toks[prev].Kind == text.Word && st.cls[prev] == 0 && !strings.HasSuffix(st.normOf(prev), "ly")) {
 		// (a noun: "woman killed in Donetsk shelling"; the verbs are
@@ -648,6 +651,15 @@ func (st *state) headlinePassive(a *anchor) bool {
 // tickets", "workers marched over pay".
 var intransitive = map[string]bool{"clash": true, "riot": true, "protest": true, "demonstrate": true, "march": true,
 	"rally": true, "battle": true, "fight": true}
+
+// npRole returns the agent code of an actor phrase: its uncoded agent
+// ("nurses" → HLH) or its first member's ("Kenyan nurses" → HLH).
+func npRole(p *np) string {
+	if p.agent != "" || len(p.members) == 0 {
+		return p.agent
+	}
+	return agentRole(p.members[0].code)
+}
 
 // labourRole reports whether role is one of working people, whose
 // "strike" is a labour strike, not an air strike.

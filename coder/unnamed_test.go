@@ -155,6 +155,8 @@ func TestUnnamedActors(t *testing.T) {
 		{"rioters storm a legislature", "Protesters stormed the city hall in Lima.", []string{"145 PEROPP@place PERGOV@place"}},
 		{"an agentless arrest of unnamed people where it happened", "Hundreds of students were arrested in Dhaka.",
 			[]string{"173 BGDCOP@implied BGDEDU@place"}},
+		{"workers who struck", "Nurses struck over pay in Harare on Monday.", []string{"143 ZWEHLH@place -"}},
+		{"struck by a car is no strike", "Two teachers struck by a car in Lagos.", nil},
 		{"soldiers are arrested abroad too", "Two Marines were charged with espionage at the embassy in Moscow.", nil},
 		{"a baton charge", "Police in Lahore baton-charged opposition supporters.", []string{"175 PAKCOP PAKOPP@place"}},
 		{"crowds protesting are protesters, and not the soldiers' protest",
