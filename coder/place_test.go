@@ -137,3 +137,28 @@ func TestUserPlaceWins(t *testing.T) {
 		t.Errorf("built-in Paris: %+v", doc.Events)
 	}
 }
+
+// TestKashmir: the bare name is the Indian-administered valley, the side
+// Pakistan holds is named as such, and a dispute over Kashmir is no place.
+func TestKashmir(t *testing.T) {
+	c := builtinCoder(t)
+	for _, tc := range []struct{ text, country string }{
+		{"Militants killed two soldiers in Kashmir.", "IND"},
+		{"Indian shelling killed three civilians in Pakistan-administered Kashmir.", "PAK"},
+		{"Gunmen shot dead a police officer in Indian-administered Kashmir on Friday.", "IND"},
+		{"India rejected Pakistan's offer of talks on the Kashmir dispute.", ""},
+	} {
+		doc := c.Code(&petrel.Article{ID: "k", Text: tc.text})
+		if len(doc.Events) == 0 {
+			t.Errorf("%q: no event", tc.text)
+			continue
+		}
+		got := ""
+		if l := doc.Events[0].Location; l != nil {
+			got = l.Country
+		}
+		if got != tc.country {
+			t.Errorf("%q: place country %q, want %q", tc.text, got, tc.country)
+		}
+	}
+}
