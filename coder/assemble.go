@@ -41,14 +41,14 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 		// where unnamed protesters act is where, not whom.
 		tgt = nil
 	}
-	if tgt != nil && tgt.code == src.code && (src.inferred != "" || tgt.inferred != "") && !facilityRule(tgt.rule) {
+	if tgt != nil && tgt.code == src.code && (src.inferred != "" || tgt.inferred != "") && !facilityRule(tgt.rule) && !selfVictim(code, src, tgt) {
 		// (a facility is whom the act was aimed at: "herders torched
 		// homes in a village" → NGACVL → NGACVL, facilities.go)
 		// "students blockaded university buildings in Amsterdam": both
 		// placed in the same state; the act stands without a target.
 		tgt = nil
 	}
-	if tgt != nil && tgt.code == src.code && !facilityRule(tgt.rule) {
+	if tgt != nil && tgt.code == src.code && !facilityRule(tgt.rule) && !selfVictim(code, src, tgt) {
 		if st.trace != nil {
 			st.tracef("  DROPPED %s %s → %s: source and target are the same actor", code, src.code, tgt.code)
 		}
@@ -275,4 +275,14 @@ func (st *state) emit(ev *emission, code string, s, t *member) {
 			ev.a.coercion = true
 		}
 	}
+}
+
+// selfVictim reports whether tgt, coded like src, is the victim of an
+// assault (CAMEO 18) named apart from its agent rather than where it
+// happened: "a mob lynched two villagers in Benue" is NGACVL → NGACVL, one
+// crowd of civilians killing others. A target that is only the place
+// ("place ..." rule) or the source's own words is not.
+func selfVictim(code string, src, tgt *member) bool {
+	return strings.HasPrefix(code, "18") && !strings.HasPrefix(tgt.rule, "place ") &&
+		(tgt.end <= src.start || tgt.start >= src.end)
 }
