@@ -568,6 +568,8 @@ func demand(code string) string {
 		return "1055"
 	case strings.HasPrefix(code, "08"):
 		return "105"
+	case code == "045", code == "039":
+		return "108" // mediate
 	case strings.HasPrefix(code, "04"), code == "036":
 		return "106" // hold talks
 	case code == "037", code == "027":
@@ -587,41 +589,11 @@ func demand(code string) string {
 }
 
 // appeal maps the code of what is asked for to the CAMEO appeal for it
-// ("withdraw" 0874 → 0256), or "" when there is none.
+// ("withdraw" 0874 → 0256), or "" when there is none. CAMEO's appeals
+// (02x) mirror its demands (10x) digit for digit.
 func appeal(code string) string {
-	switch {
-	case strings.HasPrefix(code, "087"):
-		return "0256"
-	case strings.HasPrefix(code, "084"):
-		return "0253"
-	case strings.HasPrefix(code, "081"):
-		return "0251"
-	case code == "082":
-		return "0252"
-	case strings.HasPrefix(code, "083"):
-		return "024"
-	case code == "085":
-		return "0254"
-	case strings.HasPrefix(code, "086"):
-		return "0255"
-	case strings.HasPrefix(code, "08"):
-		return "025"
-	case code == "071", code == "072", code == "073", code == "074":
-		return "023" + code[2:]
-	case strings.HasPrefix(code, "07"):
-		return "023"
-	case code == "061", code == "062", code == "063", code == "064":
-		return "021" + code[2:]
-	case strings.HasPrefix(code, "06"):
-		return "021"
-	case code == "045", code == "039":
-		return "028"
-	case strings.HasPrefix(code, "04"), code == "036":
-		return "026"
-	case code == "037", code == "027":
-		return "027"
-	case strings.HasPrefix(code, "05"):
-		return "022"
+	if d := demand(code); d != "" {
+		return "02" + d[2:]
 	}
 	return ""
 }
