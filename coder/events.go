@@ -322,6 +322,15 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			}
 		}
 	}
+	if tgt == nil && code == "130" && (m == nil || m.p.literals == 0) && st.pessimisticWarning(a, end) {
+		// "Britain warned that the tax could hit developing countries":
+		// a warning that names no one warned and no actor in what it
+		// warns of is a pessimistic comment, not a threat.
+		code = "012"
+		if st.trace != nil {
+			st.tracef("  %q: a warning with no one warned and no actor in what it warns of: a pessimistic comment (012)", st.toks2text(a.s, a.e))
+		}
+	}
 	baseCode := code // before negation or intent changes it
 	if !neg && st.opt.Parse && !st.opt.IgnoreNegation && !v.noun && !a.nounUse {
 		// "no longer supports", "would neither confirm nor deny": a
@@ -1109,4 +1118,22 @@ func (st *state) speakersOwn(a, prev *anchor, src *np, end int) *np {
 		return nil
 	}
 	return nil
+}
+
+// pessimisticWarning reports whether anchor a is the verb "warn" with no
+// one warned and no actor (coded or an unknown proper name) in the rest
+// of its sentence: "warned that this year's
+// harvest would suffer", "warned of a severe drought". Such a warning,
+// matched by no pattern naming a threatened act, threatens no one (CAMEO
+// 012, not 130).
+func (st *state) pessimisticWarning(a *anchor, end int) bool {
+	if a.verb.lemma != "warn" || a.verb.noun || a.nounUse || st.opt.NullActors {
+		return false
+	}
+	for k := a.e; k < len(st.toks); k++ {
+		if x := st.npAt[k]; x >= 0 && (!st.nps[x].uncoded || st.nps[x].name) {
+			return false
+		}
+	}
+	return end >= a.e
 }

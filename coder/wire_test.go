@@ -1,0 +1,43 @@
+package coder_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestWireSenses codes newswire constructions whose words look like
+// events but are not the event the verb names (docs/eval/reuters-precision-6453f05.md):
+// each case lists the events that must be coded and those that must not.
+func TestWireSenses(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"a warning of a harvest loss is pessimism", "Egypt has warned that this season's cotton crop will be cut by heavy rains.",
+			[]string{"012 EGY→-"}, []string{"130 EGY→-"}},
+		{"a warning that a policy may hurt is pessimism", "Norwegian authorities warned the levy could hurt small fishing villages along the coast.",
+			[]string{"012 NORGOV→-"}, []string{"130 NORGOV→-"}},
+		{"a warning of reprisals is a threat", "Peru warned of reprisals in the coming weeks.",
+			[]string{"130 PER→-"}, []string{"012 PER→-"}},
+		{"a warning that names who will act is a threat", "Syria warned that it would respond to any further incursion.",
+			[]string{"130 SYR→-"}, []string{"012 SYR→-"}},
+		{"a warning to someone stays a threat", "Ghana warned Togo that the border would stay shut.",
+			[]string{"130 GHA→TGO"}, nil},
+	}
+	c := builtinCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := triples(c, tt.text)
+			for _, w := range tt.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("%q: want %s, got %v", tt.text, w, got)
+				}
+			}
+			for _, n := range tt.not {
+				if slices.Contains(got, n) {
+					t.Errorf("%q: coded %s, got %v", tt.text, n, got)
+				}
+			}
+		})
+	}
+}
