@@ -528,6 +528,9 @@ func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, boo
 	}
 	// A qualifier as written: "Paris, Texas", "Tripoli (Lebanon)".
 	qualCountry, qualAdmin1, qe := st.qualifier(end)
+	if qe == end && cands != nil && ge == end {
+		qualCountry, qualAdmin1, qe = st.inQualifier(end, cands)
+	}
 	if qe > end {
 		end = qe
 	}
@@ -679,6 +682,68 @@ func (st *state) qualifier(k int) (country string, admin1 int32, end int) {
 					end++
 				}
 				return p.Country, i, end
+			}
+		}
+	}
+	return "", -1, k
+}
+
+// inQualifier reads "in Sindh province", "in the Luhansk region", "in
+// the DPR" or "in Pakistan" at token k, after a name whose places are
+// cands: the first-order division (or the self-proclaimed republic that
+// is one) or the country it names, and the token after it, when one of
+// cands lies there ("Hyderabad in Sindh province" is Pakistan's, not
+// India's; "Pervomaisk in the Luhansk region" not the larger one in
+// Mykolaiv). Otherwise it returns k: the second place is no qualifier
+// ("fighting in Donetsk in the Donbas" stays two mentions).
+func (st *state) inQualifier(k int, cands []int32) (country string, admin1 int32, end int) {
+	n := len(st.toks)
+	admin1, end = -1, k
+	if !st.isWord(k, "in") {
+		return
+	}
+	j := k + 1
+	for j < n && st.cls[j]&cDet != 0 {
+		j++
+	}
+	if j >= n || st.toks[j].Kind != text.Word || st.toks[j].Flags&text.Cap == 0 || st.isDate(j) || notPlaceWords[st.normOf(j)] {
+		return
+	}
+	g := place.Default()
+	holds := func(a int32, c string) bool {
+		for _, i := range cands {
+			if p := g.Place(i); a >= 0 && p.Admin1 == a || a < 0 && p.Country == c {
+				return true
+			}
+		}
+		return false
+	}
+	for e := min(n, j+4); e > j; e-- {
+		if st.toks[e-1].Kind != text.Word {
+			continue
+		}
+		st.keyBuf = place.AppendKey(st.keyBuf[:0], st.text[st.toks[j].Start:st.toks[e-1].End])
+		for _, i := range g.Lookup(st.keyBuf) {
+			p := g.Place(i)
+			if p.Kind != place.Admin1 {
+				continue
+			}
+			a := i
+			if p.Feature == "RGN" {
+				a = p.Admin1 // the division a self-proclaimed republic claims, if one
+			}
+			if a >= 0 && holds(a, "") {
+				if e < n && divisionWords[st.normOf(e)] == place.Admin1 && divWord(st.normOf(e)) {
+					e++
+				}
+				return p.Country, a, e
+			}
+		}
+	}
+	if e, vals := st.c.actorT.longest(st.sentView(), j); e > j {
+		if a := st.c.actors[vals[len(vals)-1]]; a.Kind == petrel.KindCountry {
+			if c := actorCountry(a); len(c) == 3 && holds(-1, c) && (e >= n || st.toks[e].Kind != text.Possessive) {
+				return c, -1, e
 			}
 		}
 	}

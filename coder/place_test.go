@@ -68,6 +68,10 @@ func TestEventPlaces(t *testing.T) {
 		{"a heading's place before a colon", "Shelling in the Kherson region: officials said Russian troops killed three civilians.", "1", "Kherson", "UKR", "admin1", "clause", 0},
 		{"talks between two states are no place", "Lavrov met Chinese officials for talks between Russia and China on Monday.", "04", "", "", "", "", 0},
 		{"a place's own name over another's old name", "Rioters attacked a mosque in Southport on Monday.", "14", "Southport", "GBR", "city", "clause", 0},
+		{"a division in its seat's spelling", "Russian drones hit a power plant in the Dnepropetrovsk region.", "1", "Dnipropetrovsk", "UKR", "admin1", "clause", 0},
+		{"a homonym narrowed by the province after in", "Pakistani police detained five men in Hyderabad in Sindh province on Monday.", "17", "Hyderabad", "PAK", "city", "clause", 1176734},
+		{"a village by its transliteration, in a self-proclaimed republic", "Ukrainian troops attacked rebels in Luganskoye in the DPR on Monday.", "19", "Luhans’ke", "UKR", "city", "clause", 0},
+		{"a second place that holds none of the first's is no qualifier", "Police arrested two men in Lviv in the Donbas on Monday.", "17", "Lviv", "UKR", "city", "clause", 0},
 		{"dateline with country", "TRIPOLI, Lebanon (AP) - Lebanese police arrested four men on Monday.", "17", "Tripoli", "LBN", "city", "dateline", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -71,7 +71,8 @@ type Place struct {
 	// empty for places and countries.
 	Code string
 	// Admin1 and Admin2 are the indexes of the divisions the place lies
-	// in, -1 when unknown or not applicable.
+	// in, -1 when unknown or not applicable. A region (RGN) that is one
+	// first-order division ("DPR") has that division as its Admin1.
 	Admin1, Admin2 int32
 }
 

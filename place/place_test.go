@@ -59,6 +59,10 @@ func TestLookup(t *testing.T) {
 		{"Kherson", "UKR", place.Admin1, 0},
 		{"Ouham-Pendé", "CAF", place.Admin1, 0},
 		{"Ouham Pende", "CAF", place.Admin1, 0},
+		// A division named after its seat has the seat's spellings.
+		{"Kharkov", "UKR", place.Admin1, 0},
+		{"Dnepropetrovsk", "UKR", place.Admin1, 0},
+		{"Timbuktu", "MLI", place.Admin1, 0},
 	} {
 		found := false
 		for _, p := range lookup(g, tt.name) {

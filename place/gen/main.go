@@ -162,14 +162,12 @@ func build(geo string) ([]byte, string, error) {
 		}
 		e := &entry{id: id, name: c[1], country: iso3, lat: lat, lon: lon, pop: pop, kind: place.City, feature: c[7]}
 		e.names = append(e.names, c[1], c[2])
-		// Alternate names of villages are rarely what news writes and
-		// would double the file; towns of 5,000 and seats of divisions
-		// keep theirs.
-		if pop >= 5000 || strings.HasPrefix(c[7], "PPLA") || c[7] == "PPLC" {
-			for _, a := range strings.Split(c[3], ",") {
-				if keepAlternate(a) {
-					e.names = append(e.names, a)
-				}
+		// Every place keeps its Latin-script alternate names: a village's
+		// are mostly its transliterations ("Luganskoye" for Luhans’ke,
+		// "Veseloye" for Vesele), which news from a war uses.
+		for _, a := range strings.Split(c[3], ",") {
+			if keepAlternate(a) {
+				e.names = append(e.names, a)
 			}
 		}
 		if c[10] != "" {
@@ -188,6 +186,7 @@ func build(geo string) ([]byte, string, error) {
 		return nil, "", err
 	}
 	sort.Slice(cities, func(i, j int) bool { return cities[i].id < cities[j].id })
+	seatNames(es, cities)
 	for _, c := range cities {
 		for _, k := range []int{c.admin1, c.admin2, countryIdx[country.ISO2(c.country)] + 1} {
 			if k > 0 {
@@ -221,6 +220,12 @@ func build(geo string) ([]byte, string, error) {
 			e.wLat += d.wLat
 			e.wLon += d.wLon
 			e.w += d.w
+		}
+		if len(r.divisions) == 1 {
+			// A region that is one division ("the DPR") lies in it, so a
+			// place qualified by the region ("Luhanske in the DPR") can be
+			// looked for in that division.
+			e.admin1 = divIdx[r.divisions[0]] + 1
 		}
 		es = append(es, e)
 	}
@@ -382,6 +387,53 @@ func build(geo string) ([]byte, string, error) {
 	stats := fmt.Sprintf("%d entries (%d places, %d divisions without places), %d keys, %d skeletons",
 		len(es), len(cities), unplaced, len(keys), len(skeys))
 	return raw.Bytes(), stats, nil
+}
+
+// seatNames gives a division named after its seat the seat's other names:
+// GeoNames spells each division once ("Kharkiv", "Dnipropetrovsk",
+// "Tombouctou"), but its seat lists the spellings news uses ("Kharkov",
+// "Dnepropetrovsk", "Timbuktu"), so "the Kharkov region" and "the
+// Timbuktu region" are the divisions, not the towns. A seat is a capital
+// or the seat of a first-order division (PPLC, PPLA) for its first-order
+// division, the seat of a second-order one (PPLA2) for its second-order
+// division; the division takes the seat's names only when one of them is
+// the division's own name (without its generic word), which tells a
+// division named after its seat from one that is not ("Kherson" is its
+// oblast's seat; Kyiv is not Kyiv Oblast's seat, nor "Kyiv" its name).
+func seatNames(es, cities []*entry) {
+	var kb []byte
+	key := func(s string) string { kb = place.AppendKey(kb[:0], s); return string(kb) }
+	for _, c := range cities {
+		var d *entry
+		switch {
+		case (c.feature == "PPLA" || c.feature == "PPLC") && c.admin1 > 0:
+			d = es[c.admin1-1]
+		case c.feature == "PPLA2" && c.admin2 > 0:
+			d = es[c.admin2-1]
+		default:
+			continue
+		}
+		own := map[string]bool{}
+		for _, n := range d.names {
+			own[key(n)] = true
+		}
+		named := false
+		for _, n := range c.names {
+			if own[key(n)] {
+				named = true
+				break
+			}
+		}
+		if !named {
+			continue
+		}
+		for _, n := range c.names {
+			if k := key(n); !own[k] {
+				own[k] = true
+				d.names = append(d.names, n)
+			}
+		}
+	}
 }
 
 // divisionNames gives a division's name and its name without a generic
