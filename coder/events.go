@@ -30,6 +30,14 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		a.subject = prev.subject
 		return a.e
 	}
+	if st.purposeObject(a.s) {
+		// "agreed to use indicators in an attempt to increase
+		// cooperation": what a purpose aims at has not happened.
+		if st.trace != nil {
+			st.dropped(a, "", "the object of a purpose (\"in an attempt to\", \"aimed at\"), not an event")
+		}
+		return a.e
+	}
 	if st.economicSense(a.s) {
 		if st.trace != nil {
 			st.dropped(a, "", "demand for goods or commitments to trade, not a political event (commercial.go)")
@@ -1136,4 +1144,53 @@ func (st *state) pessimisticWarning(a *anchor, end int) bool {
 		}
 	}
 	return end >= a.e
+}
+
+// purposeHead are the nouns and participles a purpose infinitive or
+// "at" hangs on: "in an attempt to", "in order to", "efforts aimed at".
+var purposeHead = map[string]bool{
+	"attempt": true, "attempts": true, "effort": true, "efforts": true, "bid": true,
+	"order": true, "aimed": true, "designed": true, "intended": true, "meant": true,
+}
+
+// endVerb are verbs whose object already exists: "talks aimed at ending
+// the strike" are about a strike that happened.
+var endVerb = map[string]bool{
+	"end": true, "ending": true, "stop": true, "stopping": true, "halt": true, "halting": true,
+	"resolve": true, "resolving": true, "settle": true, "settling": true, "defuse": true, "defusing": true,
+	"break": true, "breaking": true, "lift": true, "lifting": true, "cut": true, "cutting": true,
+	"reduce": true, "reducing": true, "suspend": true, "suspending": true,
+}
+
+// purposeObject reports whether the noun at token a is the object of a
+// verb in a purpose ("in an attempt to increase cooperation", "in order
+// to deter attacks", "efforts aimed at starting discussions"), with
+// determiners, adjectives or a possessive between: what the purpose aims
+// at, not an event that happened.
+func (st *state) purposeObject(a int) bool {
+	// k is "to" or "at" before the purpose's verb; between that verb and
+	// the noun only words of its phrase (no preposition, conjunction or
+	// clause word, no punctuation), at most four.
+	for k := a - 2; k >= 1 && a-k <= 6; k-- {
+		w := st.toks[k+1]
+		if w.Kind != text.Word || st.cls[k+1] != 0 || st.npAt[k+1] >= 0 {
+			continue
+		}
+		switch {
+		case st.isWord(k, "to"):
+		case st.isWord(k, "at") && strings.HasSuffix(st.normOf(k+1), "ing"):
+		default:
+			continue
+		}
+		if !purposeHead[st.normOf(k-1)] || endVerb[st.normOf(k+1)] {
+			return false
+		}
+		for j := k + 2; j < a; j++ {
+			if st.toks[j].Kind != text.Word || st.cls[j]&(cPrep|cConj|cRel|cSubord|cThat|cSay|cBe|cAux|cModal|cNeg) != 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

@@ -23,6 +23,12 @@ func TestWireSenses(t *testing.T) {
 			[]string{"130 SYR→-"}, []string{"012 SYR→-"}},
 		{"a warning to someone stays a threat", "Ghana warned Togo that the border would stay shut.",
 			[]string{"130 GHA→TGO"}, nil},
+		{"the object of an attempt did not happen", "France and Italy agreed to share data in an attempt to increase cooperation on economic policy.",
+			nil, []string{"061 FRA→-", "061 ITA→-"}},
+		{"in order to deter attacks", "Washington sent two more frigates to the Gulf in order to deter Iranian attacks on tankers.",
+			nil, []string{"190 IRN→-"}},
+		{"moves aimed at lifting sanctions are about sanctions imposed", "Zambia backed a plan aimed at lifting U.S. sanctions on Angola.",
+			[]string{"163 USA→AGO"}, nil},
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {
