@@ -487,11 +487,11 @@ func (st *state) agentInPlace(p *np, home string) *np {
 // The agent is written nowhere, so its evidence is the verb (a) and it is
 // marked inferred "implied", as an agentless "---" source is.
 func (st *state) implicitAgent(code string, a *anchor, subj *np) *np {
-	if !strings.HasPrefix(code, "17") || subj == nil || !st.opt.AgentPlaces ||
-		subj.uncoded && !(st.opt.UnnamedActors && (code == "173" || code == "174") && unnamedRole(subj.agent) && subj.agent != "MIL" && subj.agent != "SPY" && st.sentLoc != nil) {
-		// (an unnamed agent arrested where the sentence places it: "dozens
-		// of demonstrators were arrested in Minsk"; not soldiers or spies,
-		// often arrested abroad)
+	if !strings.HasPrefix(code, "17") || subj == nil || !st.opt.AgentPlaces || subj.uncoded {
+		// (unnamed people arrested with no agent named, "dozens of
+		// demonstrators were arrested in Minsk", are an agentless passive:
+		// source ---, as issue 11's convention and every conflict set's
+		// gold write it)
 		return nil
 	}
 	c := ""
@@ -841,6 +841,15 @@ func (st *state) passiveRoles(idx int, a *anchor, m *match, code string, src, tg
 	} else if s := st.implicitAgent(code, a, subj); s != nil {
 		// "Imran Khan was arrested in Islamabad": the state's police.
 		src, tgt = s, subj
+	} else if st.opt.UnnamedActors && (code == "173" || code == "174") && subj != nil && subj.uncoded && unnamedRole(subj.agent) && subj.agent != "MIL" && subj.agent != "SPY" && st.sentLoc != nil {
+		// "dozens of demonstrators were arrested in Minsk": no agent is
+		// named, so the source is --- (not soldiers or spies, often
+		// arrested abroad; not with no place, where the arrest may be of
+		// anyone anywhere).
+		src, tgt = st.agentless(a.s), subj
+		if st.trace != nil {
+			st.tracef("  verb %q: agentless passive, source ---", st.toks2text(a.s, a.e))
+		}
 	} else if st.opt.UnnamedActors && subj == nil && agentlessCode(code) && st.victimBefore(a.s) != nil && st.agentlessOK(v, m, st.victimBefore(a.s)) {
 		// "Over 30 Ukrainian soldiers killed in …": the quantity's
 		// preposition made the victims oblique.

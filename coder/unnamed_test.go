@@ -154,7 +154,7 @@ func TestUnnamedActors(t *testing.T) {
 		{"blocking highways", "Bangladeshi students blocked highways in Dhaka demanding an end to job quotas.", []string{"144 BGDEDU -"}},
 		{"rioters storm a legislature", "Protesters stormed the city hall in Lima.", []string{"145 PEROPP@place PERGOV@place"}},
 		{"an agentless arrest of unnamed people where it happened", "Hundreds of students were arrested in Dhaka.",
-			[]string{"173 BGDCOP@implied BGDEDU@place"}},
+			[]string{"173 ---@agentless BGDEDU@place"}},
 		{"workers who struck", "Nurses struck over pay in Harare on Monday.", []string{"143 ZWEHLH@place -"}},
 		{"struck by a car is no strike", "Two teachers struck by a car in Lagos.", nil},
 		{"soldiers are arrested abroad too", "Two Marines were charged with espionage at the embassy in Moscow.", nil},
@@ -398,13 +398,13 @@ func partyMatch(got, want string) bool {
 // so its evidence is the verb, never the victim it was arrested as.
 func TestImpliedAgentEvidence(t *testing.T) {
 	c := builtinCoder(t)
-	text := "Hundreds of students were arrested in Dhaka."
+	text := "Opposition leader Ousmane Sonko was arrested in Dakar on Friday."
 	doc := c.Code(&petrel.Article{ID: "implied", Text: text})
 	if len(doc.Events) != 1 {
 		t.Fatalf("got %d events, want 1", len(doc.Events))
 	}
 	s := doc.Events[0].Source
 	if s == nil || s.Inferred != "implied" || text[s.Start:s.End] != "arrested" || s.Text != "arrested" {
-		t.Errorf("source = %+v, want BGDCOP inferred \"implied\" over the verb \"arrested\"", s)
+		t.Errorf("source = %+v, want SENCOP inferred \"implied\" over the verb \"arrested\"", s)
 	}
 }
