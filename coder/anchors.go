@@ -11,6 +11,7 @@ import (
 
 	"strings"
 
+	"petrel/cameo"
 	"petrel/text"
 )
 
@@ -66,6 +67,8 @@ type anchor struct {
 	// its own still, so "did not impose sanctions on" gives no event for
 	// "sanctions" either.
 	consumed bool
+	// evFrom is the index in st.doc.Events of the anchor's first event.
+	evFrom int
 }
 
 func (st *state) events(idx int) {
@@ -138,6 +141,7 @@ func (st *state) events(idx int) {
 			if st.trace != nil {
 				st.dropped(a, "", "what the verb before it alleges, not an event of its own")
 			}
+			st.accusationOf(prev, a)
 			continue
 		}
 		if prev != nil && prev.coded && prev.coercion && !st.opt.NullActors && st.activeRelative(a, prev.e) {
@@ -164,6 +168,7 @@ func (st *state) events(idx int) {
 		if st.trace != nil {
 			st.tracef("  anchor %q (%s)", st.toks2text(a.s, a.e), a.verb.lemma)
 		}
+		a.evFrom = len(st.doc.Events)
 		end := st.codeAnchor(idx, a, prev)
 		if end > skipTo && (a.coded || a.consumed || st.opt.NullActors) {
 			// An anchor that coded nothing does not hide the verbs in its
@@ -427,4 +432,76 @@ func (st *state) possessedAgent(p *np) *member {
 	m := q.members[0]
 	m.code = m.country + p.agent
 	return &m
+}
+
+// accusationOf gives a bare accusation (112) by anchor prev the sub-code
+// of the act it alleges, anchor a, when no word of the accusation's own
+// pattern named it: armed force (19x) against a state, its forces or a
+// place is aggression (1123: "accused Tajikistan of shelling border
+// villages"), but against people it is an abuse of rights, as are
+// assault, repression and arrest (18x, 175, 173: 1122, "accused Egyptian
+// police of torturing detainees", "accused the police of killing
+// protesters"); done by criminals or unnamed gunmen these are crimes
+// (1121: "accused a Venezuelan gang of kidnapping a former army
+// officer"); mass violence (20x) is a war crime (1124). Bombings are left
+// alone (a state's is aggression, a group's a crime: "accused the
+// Philippines of ramming a vessel").
+func (st *state) accusationOf(prev, a *anchor) {
+	act := ""
+	fewest := 1 << 30
+	for _, p := range a.verb.patterns {
+		if p.code != "" && p.code != "---" && p.elems() < fewest {
+			act, fewest = p.code, p.elems() // the verb's own sense, with the fewest words
+		}
+	}
+	if len(act) < 3 || fewest > 1 || strings.HasPrefix(act, "183") || !st.gerundObject(a) || a.e < len(st.toks) && st.cls[a.e]&cTo != 0 {
+		// only a verb's -ing form right after "of" that has a sense of
+		// its own, not "trying to", nor a particle ("drawing down")
+		return
+	}
+	people := false
+	if j := a.e; j < len(st.toks) {
+		if st.cls[j]&(cDet|cPossPron) != 0 && j+1 < len(st.toks) {
+			j++
+		}
+		if x := st.npAt[j]; x >= 0 {
+			p := &st.nps[x]
+			ag := p.agent
+			if !p.uncoded && len(p.members) > 0 && len(p.members[0].code) >= 6 {
+				ag = p.members[0].code[3:6]
+			}
+			switch ag {
+			case "CVL", "OPP", "MED", "EDU", "REL", "HLH", "LAB", "AGR", "REF", "NGO", "ELI":
+				people = true
+			}
+		}
+	}
+	for i := prev.evFrom; i < len(st.doc.Events); i++ {
+		ev := &st.doc.Events[i]
+		if ev.Code != "112" {
+			continue
+		}
+		code := ""
+		switch {
+		case act[:2] == "20":
+			code = "1124"
+		case act[:2] == "19" && !people:
+			code = "1123"
+		case act[:2] == "19" || act[:2] == "18" || act == "175" || act == "173":
+			code = "1122"
+			if t := ev.Target; t != nil && (strings.HasSuffix(t.Code, "CRM") || strings.HasSuffix(t.Code, "UAF")) {
+				code = "1121"
+			}
+		}
+		cc := cameo.Lookup(code)
+		if cc == nil {
+			continue
+		}
+		if st.trace != nil {
+			st.tracef("  accusation 112 -> %s: it alleges %q (%s)", code, st.toks2text(a.s, a.e), act)
+		}
+		ev.Code, ev.RootCode = code, code[:2]
+		ev.QuadClass, ev.Goldstein = cc.QuadClass, cc.Goldstein
+		ev.Plover = petrel.Plover{Type: cc.PloverType, Mode: cc.PloverMode}
+	}
 }

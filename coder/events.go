@@ -981,6 +981,23 @@ func (st *state) placeAgents(idx int, code string, src, tgt *np) (_, _ *np) {
 			// student protesters" → BGDCOP → BGDOPP.
 			home = src.members[0].country
 		}
+		if src != nil && !src.uncoded && len(src.members) == 1 && domesticRole(src.members[0].code) && tgt.uncoded && tgt.s > 0 && st.isWord(tgt.s-1, "the") &&
+			(strings.HasPrefix(code, "10") || strings.HasPrefix(code, "11") || strings.HasPrefix(code, "12")) {
+			// "the police", "the army" named by a state's opposition,
+			// press, courts or people are their own state's: "Kenya's
+			// opposition leader accused the police of killing
+			// protesters" → KENOPP → KENCOP. (A state or its government
+			// speaks as often of another's: "the United States
+			// criticised the army".)
+			c := src.members[0].country
+			if c != "" && st.opt.AgentPlaces && unnamedRole(tgt.agent) {
+				q := *tgt
+				q.members = []member{{code: c + tgt.agent, country: c, kind: petrel.KindCountry,
+					start: st.toks[tgt.s].Start, end: st.toks[tgt.e-1].End, mention: -1, rule: "agent in " + c, inferred: inferParty}}
+				q.uncoded = false
+				tgt = &q
+			}
+		}
 		tgt = st.agentInPlace(tgt, home)
 	}
 	if src != nil && src.uncoded && src.agent != "" {
@@ -990,6 +1007,20 @@ func (st *state) placeAgents(idx int, code string, src, tgt *np) (_, _ *np) {
 		tgt = st.unnamedAgent(tgt, idx)
 	}
 	return src, tgt
+}
+
+// domesticRole reports whether an actor code is a state's people acting
+// at home (opposition, parties, lawmakers, courts, press, rights groups,
+// civilians, students, workers, clergy), not the state or its government.
+func domesticRole(code string) bool {
+	if len(code) < 6 {
+		return false
+	}
+	switch code[3:6] {
+	case "OPP", "PTY", "LEG", "JUD", "MED", "CVL", "EDU", "LAB", "REL", "HLH", "AGR":
+		return true
+	}
+	return false
 }
 
 // stopWord are verbs whose object event noun is what stops, not what

@@ -1,0 +1,33 @@
+package coder_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestExactCodes checks the full code and the target of events whose root
+// and source were right before (the exact level of issue 10): want must
+// be among the sentence's events, and notWant must not.
+func TestExactCodes(t *testing.T) {
+	c := builtinCoder(t)
+	for _, tc := range []struct{ text, want, notWant string }{
+		// an accusation takes the sub-code of the act it alleges
+		{"Kyrgyzstan accused Tajikistan of shelling border villages.", "1123 KGZ→TJK", "112 KGZ→TJK"},
+		{"Amnesty International accused Egyptian police of torturing detainees.", "1122 NGOHRIAMN→EGYCOP", ""},
+		{"The army was accused by the opposition of killing protesters in Conakry.", "", "1123 GINOPP→GINMIL"},
+		{"Chile's government accused a Venezuelan gang of kidnapping a former army officer.", "1121 CHLGOV→VENCRM", ""},
+		{"China accused the Philippines of deliberately ramming a Chinese coast guard vessel.", "112 CHN→PHL", ""},
+		// "the police" named by a state's own opposition is that state's
+		{"Kenya's opposition leader accused the police of killing protesters.", "1122 KENOPP→KENCOP", ""},
+		{"The United States criticised the army for the coup.", "", "111 USA→USAMIL"},
+	} {
+		got := triples(c, tc.text)
+		if tc.want != "" && !slices.Contains(got, tc.want) {
+			t.Errorf("%q: got %s, want %s", tc.text, strings.Join(got, ", "), tc.want)
+		}
+		if tc.notWant != "" && slices.Contains(got, tc.notWant) {
+			t.Errorf("%q: got %s, do not want %s", tc.text, strings.Join(got, ", "), tc.notWant)
+		}
+	}
+}
