@@ -30,6 +30,14 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		a.subject = prev.subject
 		return a.e
 	}
+	if st.thanksTo(a) {
+		// "a surplus of 7 billion dlrs, thanks largely to car sales": a
+		// preposition, no thanks given.
+		if st.trace != nil {
+			st.dropped(a, "", "\"thanks to\" is a preposition (because of), not thanks")
+		}
+		return a.e
+	}
 	if st.purposeObject(a.s) {
 		// "agreed to use indicators in an attempt to increase
 		// cooperation": what a purpose aims at has not happened.
@@ -158,6 +166,15 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			}
 		}
 		return
+	}
+	if r := code[:min(2, len(code))]; (r == "05" || r == "06" || r == "07") && st.soughtNoun(a.s) {
+		// "will seek Japanese support", "Lebanon needs foreign help":
+		// support sought or needed is not given; the verb of seeking,
+		// when its subject is coded, is the event (an appeal).
+		if st.trace != nil {
+			st.dropped(a, "", "sought or needed, not given: the object of \"seek\", \"need\" or \"want\"")
+		}
+		return a.e
 	}
 	if why, consume := st.notOwnEvent(a, prev, m, code, tgt); why != "" && !under {
 		if st.trace != nil {
@@ -1231,6 +1248,74 @@ func (st *state) purposeObject(a int) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// thanksTo reports whether anchor a is "thanks" in the preposition
+// "thanks (largely) to": at the start of the sentence or after a comma or
+// an adverb, not after a verb that gives thanks or a possessive ("conveyed
+// his thanks to").
+func (st *state) thanksTo(a *anchor) bool {
+	if a.e-a.s != 1 || st.normOf(a.s) != "thanks" {
+		return false
+	}
+	k := a.e
+	for k < len(st.toks) && k < a.e+2 && strings.HasSuffix(st.normOf(k), "ly") {
+		k++ // "thanks largely to"
+	}
+	if k >= len(st.toks) || !st.isWord(k, "to") {
+		return false
+	}
+	if a.s == 0 {
+		return true
+	}
+	p := st.toks[a.s-1]
+	return p.Kind == text.Punct && st.isWord(a.s-1, ",") || p.Kind == text.Word && st.cls[a.s-1]&(cDet|cPossPron|cSay) == 0 && (strings.HasSuffix(st.normOf(a.s-1), "ly") || st.toks[a.s-1].Kind == text.Number)
+}
+
+// seekVerb are the verbs whose object is wanted, not had: "seek Japanese
+// support", "needs foreign help", "wants White House backing".
+var seekVerb = map[string]bool{
+	"seek": true, "seeks": true, "seeking": true, "sought": true,
+	"need": true, "needs": true, "needed": true, "needing": true,
+	"want": true, "wants": true, "wanted": true, "wanting": true,
+	"canvass": true, "canvassing": true, "canvassed": true,
+	"enlist": true, "enlisting": true, "enlisted": true,
+	"solicit": true, "soliciting": true, "solicited": true,
+}
+
+// soughtNoun reports whether the word at token a (a noun of support,
+// cooperation or aid, by the caller's check) is the object of a verb
+// of seeking or needing (seekVerb), with determiners, a possessive, an
+// actor's name or one adjective between: "to seek International Monetary
+// Fund help", "needed foreign support".
+func (st *state) soughtNoun(a int) bool {
+	j := a - 1
+	if j >= 1 && st.toks[j].Kind == text.Word && st.toks[j].Flags&text.Cap == 0 && st.cls[j] == 0 && st.npAt[j] < 0 && !st.anchorStarts(j) && !seekVerb[st.normOf(j)] {
+		j-- // one adjective: "governmental support"
+	}
+	for j >= 0 && a-j <= 8 {
+		switch {
+		case st.toks[j].Kind != text.Word:
+			return false
+		case seekVerb[st.normOf(j)]:
+			return true
+		case st.npAt[j] >= 0, st.cls[j]&(cDet|cPossPron|cNumber) != 0:
+			j--
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// anchorStarts reports whether an anchor starts at token j.
+func (st *state) anchorStarts(j int) bool {
+	for i := range st.anchors {
+		if st.anchors[i].s == j {
+			return true
+		}
 	}
 	return false
 }

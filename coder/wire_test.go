@@ -29,6 +29,18 @@ func TestWireSenses(t *testing.T) {
 			nil, []string{"190 IRN→-"}},
 		{"moves aimed at lifting sanctions are about sanctions imposed", "Zambia backed a plan aimed at lifting U.S. sanctions on Angola.",
 			[]string{"163 USA→AGO"}, nil},
+		{"thanks to is a preposition", "Sri Lanka's economy grew by five pct last year, thanks largely to higher tea prices.",
+			nil, []string{"051 LKA→-"}},
+		{"thanks given stays", "The Kenyan president conveyed his thanks to Uganda.",
+			[]string{"051 KENGOV→UGA"}, nil},
+		{"help sought is not given", "The delegation will seek Nigerian help in building the dam.",
+			nil, []string{"070 NGA→-"}},
+		{"support needed is not given", "Jordan needs foreign support for its refugee programme.",
+			nil, []string{"051 JOR→-"}},
+		{"support wanted is not given", "The senator would want White House support for any new tax.",
+			nil, []string{"051 USAGOV→-"}},
+		{"seeking codes the appeal", "Ghana said it would seek Nigerian help in building the dam.",
+			[]string{"023 GHA→NGA"}, nil},
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {
