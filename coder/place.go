@@ -67,6 +67,7 @@ var ofPlaceWords = map[string]place.Kind{
 	"northwest": place.City, "southeast": place.City, "southwest": place.City, "coast": place.Country,
 	"area": place.City, "heart": place.City, "island": place.Country,
 	"villages": place.City, "towns": place.City, "areas": place.City, "parts": place.City, "streets": place.City,
+	"territory": place.Country, "territories": place.Country,
 }
 
 // divisionWords follow a division's name ("Shopian district", "Kherson
@@ -77,6 +78,12 @@ var divisionWords = map[string]place.Kind{
 	"district": place.Admin2, "county": place.Admin2, "municipality": place.Admin2, "raion": place.Admin2,
 	"rayon": place.Admin2, "division": place.Admin2, "krai": place.Admin1, "republic": place.Admin1,
 }
+
+// pluralDivisionWords end coordinated division names ("the Kherson and
+// Mykolaiv regions", "Borno and Yobe states").
+var pluralDivisionWords = map[string]place.Kind{"regions": place.Admin1, "provinces": place.Admin1, "states": place.Admin1,
+	"oblasts": place.Admin1, "governorates": place.Admin1, "prefectures": place.Admin1, "departments": place.Admin1,
+	"districts": place.Admin2, "counties": place.Admin2, "municipalities": place.Admin2, "raions": place.Admin2}
 
 // areaWords after a town's name ("the Bakhmut area", "the Kherson
 // direction", "the Donetsk outskirts") say the event was around it.
@@ -98,7 +105,8 @@ func (st *state) locate(idx int) {
 	st.noteContext()
 	n := len(st.toks)
 	for i := 0; i < n; i++ {
-		if st.toks[i].Flags&text.Cap != 0 && i > 0 && (st.cls[i-1]&(cDet|cPossPron) != 0 || st.toks[i-1].Kind == text.Possessive) {
+		if st.toks[i].Flags&text.Cap != 0 && (i > 0 && (st.cls[i-1]&(cDet|cPossPron) != 0 || st.toks[i-1].Kind == text.Possessive) ||
+			i == 0 || st.cls[i-1]&cPrep != 0 && !locWords[st.normOf(i-1)]) {
 			if m, ok := st.modifierPlace(i); ok {
 				if st.trace != nil {
 					st.tracef("  place %q (before an attack noun) → %s (%s, %s)", st.toks2text(m.s, m.e), m.loc.Name, m.loc.Precision, m.loc.Country)
@@ -111,7 +119,7 @@ func (st *state) locate(idx int) {
 		}
 		if st.cls[i]&cPrep == 0 || !locWords[string(st.norm[st.noff[i]:st.noff[i+1]])] {
 			if !(i > 0 && (st.isWord(i, "of") && st.ofPlace(i) || st.isWord(i, "on") && (attackNouns[st.normOf(i-1)] || st.onIsland(i)) ||
-				st.isWord(i, "between") && routeNouns[st.normOf(i-1)])) {
+				st.isWord(i, "between") && routeNouns[st.normOf(i-1)]) || st.nearbyPlace(i)) {
 				continue
 			}
 		}
@@ -225,6 +233,13 @@ var attackNouns = map[string]bool{"shelling": true, "shellings": true, "strike":
 	"assault": true, "raid": true, "raids": true, "siege": true, "offensive": true, "storming": true, "capture": true,
 	"blockade": true, "encirclement": true, "fire": true}
 
+// blastNouns are the nouns of a violent happening that a place before
+// them locates, with or without a determiner ("Mogadishu blast",
+// "Odessa violence", "the Kabul clashes"), like the attack nouns.
+var blastNouns = map[string]bool{"blast": true, "blasts": true, "explosion": true, "explosions": true,
+	"violence": true, "clashes": true, "clash": true, "fighting": true, "massacre": true, "ambush": true,
+	"shootout": true, "gunfight": true, "gunbattle": true, "unrest": true, "riots": true, "killings": true}
+
 // routeNouns are roads between two places: "on the road between Kaya and
 // Dori" is at the first of them.
 var routeNouns = map[string]bool{"road": true, "highway": true, "route": true, "railway": true, "motorway": true, "bridge": true}
@@ -243,17 +258,25 @@ func (st *state) modifierPlace(i int) (placeMention, bool) {
 	for k < n && k < i+4 && st.toks[k].Kind == text.Word && st.toks[k].Flags&text.Cap != 0 {
 		k++
 	}
-	if k == i || k >= n || !attackNouns[st.normOf(k)] || st.isDate(i) || notPlaceWords[st.normOf(i)] {
+	if k == i || k >= n || !attackNouns[st.normOf(k)] && !blastNouns[st.normOf(k)] || st.isDate(i) || notPlaceWords[st.normOf(i)] {
 		return placeMention{}, false
 	}
-	if x := st.npAt[i]; x >= 0 && !st.nps[x].uncoded {
-		return placeMention{}, false // an actor: "the Hamas attack", "a Russian strike"
+	if x := st.npAt[i]; x >= 0 && !st.nps[x].uncoded && !blastNouns[st.normOf(k)] {
+		// an actor: "the Hamas attack", "a Russian strike"; but a blast
+		// or clashes have no agent before them ("Mogadishu blast")
+		return placeMention{}, false
 	}
 	loc, e, ok := st.resolvePlace(i, 255)
 	if !ok || e != k || loc.Precision == "country" {
 		return placeMention{}, false
 	}
 	return placeMention{s: i, e: e, from: i, modifier: true, loc: loc}, true
+}
+
+// nearbyPlace reports whether token i is "nearby" used as a preposition,
+// a capitalised name right after it: "killed nearby Donetsk airport".
+func (st *state) nearbyPlace(i int) bool {
+	return st.isWord(i, "nearby") && i+1 < len(st.toks) && st.toks[i+1].Kind == text.Word && st.toks[i+1].Flags&text.Cap != 0
 }
 
 // onIsland reports whether "on" at token i introduces an island: "on
@@ -337,12 +360,22 @@ func (st *state) mentionAfter(i int) (placeMention, bool) {
 	if loc.Precision == "country" && (st.isWord(i, "near") || st.isWord(i, "outside") || st.isWord(i, "around")) {
 		return placeMention{}, false // "massed troops near Ukraine": across its border, perhaps
 	}
-	if st.actorUse(j, e) {
+	if st.actorUse(j, e) || st.attackerBefore(e) {
 		return placeMention{}, false
 	}
 	m := placeMention{s: j, e: e, from: i, loc: loc}
 	m.fronted = i == 0 && e < n && st.isWord(e, ",")
 	return m, true
+}
+
+// attackerBefore reports whether the name that ends at token e is the
+// attacker of an attack noun whose own place follows it: "killed in Kyiv
+// shelling of Donetsk", "died in Moscow strikes on Kharkiv". The place is
+// the one after "of" or "on".
+func (st *state) attackerBefore(e int) bool {
+	n := len(st.toks)
+	return e+2 < n && attackNouns[st.normOf(e)] && (st.isWord(e+1, "of") || st.isWord(e+1, "on")) &&
+		(st.toks[e+2].Flags&text.Cap != 0 || e+3 < n && st.cls[e+2]&cDet != 0 && st.toks[e+3].Flags&text.Cap != 0)
 }
 
 // divisionOf reads "the X district of Y" ("the Kuibyshevsky district of
@@ -514,6 +547,19 @@ func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, boo
 			ge++
 		}
 	}
+	if end+2 < n && want == 255 && cands != nil && ge == end && st.isWord(end, "and") {
+		// "the Kherson and Mykolaiv regions": the first of coordinated
+		// divisions, its division word after the second.
+		for k := end + 1; k < n && k < end+5; k++ {
+			if st.toks[k].Kind == text.Word && st.toks[k].Flags&text.Cap != 0 {
+				continue
+			}
+			if w, ok := pluralDivisionWords[st.normOf(k)]; ok && k > end+1 {
+				want = w
+			}
+			break
+		}
+	}
 	if end < n && want == 255 && areaWords[st.normOf(end)] && cands != nil && ge == end {
 		// "the Bakhmut area", "the Kherson direction": the town, failing
 		// one a division or region ("the Donbas area").
@@ -617,7 +663,10 @@ func (st *state) skeletonPlaces(j int) ([]int32, int) {
 	var out []int32
 	for _, i := range ps {
 		p := g.Place(i)
-		if div && p.Kind != place.City || st.inContext(p.Country) {
+		// A division word supports a division only when the article names
+		// no country, or names its country: "Pakistani troops ... in the
+		// Khyber district" is not Saudi Arabia's Khaybar.
+		if div && p.Kind != place.City && len(st.ctx) == 0 || st.inContext(p.Country) {
 			out = append(out, i)
 		}
 	}
@@ -979,7 +1028,14 @@ func (st *state) attach(a, ae int, code string) *placeMention {
 				after = m
 			}
 		case m.e <= a:
-			if m.fronted || st.sameClause(m.e, a, a) {
+			if m.modifier && !objectPlaceCode(code) {
+				continue
+			}
+			from := m.e
+			if m.modifier && from < a {
+				from++ // the attack noun the place modifies ends no clause: "Quetta bombing kills 14"
+			}
+			if m.fronted || st.sameClause(from, a, a) {
 				before = m // the nearest before wins: later mentions overwrite
 			}
 		}
@@ -1061,13 +1117,18 @@ func (st *state) tally(i, s int) bool {
 		switch {
 		case t.Kind == text.Number || st.cls[k]&cNumber != 0:
 			count = true
-		case t.Kind == text.Word && t.Flags&text.Cap == 0 && st.cls[k]&(cPrep|cConj|cSubord|cThat|cSay) == 0:
+		case t.Kind == text.Word && t.Flags&text.Cap == 0 && (st.cls[k]&(cPrep|cConj|cSubord|cThat|cSay) == 0 || countWords[st.normOf(k)]):
 		default:
 			return false
 		}
 	}
 	return count
 }
+
+// countWords qualify a count: ", over 120 wounded", ", at least six
+// injured", ", more than 20 hurt".
+var countWords = map[string]bool{"over": true, "about": true, "around": true, "nearly": true, "almost": true,
+	"more": true, "than": true, "at": true, "least": true, "up": true, "to": true, "some": true, "under": true}
 
 // objectPlaceCode reports whether events with this code happen where
 // their object is ("shelled Kharkiv", "visited Kabul"): force, assault,
@@ -1125,6 +1186,7 @@ func (st *state) eventLocation(a, verbE int, code string, venue bool) *petrel.Lo
 		for j < len(st.toks) && st.cls[j]&cDet != 0 {
 			j++
 		}
+		j = st.placeAdjectives(j)
 		if j < len(st.toks) && st.toks[j].Kind == text.Word && st.toks[j].Flags&text.Cap != 0 && !st.isDate(j) {
 			if l, _, ok := st.resolvePlace(j, 255); ok {
 				l.Source = "clause"
@@ -1144,6 +1206,47 @@ func (st *state) eventLocation(a, verbE int, code string, venue bool) *petrel.Lo
 	}
 	return nil
 }
+
+// placeAdjectives skips the words that say what state a place is in
+// before its name, the object of a verb of force: "shelled the liberated
+// Kupiansk", "besieged El Fasher", "rebel-held Idlib", "eastern
+// Kharkiv". At most two lower-case words, or a hyphened pair, none of
+// them a preposition, conjunction or verb of its own, the last a
+// participle or an adjective of direction (-ed, -held, -ern, "east
+// Ukraine's Donetsk": "take
+// prisoner DPR sappers" skips no noun); it returns j when none is there
+// or no capitalised word follows them.
+func (st *state) placeAdjectives(j int) int {
+	n := len(st.toks)
+	k := j
+	for words := 0; k < n && words < 3; words++ {
+		t := st.toks[k]
+		if st.isWord(k, "-") && k > j && k+1 < n && st.toks[k+1].Start == t.End {
+			k++
+			continue
+		}
+		if t.Kind != text.Word || t.Flags&text.Cap != 0 || st.cls[k] != 0 || st.isDate(k) {
+			break
+		}
+		k++
+	}
+	if k == j || k >= n || st.toks[k].Kind != text.Word || st.toks[k].Flags&text.Cap == 0 || st.isDate(k) {
+		return j
+	}
+	if w := st.normOf(k - 1); !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ern") && !strings.HasSuffix(w, "held") && w != "central" && !directionWords[w] {
+		return j
+	}
+	for x := range st.anchors {
+		if an := &st.anchors[x]; an.s >= j && an.s < k && !an.nounUse {
+			return j
+		}
+	}
+	return k
+}
+
+// directionWords name a point of the compass.
+var directionWords = map[string]bool{"north": true, "south": true, "east": true, "west": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true}
 
 // actorCountry is the state of a country actor (its code's first three
 // letters when the entry gives no country).

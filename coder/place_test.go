@@ -72,6 +72,14 @@ func TestEventPlaces(t *testing.T) {
 		{"a homonym narrowed by the province after in", "Pakistani police detained five men in Hyderabad in Sindh province on Monday.", "17", "Hyderabad", "PAK", "city", "clause", 1176734},
 		{"a village by its transliteration, in a self-proclaimed republic", "Ukrainian troops attacked rebels in Luganskoye in the DPR on Monday.", "19", "Luhans’ke", "UKR", "city", "clause", 0},
 		{"a second place that holds none of the first's is no qualifier", "Police arrested two men in Lviv in the Donbas on Monday.", "17", "Lviv", "UKR", "city", "clause", 0},
+		{"nearby as a preposition", "Rebels attacked a convoy nearby Bunia on Sunday.", "1", "Bunia", "COD", "city", "clause", 0},
+		{"the territory of a province", "Turkish artillery shelled the territory of Idlib province on Monday.", "19", "Idlib", "SYR", "admin1", "clause", 0},
+		{"a participle before the shelled place", "Syrian troops shelled rebel-held Idlib on Monday.", "19", "Idlib", "SYR", "city", "clause", 0},
+		{"a toll with over after a comma", "Three soldiers were killed, over 40 wounded near Gao on Monday.", "1", "Gao", "MLI", "city", "clause", 0},
+		{"a place before an attack noun opens the headline", "Kandahar bombing kills nine at a mosque.", "18", "Kandahar", "AFG", "city", "clause", 0},
+		{"a capital before a blast is its place", "Death toll from Kabul blast rises to 30.", "18", "Kabul", "AFG", "city", "clause", 0},
+		{"the attacker before an attack noun with its own place", "Two women were killed in Moscow strikes on Kharkiv.", "1", "Kharkiv", "UKR", "city", "clause", 0},
+		{"coordinated regions", "Russian forces shelled the Sumy and Kharkiv regions overnight.", "19", "Sumy", "UKR", "admin1", "clause", 0},
 		{"dateline with country", "TRIPOLI, Lebanon (AP) - Lebanese police arrested four men on Monday.", "17", "Tripoli", "LBN", "city", "dateline", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
