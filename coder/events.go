@@ -912,8 +912,8 @@ func (st *state) objectOf(idx int, a *anchor, code string, end int) (tgt, shared
 	case end > a.e:
 		// "hosted the group for talks": the object may stand between
 		// the verb and the pattern's words.
-		if tgt = st.objectAfterIn(a.e, end, stmt); tgt != nil && tgt.uncoded && !strings.HasPrefix(code, "17") && !strings.HasPrefix(code, "18") {
-			tgt = nil // an uncoded agent in the span is a victim only of coercion or assault; "massed troops" are the means
+		if tgt = st.objectAfterIn(a.e, end, stmt); tgt != nil && tgt.uncoded && !strings.HasPrefix(code, "17") && !strings.HasPrefix(code, "18") && !strings.HasPrefix(code, "084") {
+			tgt = nil // an uncoded agent in the span is a victim only of coercion or assault, or the released; "massed troops" are the means
 		}
 		if tgt == nil || tgt.uncoded {
 			if t := st.objectAfter(end, 12, stmt); t != nil && (tgt == nil || !t.uncoded && !(t.oblique && st.c.locPrep[t.prep])) {
@@ -990,7 +990,7 @@ func (st *state) placeAgents(idx int, code string, src, tgt *np) (_, _ *np) {
 		// arrested activist Joshua Wong" → HKGCOP → HKGOPP.
 		home := ""
 		if src != nil && !src.uncoded && len(src.members) == 1 && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "14") ||
-			strings.HasPrefix(code, "08")) { // "Belarus released 16 opposition activists"
+			strings.HasPrefix(code, "08") || code == "1243") { // "Belarus released 16 opposition activists"
 			home = src.members[0].country
 		}
 		if src != nil && !src.uncoded && len(src.members) == 1 && strings.HasSuffix(src.members[0].code, "COP") && localCode(code) {
@@ -1006,16 +1006,17 @@ func (st *state) placeAgents(idx int, code string, src, tgt *np) (_, _ *np) {
 			// protesters" → KENOPP → KENCOP. (A state or its government
 			// speaks as often of another's: "the United States
 			// criticised the army".)
-			c := src.members[0].country
-			if c != "" && st.opt.AgentPlaces && unnamedRole(tgt.agent) {
-				q := *tgt
-				q.members = []member{{code: c + tgt.agent, country: c, kind: petrel.KindCountry,
-					start: st.toks[tgt.s].Start, end: st.toks[tgt.e-1].End, mention: -1, rule: "agent in " + c, inferred: inferParty}}
-				q.uncoded = false
-				tgt = &q
-			}
+			tgt = st.homeAgent(tgt, src.members[0].country)
 		}
 		tgt = st.agentInPlace(tgt, home)
+		if tgt.uncoded && (code == "0841" || code == "1243") && tgt.agent != "BUS" {
+			// A release, or a refusal to release, is of people the
+			// source holds, which agentInPlace (for local codes only)
+			// does not see: "Belarus freed 14 political prisoners" →
+			// BLROPP; "the junta in Guinea refused to release the
+			// detained journalists" → GINMED.
+			tgt = st.homeAgent(tgt, home)
+		}
 	}
 	if src != nil && src.uncoded && src.agent != "" {
 		src = st.unnamedAgent(src, idx)
@@ -1024,6 +1025,21 @@ func (st *state) placeAgents(idx int, code string, src, tgt *np) (_, _ *np) {
 		tgt = st.unnamedAgent(tgt, idx)
 	}
 	return src, tgt
+}
+
+// homeAgent gives an uncoded agent phrase p (a role with no state:
+// "political prisoners", "the police") the state c of the party it
+// belongs to, inferred from that party; p is returned unchanged when c is
+// "" or the role is not one an unnamed actor may have.
+func (st *state) homeAgent(p *np, c string) *np {
+	if c == "" || !st.opt.AgentPlaces || !p.uncoded || !unnamedRole(p.agent) {
+		return p
+	}
+	q := *p
+	q.members = []member{{code: c + p.agent, country: c, kind: petrel.KindCountry,
+		start: st.toks[p.s].Start, end: st.toks[p.e-1].End, mention: -1, rule: "agent in " + c, inferred: inferParty}}
+	q.uncoded = false
+	return &q
 }
 
 // domesticRole reports whether an actor code is a state's people acting

@@ -21,6 +21,10 @@ func TestExactCodes(t *testing.T) {
 		// "the police" named by a state's own opposition is that state's
 		{"Kenya's opposition leader accused the police of killing protesters.", "1122 KENOPP→KENCOP", ""},
 		{"The United States criticised the army for the coup.", "", "111 USA→USAMIL"},
+		// the released, and those refused release, are the source's own
+		{"Belarus freed 14 political prisoners on Wednesday.", "0841 BLR→BLROPP", ""},
+		{"The junta in Guinea refused to release the detained journalists.", "1243 GINGOV→GINMED", ""},
+		{"Last year the United States released about 4,900 tonnes of tin to two ferroalloy firms.", "", "0841 USA→USABUS"},
 	} {
 		got := triples(c, tc.text)
 		if tc.want != "" && !slices.Contains(got, tc.want) {
