@@ -8,6 +8,21 @@ import (
 	"petrel/text"
 )
 
+// inOffice picks among the actors one name stands for ("Stoltenberg":
+// West Germany's finance minister in 1987, NATO's secretary general in
+// 2019) the last whose dated role covers the article's date; with none,
+// the last, as the dictionaries' order says.
+func (st *state) inOffice(va []int32) int32 {
+	if len(va) > 1 {
+		for k := len(va) - 1; k >= 0; k-- {
+			if st.c.actors[va[k]].InOffice(st.date) {
+				return va[k]
+			}
+		}
+	}
+	return va[len(va)-1]
+}
+
 // findSegs finds the raw dictionary matches of a sentence: actors, agents,
 // pronouns, definite descriptions and unknown proper names.
 func (st *state) findSegs() {
@@ -29,7 +44,7 @@ func (st *state) findSegs() {
 			i = j
 			continue
 		case ea > i && ea >= eg:
-			st.segs = append(st.segs, seg{s: i, e: ea, kind: segActor, val: va[len(va)-1]})
+			st.segs = append(st.segs, seg{s: i, e: ea, kind: segActor, val: st.inOffice(va)})
 			i = ea
 			continue
 		case eg > i && eg == i+1 && st.adjectiveTitle(i):

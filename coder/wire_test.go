@@ -3,6 +3,9 @@ package coder_test
 import (
 	"slices"
 	"testing"
+	"time"
+
+	"petrel"
 )
 
 // TestWireSenses codes newswire constructions whose words look like
@@ -57,5 +60,24 @@ func TestWireSenses(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSharedName codes a bare surname two people in the dictionaries
+// share as the one holding a dated role on the article's date.
+func TestSharedName(t *testing.T) {
+	tests := []struct {
+		date time.Time
+		want string
+	}{
+		{time.Date(1987, 3, 3, 0, 0, 0, 0, time.UTC), "DEUGOV"},
+		{time.Date(2019, 3, 3, 0, 0, 0, 0, time.UTC), "IGOWSTNAT"},
+	}
+	c := builtinCoder(t)
+	for _, tt := range tests {
+		doc := c.Code(&petrel.Article{ID: "t", Text: "Stoltenberg met Egypt's foreign minister in Cairo on Monday.", Date: tt.date})
+		if len(doc.Events) == 0 || doc.Events[0].Source.Code != tt.want {
+			t.Errorf("%s: want source %s, got %+v", tt.date.Format("2006"), tt.want, doc.Events)
+		}
 	}
 }

@@ -86,6 +86,20 @@ func (a *Actor) CodeOn(date string) string {
 	return def
 }
 
+// InOffice reports whether one of the actor's dated roles covers date
+// (YYYY-MM-DD); false with no date.
+func (a *Actor) InOffice(date string) bool {
+	if date == "" {
+		return false
+	}
+	for _, r := range a.Roles {
+		if (r.From != "" || r.To != "") && (r.From == "" || r.From <= date) && (r.To == "" || date <= r.To) {
+			return true
+		}
+	}
+	return false
+}
+
 // Agent is a generic role noun ("officials", "rebels") with the code suffix
 // it contributes, written "~GOV" style in PETRARCH: Code is "GOV".
 // Prefix is true for agent codes that go before the country ("IGO", "NGO").
