@@ -754,6 +754,21 @@ func intend(code string) string {
 	return ""
 }
 
+// hostsOthers reports whether the meeting anchor a hosts is between
+// others ("host talks between Russia and Ukraine"): "between" follows
+// within the verb's clause.
+func (st *state) hostsOthers(a *anchor) bool {
+	for k := a.e; k < len(st.toks) && k < a.e+6; k++ {
+		if st.boundary(k) || st.isWord(k, ",") {
+			return false
+		}
+		if st.isWord(k, "between") {
+			return true
+		}
+	}
+	return false
+}
+
 // modality maps the code of anchor a by what its verb group holds: a
 // refusal to speak is no comment (011), a refusal its refusal code ("would
 // not join" → 125), an intent its intent code ("will send troops" →
@@ -783,6 +798,9 @@ func (st *state) modality(a *anchor, code string, neg, intent bool, qual []strin
 	}
 	if intent && st.opt.Modality {
 		if ic := intend(code); ic != "" {
+			if code == "043" && st.hostsOthers(a) {
+				ic = "039" // "offered to host talks between Congo and Rwanda": an offer to mediate
+			}
 			return ic, "intent: " + q, true
 		}
 	}

@@ -25,6 +25,13 @@ func TestExactCodes(t *testing.T) {
 		{"Belarus freed 14 political prisoners on Wednesday.", "0841 BLR→BLROPP", ""},
 		{"The junta in Guinea refused to release the detained journalists.", "1243 GINGOV→GINMED", ""},
 		{"Last year the United States released about 4,900 tonnes of tin to two ferroalloy firms.", "", "0841 USA→USABUS"},
+		// alerts, offers to host others' talks, investigations' objects
+		{"India put its forces on high alert along the border with Pakistan.", "152 IND→PAK", ""},
+		{"North Korea put its frontline artillery units on high alert.", "152 PRK→-", ""},
+		{"Angola offered to host talks between Congo and Rwanda.", "039 AGO→COD", "036 AGO→COD"},
+		{"Vietnam will host the Chinese president next week.", "036 VNM→CHNGOV", ""},
+		{"Pakistani authorities launched a corruption probe into former Prime Minister Imran Khan.", "091 PAKGOV→PAKOPP", ""},
+		{"Britain opened a criminal investigation into the bombing of a hotel in Kabul.", "093 GBR→AFG", "183 AFGCRM→AFGCVL"},
 	} {
 		got := triples(c, tc.text)
 		if tc.want != "" && !slices.Contains(got, tc.want) {
