@@ -266,11 +266,33 @@ func (st *state) modifierPlace(i int) (placeMention, bool) {
 		// or clashes have no agent before them ("Mogadishu blast")
 		return placeMention{}, false
 	}
+	if det := i > 0 && (st.cls[i-1]&(cDet|cPossPron) != 0 || st.toks[i-1].Kind == text.Possessive); !det {
+		// Without a determiner the capital may be the sentence's
+		// ("Violent clashes kill 4", "Militia clashes"): the name must be
+		// one the dictionaries or the gazetteer spell as written, not a
+		// consonant skeleton's guess, and no village.
+		st.keyBuf = place.AppendKey(st.keyBuf[:0], st.text[st.toks[i].Start:st.toks[k-1].End])
+		if e, _ := st.c.placeT.longest(st.sentView(), i); e != k && !st.bigPlace(st.keyBuf) {
+			return placeMention{}, false
+		}
+	}
 	loc, e, ok := st.resolvePlace(i, 255)
 	if !ok || e != k || loc.Precision == "country" {
 		return placeMention{}, false
 	}
 	return placeMention{s: i, e: e, from: i, modifier: true, loc: loc}, true
+}
+
+// bigPlace reports whether some place the gazetteer names by key is a
+// division or a town of 5,000 people or more.
+func (st *state) bigPlace(key []byte) bool {
+	g := place.Default()
+	for _, i := range g.Lookup(key) {
+		if p := g.Place(i); p.Kind != place.City || p.Population >= 5000 {
+			return true
+		}
+	}
+	return false
 }
 
 // nearbyPlace reports whether token i is "nearby" used as a preposition,
@@ -1053,7 +1075,14 @@ func (st *state) attach(a, ae int, code string) *placeMention {
 			m := &st.placeMs[k]
 			switch {
 			case m.from >= ae:
-				if after == nil && !m.modifier && !st.afterTopic(m) && st.clauseOK(ae, m.from, a, true) {
+				to := m.from
+				if st.afterTopic(m) {
+					if !objectPlaceCode(code) {
+						continue
+					}
+					to-- // "One serviceman killed, one injured in 30 enemy attacks in Donbas"
+				}
+				if after == nil && !m.modifier && st.clauseOK(ae, to, a, true) {
 					after = m
 				}
 			case m.e <= a:
@@ -1096,18 +1125,26 @@ func (st *state) clauseOK(i, j, a int, coord bool) bool {
 	for x := range st.anchors {
 		an := &st.anchors[x]
 		if an.s != a && an.s >= i && an.s < j && !an.nounUse && !an.verb.noun && !an.inPattern && st.cls[an.s]&(cAux|cModal) == 0 &&
-			!st.properNoun(an.s) && !st.nounContext(an.s) && !(coord && (an.s > i && st.cls[an.s-1]&cConj != 0 || an.s < a && a > 0 && st.cls[a-1]&cConj != 0 || st.tally(i, an.s))) {
+			!st.properNoun(an.s) && !st.nounContext(an.s) && !(coord && (an.s > i && st.cls[an.s-1]&cConj != 0 || an.s < a && a > 0 && st.cls[a-1]&cConj != 0 || st.tally(i, an.s) || st.tollVerb(an.s))) {
 			return false // another verb's clause ("talks" in "a round of talks" is a noun)
 		}
 	}
 	return true
 }
 
-// tally reports whether tokens [i, s) are a comma and a count (", 5",
-// ", two civilians", ", another one") before the verb at s: a toll that
-// goes on the one before, so that a place after both is where both
-// happened ("One soldier killed, 5 injured in Donbas").
+// tally reports whether tokens [i, s) end with a comma and a count (",
+// 5", ", two civilians", ", another one", ", leaves three") before the verb
+// at s: a toll that goes on the one before, so that a place after both is
+// where both happened ("One soldier killed, 5 injured in Donbas", "One
+// soldier killed in action, another wounded in Donbas"). Words before the
+// comma are the first verb's ("in action").
 func (st *state) tally(i, s int) bool {
+	for k := s - 1; k > i && k >= s-5; k-- {
+		if st.isWord(k, ",") {
+			i = k
+			break
+		}
+	}
 	if s-i < 2 || s-i > 5 || !st.isWord(i, ",") {
 		return false
 	}
@@ -1115,7 +1152,7 @@ func (st *state) tally(i, s int) bool {
 	for k := i + 1; k < s; k++ {
 		t := st.toks[k]
 		switch {
-		case t.Kind == text.Number || st.cls[k]&cNumber != 0:
+		case t.Kind == text.Number || st.cls[k]&cNumber != 0 || st.isWord(k, "another"):
 			count = true
 		case t.Kind == text.Word && t.Flags&text.Cap == 0 && (st.cls[k]&(cPrep|cConj|cSubord|cThat|cSay) == 0 || countWords[st.normOf(k)]):
 		default:
@@ -1123,6 +1160,14 @@ func (st *state) tally(i, s int) bool {
 		}
 	}
 	return count
+}
+
+// tollVerb reports whether the verb at s follows a comma and takes a
+// count: "shelling kills one, injures two in Donetsk", a verb that shares
+// the subject of the one before.
+func (st *state) tollVerb(s int) bool {
+	return s > 0 && s+1 < len(st.toks) && st.isWord(s-1, ",") &&
+		(st.toks[s+1].Kind == text.Number || st.cls[s+1]&cNumber != 0 || st.isWord(s+1, "another"))
 }
 
 // countWords qualify a count: ", over 120 wounded", ", at least six

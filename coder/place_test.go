@@ -80,6 +80,10 @@ func TestEventPlaces(t *testing.T) {
 		{"a capital before a blast is its place", "Death toll from Kabul blast rises to 30.", "18", "Kabul", "AFG", "city", "clause", 0},
 		{"the attacker before an attack noun with its own place", "Two women were killed in Moscow strikes on Kharkiv.", "1", "Kharkiv", "UKR", "city", "clause", 0},
 		{"coordinated regions", "Russian forces shelled the Sumy and Kharkiv regions overnight.", "19", "Sumy", "UKR", "admin1", "clause", 0},
+		{"a toll after the first verb's own words", "One soldier was killed in action, another wounded near Kidal on Monday.", "1", "Kidal", "MLI", "city", "clause", 0},
+		{"a toll after an attack noun's place", "One policeman killed, two injured in three militant attacks in Kandahar.", "1", "Kandahar", "AFG", "city", "clause", 0},
+		{"a verb after a comma with a count shares the place", "Artillery fire kills one, injures two in Kherson.", "1", "Kherson", "UKR", "city", "clause", 0},
+		{"a sentence's first word is no place by its skeleton", "U.S. officials met Mexican officials in Washington. Violent clashes killed four people on Monday.", "1", "", "", "", "", 0},
 		{"dateline with country", "TRIPOLI, Lebanon (AP) - Lebanese police arrested four men on Monday.", "17", "Tripoli", "LBN", "city", "dateline", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
