@@ -856,10 +856,12 @@ func (st *state) modifierNP(p *np) bool {
 	}
 	j := p.e
 	t := st.toks[j]
-	if t.Kind != text.Word || t.Flags&text.Cap != 0 || st.cls[j] != 0 || st.npAt != nil && false {
+	w := st.normOf(j)
+	if t.Kind != text.Word || t.Flags&text.Cap != 0 || st.cls[j] != 0 || st.isDate(j) || timeAdverb(w) {
+		// A date after the name is no noun it modifies: "in Mali last
+		// Friday", "in Gaza overnight".
 		return false
 	}
-	w := st.normOf(j)
 	if strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") {
 		return false
 	}

@@ -93,6 +93,16 @@ var areaWords = map[string]bool{"area": true, "areas": true, "direction": true, 
 // cityWords before a name ("the town of X") ask for a populated place.
 var cityWords = map[string]bool{"city": true, "town": true, "village": true, "port": true, "capital": true, "hamlet": true}
 
+// timeAdverbs are words of time that may follow a place name without
+// making it a modifier: "in Burkina Faso early on Sunday", "in Gaza
+// overnight", "in Mali last week".
+var timeAdverbs = map[string]bool{"early": true, "late": true, "earlier": true, "later": true, "overnight": true,
+	"yesterday": true, "today": true, "tonight": true, "again": true, "last": true, "next": true, "recently": true}
+
+// timeAdverb reports whether the normalised word w is a time adverb
+// (timeAdverbs).
+func timeAdverb(w string) bool { return timeAdverbs[w] }
+
 // countryUseWords after a demonym still name the country ("on Syrian
 // territory", "in Ukrainian airspace").
 var countryUseWords = map[string]bool{"territory": true, "soil": true, "waters": true, "airspace": true}
@@ -539,7 +549,8 @@ func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, boo
 			if x := st.npAt[j]; x >= 0 && st.nps[x].mod && !countryUseWords[st.normOf(st.nps[x].e)] {
 				return petrel.Location{}, 0, false
 			}
-			if e < n && st.toks[e].Kind == text.Word && st.toks[e].Flags&text.Cap == 0 && st.cls[e] == 0 && !st.isDate(e) && !countryUseWords[st.normOf(e)] && !divWord(st.normOf(e)) {
+			if e < n && st.toks[e].Kind == text.Word && st.toks[e].Flags&text.Cap == 0 && st.cls[e] == 0 && !st.isDate(e) && !countryUseWords[st.normOf(e)] && !divWord(st.normOf(e)) &&
+				!timeAdverb(st.normOf(e)) {
 				return petrel.Location{}, 0, false // "in Afghan villages"
 			}
 			ctry, ce = actorCountry(a), e
@@ -1125,11 +1136,25 @@ func (st *state) clauseOK(i, j, a int, coord bool) bool {
 	for x := range st.anchors {
 		an := &st.anchors[x]
 		if an.s != a && an.s >= i && an.s < j && !an.nounUse && !an.verb.noun && !an.inPattern && st.cls[an.s]&(cAux|cModal) == 0 &&
-			!st.properNoun(an.s) && !st.nounContext(an.s) && !(coord && (an.s > i && st.cls[an.s-1]&cConj != 0 || an.s < a && a > 0 && st.cls[a-1]&cConj != 0 || st.tally(i, an.s) || st.tollVerb(an.s))) {
+			!st.properNoun(an.s) && !st.nounContext(an.s) && !st.agentNounBefore(an.s) && !(coord && (an.s > i && st.cls[an.s-1]&cConj != 0 || an.s < a && a > 0 && st.cls[a-1]&cConj != 0 || st.tally(i, an.s) || st.tollVerb(an.s))) {
 			return false // another verb's clause ("talks" in "a round of talks" is a noun)
 		}
 	}
 	return true
+}
+
+// agentNounBefore reports whether the word at a follows an unnamed
+// agent's noun right after a determiner, and so is a noun itself: "an
+// army patrol", "a police raid", "the militia checkpoint". Past tenses
+// and plurals stay verbs ("the army attacked", "the police arrests").
+func (st *state) agentNounBefore(a int) bool {
+	if a < 2 || st.npAt[a-1] < 0 {
+		return false
+	}
+	p := &st.nps[st.npAt[a-1]]
+	w := st.normOf(a)
+	return p.e == a && p.uncoded && p.agent != "" && p.s > 0 && st.cls[p.s-1]&cDet != 0 &&
+		!strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "s") && !irregularParticiple[w]
 }
 
 // tally reports whether tokens [i, s) end with a comma and a count (",

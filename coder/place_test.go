@@ -178,3 +178,36 @@ func TestKashmir(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceBeforeDate: a place followed by a date ("in Mali last
+// Friday") is still the place of the event, and gives unnamed actors its
+// state before the country an earlier sentence named.
+func TestPlaceBeforeDate(t *testing.T) {
+	c := builtinCoder(t)
+	lead := "Police detained dozens of students in Lagos on Monday. "
+	for _, tc := range []struct{ text, source, place string }{
+		{"Rebels attacked a village in Mali last Friday.", "MLIREB", "MLI"},
+		{"Gunmen killed five people in Burkina Faso early on Sunday.", "BFAUAF", "BFA"},
+		{"Militants ambushed an army patrol in northern Mozambique this week.", "MOZREB", "MOZ"},
+		{"Rebels attacked a village in Mali.", "MLIREB", "MLI"},
+	} {
+		doc := c.Code(&petrel.Article{ID: "d", Date: time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC), Text: lead + tc.text})
+		var e *petrel.Event
+		for i := range doc.Events {
+			if doc.Events[i].Sentence == tc.text {
+				e = &doc.Events[i]
+			}
+		}
+		if e == nil {
+			t.Errorf("%q: no event", tc.text)
+			continue
+		}
+		got := ""
+		if e.Location != nil {
+			got = e.Location.Country
+		}
+		if e.Source.Code != tc.source || got != tc.place {
+			t.Errorf("%q: source %s, place %q; want %s, %q", tc.text, e.Source.Code, got, tc.source, tc.place)
+		}
+	}
+}
