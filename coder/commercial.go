@@ -68,6 +68,8 @@ func (st *state) economicSense(k int) bool {
 		t := st.toks[j]
 		return st.cls[j]&(cDet|cPossPron|cNumber) != 0 || t.Kind == text.Number ||
 			t.Kind == text.Word && t.Flags&text.Cap == 0 && st.cls[j] == 0 && !st.verbAt(j)
+	case "offer", "offers", "offered", "offering":
+		return st.marketOffer(k)
 	case "commitment", "commitments":
 		if k > 0 && (st.isWord(k-1, "export") || st.isWord(k-1, "import") || st.isWord(k-1, "purchase")) {
 			return true
@@ -75,6 +77,61 @@ func (st *state) economicSense(k int) bool {
 		return k+2 < len(st.toks) && st.isWord(k+1, "to") && tradeVerb[st.normOf(k+2)]
 	}
 	return false
+}
+
+// marketOffer reports whether the offer at token k is one of a market:
+// securities, a price quote or a sale ("is offering 400 mln dlrs of bonds
+// in the Yankee market", "Ghana was offering at 1,460 stg a tonne cif",
+// "certificates of deposit offered by the central bank", "a cash rebate",
+// "shares will be offered"): a word of the market among the six words
+// before it or the twelve after, within its sentence part.
+func (st *state) marketOffer(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		if st.toks[j].Kind == text.Punct && !st.isWord(j, ",") {
+			break
+		}
+		if st.marketWordAt(j) {
+			return true
+		}
+	}
+	for j := k + 1; j < len(st.toks) && j <= k+12; j++ {
+		if st.toks[j].Kind == text.Punct && !st.isWord(j, ",") || st.toks[j].Kind == text.Quote {
+			break
+		}
+		if st.marketWordAt(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// marketWordAt reports whether token j is a word of securities, prices or
+// sales: "bonds", "cif", "per share", "a tonne".
+func (st *state) marketWordAt(j int) bool {
+	w := st.normOf(j)
+	if marketWord[w] {
+		return true
+	}
+	if unitWord[w] && j > 0 && (st.isWord(j-1, "per") || w != "share" && st.isWord(j-1, "a")) {
+		return true
+	}
+	return false
+}
+
+// marketWord lists words that make an offer one of a market.
+var marketWord = map[string]bool{
+	"bond": true, "bonds": true, "eurobond": true, "eurobonds": true, "shares": true, "certificates": true,
+	"deposit": true, "deposits": true, "notes": true, "debentures": true, "warrants": true, "coupon": true,
+	"yield": true, "yields": true, "cif": true, "fob": true, "intervention": true, "rebate": true, "fares": true,
+	"stake": true, "privatisation": true, "privatization": true, "underwriting": true, "tender": true,
+	"crop": true, "inter-bank": true, "interbank": true, "takeover": true,
+}
+
+// unitWord lists units a price is quoted in, after "per" or "a" ("a
+// share" only after "per": "offer a share of its market" is no price).
+var unitWord = map[string]bool{
+	"tonne": true, "ton": true, "kilo": true, "kilos": true, "share": true, "barrel": true, "ounce": true,
+	"pound": true, "bushel": true, "lb": true,
 }
 
 // demandWord lists the words before "demand" that make it demand for

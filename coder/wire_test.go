@@ -44,6 +44,12 @@ func TestWireSenses(t *testing.T) {
 			nil, []string{"051 USAGOV→-"}},
 		{"seeking codes the appeal", "Ghana said it would seek Nigerian help in building the dam.",
 			[]string{"023 GHA→NGA"}, nil},
+		{"an offer at a price is the market's", "Ghana was offering new-crop cocoa at 1,400 stg a tonne cif on Tuesday.",
+			nil, []string{"030 GHA→-"}},
+		{"an offer of aid stays", "Chile offered Peru a loan of 50 mln dlrs.",
+			[]string{"0331 CHL→PER"}, nil},
+		{"an offer of market access stays", "Japan will offer a share of its beef market to Australia.",
+			[]string{"030 JPN→AUS"}, nil},
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {
