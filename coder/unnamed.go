@@ -386,6 +386,10 @@ func violenceKind(code, lemma string, s, t *member) string {
 		// gunmen or gangs ("gunmen shot dead a police officer" 1823), nor
 		// the execution of captives, nor a killer no one names.
 		return "190"
+	case (code == "190" || code == "193") && (sr == "UAF" || sr == "CRM") && tr == "COP" && lemma == "kill":
+		// gunmen killing a police officer, not attacking a post or a
+		// patrol: a killing, as "gunmen shot dead a police officer" is
+		return "1823"
 	case (code == "190" || code == "193") && civilianRole(tr) && tr != "OPP" && (sr == "UAF" || sr == "CRM" || sr == "REB"):
 		return "180" // gunmen, gangs or rebels killing villagers: no battle
 	case (code == "190" || code == "193") && lemma != "fight" && (sr == "UAF" || sr == "CRM") && tr != "MIL" && tr != "COP" && tr != "REB" && tr != "UAF" && tr != "CRM":
@@ -638,13 +642,27 @@ func (st *state) headlinePassive(a *anchor) bool {
 	if st.toks[a.e].Kind == text.Punct && !st.isWord(a.e, "(") {
 		return true
 	}
-	switch st.normOf(a.e) {
-	case "in", "by", "as", "when", "during", "after", "near", "while", "amid", "despite", "and", "since", "over":
-		// not "at" or "on": "killed at least 40", "killed on Monday 12"
-		return true
+	if st.isWord(a.e, "and") && a.e+2 < len(st.toks) && st.verbAt(a.e+1) && st.toks[a.e+2].Kind == text.Word && !headlinePassiveNext[st.normOf(a.e+2)] &&
+		!resultWord[st.normOf(a.e+2)] {
+		// "rioters looted and burned shops", "demonstrators stormed and
+		// set fire to the parliament": the verb after "and" has an
+		// object, which both share; the first is active too ("two
+		// soldiers killed and wounded in …" stays passive).
+		return false
 	}
-	return false
+	return headlinePassiveNext[st.normOf(a.e)]
 }
+
+// resultWord are words after a past form that say what became of its
+// victims, not its object ("civilians shot and burnt alive").
+var resultWord = map[string]bool{"alive": true, "dead": true, "unconscious": true, "to": true, "badly": true, "severely": true, "seriously": true}
+
+// headlinePassiveNext are the words after a past form that make it a
+// passive without "be" in a headline: prepositions that cannot start
+// its object, "and", "when" (not "at" or "on": "killed at least 40",
+// "killed on Monday 12").
+var headlinePassiveNext = map[string]bool{"in": true, "by": true, "as": true, "when": true, "during": true, "after": true, "near": true,
+	"while": true, "amid": true, "despite": true, "and": true, "since": true, "over": true}
 
 // intransitive are verbs of violence and protest whose past form after a
 // noun is active, not a passive without "be": "fans clashed over
@@ -1114,7 +1132,96 @@ func (st *state) sentenceEvents(idx, first int) {
 	st.shareTargets(idx, first)
 	st.protestAims(idx, first)
 	st.entryThenAct(idx, first)
+	st.oneAct(idx, first)
 }
+
+// oneAct keeps one event for one act told with two verbs joined by "and"
+// by the same source: damage to property after a riot or another damage
+// ("looted and burned shops", "ransacked and torched" are one 145 or
+// 171), a casualty after violence against people ("killed a police
+// officer and wounded two others", "shot and wounded"; or a second act
+// of violence with no target of its own), and an assault joined to
+// repression ("tear-gassed and beat students" is the 175). Arrests,
+// abductions and bombings stay acts of their own ("fired tear gas and
+// arrested 40"), as does violence against a target of its own ("shelled
+// Kharkiv and bombed Odesa").
+func (st *state) oneAct(idx, first int) {
+	for i := first; i+1 < len(st.doc.Events); i++ {
+		e := &st.doc.Events[i]
+		if e.SentenceIndex != idx || e.Source == nil {
+			continue
+		}
+		for j := i + 1; j < len(st.doc.Events); j++ {
+			f := &st.doc.Events[j]
+			if f.SentenceIndex != idx || f.Source == nil || f.Source.Code != e.Source.Code || f.Verb.Start <= e.Verb.End ||
+				!st.andBetween(e.Verb.End, f.Verb.Start) {
+				continue
+			}
+			drop := -1
+			switch {
+			case damageCode(e.Code) && damageCode(f.Code) && st.onlyJoints(e.Verb.End, f.Verb.Start):
+				drop = j // (not "looted homes and burned crops": two objects, two acts)
+			case e.Code == "175" && assaultCode(f.Code):
+				drop = j
+			case assaultCode(e.Code) && f.Code == "175":
+				drop = i
+			case personViolence(e.Code) && personViolence(f.Code) &&
+				(f.Target == nil || casualtyVerb[st.lemmaAt(st.tokenStarting(f.Verb.Start))]):
+				drop = j
+			}
+			if drop < 0 {
+				continue
+			}
+			if st.trace != nil {
+				st.tracef("  %q and %q by the same source are one act", e.Verb.Text, f.Verb.Text)
+			}
+			if k, d := &st.doc.Events[i+j-drop], &st.doc.Events[drop]; k.Target == nil && d.Target != nil {
+				k.Target = d.Target // the object both verbs share
+			}
+			st.dropEvent(drop)
+			if drop == i {
+				i--
+			}
+			break
+		}
+	}
+}
+
+// onlyJoints reports whether the tokens between byte offsets from and to
+// are only commas and "and": two verbs that share what follows them.
+func (st *state) onlyJoints(from, to int) bool {
+	for k := range st.toks {
+		t := st.toks[k]
+		if t.Start >= from && t.Start < to && !st.isWord(k, "and") && !st.isWord(k, ",") {
+			return false
+		}
+	}
+	return true
+}
+
+// damageCode reports whether code is a riot (145) or a seizure or
+// destruction of property (171x).
+func damageCode(code string) bool {
+	return strings.HasPrefix(code, "145") || strings.HasPrefix(code, "171")
+}
+
+// assaultCode reports whether code is an assault on people (180, 182x)
+// or a small-arms attack (190, 193), which repression can include.
+func assaultCode(code string) bool {
+	return code == "180" || strings.HasPrefix(code, "182")
+}
+
+// personViolence reports whether code is violence against people that
+// one attack may be told with two verbs: assault and killing (180,
+// 182x), conventional force (190, 193). Abductions, bombings, shelling,
+// air strikes and mass violence are not merged.
+func personViolence(code string) bool {
+	return code == "180" || strings.HasPrefix(code, "182") || code == "190" || code == "193"
+}
+
+// casualtyVerb are verbs that count the victims of an attack told by the
+// verb before them ("killed two and wounded five").
+var casualtyVerb = map[string]bool{"wound": true, "injure": true, "maim": true, "hurt": true}
 
 // entryThenAct drops the storming or raid that only brings its source to
 // the act coordinated after it: "stormed a hotel and took guests
