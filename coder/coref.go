@@ -298,6 +298,12 @@ func (st *state) resolveRef(idx int, p *np) {
 		// Japan to": no one.
 	case p.pron == "it" || p.pron == "its":
 		ref = st.lastNonPerson()
+		if ref == nil && p.pron == "it" {
+			// No state named before: "The army said on Sunday it had
+			// killed 20 militants" is the army, an unnamed agent, which
+			// takes its state as any other does (unnamedAgent).
+			p.agent = st.agentSpeakerBefore(p)
+		}
 	case p.pron == "they" || p.pron == "them" || p.pron == "their":
 		switch {
 		case st.lastGroup != nil:
@@ -408,16 +414,9 @@ func (st *state) weRef(j int) *member {
 // the state named earlier. Officials, ministries, armies and courts are
 // not: "the ministry said it" keeps the state named before.
 func (st *state) uncodedSpeakerBefore(p *np) bool {
-	k := p.s - 1
-	if k >= 0 && st.isWord(k, "that") {
-		k--
-	}
-	if k < 1 || st.cls[k]&cSay == 0 {
+	k := st.speakerEnd(p)
+	if k < 0 {
 		return false
-	}
-	k--
-	if st.cls[k]&cAdv != 0 && k > 0 {
-		k-- // "the company also said it"
 	}
 	if x := st.npAt[k]; x >= 0 {
 		q := &st.nps[x]
@@ -430,6 +429,52 @@ func (st *state) uncodedSpeakerBefore(p *np) bool {
 	// ("Disney said it")
 	t := st.toks[k]
 	return k == 0 && t.Kind == text.Word && t.Flags&text.Cap != 0 && st.cls[k] == 0
+}
+
+// speakerEnd returns the last token of the phrase before the saying verb
+// that the "it" of p follows ("the company said it", "the company also
+// said on Monday that it"), or -1 when p follows no saying verb.
+func (st *state) speakerEnd(p *np) int {
+	k := p.s - 1
+	if k >= 0 && st.isWord(k, "that") {
+		k--
+	}
+	// A date between the verb and what was said: "said on Sunday it".
+	for k > 0 && st.isDate(k) {
+		k--
+	}
+	if k > 0 && st.cls[k]&cPrep != 0 && st.isDate(k+1) {
+		k--
+	}
+	if k < 1 || st.cls[k]&cSay == 0 {
+		return -1
+	}
+	k--
+	if st.cls[k]&cAdv != 0 && k > 0 {
+		k-- // "the company also said it"
+	}
+	return k
+}
+
+// agentSpeakerBefore returns the agent of an unnamed speaker whose "it"
+// p opens what it says: "the army said it had killed", "the military said
+// on Sunday that it", when no state was named before (then "it" is that
+// state's, as for "the ministry said it"); a company's is
+// uncodedSpeakerBefore's.
+func (st *state) agentSpeakerBefore(p *np) string {
+	k := st.speakerEnd(p)
+	if k < 0 {
+		return ""
+	}
+	x := st.npAt[k]
+	if x < 0 {
+		return ""
+	}
+	q := &st.nps[x]
+	if !q.uncoded || q.pron != "" || q.descr != "" || q.oblique || q.poss || q.e != k+1 || q.agent == "" || q.agent == "BUS" {
+		return ""
+	}
+	return q.agent
 }
 
 // expletiveWord lists what follows "it is" in an "it" that stands for

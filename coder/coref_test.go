@@ -154,3 +154,27 @@ func TestExpletiveIt(t *testing.T) {
 		})
 	}
 }
+
+// TestAgentSpeakerIt: an unnamed speaker's "it", with no state named
+// before, is that speaker, which takes the state of the place or the
+// dateline as any unnamed agent does; a state named before keeps "it"
+// (TestExpletiveIt, "the ministry said it").
+func TestAgentSpeakerIt(t *testing.T) {
+	c := builtinCoder(t)
+	for _, tc := range []struct{ text, source string }{
+		{"The army said on Sunday it had killed 20 militants in northern Burkina Faso.", "BFAMIL"},
+		{"BAMAKO (Reuters) - The military said it had repelled an attack by jihadists.", "MLIMIL"},
+		{"The army said on Tuesday that it had shelled rebel positions near Goma.", "CODMIL"},
+	} {
+		doc := c.Code(&petrel.Article{ID: "t", Text: tc.text, Date: time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)})
+		got := ""
+		for _, e := range doc.Events {
+			if e.Source.Text == "it" {
+				got = e.Source.Code
+			}
+		}
+		if got != tc.source {
+			t.Errorf("%q: the event of \"it\" has source %q, want %q (%d events)", tc.text, got, tc.source, len(doc.Events))
+		}
+	}
+}
