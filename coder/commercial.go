@@ -70,6 +70,12 @@ func (st *state) economicSense(k int) bool {
 			t.Kind == text.Word && t.Flags&text.Cap == 0 && st.cls[j] == 0 && !st.verbAt(j)
 	case "offer", "offers", "offered", "offering":
 		return st.marketOffer(k)
+	case "invest", "invests", "invested", "investing":
+		return st.marketOffer(k) || st.wordNear(k, 8, investMarket)
+	case "release", "releases", "released", "releasing":
+		return st.wordNear(k, 3, releasedThing)
+	case "free":
+		return st.freeAdjective(k)
 	case "commitment", "commitments":
 		if k > 0 && (st.isWord(k-1, "export") || st.isWord(k-1, "import") || st.isWord(k-1, "purchase")) {
 			return true
@@ -117,6 +123,58 @@ func (st *state) marketWordAt(j int) bool {
 	}
 	return false
 }
+
+// wordNear reports whether a word of set stands among the n words before
+// token k or the n after it, within its sentence part.
+func (st *state) wordNear(k, n int, set map[string]bool) bool {
+	for j := k - 1; j >= 0 && j >= k-n; j-- {
+		if st.toks[j].Kind == text.Punct && !st.isWord(j, ",") {
+			break
+		}
+		if set[st.normOf(j)] {
+			return true
+		}
+	}
+	for j := k + 1; j < len(st.toks) && j <= k+n; j++ {
+		if st.toks[j].Kind == text.Punct && !st.isWord(j, ",") || st.toks[j].Kind == text.Quote {
+			break
+		}
+		if set[st.normOf(j)] {
+			return true
+		}
+	}
+	return false
+}
+
+// investMarket lists words that make an investment one in a market:
+// "invest in overseas government bonds", "pensions invested in the stock
+// market", "to hold and invest foreign currency".
+var investMarket = map[string]bool{"stock": true, "stocks": true, "securities": true, "currency": true,
+	"treasury": true, "funds": true, "portfolio": true, "equities": true, "pensions": true}
+
+// releasedThing lists what is released when the word is a publication,
+// not a release of people or goods: "figures released by the IMF", "the
+// forecast, released last fall", "will release its retail price index".
+var releasedThing = map[string]bool{"figures": true, "data": true, "statistics": true, "forecast": true,
+	"forecasts": true, "report": true, "reports": true, "results": true, "details": true, "index": true,
+	"text": true, "survey": true, "study": true, "estimates": true, "minutes": true, "film": true,
+	"album": true, "book": true, "transcript": true, "findings": true, "projections": true}
+
+// freeAdjective reports whether "free" at token k is the adjective, not
+// the verb of releasing: "free market levels", "a free fall", "an
+// entirely free and open economy", "free of charge".
+func (st *state) freeAdjective(k int) bool {
+	if k > 0 && (st.cls[k-1]&(cDet|cBe) != 0 || strings.HasSuffix(st.normOf(k-1), "ly") && st.cls[k-1]&cTo == 0) {
+		return true
+	}
+	return k+1 < len(st.toks) && freeNext[st.normOf(k+1)]
+}
+
+// freeNext lists the words after which "free" is an adjective.
+var freeNext = map[string]bool{"market": true, "markets": true, "fall": true, "trade": true, "zone": true,
+	"zones": true, "port": true, "enterprise": true, "world": true, "elections": true, "election": true,
+	"press": true, "speech": true, "and": true, "of": true, "from": true, "float": true, "rein": true,
+	"hand": true, "access": true, "movement": true, "passage": true}
 
 // marketWord lists words that make an offer one of a market.
 var marketWord = map[string]bool{

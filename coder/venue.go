@@ -101,7 +101,8 @@ var economicNoun = map[string]bool{
 	"industry": true, "industries": true, "economy": true, "agriculture": true, "trade": true, "market": true,
 	"markets": true, "dollar": true, "dollars": true, "marks": true, "yen": true, "franc": true, "francs": true,
 	"currency": true, "securities": true, "bonds": true, "shares": true, "stocks": true, "data": true,
-	"figures": true, "statistics": true, "crop": true, "harvest": true, "interests": true, "projects": true,
+	"figures": true, "statistics": true, "rates": true, "rate": true, "yields": true,
+	"currencies": true, "bourse": true, "crop": true, "harvest": true, "interests": true, "projects": true,
 	"investment": true, "exports": true, "imports": true, "output": true, "demand": true, "prices": true,
 }
 

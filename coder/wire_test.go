@@ -50,6 +50,18 @@ func TestWireSenses(t *testing.T) {
 			[]string{"0331 CHL→PER"}, nil},
 		{"an offer of market access stays", "Japan will offer a share of its beef market to Australia.",
 			[]string{"030 JPN→AUS"}, nil},
+		{"figures released are published", "Officials said Thailand's trade figures, released by the central bank on Monday, showed a deficit.",
+			nil, []string{"0841 THA→-"}},
+		{"freeing people stays", "Sudan agreed to free two British aid workers.",
+			[]string{"0353 SDN→NGOGBR"}, nil},
+		{"investing in bonds is the market's", "South Korea allowed firms and individuals to invest in overseas government bonds and treasury bills.",
+			nil, []string{"061 KOR→-"}},
+		{"investing abroad stays", "Japan will invest 20 billion yen in a Thai steel mill.",
+			[]string{"0311 JPN→THA"}, nil},
+		{"rates retreat, not the state", "Indian prime rates have retreated from a peak of 19 pct.",
+			nil, []string{"0874 IND→-"}},
+		{"a free economy is an adjective", "Argentina's entirely free and open economy grew fast.",
+			nil, []string{"0841 ARG→-"}},
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {
