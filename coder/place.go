@@ -402,11 +402,12 @@ func (st *state) mentionAfter(i int) (placeMention, bool) {
 
 // attackerBefore reports whether the name that ends at token e is the
 // attacker of an attack noun whose own place follows it: "killed in Kyiv
-// shelling of Donetsk", "died in Moscow strikes on Kharkiv". The place is
-// the one after "of" or "on".
+// shelling of Donetsk", "died in Moscow strikes on Kharkiv", "killed in
+// Kiev shelling in Donetsk". The place is the one after "of", "on" or
+// "in".
 func (st *state) attackerBefore(e int) bool {
 	n := len(st.toks)
-	return e+2 < n && attackNouns[st.normOf(e)] && (st.isWord(e+1, "of") || st.isWord(e+1, "on")) &&
+	return e+2 < n && attackNouns[st.normOf(e)] && (st.isWord(e+1, "of") || st.isWord(e+1, "on") || st.isWord(e+1, "in")) &&
 		(st.toks[e+2].Flags&text.Cap != 0 || e+3 < n && st.cls[e+2]&cDet != 0 && st.toks[e+3].Flags&text.Cap != 0)
 }
 
@@ -467,7 +468,16 @@ func (st *state) actorUse(j, e int) bool {
 	}
 	p := &st.nps[x]
 	if p.e > e && st.toks[e].Kind == text.Word && st.toks[e].Flags&text.Cap == 0 {
-		return true
+		return true // the phrase goes on past the name: "Kiev forces"
+	}
+	if p.e > e+1 && st.toks[e].Kind == text.Possessive && st.toks[e+1].Kind == text.Word && st.toks[e+1].Flags&text.Cap == 0 {
+		// "in attack of Kiev's troops": the name owns an actor with a
+		// role, not "London's financial City"
+		for _, m := range p.members {
+			if len(m.code) > 3 {
+				return true
+			}
+		}
 	}
 	if !p.poss {
 		return false
@@ -1258,7 +1268,9 @@ func (st *state) eventLocation(a, verbE int, code string, venue bool) *petrel.Lo
 		}
 		j = st.placeAdjectives(j)
 		if j < len(st.toks) && st.toks[j].Kind == text.Word && st.toks[j].Flags&text.Cap != 0 && !st.isDate(j) {
-			if l, _, ok := st.resolvePlace(j, 255); ok {
+			if l, e, ok := st.resolvePlace(j, 255); ok && !st.actorAfter(j, e) {
+				// not "shells Donetsk militia truck": a name before an
+				// actor names whose it is
 				l.Source = "clause"
 				return &l
 			}
@@ -1275,6 +1287,43 @@ func (st *state) eventLocation(a, verbE int, code string, venue bool) *petrel.Lo
 		return &l
 	}
 	return nil
+}
+
+// actorAfter reports whether the name at tokens [j, e) says whose an
+// armed or official actor is, coded or an agent ("shells Donetsk militia
+// truck", "shelled Kiev forces"), rather than where: an actor phrase that
+// starts at e with a lower-case word, or one that spans the name and goes
+// on with one. People who are no force ("shot Kiev protesters", "raided
+// the Jenin refugee camp") leave the name the place.
+func (st *state) actorAfter(j, e int) bool {
+	if e >= len(st.toks) || st.toks[e].Kind != text.Word || st.toks[e].Flags&text.Cap != 0 {
+		return false
+	}
+	x := st.npAt[e]
+	if x < 0 {
+		x = st.npAt[j]
+	}
+	if x < 0 {
+		return false
+	}
+	p := &st.nps[x]
+	if p.s != e && !(p.s == j && p.e > e) {
+		return false
+	}
+	codes := []string{p.agent}
+	if !p.uncoded {
+		for _, m := range p.members {
+			codes = append(codes, m.code)
+		}
+	}
+	for _, c := range codes {
+		for _, r := range [...]string{"REB", "MIL", "COP", "UAF", "SPY", "GOV", "INS"} {
+			if strings.Contains(c, r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // placeAdjectives skips the words that say what state a place is in

@@ -84,6 +84,9 @@ func TestEventPlaces(t *testing.T) {
 		{"a toll after an attack noun's place", "One policeman killed, two injured in three militant attacks in Kandahar.", "1", "Kandahar", "AFG", "city", "clause", 0},
 		{"a verb after a comma with a count shares the place", "Artillery fire kills one, injures two in Kherson.", "1", "Kherson", "UKR", "city", "clause", 0},
 		{"a sentence's first word is no place by its skeleton", "U.S. officials met Mexican officials in Washington. Violent clashes killed four people on Monday.", "1", "", "", "", "", 0},
+		{"the attacker before an attack noun with its place after in", "A man was killed in Moscow shelling in Kherson.", "1", "Kherson", "UKR", "city", "clause", 0},
+		{"a name that says whose forces are shelled is no place", "Russian artillery shelled Kharkiv police positions on Monday.", "19", "", "", "", "", 0},
+		{"protesters of a city are still in it", "Special police shot Nairobi protesters on Tuesday.", "1", "Nairobi", "KEN", "city", "clause", 0},
 		{"dateline with country", "TRIPOLI, Lebanon (AP) - Lebanese police arrested four men on Monday.", "17", "Tripoli", "LBN", "city", "dateline", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
