@@ -125,7 +125,7 @@ func TestClauseStructure(t *testing.T) {
 		// session 4: passives, "came under", means with an agent, demands,
 		// causatives, reciprocals, what is warned against
 		{"came under attack by", "Ukrainian positions near Pokrovsk came under heavy attack by Russian forces.",
-			[]string{"190 RUSMIL→UKR"}, nil, false},
+			[]string{"190 RUSMIL→UKRMIL"}, nil, false}, // a state's positions are its forces' (facilityOfState),
 		{"a means launched by its agent", "A drone launched by the Houthis struck the Israeli city of Eilat.",
 			[]string{"195 HOU→ISR"}, []string{"195 ---→ISR"}, true},
 		{"a means fired by its agent, the agent misread as the verb's subject", "Mortar rounds fired by army troops hit a school in Idlib.",

@@ -32,6 +32,11 @@ func TestExactCodes(t *testing.T) {
 		{"Vietnam will host the Chinese president next week.", "036 VNM→CHNGOV", ""},
 		{"Pakistani authorities launched a corruption probe into former Prime Minister Imran Khan.", "091 PAKGOV→PAKOPP", ""},
 		{"Britain opened a criminal investigation into the bombing of a hotel in Kabul.", "093 GBR→AFG", "183 AFGCRM→AFGCVL"},
+		// a state's adjective on a facility or positions is whose they are
+		{"Azerbaijani troops opened fire on Armenian positions near the village of Nerkin Hand.", "193 AZEMIL→ARMMIL", ""},
+		{"Israel struck Iranian air defences near Isfahan.", "190 ISR→IRNMIL", ""},
+		{"The Thai prime minister told parliament that Cambodian troops had shelled Thai villages.", "194 KHMMIL→THA", ""},
+		{"According to PDVSA, Venezuelans will occupy such key positions such as treasurer.", "", "138 VEN→VENMIL"},
 	} {
 		got := triples(c, tc.text)
 		if tc.want != "" && !slices.Contains(got, tc.want) {

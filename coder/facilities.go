@@ -61,6 +61,9 @@ func facilityCode(code string) bool {
 // A target that is only the place after "in", "at" or "near" ("torched a
 // tax office in southern France") gives way to a facility before it.
 func (st *state) facilityTarget(idx int, a *anchor, code string, passive bool, tgt *np) *np {
+	if f := st.facilityOfState(tgt, code); f != nil {
+		return f
+	}
 	if tgt != nil && !(tgt.oblique && st.c.locPrep[tgt.prep] && !passive) {
 		return tgt
 	}
@@ -69,6 +72,31 @@ func (st *state) facilityTarget(idx int, a *anchor, code string, passive bool, t
 		return tgt
 	}
 	return f
+}
+
+// facilityOfState is the facility right after a target that is a bare
+// state's name or adjective, coded as that state's sector: "opened fire
+// on Armenian positions" → ARMMIL, "struck Iranian air defences" →
+// IRNMIL, not ARM and IRN; "torched Palestinian homes" → PSECVL. Villages
+// stay the state's land ("shelled Thai villages" → THA). It returns nil
+// when no facility follows.
+func (st *state) facilityOfState(tgt *np, code string) *np {
+	if tgt == nil || tgt.oblique && st.c.locPrep[tgt.prep] || len(tgt.members) != 1 || tgt.members[0].kind != petrel.KindCountry ||
+		len(tgt.members[0].code) != 3 || tgt.e >= len(st.toks) || st.c.facT == nil || !facilityCode(code) || st.opt.NullActors || !st.opt.UnnamedActors {
+		return nil
+	}
+	_, e, agent := st.facilityAt(tgt.e)
+	if agent == "" && (st.isWord(tgt.e, "positions") || st.isWord(tgt.e, "position")) {
+		// "Armenian positions": a state's positions are its forces'
+		// (bare "positions" is no facility: "key positions")
+		e, agent = tgt.e+1, "MIL"
+	}
+	if agent == "" || st.isWord(e-1, "village") || st.isWord(e-1, "villages") {
+		return nil // "shelled Thai villages": the state's land, not its civilians
+	}
+	c := tgt.members[0].country
+	return &np{s: tgt.s, e: e, members: []member{{code: c + agent, country: c, kind: petrel.KindCountry,
+		start: st.toks[tgt.s].Start, end: st.toks[e-1].End, mention: -1, rule: facilityRulePrefix + agent}}, oblique: tgt.oblique, prep: tgt.prep}
 }
 
 // facilityOfMeans is the facility target of a means of violence named as
