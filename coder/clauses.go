@@ -854,7 +854,8 @@ func (st *state) splitAcrossClauses(p *np, a *anchor, code string) (head, last *
 // subject of the verb of anchor a, named in a participle that modifies
 // it: "a drone launched by the Houthis struck Eilat", "missiles fired by
 // Russia hit a hospital" (an acl of a word of the subject, and its
-// obl:agent, in the parse). It returns nil when no "by" stands between
+// obl:agent, in the parse), or named by the means noun itself: "an attack
+// by militants killed five soldiers" (an nmod of the noun with "by"). It returns nil when no "by" stands between
 // the means and the verb, so only such sentences are parsed.
 func (st *state) meansAgent(idx int, a *anchor) *np {
 	_, at := st.meansBefore(a.s)
@@ -871,6 +872,17 @@ func (st *state) meansAgent(idx int, a *anchor) *np {
 		return nil
 	}
 	for w := by + 1; w < a.s; w++ {
+		if st.ptree.Rels[w] == parse.Nmod && st.child(w, parse.Case) == by {
+			// "an attack by militants killed five soldiers": the agent
+			// of the means noun itself.
+			if h := st.head(w); h >= at && h < by {
+				if p := st.actorAt(w, true); p != nil && (!p.uncoded || p.agent != "") {
+					st.subjRole = role{rel: parse.Nmod, gov: h}
+					return p
+				}
+			}
+			continue
+		}
 		if r := st.ptree.Rels[w]; r != parse.OblAgent && r != parse.Obl || st.child(w, parse.Case) != by {
 			continue
 		}

@@ -21,7 +21,9 @@ import (
 //     for 1990").
 //   - One inside a noun phrase names something else: "the collapse of
 //     1929", "the September 1985 earthquake", "a 1985 loan", "last year's
-//     talks", "March 1990 bonds".
+//     talks", "March 1990 bonds"; but a possessive date on the means or
+//     attack that is a material act's subject dates it ("Monday's attack
+//     killed five soldiers").
 //   - One after "than", "against", "versus", "over" or "compared with" is
 //     a comparison.
 //   - One separated from the verb by a clause boundary (a relative
@@ -230,6 +232,10 @@ func (st *state) judgeDate(d *when.Expr, a, ae, prevStart, prevEnd int, verbal b
 	case compareWords[gw] || g > 0 && (gw == "with" || gw == "to") && strings.HasPrefix(st.normOf(g-1), "compar") ||
 		g > 0 && st.cls[g]&cPrep != 0 && compareWords[st.normOf(g-1)]: // "than in 2019"
 		return dateComparison, attachClause, ds, de
+	case !verbal && de+1 < a && st.isWord(de, "'s") && st.meansNoun(de+1):
+		// "Monday's attack by militants killed five soldiers": the
+		// attack that did it, the subject of the verb, is dated.
+		return dateUsable, attachBefore, ds, de
 	case gw == "of" || g >= 0 && st.cls[g]&(cDet|cPossPron) != 0 || de < n && st.isWord(de, "'s"):
 		return dateNounPhrase, attachClause, ds, de
 	}
@@ -416,4 +422,14 @@ func (st *state) markDates() {
 			}
 		}
 	}
+}
+
+// meansNoun reports whether the words at k name an attack or a means of
+// violence: "attack", "shelling", "a car bomb", "suicide bombing".
+func (st *state) meansNoun(k int) bool {
+	if attackNouns[st.normOf(k)] {
+		return true
+	}
+	c, _ := st.meansAt(k)
+	return c != ""
 }

@@ -414,3 +414,32 @@ func TestImpliedAgentEvidence(t *testing.T) {
 		t.Errorf("source = %+v, want SENCOP inferred \"implied\" over the verb \"arrested\"", s)
 	}
 }
+
+// TestAttackNounAgent: the agent of an attack noun that is the subject of
+// a violent verb is the event's source ("an attack by militants killed
+// five soldiers"), and a possessive date on that noun dates the event
+// ("Monday's attack"); a verbal act about an attack is not dated by it.
+func TestAttackNounAgent(t *testing.T) {
+	c := builtinCoder(t)
+	date := time.Date(2024, 1, 3, 0, 0, 0, 0, time.UTC) // a Wednesday
+	for _, tc := range []struct{ text, want, date string }{
+		{"An attack by militants killed five soldiers in Niger.", "NERREB 190 NERMIL", "2024-01-03"},
+		{"Monday's attack by militants killed five soldiers in Niger.", "NERREB 190 NERMIL", "2024-01-01"},
+		{"An ambush by jihadists killed 12 soldiers in northern Burkina Faso.", "BFAREB 190 BFAMIL", "2024-01-03"},
+		{"Ukraine condemned Monday's attack on Kharkiv.", "UKR 111 -", "2024-01-03"},
+	} {
+		doc := c.Code(&petrel.Article{ID: "t", Text: tc.text, Date: date})
+		if len(doc.Events) != 1 {
+			t.Errorf("%q: %d events, want 1", tc.text, len(doc.Events))
+			continue
+		}
+		e := doc.Events[0]
+		tgt := "-"
+		if e.Target != nil {
+			tgt = e.Target.Code
+		}
+		if got := e.Source.Code + " " + e.Code + " " + tgt; got != tc.want || e.Date != tc.date {
+			t.Errorf("%q: %s on %s, want %s on %s", tc.text, got, e.Date, tc.want, tc.date)
+		}
+	}
+}
