@@ -134,6 +134,10 @@ func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 	return clause{before: before, neg: neg, intent: intent, passive: passive, headline: headline, qual: qual, subj: subj}
 }
 
+// likelihoodAdverb are the adverbs that make "will" or "would" a guess
+// about what may happen rather than an intent: "would probably request".
+var likelihoodAdverb = map[string]bool{"probably": true, "possibly": true, "perhaps": true, "maybe": true}
+
 // verbGroup walks left from the anchor over auxiliaries, modals, negation,
 // adverbs and intent phrases ("would not", "are willing to", "is being"),
 // returning the first token before the group and what it found.
@@ -159,6 +163,12 @@ func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []st
 			if w == "will" || w == "would" || w == "'ll" || w == "wo" || w == "shall" {
 				intent = true
 				st.volitional = true // "would not join": a refusal
+				for k := j + 1; k < a; k++ {
+					if likelihoodAdverb[st.normOf(k)] {
+						// "Nigeria would probably request": a guess, as with "could"
+						st.possible = true
+					}
+				}
 			}
 			if w == "could" || w == "might" || w == "may" && st.toks[j].Flags&text.Cap == 0 {
 				st.possible = true // "could launch an attack", not "in May"

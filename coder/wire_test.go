@@ -62,6 +62,12 @@ func TestWireSenses(t *testing.T) {
 			nil, []string{"0874 IND→-"}},
 		{"a free economy is an adjective", "Argentina's entirely free and open economy grew fast.",
 			nil, []string{"0841 ARG→-"}},
+		{"would probably is a guess", "Officials said Kenya would probably request a new IMF loan.",
+			nil, []string{"0231 KEN→-", "0231 KEN→IGOBUSIMF"}},
+		{"will is an intent", "Kenya will request a new IMF loan.",
+			[]string{"0231 KEN→IGOBUSIMF"}, nil},
+		{"probably with a past verb stays", "Iraqi jets probably attacked the tanker.",
+			[]string{"190 IRQ→-"}, nil},
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {
