@@ -271,6 +271,9 @@ func (st *state) modifierPlace(i int) (placeMention, bool) {
 	if k == i || k >= n || !attackNouns[st.normOf(k)] && !blastNouns[st.normOf(k)] || st.isDate(i) || notPlaceWords[st.normOf(i)] {
 		return placeMention{}, false
 	}
+	if x := st.npAt[i]; x >= 0 && st.nps[x].uncoded && st.nps[x].agent != "" {
+		return placeMention{}, false // an agent noun: "Police fire tear gas at …" (not Police, Poland)
+	}
 	if x := st.npAt[i]; x >= 0 && !st.nps[x].uncoded && !blastNouns[st.normOf(k)] {
 		// an actor: "the Hamas attack", "a Russian strike"; but a blast
 		// or clashes have no agent before them ("Mogadishu blast")

@@ -156,6 +156,7 @@ func TestUnnamedActors(t *testing.T) {
 		{"an agentless arrest of unnamed people where it happened", "Hundreds of students were arrested in Dhaka.",
 			[]string{"173 ---@agentless BGDEDU@place"}},
 		{"workers who struck", "Nurses struck over pay in Harare on Monday.", []string{"143 ZWEHLH@place -"}},
+		{"an agent noun opening a headline is no place before an attack noun", "Police fire tear gas at opposition rally in Lusaka", []string{"175 ZMBCOP@place ZMBOPP@place"}},
 		{"two verbs sharing an object are active and one riot", "Rioters looted and burned shops in Durban.", []string{"145 ZAFOPP@place ZAFBUS@place"}},
 		{"stormed and set fire to: one riot", "Demonstrators stormed and set fire to the parliament building in Kathmandu.", []string{"145 NPLOPP@place -"}},
 		{"two objects, two acts", "Protesters looted supermarkets and torched metro stations in Santiago.", []string{"145 CHLOPP@place CHLBUS@place", "145 CHLOPP@place -"}},
