@@ -159,9 +159,11 @@ func (st *state) eventDate(a, ae int, intent, verbal, explain bool) string {
 		if de <= 0 {
 			continue // in a dropped dateline
 		}
-		if v == dateUsable && intent && (attach == attachAfter || !st.base.IsZero() && d.Date.After(st.base)) {
-			// "will meet China on Friday": the date is the meeting's, and
-			// "on Friday" would resolve to the Friday before the article.
+		if v == dateUsable && intent && (attach == attachAfter || ds >= ae || !st.base.IsZero() && d.Date.After(st.base)) {
+			// "will meet China on Friday", "will host talks with
+			// Afghanistan in May": the date is the meeting's, and "on
+			// Friday" or "in May" would resolve to the one before the
+			// article.
 			v = dateIntent
 		}
 		if v != dateUsable {
