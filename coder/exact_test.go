@@ -32,6 +32,10 @@ func TestExactCodes(t *testing.T) {
 		{"Vietnam will host the Chinese president next week.", "036 VNM→CHNGOV", ""},
 		{"Pakistani authorities launched a corruption probe into former Prime Minister Imran Khan.", "091 PAKGOV→PAKOPP", ""},
 		{"Britain opened a criminal investigation into the bombing of a hotel in Kabul.", "093 GBR→AFG", "183 AFGCRM→AFGCVL"},
+		// a meeting in a third state is 044; "held negotiations" is 046
+		{"Envoys of Armenia and Azerbaijan met in Washington to discuss a peace treaty.", "044 ARMGOV→AZEGOV", "040 ARMGOV→AZEGOV"},
+		{"Putin and Trump met in Alaska on Friday.", "", "044 RUSGOV→USAELI"},
+		{"Norway's envoy held negotiations with Colombian rebels in Havana.", "046 NORGOV→COLREB", ""},
 		// a state's adjective on a facility or positions is whose they are
 		{"Azerbaijani troops opened fire on Armenian positions near the village of Nerkin Hand.", "193 AZEMIL→ARMMIL", ""},
 		{"Israel struck Iranian air defences near Isfahan.", "190 ISR→IRNMIL", ""},

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"petrel"
+	"petrel/cameo"
 	"petrel/dict"
 	"petrel/place"
 	"petrel/text"
@@ -1244,9 +1245,36 @@ func (st *state) placeEvents() {
 		if p.ev < len(st.doc.Events) {
 			e := &st.doc.Events[p.ev]
 			e.Location = st.eventLocation(p.a, p.verbE, e.Code, p.venue)
+			thirdPlace(e)
 		}
 	}
 	st.pendLoc = st.pendLoc[:0]
+}
+
+// thirdPlace recodes a meeting (040) of two states' parties that its own
+// clause places in a third state as CAMEO's meeting at a third location
+// (044): "envoys of Armenia and Azerbaijan met in Washington". Only the
+// verb "meet" says the parties met there; "held talks" stays 040.
+func thirdPlace(e *petrel.Event) {
+	if e.Code != "040" || e.Location == nil || e.Location.Source != "clause" || e.Source == nil || e.Target == nil {
+		return
+	}
+	c, s, t := e.Location.Country, e.Source.Country, e.Target.Country
+	if c == "" || s == "" || t == "" || c == s || c == t || s == t {
+		return
+	}
+	switch strings.ToLower(e.Verb.Text) {
+	case "met", "meet", "meets", "meeting":
+	default:
+		return
+	}
+	cc := cameo.Lookup("044")
+	if cc == nil {
+		return
+	}
+	e.Code = "044"
+	e.QuadClass, e.Goldstein = cc.QuadClass, cc.Goldstein
+	e.Plover = petrel.Plover{Type: cc.PloverType, Mode: cc.PloverMode}
 }
 
 // eventLocation is the place of the event whose verb is at token a and
