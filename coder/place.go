@@ -1107,7 +1107,7 @@ func (st *state) attach(a, ae int, code string) *placeMention {
 					}
 					to-- // "One serviceman killed, one injured in 30 enemy attacks in Donbas"
 				}
-				if after == nil && !m.modifier && st.clauseOK(ae, to, a, true) {
+				if after == nil && !m.modifier && (st.clauseOK(ae, to, a, true) || objectPlaceCode(code) && st.whenClause(ae, to, a)) {
 					after = m
 				}
 			case m.e <= a:
@@ -1121,6 +1121,29 @@ func (st *state) attach(a, ae int, code string) *placeMention {
 		}
 	}
 	return before
+}
+
+// whenClause reports whether tokens [i, j) after the verb at a are the
+// verb's own words, then "as", "when" or "while" and a clause that holds
+// no boundary of its own: the place of what happened at that moment is
+// where the casualties were ("Three killed as passenger bus hits mine in
+// east Ukraine", "soldier killed while performing battle mission in
+// Donbas", "one killed, three wounded when armed groups break ceasefire
+// in Donbas"). The caller asks it only for physical events.
+func (st *state) whenClause(i, j, a int) bool {
+	k := i
+	for k < j && !(st.isWord(k, "as") || st.isWord(k, "when") || st.isWord(k, "while")) {
+		k++
+	}
+	if k >= j || !st.clauseOK(i, k, a, true) {
+		return false
+	}
+	for x := k + 1; x < j; x++ {
+		if st.isWord(x, ";") || st.isWord(x, ",") || st.cls[x]&(cThat|cSay) != 0 || st.cls[x]&cSubord != 0 && st.cls[x]&cPrep == 0 && !st.isWord(x, "where") {
+			return false
+		}
+	}
+	return true
 }
 
 // afterTopic reports whether place mention m follows a topic or attack

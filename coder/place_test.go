@@ -87,6 +87,8 @@ func TestEventPlaces(t *testing.T) {
 		{"the attacker before an attack noun with its place after in", "A man was killed in Moscow shelling in Kherson.", "1", "Kherson", "UKR", "city", "clause", 0},
 		{"a name that says whose forces are shelled is no place", "Russian artillery shelled Kharkiv police positions on Monday.", "19", "", "", "", "", 0},
 		{"protesters of a city are still in it", "Special police shot Nairobi protesters on Tuesday.", "1", "Nairobi", "KEN", "city", "clause", 0},
+		{"the place of the moment a toll happened", "Four people were killed as a bus hit a landmine near Kidal.", "1", "Kidal", "MLI", "city", "clause", 0},
+		{"the place of what a victim was doing", "A soldier was killed while patrolling a road near Gao.", "1", "Gao", "MLI", "city", "clause", 0},
 		{"dateline with country", "TRIPOLI, Lebanon (AP) - Lebanese police arrested four men on Monday.", "17", "Tripoli", "LBN", "city", "dateline", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
