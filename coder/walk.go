@@ -662,6 +662,19 @@ func (st *state) hypothetical(before int, subj *np) bool {
 			return true
 		}
 		if st.npAt[k] < 0 && st.toks[k].Kind != text.Word {
+			break
+		}
+	}
+	// Right before the verb, when its subject stands further left: "is
+	// keeping its options open on whether to seek", "has not decided
+	// whether trade sanctions" (not across "and": "said it would strike
+	// if attacked and warned").
+	for k := before; k > j && before-k < 4; k-- {
+		switch st.normOf(k) {
+		case "if", "unless", "whether":
+			return true
+		}
+		if st.npAt[k] < 0 && st.toks[k].Kind != text.Word || st.cls[k]&cConj != 0 {
 			return false
 		}
 	}

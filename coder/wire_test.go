@@ -68,6 +68,12 @@ func TestWireSenses(t *testing.T) {
 			[]string{"0231 KEN→IGOBUSIMF"}, nil},
 		{"probably with a past verb stays", "Iraqi jets probably attacked the tanker.",
 			[]string{"190 IRQ→-"}, nil},
+		{"whether right before the verb", "Kenya is keeping its options open on whether to seek compensation from Uganda.",
+			nil, []string{"020 KEN→-", "020 KEN→UGA"}},
+		{"whether to, with a negation", "Egypt has not decided whether to expel the Libyan ambassador.",
+			nil, []string{"161 EGY→-", "161 EGY→LBY"}},
+		{"a verb after and is not in the condition", "Iran said it would strike back if attacked and warned the United States.",
+			[]string{"130 IRN→USA"}, nil},
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {
