@@ -242,6 +242,11 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	if src == nil {
 		src, srcFromSubj = subj, true
 	}
+	if code == "190" && src != nil && !src.uncoded && src.e > src.s && aerialMeans[st.normOf(src.e-1)] && !st.opt.NullActors {
+		// "was attacked by Russian drones", "Israeli warplanes hit …":
+		// force by air is CAMEO's aerial weapons (195).
+		code = "195"
+	}
 	if src == nil && st.opt.UnnamedActors && strings.HasPrefix(code, "14") {
 		src = st.crowdSubject(a.s) // "Thousands marched in Belgrade"
 	}
@@ -1059,6 +1064,10 @@ func (st *state) homeAgent(p *np, c string) *np {
 	q.uncoded = false
 	return &q
 }
+
+// aerialMeans are the head nouns of an agent that fights from the air.
+var aerialMeans = map[string]bool{"drones": true, "drone": true, "warplanes": true, "warplane": true, "jets": true, "jet": true,
+	"aircraft": true, "helicopters": true, "helicopter": true, "gunships": true, "bombers": true, "missiles": true, "missile": true}
 
 // domesticRole reports whether an actor code is a state's people acting
 // at home (opposition, parties, lawmakers, courts, press, rights groups,

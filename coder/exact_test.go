@@ -32,6 +32,9 @@ func TestExactCodes(t *testing.T) {
 		{"Vietnam will host the Chinese president next week.", "036 VNM→CHNGOV", ""},
 		{"Pakistani authorities launched a corruption probe into former Prime Minister Imran Khan.", "091 PAKGOV→PAKOPP", ""},
 		{"Britain opened a criminal investigation into the bombing of a hotel in Kabul.", "093 GBR→AFG", "183 AFGCRM→AFGCVL"},
+		// force by drones or warplanes is 195
+		{"A Ukrainian power plant was attacked by Russian drones overnight, officials said.", "195 RUSMIL→UKR", "190 RUSMIL→UKR"},
+		{"Israeli warplanes attacked targets in southern Lebanon.", "195 ISRMIL→LBN", ""},
 		// a meeting in a third state is 044; "held negotiations" is 046
 		{"Envoys of Armenia and Azerbaijan met in Washington to discuss a peace treaty.", "044 ARMGOV→AZEGOV", "040 ARMGOV→AZEGOV"},
 		{"Putin and Trump met in Alaska on Friday.", "", "044 RUSGOV→USAELI"},
