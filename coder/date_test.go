@@ -48,6 +48,8 @@ func TestEventDate(t *testing.T) {
 		{"future plan, intent", "Russia will meet China next week.", "036", "2024-06-05"},
 		{"weekday of an intended act", "Russia will meet China on Friday.", "036", "2024-06-05"},
 		{"date of the intent", "Russia agreed on Monday to meet China.", "036", "2024-06-03"},
+		{"a past act before a month and day ahead", "On July 20, rebels attacked Bunia.", "190", "2023-07-20"},
+		{"a planned act on a month and day ahead", "On July 20, Russia will meet China.", "036", "2024-06-05"},
 		{"month of an intended act, past the object", "Pakistan will host talks with Afghanistan in May.", "036", "2024-06-05"},
 		{"month of an intended act, and the saying", "Iran said on Monday it would attend talks in Vienna in March.", "036", "2024-06-03"},
 		{"future, attached", "OPEC is scheduled to meet in Vienna on June 25.", "040", "2024-06-25"},

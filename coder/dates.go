@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"petrel/text"
 	"petrel/when"
@@ -151,13 +152,23 @@ func (st *state) eventDate(a, ae int, intent, verbal, explain bool) string {
 		return st.date
 	}
 	best, bestAttach, bestDist := -1, 0, 0
+	var bestDate time.Time
 	prevStart, prevEnd := -1, -1
+	past := st.pastVerb(a)
 	for i := range st.dates {
 		d := &st.dates[i]
 		v, attach, ds, de := st.judgeDate(d, a, ae, prevStart, prevEnd, verbal)
 		prevStart, prevEnd = ds, de
 		if de <= 0 {
 			continue // in a dropped dateline
+		}
+		date := d.Date
+		if past && !intent && d.YearGuessed && v == dateUsable && attach != attachClause && !st.base.IsZero() && d.Date.After(st.base.AddDate(0, 0, futureDays)) {
+			// "On Feb. 20, rebels attacked Bunia" in an article of
+			// January: a past act, so the Feb. 20 before the article. (A
+			// date merely in the clause and ahead is another noun's:
+			// "proposed a meeting on April 23"; it is refused.)
+			date, v = d.Date.AddDate(-1, 0, 0), dateUsable
 		}
 		if v == dateUsable && intent && (attach == attachAfter || ds >= ae || !st.base.IsZero() && d.Date.After(st.base)) {
 			// "will meet China on Friday", "will host talks with
@@ -177,7 +188,7 @@ func (st *state) eventDate(a, ae int, intent, verbal, explain bool) string {
 			dist = a - de
 		}
 		if best < 0 || attach < bestAttach || attach == bestAttach && dist < bestDist {
-			best, bestAttach, bestDist = i, attach, dist
+			best, bestAttach, bestDist, bestDate = i, attach, dist, date
 		}
 	}
 	if best < 0 {
@@ -188,9 +199,28 @@ func (st *state) eventDate(a, ae int, intent, verbal, explain bool) string {
 	}
 	d := &st.dates[best]
 	if explain {
-		st.tracef("    date %s from %q (%s, %s precision)", d.Date.Format("2006-01-02"), st.text[d.Span.Start:d.Span.End], attachText[bestAttach], d.Precision)
+		year := ""
+		if !bestDate.Equal(d.Date) {
+			year = ", the year before: the act is past"
+		}
+		st.tracef("    date %s from %q (%s, %s precision%s)", bestDate.Format("2006-01-02"), st.text[d.Span.Start:d.Span.End], attachText[bestAttach], d.Precision, year)
 	}
-	return d.Date.Format("2006-01-02")
+	return bestDate.Format("2006-01-02")
+}
+
+// pastVerb reports whether the verb at token a is in the past tense and
+// not after a modal or "to" ("attacked", "has seized", "was shelled", but
+// not "will be held", "is due to meet").
+func (st *state) pastVerb(a int) bool {
+	if a >= len(st.toks) || !st.pastTense(a) {
+		return false
+	}
+	for k := a - 1; k >= 0 && k >= a-3; k-- {
+		if st.cls[k]&cModal != 0 || st.cls[k]&cTo != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // traceArticleDate reports that an event takes the article date.

@@ -389,7 +389,7 @@ func (f *finder) nearest(start, end int, m time.Month, d int) (Expr, bool) {
 	if d > daysIn(y, m) { // Feb. 29 outside a leap year
 		return Expr{}, false
 	}
-	return Expr{Span: petrel.Span{Start: start, End: end}, Date: f.date(y, m, d), Precision: Day}, true
+	return Expr{Span: petrel.Span{Start: start, End: end}, Date: f.date(y, m, d), Precision: Day, YearGuessed: true}, true
 }
 
 // num matches an expression anchored at a number: "2021-10-19",

@@ -46,6 +46,9 @@ type Expr struct {
 	Span      petrel.Span
 	Date      time.Time
 	Precision Precision
+	// YearGuessed says that the expression names a month and day but no
+	// year ("March 3"), and the year was chosen near the base date.
+	YearGuessed bool
 }
 
 // Find appends the date expressions found in text[s.Start:s.End],
