@@ -32,6 +32,12 @@ func TestExactCodes(t *testing.T) {
 		{"Vietnam will host the Chinese president next week.", "036 VNM→CHNGOV", ""},
 		{"Pakistani authorities launched a corruption probe into former Prime Minister Imran Khan.", "091 PAKGOV→PAKOPP", ""},
 		{"Britain opened a criminal investigation into the bombing of a hotel in Kabul.", "093 GBR→AFG", "183 AFGCRM→AFGCVL"},
+		// victims named by a noun of person
+		{"Russian authorities arrested a French academic on charges of collecting military information.", "173 RUSGOV→FRAEDU", ""},
+		{"Burkina Faso suspended the broadcasts of two French radio stations.", "1721 BFA→FRAMED", ""},
+		{"Russian soldiers tortured Ukrainian prisoners of war, U.N. investigators said.", "1822 RUSMIL→UKRMIL", ""},
+		{"A man was jailed for life for murdering his neighbour in Leeds.", "", "173 ---→GBRCVL"},
+		{"A passenger train derailed in Odisha, killing nearly 300 people.", "", "1823 INDCVL→INDCVL"},
 		// force by drones or warplanes is 195
 		{"A Ukrainian power plant was attacked by Russian drones overnight, officials said.", "195 RUSMIL→UKR", "190 RUSMIL→UKR"},
 		{"Israeli warplanes attacked targets in southern Lebanon.", "195 ISRMIL→LBN", ""},
