@@ -68,7 +68,8 @@ var ofPlaceWords = map[string]place.Kind{
 	"northwest": place.City, "southeast": place.City, "southwest": place.City, "coast": place.Country,
 	"area": place.City, "heart": place.City, "island": place.Country,
 	"villages": place.City, "towns": place.City, "areas": place.City, "parts": place.City, "streets": place.City,
-	"territory": place.Country, "territories": place.Country,
+	"territory": place.Country, "territories": place.Country, "suburb": place.City, "vicinity": place.City,
+	"environs": place.City, "edge": place.City,
 }
 
 // divisionWords follow a division's name ("Shopian district", "Kherson
@@ -1088,7 +1089,7 @@ func (st *state) attach(a, ae int, code string) *placeMention {
 		}
 	}
 	if after != nil {
-		return after
+		return st.narrower(after)
 	}
 	if before == nil {
 		// A place after coordinated verbs that share their subject is
@@ -1121,6 +1122,46 @@ func (st *state) attach(a, ae int, code string) *placeMention {
 		}
 	}
 	return before
+}
+
+// narrower returns the place that narrows mention m right after it: a
+// country, region or division followed at once by a town in it, after
+// "near", "in", "at" or "outside" and the name ("killed in Donbas near
+// Shumy", "fighting in eastern Ukraine near Donetsk"), is the town; else
+// m ("in Quezon province in the northern island of Luzon" stays Quezon).
+func (st *state) narrower(m *placeMention) *placeMention {
+	for {
+		if m.loc.Precision == "city" {
+			return m
+		}
+		var next *placeMention
+		for k := range st.placeMs {
+			n := &st.placeMs[k]
+			if n.from == m.e && n.s == n.from+1 && !n.modifier && n.loc.Country == m.loc.Country && rankOf(n.loc.Precision) < rankOf(m.loc.Precision) &&
+				(st.isWord(n.from, "near") || st.isWord(n.from, "in") || st.isWord(n.from, "at") || st.isWord(n.from, "outside")) {
+				next = n
+				break
+			}
+		}
+		if next == nil {
+			return m
+		}
+		m = next
+	}
+}
+
+// rankOf orders precisions from the finest: city, admin2, admin1,
+// country.
+func rankOf(p string) int {
+	switch p {
+	case "city":
+		return 0
+	case "admin2":
+		return 1
+	case "admin1":
+		return 2
+	}
+	return 3
 }
 
 // whenClause reports whether tokens [i, j) after the verb at a are the

@@ -89,6 +89,9 @@ func TestEventPlaces(t *testing.T) {
 		{"protesters of a city are still in it", "Special police shot Nairobi protesters on Tuesday.", "1", "Nairobi", "KEN", "city", "clause", 0},
 		{"the place of the moment a toll happened", "Four people were killed as a bus hit a landmine near Kidal.", "1", "Kidal", "MLI", "city", "clause", 0},
 		{"the place of what a victim was doing", "A soldier was killed while patrolling a road near Gao.", "1", "Gao", "MLI", "city", "clause", 0},
+		{"a region narrowed by a town right after it", "Two soldiers were killed in the Donbas near Horlivka on Monday.", "1", "Horlivka", "UKR", "city", "clause", 0},
+		{"a province narrowed by its town", "Gunmen killed three policemen in Balochistan province near Turbat.", "1", "Turbat", "PAK", "city", "clause", 0},
+		{"the suburb of a city", "Shelling killed a man in a suburb of Kharkiv on Monday.", "1", "Kharkiv", "UKR", "city", "clause", 0},
 		{"dateline with country", "TRIPOLI, Lebanon (AP) - Lebanese police arrested four men on Monday.", "17", "Tripoli", "LBN", "city", "dateline", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
