@@ -1072,7 +1072,7 @@ func (st *state) attach(a, ae int, code string) *placeMention {
 				// of another clause.
 				to--
 			}
-			if after == nil && st.sameClause(ae, to, a) {
+			if after == nil && st.clauseOK(ae, to, a, false, objectPlaceCode(code)) {
 				after = m
 			}
 		case m.e <= a:
@@ -1083,7 +1083,7 @@ func (st *state) attach(a, ae int, code string) *placeMention {
 			if m.modifier && from < a {
 				from++ // the attack noun the place modifies ends no clause: "Quetta bombing kills 14"
 			}
-			if m.fronted || st.sameClause(from, a, a) {
+			if m.fronted || st.clauseOK(from, a, a, false, objectPlaceCode(code)) {
 				before = m // the nearest before wins: later mentions overwrite
 			}
 		}
@@ -1108,11 +1108,11 @@ func (st *state) attach(a, ae int, code string) *placeMention {
 					}
 					to-- // "One serviceman killed, one injured in 30 enemy attacks in Donbas"
 				}
-				if after == nil && !m.modifier && (st.clauseOK(ae, to, a, true) || objectPlaceCode(code) && st.whenClause(ae, to, a)) {
+				if after == nil && !m.modifier && (st.clauseOK(ae, to, a, true, objectPlaceCode(code)) || objectPlaceCode(code) && st.whenClause(ae, to, a)) {
 					after = m
 				}
 			case m.e <= a:
-				if !m.modifier && st.clauseOK(m.e, a, a, true) {
+				if !m.modifier && st.clauseOK(m.e, a, a, true, objectPlaceCode(code)) {
 					before = m
 				}
 			}
@@ -1176,7 +1176,7 @@ func (st *state) whenClause(i, j, a int) bool {
 	for k < j && !(st.isWord(k, "as") || st.isWord(k, "when") || st.isWord(k, "while")) {
 		k++
 	}
-	if k >= j || !st.clauseOK(i, k, a, true) {
+	if k >= j || !st.clauseOK(i, k, a, true, false) {
 		return false
 	}
 	for x := k + 1; x < j; x++ {
@@ -1198,14 +1198,16 @@ func (st *state) afterTopic(m *placeMention) bool {
 // the verb at token a: no semicolon, no "that", no subordinator, no verb
 // of saying and no other verb anchor.
 func (st *state) sameClause(i, j, a int) bool {
-	return st.clauseOK(i, j, a, false)
+	return st.clauseOK(i, j, a, false, false)
 }
 
 // clauseOK is sameClause; with coord, a verb right after a conjunction
 // (a coordinated verb with no subject of its own: "fired tear gas and
 // arrested") does not end the clause, nor, for a verb right after a
-// conjunction, the verbs coordinated before it.
-func (st *state) clauseOK(i, j, a int, coord bool) bool {
+// conjunction, the verbs coordinated before it. With rel (a physical
+// event, objectPlaceCode), a participle on a noun does not either: "a
+// crowd lynched a man accused of theft in Bouake" (participleOnNoun).
+func (st *state) clauseOK(i, j, a int, coord, rel bool) bool {
 	for k := i; k < j; k++ {
 		if st.isWord(k, ";") || st.cls[k]&(cThat|cSay) != 0 || st.cls[k]&cSubord != 0 && st.cls[k]&cPrep == 0 && !st.isWord(k, "where") && !st.isWord(k, "as") {
 			return false
@@ -1214,11 +1216,30 @@ func (st *state) clauseOK(i, j, a int, coord bool) bool {
 	for x := range st.anchors {
 		an := &st.anchors[x]
 		if an.s != a && an.s >= i && an.s < j && !an.nounUse && !an.verb.noun && !an.inPattern && st.cls[an.s]&(cAux|cModal) == 0 &&
-			!st.properNoun(an.s) && !st.nounContext(an.s) && !st.agentNounBefore(an.s) && !(coord && (an.s > i && st.cls[an.s-1]&cConj != 0 || an.s < a && a > 0 && st.cls[a-1]&cConj != 0 || st.tally(i, an.s) || st.tollVerb(an.s))) {
+			!st.properNoun(an.s) && !st.nounContext(an.s) && !st.agentNounBefore(an.s) && !(rel && st.participleOnNoun(an)) && !(coord && (an.s > i && st.cls[an.s-1]&cConj != 0 || an.s < a && a > 0 && st.cls[a-1]&cConj != 0 || st.tally(i, an.s) || st.tollVerb(an.s))) {
 			return false // another verb's clause ("talks" in "a round of talks" is a noun)
 		}
 	}
 	return true
+}
+
+// participleOnNoun reports whether anchor an is a past participle that
+// modifies the common noun before it and is followed by a preposition: "a
+// man accused of theft in Bouake", "villagers displaced by the fighting
+// near Goma". Such a reduced relative does not end the clause for
+// placing the event.
+func (st *state) participleOnNoun(an *anchor) bool {
+	j := an.e - 1
+	if an.s == 0 || an.e >= len(st.toks) || an.e-an.s != 1 || st.cls[an.e]&cPrep == 0 {
+		return false
+	}
+	w := st.normOf(j)
+	if !strings.HasSuffix(w, "ed") && !irregularParticiple[w] {
+		return false
+	}
+	prev := st.toks[an.s-1]
+	return prev.Kind == text.Word && prev.Flags&text.Cap == 0 && !st.verbAt(an.s-1) &&
+		st.cls[an.s-1]&(cAux|cModal|cSay|cConj|cPrep|cDet|cPossPron|cNeg|cAdv|cThat|cSubord) == 0
 }
 
 // agentNounBefore reports whether the word at a follows an unnamed

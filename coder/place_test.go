@@ -219,3 +219,29 @@ func TestPlaceBeforeDate(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceAfterParticiple: a participle on a noun ("a man accused of
+// theft") does not end the clause when placing a physical event, but a
+// verbal act is not placed where another act of its object happened
+// ("a quota set in Vienna").
+func TestPlaceAfterParticiple(t *testing.T) {
+	c := builtinCoder(t)
+	for _, tc := range []struct{ text, place string }{
+		{"A crowd lynched a man accused of theft in the town of Bouake.", "CIV"},
+		{"Militiamen killed three villagers displaced by the fighting near Bunia.", "COD"},
+		{"Iraq rejected the production quota set in Vienna.", ""},
+	} {
+		doc := c.Code(&petrel.Article{ID: "p", Text: tc.text})
+		if len(doc.Events) == 0 {
+			t.Errorf("%q: no event", tc.text)
+			continue
+		}
+		got := ""
+		if l := doc.Events[0].Location; l != nil {
+			got = l.Country
+		}
+		if got != tc.place {
+			t.Errorf("%q: place country %q, want %q", tc.text, got, tc.place)
+		}
+	}
+}
