@@ -581,6 +581,11 @@ func (st *state) agentOf(from, j, k int, ag *dict.Agent) (ms []member, end int, 
 		if jj == j || k >= len(segs) || segs[k].s != jj || segs[k].kind != segActor {
 			break
 		}
+		if st.isWord(j, ",") && jj == j+1 && segs[k].e < n && st.toks[segs[k].e].Kind == text.Possessive {
+			// "Speaking to reporters in Ankara, Turkey's foreign minister
+			// said": after a comma a possessive starts a new phrase.
+			break
+		}
 		j = jj
 	}
 	return ms, end, used

@@ -935,7 +935,7 @@ func (st *state) objectOf(idx int, a *anchor, code string, end int) (tgt, shared
 	case end > a.e:
 		// "hosted the group for talks": the object may stand between
 		// the verb and the pattern's words.
-		if tgt = st.objectAfterIn(a.e, end, stmt); tgt != nil && tgt.uncoded && !strings.HasPrefix(code, "17") && !strings.HasPrefix(code, "18") && !strings.HasPrefix(code, "084") {
+		if tgt = st.objectAfterIn(a.e, end, stmt); tgt != nil && tgt.uncoded && !strings.HasPrefix(code, "17") && !strings.HasPrefix(code, "18") && !strings.HasPrefix(code, "084") && code != "116" {
 			tgt = nil // an uncoded agent in the span is a victim only of coercion or assault, or the released; "massed troops" are the means
 		}
 		if tgt == nil || tgt.uncoded {
@@ -1013,7 +1013,7 @@ func (st *state) placeAgents(idx int, code string, src, tgt *np) (_, _ *np) {
 		// arrested activist Joshua Wong" → HKGCOP → HKGOPP.
 		home := ""
 		if src != nil && !src.uncoded && len(src.members) == 1 && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "14") ||
-			strings.HasPrefix(code, "08") || code == "1243") { // "Belarus released 16 opposition activists"
+			strings.HasPrefix(code, "08") || code == "1243" || code == "116") { // "Belarus released 16 opposition activists"
 			home = src.members[0].country
 		}
 		if src != nil && !src.uncoded && len(src.members) == 1 && strings.HasSuffix(src.members[0].code, "COP") && localCode(code) {
@@ -1032,12 +1032,14 @@ func (st *state) placeAgents(idx int, code string, src, tgt *np) (_, _ *np) {
 			tgt = st.homeAgent(tgt, src.members[0].country)
 		}
 		tgt = st.agentInPlace(tgt, home)
-		if tgt.uncoded && (code == "0841" || code == "1243") && tgt.agent != "BUS" {
+		if tgt.uncoded && (code == "0841" || code == "1243" || code == "116") && tgt.agent != "BUS" {
 			// A release, or a refusal to release, is of people the
 			// source holds, which agentInPlace (for local codes only)
 			// does not see: "Belarus freed 14 political prisoners" →
 			// BLROPP; "the junta in Guinea refused to release the
-			// detained journalists" → GINMED.
+			// detained journalists" → GINMED; so are those its courts
+			// sentence ("a court in Tunis sentenced an opposition
+			// politician" → TUNOPP).
 			tgt = st.homeAgent(tgt, home)
 		}
 	}

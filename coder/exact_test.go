@@ -38,6 +38,12 @@ func TestExactCodes(t *testing.T) {
 		{"Russian soldiers tortured Ukrainian prisoners of war, U.N. investigators said.", "1822 RUSMIL→UKRMIL", ""},
 		{"A man was jailed for life for murdering his neighbour in Leeds.", "", "173 ---→GBRCVL"},
 		{"A passenger train derailed in Odisha, killing nearly 300 people.", "", "1823 INDCVL→INDCVL"},
+		// sentences, cases, blocks inside actor phrases, a comma before a possessive
+		{"A court in Tunis sentenced an opposition politician to four years in prison.", "116 TUNJUD→TUNOPP", ""},
+		{"South Africa brought a genocide case against Israel at the International Court of Justice.", "115 ZAF→ISR", ""},
+		{"Masked men beat a trade union leader outside his home in Guatemala City.", "182 GTMUAF→GTMLAB", ""},
+		{"Argentina beat France on penalties to win the World Cup final.", "", "182 ARG→FRA"},
+		{"Speaking to reporters in Ankara, Turkey's foreign minister criticised Sweden over the burning of the Koran.", "111 TURGOV→SWE", ""},
 		// force by drones or warplanes is 195
 		{"A Ukrainian power plant was attacked by Russian drones overnight, officials said.", "195 RUSMIL→UKR", "190 RUSMIL→UKR"},
 		{"Israeli warplanes attacked targets in southern Lebanon.", "195 ISRMIL→LBN", ""},

@@ -143,7 +143,7 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 			limit := 8
 			found, end := -1, -1
 			for k := pos; k < len(st.toks) && k < pos+limit; k++ {
-				if l := st.elemAt(e, k); l >= 0 {
+				if l := st.elemAt(e, k); l >= 0 && !(p.code == "---" && e.kind == dict.ElemSynset && st.modifierInActor(k, l)) {
 					found, end = k, l
 					break
 				}
@@ -164,6 +164,19 @@ func (st *state) tryPattern(p *pattern, a *anchor) (match, bool) {
 	}
 	m.end = pos
 	return m, true
+}
+
+// modifierInActor reports whether the words [k, l) modify the head of an
+// actor or agent phrase that goes on after them ("trade" in "a trade union
+// leader"): a blocking pattern's word there names no object of the verb
+// ("beat a trade union leader" is no economic "beat").
+func (st *state) modifierInActor(k, l int) bool {
+	x := st.npAt[k]
+	if x < 0 {
+		return false
+	}
+	p := &st.nps[x]
+	return (len(p.members) > 0 || p.agent != "") && l < p.e
 }
 
 func (st *state) setSlot(m *match, kind int, x *np) {
