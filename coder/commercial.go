@@ -76,6 +76,8 @@ func (st *state) economicSense(k int) bool {
 		return st.wordNear(k, 3, releasedThing)
 	case "free":
 		return st.freeAdjective(k)
+	case "help", "helps", "helped", "helping":
+		return st.helpContribute(k)
 	case "commitment", "commitments":
 		if k > 0 && (st.isWord(k-1, "export") || st.isWord(k-1, "import") || st.isWord(k-1, "purchase")) {
 			return true
@@ -169,6 +171,30 @@ func (st *state) freeAdjective(k int) bool {
 	}
 	return k+1 < len(st.toks) && freeNext[st.normOf(k+1)]
 }
+
+// helpContribute reports whether "help" at token k means "contribute
+// to", with a verb or a noun of the economy right after it and no one
+// helped: "to help cut its trade surplus", "helping reduce the deficit",
+// "help to expand", "to help exports". "Help Ecuador meet" still codes.
+func (st *state) helpContribute(k int) bool {
+	j := k + 1
+	if j >= len(st.toks) || st.toks[j].Kind != text.Word || st.npAt[j] >= 0 || st.toks[j].Flags&text.Cap != 0 {
+		return false
+	}
+	w := st.normOf(j)
+	if st.cls[j]&cTo != 0 {
+		// "help to expand" (the verb), not "financial help to patrol"
+		return k > 0 && st.cls[k-1]&(cTo|cModal|cAux) != 0
+	}
+	return helpVerb[w] || economicNoun[w] || st.cls[j] == 0 && st.verbAt(j)
+}
+
+// helpVerb lists verbs that follow "help" bare: "help cut", "help develop".
+var helpVerb = map[string]bool{"cut": true, "reduce": true, "slash": true, "counter": true, "develop": true,
+	"maintain": true, "expand": true, "promote": true, "boost": true, "stabilise": true, "stabilize": true,
+	"ease": true, "lower": true, "raise": true, "finance": true, "fund": true, "pay": true, "offset": true,
+	"assist": true, "improve": true, "create": true, "keep": true, "stem": true, "curb": true, "spur": true,
+	"stimulate": true, "strengthen": true, "restore": true, "bring": true, "make": true, "solve": true}
 
 // freeNext lists the words after which "free" is an adjective.
 var freeNext = map[string]bool{"market": true, "markets": true, "fall": true, "trade": true, "zone": true,

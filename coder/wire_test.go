@@ -74,6 +74,10 @@ func TestWireSenses(t *testing.T) {
 			nil, []string{"161 EGY→-", "161 EGY→LBY"}},
 		{"a verb after and is not in the condition", "Iran said it would strike back if attacked and warned the United States.",
 			[]string{"130 IRN→USA"}, nil},
+		{"help exports is no aid", "Thailand devalued the baht last year to help exports.",
+			nil, []string{"070 THA→-"}},
+		{"helping a state do something stays", "Japan agreed to help Egypt build a power station.",
+			[]string{"033 JPN→EGY"}, nil},
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {
