@@ -15,6 +15,7 @@ type lex struct {
 	shape            uint64 // Xxxx, dd.d: character classes with runs cut at 4
 	clus             uint64 // its word cluster (clusters.go)
 	wn               uint64 // its classes in the word-class lexicon (lexicon.go)
+	sem              uint32 // its semantic classes in the lexicon (SemNounMask ...)
 }
 
 // fnv hashes s (FNV-1a) with the seed folded in; lower case folds ASCII
@@ -46,7 +47,7 @@ func setLex(l *lex, form string) {
 	l.form = fnv(form, 1, false)
 	l.lower = fnv(form, 2, true)
 	l.clus = clusterHash(l.lower)
-	l.wn = lexiconHash(form, l.lower)
+	l.wn, l.sem = lexiconHash(form, l.lower)
 	// prefixes and suffixes by runes
 	n := utf8.RuneCountInString(form)
 	p := [4]int{}

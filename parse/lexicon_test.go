@@ -19,8 +19,26 @@ func TestLexicon(t *testing.T) {
 	if got := lexiconBits(fnv("xqzvw", 2, true)); got != 0 {
 		t.Errorf("xqzvw: bits %b, want none", got)
 	}
-	if lexiconHash("re-wording", fnv("re-wording", 2, true)) == lexiconHash("zz-zzzz", fnv("zz-zzzz", 2, true)) {
+	a, _ := lexiconHash("re-wording", fnv("re-wording", 2, true))
+	b, _ := lexiconHash("zz-zzzz", fnv("zz-zzzz", 2, true))
+	if a == b {
 		t.Error("a hyphenated word does not get its last part's classes")
+	}
+	for _, c := range []struct {
+		w    string
+		want uint32
+	}{{"monday", 28}, {"president", 18}, {"presidents", 18}, {"city", 15}} {
+		if _, s := lexiconEntry(fnv(c.w, 2, true)); s&SemNounMask != c.want {
+			t.Errorf("%s: noun file %d, want %d", c.w, s&SemNounMask, c.want)
+		}
+	}
+	for _, c := range []struct {
+		w    string
+		want uint32
+	}{{"agreed", SemInf}, {"said", SemThat}, {"ordered", SemObjInf}, {"gave", SemDitrans}} {
+		if _, s := lexiconEntry(fnv(c.w, 2, true)); s&c.want == 0 {
+			t.Errorf("%s: frames %b, want %b among them", c.w, s>>10, c.want>>10)
+		}
 	}
 	l := NewLexicon()
 	l.Add("Talks", LexPlural|LexVerbS)

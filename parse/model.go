@@ -111,7 +111,7 @@ func Default() (*Model, error) {
 // to report the model's size.
 func EmbeddedModel() []byte { return embedded }
 
-const magic = "petrel-parse 8\n"
+const magic = "petrel-parse 9\n"
 
 // Write writes m in petrel's model format: a magic line, then sections,
 // each a uvarint length and its bytes: the tagger's XPOS names, tag

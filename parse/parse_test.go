@@ -10,9 +10,9 @@ import (
 )
 
 // TestFloors keeps the embedded model's accuracy on the EWT test file at
-// or just under what it reaches today (UPOS 0.9584, UAS 0.8597, LAS
-// 0.8265), so no change can make it worse unnoticed. Issue 10 asks for UAS
-// 0.86 and LAS 0.83, which this perceptron parser does not reach yet
+// or just under what it reaches today (UPOS 0.9584, UAS 0.8617, LAS
+// 0.8281), so no change can make it worse unnoticed. Issue 10 asks for UAS
+// 0.86 and LAS 0.83; this perceptron parser does not reach the second yet
 // (docs/PARSER.md); raise the floors as the parser improves.
 func TestFloors(t *testing.T) {
 	m := benchModel(t)
@@ -25,7 +25,7 @@ func TestFloors(t *testing.T) {
 	for _, c := range []struct {
 		name      string
 		got, want float64
-	}{{"UPOS", sc.UPOS, 0.956}, {"UAS", sc.UAS, 0.857}, {"LAS", sc.LAS, 0.824}} {
+	}{{"UPOS", sc.UPOS, 0.956}, {"UAS", sc.UAS, 0.860}, {"LAS", sc.LAS, 0.826}} {
 		if c.got < c.want {
 			t.Errorf("%s = %.4f, floor %.3f", c.name, c.got, c.want)
 		}

@@ -20,8 +20,8 @@ const (
 const (
 	actBits    = 21
 	labBits    = 18
-	actFeats   = 99
-	labFeats   = 33
+	actFeats   = 102
+	labFeats   = 37
 	noWord     = -1
 	maxDist    = 6
 	valencyCap = 7
@@ -209,6 +209,29 @@ func (s *state) wn(i int32) uint64 {
 		return hashNone
 	}
 	return s.lx[i].wn
+}
+
+// Semantic classes from the lexicon (SemNounMask ...): the noun file of
+// word i, its noun and verb files, and its verb file with its frame groups.
+func (s *state) ncls(i int32) uint64 {
+	if i < 0 {
+		return hashNone
+	}
+	return uint64(s.lx[i].sem & SemNounMask)
+}
+
+func (s *state) cls(i int32) uint64 {
+	if i < 0 {
+		return hashNone
+	}
+	return uint64(s.lx[i].sem & (SemNounMask | SemVerbMask))
+}
+
+func (s *state) frm(i int32) uint64 {
+	if i < 0 {
+		return hashNone
+	}
+	return uint64(s.lx[i].sem & (SemVerbMask | SemFrames))
 }
 
 func (s *state) suf(i int32) uint64 {
@@ -404,6 +427,13 @@ func (s *state) features(f *[actFeats]uint64) {
 	// the lexicon's classes (lexicon.go) of s0 and b0 with the other's tag
 	f[97] = f3(105, s.wn(S0), s0p, b0p)
 	f[98] = f3(106, s0p, s.wn(B0), b0p)
+	// semantic classes (WordNet's files and verb frames): which of s0 and
+	// s1 takes b0 with the word that marks it ("with a fork"), and whether
+	// s0's frames take what b0 is
+	b0nc := s.ncls(B0)
+	f[99] = f3(107, s.cls(S0), b0lw, b0nc)
+	f[100] = f3(108, s.cls(S1), b0lw, b0nc)
+	f[101] = f3(109, s.frm(S0), b0p, b0lw)
 }
 
 // labelFeatures writes the features for labelling the arc h → d.
@@ -458,6 +488,13 @@ func (s *state) labelFeatures(h, d int32, f *[labFeats]uint64) {
 	// is amod, a noun compound)
 	f[31] = f3(38, s.wn(d), dp, dir)
 	f[32] = f3(39, s.wn(d), s.wn(h), dir)
+	// semantic classes: the head's verb frames against what the dependent
+	// is and its marker ("to", "that"), the dependent's noun file (a time
+	// is obl:tmod, a person nmod:poss)
+	f[33] = f3(40, s.frm(h), dp, dir)
+	f[34] = f3(41, s.ncls(d), hp, dir)
+	f[35] = f3(42, s.frm(h), s.w(dL), dp)
+	f[36] = f3(43, s.cls(d), s.cls(h), dir)
 }
 
 func abs32(x int32) int32 {

@@ -1,11 +1,16 @@
 // Command petrel-lexicon builds the word-class lexicon that petrel's tagger
-// reads as features, from the WordNet 3.0 database (Princeton University;
-// Debian's wordnet-base package installs it in /usr/share/wordnet). For each
-// word WordNet lists, and each regular or listed inflection of it, the
-// lexicon holds the lower-cased word's hash and a set of bits: noun
-// (written in lower case, or capitalised as a name), verb, adjective,
-// adverb, plural noun, verb in -s, in -ed or irregular past, in -ing,
-// comparative or superlative adjective. It writes parse/model/wordnet,
+// and parser read as features, from the WordNet 3.0 database (Princeton
+// University; Debian's wordnet-base package installs it in
+// /usr/share/wordnet). For each word WordNet lists, and each regular or
+// listed inflection of it, the lexicon holds the lower-cased word's hash and
+// a set of bits: noun (written in lower case, or capitalised as a name),
+// verb, adjective, adverb, plural noun, verb in -s, in -ed or irregular
+// past, in -ing, comparative or superlative adjective; and its semantic
+// classes: the lexicographer file of its commonest noun sense (noun.person,
+// noun.time ...) and verb sense (verb.communication ...), and which groups
+// of WordNet's 35 generic sentence frames its commonest verb senses take
+// (an object, two objects, a to-infinitive, a that-clause, an -ing form ...;
+// parse.SemIntrans ... parse.SemIng). It writes parse/model/wordnet,
 // which the parse package embeds; run it before cmd/petrel-train.
 //
 //	go run ./cmd/petrel-lexicon          # rebuild parse/model/wordnet
@@ -19,6 +24,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -73,18 +79,47 @@ func run(args []string) error {
 			return err
 		}
 	}
-	for w, b := range lemmas {
+	sem, err := semantics(*dir)
+	if err != nil {
+		return err
+	}
+	words := make([]string, 0, len(lemmas))
+	for w := range lemmas {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	// the lemmas' own semantic classes first, so a form that is also a
+	// lemma ("saw") keeps its own noun and verb files
+	for _, w := range words {
+		if s := sem[w]; s != 0 {
+			lx.AddSem(w, s)
+		}
+	}
+	for _, w := range words {
+		b := lemmas[w]
 		lx.Add(w, b)
+		s := sem[w]
+		addSem := func(forms ...string) {
+			if s != 0 {
+				for _, f := range forms {
+					lx.AddSem(f, s)
+				}
+			}
+		}
 		if b&(parse.LexNoun|parse.LexName) != 0 {
 			lx.Add(sForm(w), parse.LexPlural)
+			addSem(sForm(w))
 		}
 		if b&parse.LexVerb != 0 {
 			lx.Add(sForm(w), parse.LexVerbS)
+			addSem(sForm(w))
 			for _, f := range edForms(w) {
 				lx.Add(f, parse.LexVerbEd)
+				addSem(f)
 			}
 			for _, f := range ingForms(w) {
 				lx.Add(f, parse.LexVerbIng)
+				addSem(f)
 			}
 		}
 		if b&parse.LexAdj != 0 {
@@ -100,6 +135,11 @@ func run(args []string) error {
 		err := eachLine(filepath.Join(*dir, p.file), func(f []string) {
 			if len(f) >= 2 && !strings.ContainsRune(f[0], '_') {
 				lx.Add(f[0], p.bit)
+				for _, base := range f[1:] {
+					if s := sem[base]; s != 0 {
+						lx.AddSem(f[0], s)
+					}
+				}
 			}
 		})
 		if err != nil {
@@ -112,6 +152,122 @@ func run(args []string) error {
 	}
 	fmt.Fprintf(os.Stderr, "%d lemmas, %d forms; wrote %s (%d bytes)\n", len(lemmas), lx.Len(), *out, len(data))
 	return nil
+}
+
+// frameGroup maps WordNet's generic verb frames (1–35) to the frame
+// groups of parse.SemIntrans ... parse.SemIng.
+var frameGroup = [36]uint32{
+	1: parse.SemIntrans, 2: parse.SemIntrans, 3: parse.SemIntrans, 4: parse.SemIntrans | parse.SemPP,
+	5: parse.SemPred, 6: parse.SemPred, 7: parse.SemPred,
+	8: parse.SemTrans, 9: parse.SemTrans, 10: parse.SemTrans, 11: parse.SemTrans,
+	12: parse.SemPP, 13: parse.SemPP, 14: parse.SemDitrans,
+	15: parse.SemObjPP, 16: parse.SemObjPP, 17: parse.SemObjPP, 18: parse.SemObjPP,
+	19: parse.SemObjPP, 20: parse.SemObjPP, 21: parse.SemObjPP, 22: parse.SemPP,
+	23: parse.SemIntrans, 24: parse.SemObjInf, 25: parse.SemObjInf, 26: parse.SemThat,
+	27: parse.SemPP, 28: parse.SemInf, 29: parse.SemInf, 30: parse.SemObjInf,
+	31: parse.SemObjPP, 32: parse.SemInf, 33: parse.SemIng, 34: parse.SemThat, 35: parse.SemInf,
+}
+
+// frameSenses is how many of a verb's commonest senses give its frame
+// groups (fewer where WordNet's concordance tagged fewer, but at least one).
+const frameSenses = 3
+
+// semantics reads WordNet's noun and verb index and data files and returns
+// each single-word lemma's semantic classes: the lexicographer file of its
+// commonest noun and verb sense, and the frame groups of its commonest verb
+// senses.
+func semantics(dir string) (map[string]uint32, error) {
+	type synset struct {
+		lexFile int
+		frames  map[int]uint32 // word number (0: all words) → frame groups
+		words   []string
+	}
+	sem := map[string]uint32{}
+	for _, pos := range []string{"noun", "verb"} {
+		synsets := map[string]*synset{}
+		err := eachLine(filepath.Join(dir, "data."+pos), func(f []string) {
+			if len(f) < 4 {
+				return
+			}
+			lf, err1 := strconv.Atoi(f[1])
+			wc, err2 := strconv.ParseUint(f[3], 16, 32)
+			if err1 != nil || err2 != nil {
+				return
+			}
+			s := &synset{lexFile: lf, frames: map[int]uint32{}}
+			i := 4
+			for k := 0; k < int(wc) && i+1 < len(f); k++ {
+				s.words = append(s.words, strings.ToLower(f[i]))
+				i += 2
+			}
+			if i >= len(f) {
+				return
+			}
+			pc, err := strconv.Atoi(f[i])
+			if err != nil {
+				return
+			}
+			i += 1 + 4*pc
+			if pos == "verb" && i < len(f) {
+				fc, err := strconv.Atoi(f[i])
+				if err == nil {
+					i++
+					for k := 0; k < fc && i+2 < len(f); k++ {
+						fn, e1 := strconv.Atoi(f[i+1])
+						wn, e2 := strconv.ParseUint(f[i+2], 16, 32)
+						if f[i] == "+" && e1 == nil && e2 == nil && fn > 0 && fn < len(frameGroup) {
+							s.frames[int(wn)] |= frameGroup[fn]
+						}
+						i += 3
+					}
+				}
+			}
+			synsets[f[0]] = s
+		})
+		if err != nil {
+			return nil, err
+		}
+		err = eachLine(filepath.Join(dir, "index."+pos), func(f []string) {
+			if len(f) < 6 || strings.ContainsRune(f[0], '_') {
+				return
+			}
+			nsyn, err1 := strconv.Atoi(f[2])
+			tagged, err2 := strconv.Atoi(f[len(f)-nsyn-1])
+			if err1 != nil || err2 != nil || nsyn < 1 || len(f) < nsyn+6 {
+				return
+			}
+			offs := f[len(f)-nsyn:]
+			first, ok := synsets[offs[0]]
+			if !ok {
+				return
+			}
+			w := f[0]
+			var v uint32
+			if pos == "noun" {
+				v = uint32(first.lexFile) & parse.SemNounMask
+			} else {
+				v = uint32(first.lexFile-28) << 5 & parse.SemVerbMask
+				senses := min(max(tagged, 1), frameSenses, len(offs))
+				for _, off := range offs[:senses] {
+					s := synsets[off]
+					if s == nil {
+						continue
+					}
+					v |= s.frames[0]
+					for k, sw := range s.words {
+						if sw == w {
+							v |= s.frames[k+1]
+						}
+					}
+				}
+			}
+			sem[w] |= v
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return sem, nil
 }
 
 func eachLine(path string, fn func([]string)) error {
