@@ -373,7 +373,9 @@ func violenceKind(code, lemma string, s, t *member) string {
 	switch {
 	case lemma == "clash" && (sr == "COP" || sr == "MIL") && civilianRole(tr):
 		return "" // "protesters clashed with police": one riot, coded from the protesters' side
-	case (sr == "COP" || sr == "MIL") && tr == "OPP":
+	case (sr == "COP" || sr == "MIL") && tr == "OPP" && code != "194" && code != "195":
+		// (not shelling or an air strike on an opposition group's camp:
+		// "Iranian drones struck camps of Kurdish opposition groups" 195)
 		return "175"
 	case civilianRole(sr) && (tr == "COP" || tr == "MIL" || tr == "GOV" || tr == "LEG"):
 		return "145"
@@ -434,7 +436,32 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 	if s != nil && lemma == "attack" && (code == "190" || code == "180") && agentRole(s.code) == "CVL" && st.crowdWord(s, true) {
 		return "145" // "mobs attacked Muslim-owned shops": a riot, not a battle
 	}
+	if s != nil && s.code == "---" && t != nil && agentRole(t.code) == "OPP" && !st.protestWordIn() {
+		// an opposition activist or councillor killed by no one named,
+		// with no protest in sight, is killed, not repressed ("an
+		// opposition councillor was hacked to death near his farm")
+		return code
+	}
 	return violenceKind(code, lemma, s, t)
+}
+
+// protestWords name protests, protesters and their repression: an
+// agentless act of violence on the opposition near one of them is
+// repression ("three protesters were shot dead in Nairobi").
+var protestWords = map[string]bool{"protest": true, "protests": true, "protesters": true, "protester": true, "protestors": true,
+	"protestor": true, "demonstration": true, "demonstrations": true, "demonstrators": true, "demonstrator": true,
+	"rally": true, "rallies": true, "march": true, "marches": true, "marchers": true, "crackdown": true, "rioters": true,
+	"riot": true, "riots": true, "unrest": true, "protesting": true, "demonstrating": true, "marching": true}
+
+// protestWordIn reports whether the sentence names a protest or
+// protesters.
+func (st *state) protestWordIn() bool {
+	for k := range st.toks {
+		if protestWords[st.normOf(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // crowdNouns name crowds whose damage to property or looting is a riot

@@ -33,6 +33,11 @@ func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 	v := a.verb
 	before, neg, intent, passiveBe, qual := st.verbGroup(a.s)
 	passive := passiveBe && !v.noun && st.anchorParticiple(a)
+	if !passive && !v.noun && a.s >= 2 && (st.isWord(a.s-1, "found") || st.isWord(a.s-1, "discovered")) && st.beBetween(a.s-2, a.s-1) && st.anchorParticiple(a) {
+		// "an activist was found beaten to death": what was found had
+		// been done to the subject.
+		passive = true
+	}
 	if !passive && !v.noun && st.opt.UnnamedActors && victimVerb[v.lemma] {
 		// "a resident died under shelling", "Ukraine lost 100 soldiers":
 		// the subject suffered the event, as in a passive.
@@ -976,15 +981,25 @@ func (st *state) backgroundClause(a *anchor, before int, subj *np) (why string, 
 	}
 	if open >= 0 {
 		why = "in a relative clause: background, not news"
-	} else if st.objectParticiple(a, before, subj) {
+	} else if st.objectParticiple(a, before, subj) || st.obliqueParticiple(a) {
 		why = "a participle describing the object of the verb before it: background, not news"
 	} else {
 		k := before
 		if subj != nil && subj.e == before+1 {
 			k = subj.s - 1
 		}
-		if k >= 0 && (st.isWord(k, "after") || st.isWord(k, "before") || st.isWord(k, "since") || st.isWord(k, "until")) && subj != nil && st.opensSentence(k) {
+		switch {
+		case k >= 0 && (st.isWord(k, "after") || st.isWord(k, "before") || st.isWord(k, "since") || st.isWord(k, "until")) && subj != nil && st.opensSentence(k):
 			why = "in a fronted clause after \"" + st.normOf(k) + "\": background, not news"
+		case k >= 1 && st.isWord(k, "where") && st.isWord(k-1, ",") && subj != nil && st.closedBefore(a.e):
+			// (set off by commas inside the sentence; a trailing one may
+			// tell the news: "the worst violence was in Quito, where
+			// demonstrators threw rocks at a hotel")
+			why = "in a relative clause after \", where\": background, not news" // "the village, where gunmen killed 30 people last year,"
+		case st.afterDenyThat(k) && subj != nil,
+			a.s >= 1 && denyWord[st.normOf(a.s-1)] && strings.HasSuffix(st.normOf(a.s), "ing"),
+			a.s >= 2 && st.isWord(a.s-1, "having") && denyWord[st.normOf(a.s-2)]:
+			why = "what a denial denies, not an event" // "denied that its troops had fired on protesters", "denied firing"
 		}
 	}
 	if why == "" {
@@ -996,6 +1011,38 @@ func (st *state) backgroundClause(a *anchor, before int, subj *np) (why string, 
 	}
 	return why, end
 }
+
+// afterDenyThat reports whether the words up to token k (a clause's
+// subject's determiners and possessives left aside) end with a form of
+// "deny" and "that": "denied that its troops had fired".
+func (st *state) afterDenyThat(k int) bool {
+	for k >= 0 && (st.cls[k]&(cDet|cPossPron) != 0 || st.npAt[k] >= 0 && !st.isWord(k, "that")) {
+		k--
+	}
+	return k >= 1 && st.isWord(k, "that") && denyWord[st.normOf(k-1)]
+}
+
+// closedBefore reports whether a comma after token from closes the
+// phrase before the sentence goes on with a verb: a clause set off by
+// commas inside the sentence ("The village, where gunmen killed 30
+// people last year, has been deserted since").
+func (st *state) closedBefore(from int) bool {
+	for k := from; k < len(st.toks) && !st.boundary(k); k++ {
+		if st.isWord(k, ",") {
+			for j := k + 1; j < len(st.toks) && !st.boundary(j) && !st.isWord(j, ","); j++ {
+				if st.verbAt(j) || st.cls[j]&(cAux|cBe) != 0 {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// denyWord are the forms of "deny", whose complement did not happen as
+// far as its speaker says (the denial itself is 016).
+var denyWord = map[string]bool{"deny": true, "denies": true, "denied": true, "denying": true}
 
 // objectParticiple reports whether anchor a is a present participle
 // right after an actor that is the object of a verb before it in the same
@@ -1023,6 +1070,29 @@ func (st *state) objectParticiple(a *anchor, before int, subj *np) bool {
 		if st.cls[j]&(cAux|cModal|cSay|cAdv) == 0 && st.verbAt(j) {
 			return true
 		}
+	}
+	return false
+}
+
+// obliqueParticiple reports whether anchor a is a present participle
+// right after an unnamed agent that a preposition of aim makes the
+// object of what comes before: "used tear gas against farmers blocking
+// a highway", "fired at students demonstrating" say who they were.
+func (st *state) obliqueParticiple(a *anchor) bool {
+	if a.s < 2 || !strings.HasSuffix(st.normOf(a.s), "ing") {
+		return false
+	}
+	x := st.npAt[a.s-1]
+	if x < 0 {
+		return false
+	}
+	p := &st.nps[x]
+	if p.e != a.s || !p.uncoded || p.agent == "" || p.s < 1 {
+		return false
+	}
+	switch st.normOf(p.s - 1) {
+	case "against", "at", "on", "upon", "toward", "towards":
+		return true
 	}
 	return false
 }
