@@ -1030,6 +1030,11 @@ func (st *state) placeAgents(idx int, code string, src, tgt *np) (_, _ *np) {
 			// speaks as often of another's: "the United States
 			// criticised the army".)
 			tgt = st.homeAgent(tgt, src.members[0].country)
+			if tgt.agent == "GOV" && !strings.HasPrefix(code, "12") {
+				// "the opposition demanded the resignation of the
+				// president": their own state's government
+				tgt = st.stateAgent(tgt, src.members[0].country)
+			}
 		}
 		tgt = st.agentInPlace(tgt, home)
 		if tgt.uncoded && (code == "0841" || code == "1243" || code == "116") && tgt.agent != "BUS" {
@@ -1057,7 +1062,15 @@ func (st *state) placeAgents(idx int, code string, src, tgt *np) (_, _ *np) {
 // belongs to, inferred from that party; p is returned unchanged when c is
 // "" or the role is not one an unnamed actor may have.
 func (st *state) homeAgent(p *np, c string) *np {
-	if c == "" || !st.opt.AgentPlaces || !p.uncoded || !unnamedRole(p.agent) {
+	if !unnamedRole(p.agent) {
+		return p
+	}
+	return st.stateAgent(p, c)
+}
+
+// stateAgent codes the uncoded agent phrase p as an agent of state c.
+func (st *state) stateAgent(p *np, c string) *np {
+	if c == "" || !st.opt.AgentPlaces || !p.uncoded || p.agent == "" {
 		return p
 	}
 	q := *p

@@ -44,6 +44,7 @@ func TestExactCodes(t *testing.T) {
 		{"Masked men beat a trade union leader outside his home in Guatemala City.", "182 GTMUAF→GTMLAB", ""},
 		{"Argentina beat France on penalties to win the World Cup final.", "", "182 ARG→FRA"},
 		{"Speaking to reporters in Ankara, Turkey's foreign minister criticised Sweden over the burning of the Koran.", "111 TURGOV→SWE", ""},
+		{"Opposition parties in Togo demanded the resignation of the president.", "1041 TGOOPP→TGOGOV", ""},
 		// force by drones or warplanes is 195
 		{"A Ukrainian power plant was attacked by Russian drones overnight, officials said.", "195 RUSMIL→UKR", "190 RUSMIL→UKR"},
 		{"Israeli warplanes attacked targets in southern Lebanon.", "195 ISRMIL→LBN", ""},
