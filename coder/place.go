@@ -1472,7 +1472,9 @@ func (st *state) placeAdjectives(j int) int {
 		return j
 	}
 	for x := range st.anchors {
-		if an := &st.anchors[x]; an.s >= j && an.s < k && !an.nounUse {
+		// a verb among the words ends the object, save a participle
+		// right before the name ("shelled besieged El Fasher")
+		if an := &st.anchors[x]; an.s >= j && an.s < k && !an.nounUse && !(an.s == k-1 && strings.HasSuffix(st.normOf(an.s), "ed")) {
 			return j
 		}
 	}

@@ -92,6 +92,7 @@ func TestEventPlaces(t *testing.T) {
 		{"a region narrowed by a town right after it", "Two soldiers were killed in the Donbas near Horlivka on Monday.", "1", "Horlivka", "UKR", "city", "clause", 0},
 		{"a province narrowed by its town", "Gunmen killed three policemen in Balochistan province near Turbat.", "1", "Turbat", "PAK", "city", "clause", 0},
 		{"the suburb of a city", "Shelling killed a man in a suburb of Kharkiv on Monday.", "1", "Kharkiv", "UKR", "city", "clause", 0},
+		{"a participle read as a verb before the shelled place", "Russian forces shelled besieged Mariupol on Monday.", "19", "Mariupol", "UKR", "city", "clause", 0},
 		{"dateline with country", "TRIPOLI, Lebanon (AP) - Lebanese police arrested four men on Monday.", "17", "Tripoli", "LBN", "city", "dateline", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
