@@ -1066,9 +1066,42 @@ func (st *state) nominalEvent(idx int) {
 			st.tracef("  %q: means of violence in a report of casualties or fighting, source ---", st.toks2text(k, e))
 		}
 		tm := st.facilityOfMeans(idx, k, e, code) // "a bomb exploded near a mosque" (facilities.go)
+		if tm == nil {
+			tm = st.casualtyVictims(idx) // "two civilians were wounded when a landmine exploded"
+		}
 		st.addEvent(idx, code, &src.members[0], tm, st.toks[k].Start, st.toks[e-1].End, rule, "", k)
 		return
 	}
+}
+
+// casualtyWords are the participles of a casualty passive.
+var casualtyWords = map[string]bool{"killed": true, "wounded": true, "injured": true, "hurt": true, "maimed": true}
+
+// casualtyVictims returns the victims of a casualty passive in the
+// sentence, coded as an unnamed actor where they have no state: the
+// phrase right before "was", "were" or "have been" and "killed",
+// "wounded" or "injured" ("two civilians were wounded when a landmine
+// exploded near Kidal" → MLICVL). It returns nil when there is none.
+func (st *state) casualtyVictims(idx int) *member {
+	for k := 1; k+1 < len(st.toks); k++ {
+		if !casualtyWords[st.normOf(k+1)] || !st.isWord(k, "was") && !st.isWord(k, "were") && !st.isWord(k, "been") {
+			continue
+		}
+		j := k - 1
+		if st.isWord(k, "been") && j > 0 && (st.isWord(j, "have") || st.isWord(j, "has") || st.isWord(j, "had")) {
+			j--
+		}
+		x := st.npAt[j]
+		if x < 0 || st.nps[x].e != j+1 || st.nps[x].oblique || st.nps[x].pron != "" {
+			return nil
+		}
+		p := st.unnamedAgent(&st.nps[x], idx)
+		if p.uncoded || len(p.members) == 0 {
+			return nil
+		}
+		return &p.members[0]
+	}
+	return nil
 }
 
 // nominalParties reads the attacker of a means noun ending at token e,

@@ -452,3 +452,14 @@ func TestAttackNounAgent(t *testing.T) {
 		}
 	}
 }
+
+// TestCasualtyVictims: an agentless means of violence in a casualty
+// report takes the casualties as its target.
+func TestCasualtyVictims(t *testing.T) {
+	c := builtinCoder(t)
+	text := "Two civilians were wounded when a landmine exploded under their car near Kidal."
+	doc := c.Code(&petrel.Article{ID: "v", Text: text})
+	if len(doc.Events) != 1 || doc.Events[0].Target == nil || doc.Events[0].Target.Code != "MLICVL" || doc.Events[0].Source.Code != "---" {
+		t.Fatalf("%q: events %+v, want one --- 183 MLICVL", text, doc.Events)
+	}
+}
