@@ -45,6 +45,7 @@ func TestExactCodes(t *testing.T) {
 		{"Argentina beat France on penalties to win the World Cup final.", "", "182 ARG→FRA"},
 		{"Speaking to reporters in Ankara, Turkey's foreign minister criticised Sweden over the burning of the Koran.", "111 TURGOV→SWE", ""},
 		{"Opposition parties in Togo demanded the resignation of the president.", "1041 TGOOPP→TGOGOV", ""},
+		{"Tens of thousands of Israelis rallied in Tel Aviv demanding a deal to free the hostages.", "", "053 ISR→-"},
 		// force by drones or warplanes is 195
 		{"A Ukrainian power plant was attacked by Russian drones overnight, officials said.", "195 RUSMIL→UKR", "190 RUSMIL→UKR"},
 		{"Israeli warplanes attacked targets in southern Lebanon.", "195 ISRMIL→LBN", ""},
