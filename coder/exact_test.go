@@ -46,6 +46,10 @@ func TestExactCodes(t *testing.T) {
 		{"Speaking to reporters in Ankara, Turkey's foreign minister criticised Sweden over the burning of the Koran.", "111 TURGOV→SWE", ""},
 		{"Opposition parties in Togo demanded the resignation of the president.", "1041 TGOOPP→TGOGOV", ""},
 		{"Tens of thousands of Israelis rallied in Tel Aviv demanding a deal to free the hostages.", "", "053 ISR→-"},
+		// an ambassador expelled is 161, diplomats 174, in the passive too
+		{"Ukraine's ambassador was expelled by Hungary after a dispute over espionage.", "161 HUN→UKRGOV", ""},
+		{"Mexico's ambassador in Quito was declared persona non grata by Ecuador.", "161 ECU→MEXGOV", ""},
+		{"Two Russian diplomats were expelled by Poland.", "174 POL→RUSGOV", ""},
 		// force by drones or warplanes is 195
 		{"A Ukrainian power plant was attacked by Russian drones overnight, officials said.", "195 RUSMIL→UKR", "190 RUSMIL→UKR"},
 		{"Israeli warplanes attacked targets in southern Lebanon.", "195 ISRMIL→LBN", ""},
