@@ -711,6 +711,8 @@ func intend(code string) string {
 		return "0353" // would release hostages
 	case "0871", "0872", "0873", "0874":
 		return "0356" // would withdraw troops, declare a ceasefire
+	case "174":
+		return "" // "decided to expel three Chinese diplomats", "would expel two British diplomats": an expulsion announced is done
 	}
 	switch {
 	case strings.HasPrefix(code, "18"), strings.HasPrefix(code, "19"), strings.HasPrefix(code, "20"):

@@ -50,6 +50,8 @@ func TestExactCodes(t *testing.T) {
 		{"Ukraine's ambassador was expelled by Hungary after a dispute over espionage.", "161 HUN→UKRGOV", ""},
 		{"Mexico's ambassador in Quito was declared persona non grata by Ecuador.", "161 ECU→MEXGOV", ""},
 		{"Two Russian diplomats were expelled by Poland.", "174 POL→RUSGOV", ""},
+		{"The Philippines decided to expel three Chinese diplomats accused of spying.", "174 PHL→CHNGOV", "130 PHL→CHNGOV"},
+		{"Russia threatened to expel British diplomats.", "1313 RUS→GBRGOV", ""},
 		// force by drones or warplanes is 195
 		{"A Ukrainian power plant was attacked by Russian drones overnight, officials said.", "195 RUSMIL→UKR", "190 RUSMIL→UKR"},
 		{"Israeli warplanes attacked targets in southern Lebanon.", "195 ISRMIL→LBN", ""},
