@@ -1174,13 +1174,40 @@ func (st *state) notOwnEvent(a, prev *anchor, m *match, code string, tgt *np) (w
 		return "what is to stop or end, not an event", true
 	case !st.opt.NullActors && st.describesObject(a, prev):
 		return "a participle describing the object of the verb before it: what had happened to it", false
-	case st.opt.UnnamedActors && prev != nil && prev.violent && a.s > 0 && st.isWord(a.s-1, ",") &&
-		strings.HasSuffix(st.normOf(a.s), "ing") && (agentlessCode(code) || strings.HasPrefix(code, "17")):
+	case st.opt.UnnamedActors && prev != nil && (prev.violent && st.isWord(a.s-1, ",") || st.tollAnd(a)) && a.s > 0 &&
+		strings.HasSuffix(st.normOf(a.s), "ing") && (agentlessCode(code) || strings.HasPrefix(code, "17")) &&
+		!(code == "181" && (prev.verb.lemma == "storm" || prev.verb.lemma == "raid")):
+		// (but "stormed a hotel, taking guests hostage" is the
+		// hostage-taking: entryThenAct)
 		return "the toll of the event before it, not another event", true
 	case st.opt.UnnamedActors && noun && localCode(code) && st.topicBefore(a.s):
 		return "the topic of another act (after \"over\")", true
 	}
 	return "", false
+}
+
+// tollAnd reports whether anchor a, a participle after "and", follows
+// another participle after a comma after a violent verb: the
+// second half of a toll ("exploded in a market, killing 10 people and
+// wounding 30").
+func (st *state) tollAnd(a *anchor) bool {
+	if a.s < 2 || !st.isWord(a.s-1, "and") {
+		return false
+	}
+	for k := a.s - 2; k > 0; k-- {
+		if st.boundary(k) {
+			return false
+		}
+		if strings.HasSuffix(st.normOf(k), "ing") && st.isWord(k-1, ",") {
+			for i := range st.anchors {
+				if b := &st.anchors[i]; b.violent && b.e <= k-1 {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // frontedRoles gives the roles of a light verb in the passive whose event

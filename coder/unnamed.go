@@ -430,6 +430,14 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 			return "180"
 		}
 	}
+	if s != nil && t != nil && agentRole(s.code) == "CVL" && !st.crowdWord(s, true) {
+		switch tr := agentRole(t.code); {
+		case strings.HasPrefix(code, "145") && (lemma == "torch" || lemma == "burn" || lemma == "set") && (tr == "CVL" || tr == "REF" || tr == "REL"):
+			return "1712" // "settlers torched cars and homes": arson of people's homes, not a riot
+		case strings.HasPrefix(code, "171") && (tr == "BUS" || tr == "COP" || tr == "MED"):
+			return "145" // "villagers set fire to a mining firm's equipment": a riot against a company or the police
+		}
+	}
 	if s != nil && strings.HasPrefix(code, "171") && st.crowdWord(s, false) {
 		return "145" // "youths vandalised a testing centre", "farmers torched a tax office": a riot
 	}
@@ -1193,7 +1201,97 @@ func (st *state) sentenceEvents(idx, first int) {
 	st.protestAims(idx, first)
 	st.entryThenAct(idx, first)
 	st.oneAct(idx, first)
+	st.protestDemands(idx, first)
+	st.duringFrame(idx, first)
 }
+
+// duringFrame drops an event noun after "during" that frames the event
+// before it by the same parties, at the same root: "Israeli troops shot
+// dead two Palestinians during a raid in Nablus" is one 190, not also a
+// raid by the Palestinians or by the troops.
+func (st *state) duringFrame(idx, first int) {
+	for i := first + 1; i < len(st.doc.Events); i++ {
+		f := &st.doc.Events[i]
+		if f.SentenceIndex != idx || f.Source == nil {
+			continue
+		}
+		k := st.tokenStarting(f.Verb.Start)
+		j := k - 1
+		for j >= 0 && (st.cls[j]&cDet != 0 || st.isAdj(j)) {
+			j--
+		}
+		if j < 0 || !st.isWord(j, "during") {
+			continue
+		}
+		for h := first; h < i; h++ {
+			e := &st.doc.Events[h]
+			if e.SentenceIndex != idx || e.Source == nil || e.RootCode != f.RootCode || e.Verb.End > f.Verb.Start {
+				continue
+			}
+			if f.Source.Code == e.Source.Code || e.Target != nil && f.Source.Code == e.Target.Code {
+				if st.trace != nil {
+					st.tracef("  %q frames %q: one event", f.Verb.Text, e.Verb.Text)
+				}
+				st.dropEvent(i)
+				i--
+				break
+			}
+		}
+	}
+}
+
+// protestDemands drops what a protest demands: an event after
+// "demanding", "calling for" or "to demand" that follows a protest (14)
+// in its sentence, with no clause boundary between, is what the
+// protesters want, not something that happened ("camped outside the
+// prosecutor's office demanding the attorney general resign", "blocked
+// streets demanding the prime minister's resignation": no 0831).
+// Protest, coercion and violence after it stay events ("marched
+// demanding jobs and clashed with police").
+func (st *state) protestDemands(idx, first int) {
+	for i := first + 1; i < len(st.doc.Events); i++ {
+		f := &st.doc.Events[i]
+		if f.SentenceIndex != idx || f.RootCode >= "14" && f.RootCode <= "20" {
+			continue
+		}
+		from := -1
+		for j := first; j < i; j++ {
+			if e := &st.doc.Events[j]; e.SentenceIndex == idx && e.RootCode == "14" && e.Verb.End <= f.Verb.Start {
+				from = e.Verb.End
+			}
+		}
+		if from < 0 || !st.demandBetween(from, f.Verb.Start) {
+			continue
+		}
+		if st.trace != nil {
+			st.tracef("  %q is what a protest demands, not an event", f.Verb.Text)
+		}
+		st.dropEvent(i)
+		i--
+	}
+}
+
+// demandBetween reports whether a word of demanding stands between byte
+// offsets from and to, with no clause boundary after it.
+func (st *state) demandBetween(from, to int) bool {
+	found := false
+	for k := range st.toks {
+		t := st.toks[k]
+		if t.Start < from || t.Start >= to {
+			continue
+		}
+		switch {
+		case demandWords[st.normOf(k)]:
+			found = true
+		case found && (st.boundary(k) || st.isWord(k, ";")):
+			return false
+		}
+	}
+	return found
+}
+
+// demandWords introduce what a protest demands.
+var demandWords = map[string]bool{"demanding": true, "demand": true, "demands": true, "calling": true, "urging": true, "seeking": true}
 
 // oneAct keeps one event for one act told with two verbs joined by "and"
 // by the same source: damage to property after a riot or another damage
@@ -1301,7 +1399,8 @@ func (st *state) entryThenAct(idx, first int) {
 		for j := i + 1; j < len(st.doc.Events); j++ {
 			f := &st.doc.Events[j]
 			if f.SentenceIndex != idx || f.Source == nil || f.Source.Code != e.Source.Code || f.Verb.Start <= e.Verb.End ||
-				f.RootCode != "14" && f.RootCode != "17" && f.RootCode != "18" || !st.andBetween(e.Verb.End, f.Verb.Start) {
+				f.RootCode != "14" && f.RootCode != "17" && f.RootCode != "18" ||
+				!st.andBetween(e.Verb.End, f.Verb.Start) && !(f.Code == "181" && st.commaParticiple(e.Verb.End, f.Verb.Start)) {
 				continue
 			}
 			if e.RootCode == "14" && (f.RootCode == "17" || f.RootCode == "14") {
@@ -1321,6 +1420,22 @@ func (st *state) entryThenAct(idx, first int) {
 			break
 		}
 	}
+}
+
+// commaParticiple reports whether the verb at byte offset to is a
+// present participle right after a comma, with no clause boundary since
+// from: "stormed a hotel, taking guests hostage".
+func (st *state) commaParticiple(from, to int) bool {
+	k := st.tokenStarting(to)
+	if k < 1 || !st.isWord(k-1, ",") || !strings.HasSuffix(st.normOf(k), "ing") {
+		return false
+	}
+	for j := k - 2; j >= 0 && st.toks[j].Start >= from; j-- {
+		if st.boundary(j) {
+			return false
+		}
+	}
+	return true
 }
 
 // andBetween reports whether "and" joins the verbs between byte offsets

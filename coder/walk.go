@@ -91,10 +91,15 @@ func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 			subj = l
 		}
 	}
-	if prev != nil && prev.subject != nil && a.s > 0 && st.isWord(a.s-1, ",") && strings.HasSuffix(st.normOf(a.s), "ing") && !st.opt.NullActors {
+	if prev != nil && a.s > 0 && st.isWord(a.s-1, ",") && strings.HasSuffix(st.normOf(a.s), "ing") && !st.opt.NullActors {
 		// "…struck a convoy, killing seven soldiers": the participle's
-		// subject is the main clause's.
-		subj = prev.subject
+		// subject is the main clause's, coded or an unnamed agent
+		// ("militants stormed a hotel, taking guests hostage").
+		if prev.subject != nil {
+			subj = prev.subject
+		} else if prev.subjAgent != nil && st.opt.UnnamedActors && prev.violent {
+			subj = prev.subjAgent
+		}
 	}
 	if a.s >= 2 && !v.noun && !st.opt.NullActors && strings.HasSuffix(st.normOf(a.s), "ing") && st.toks[a.s-1].Kind == text.Word &&
 		st.toks[a.s-1].Flags&text.Cap == 0 && st.cls[a.s-1] == 0 && st.npAt[a.s-1] < 0 {
