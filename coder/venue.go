@@ -68,7 +68,7 @@ func (st *state) economicHead(p *np) bool {
 	if p.uncoded || p.e-p.s != 1 || len(p.members) != 1 || st.opt.NullActors || p.e >= len(st.toks) {
 		return false
 	}
-	if st.toks[p.s].Flags&text.Cap == 0 || !adjectiveOfState(st.normOf(p.s)) {
+	if st.toks[p.s].Flags&text.Cap == 0 || !adjectiveOfState(st.normOf(p.s)) && !stateAbbrev[st.normOf(p.s)] {
 		return false
 	}
 	head := -1
@@ -105,6 +105,10 @@ var economicNoun = map[string]bool{
 	"currencies": true, "bourse": true, "crop": true, "harvest": true, "interests": true, "projects": true,
 	"investment": true, "exports": true, "imports": true, "output": true, "demand": true, "prices": true,
 }
+
+// stateAbbrev lists states' abbreviations news uses as adjectives: "U.S.
+// semiconductor makers", "U.K. insurers".
+var stateAbbrev = map[string]bool{"u.s.": true, "u.k.": true, "us": true, "uk": true}
 
 // adjectiveOfState reports whether a word looks like a state's
 // adjective: demonym's suffixes, "-an" ("Libyan", "Cuban") and a few

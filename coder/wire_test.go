@@ -78,6 +78,10 @@ func TestWireSenses(t *testing.T) {
 			nil, []string{"070 THA→-"}},
 		{"helping a state do something stays", "Japan agreed to help Egypt build a power station.",
 			[]string{"033 JPN→EGY"}, nil},
+		{"U.S. makers are an industry, not the state", "U.S. chip makers complained that Japan was dumping memory chips.",
+			nil, []string{"114 USA→JPN", "114 USA→-"}},
+		{"U.S. officials are the state", "U.S. officials complained that Japan was dumping memory chips.",
+			[]string{"114 USAGOV→JPN"}, nil},
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {
