@@ -71,6 +71,9 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			st.dropped(a, "", why)
 		}
 		a.consumed = true
+		// A violent verb in a temporal clause owns its toll and the
+		// sentence's attack nouns, background too (summary.go).
+		a.violent = strings.Contains(why, "clause after") && violentVerb(a)
 		return e
 	}
 	if subj != nil && subj.uncoded {

@@ -998,12 +998,12 @@ func (st *state) nominalEvent(idx int) {
 			}
 		}
 	}
-	if !hit && !blast {
-		return
+	if !hit && !blast || st.summarySentence() {
+		return // "fighting has killed thousands since April" (summary.go)
 	}
 	for k := 0; k < len(st.toks); k++ {
-		if st.npAt[k] >= 0 || st.isDate(k) {
-			continue
+		if st.npAt[k] >= 0 || st.isDate(k) || st.backgroundOpener(k-1) {
+			continue // "fled since fighting erupted" (summary.go)
 		}
 		code, e := st.meansAt(k)
 		if code == "" || e == k+1 && notNominal[st.normOf(k)] || k > 0 && notMeansBefore[st.normOf(k-1)] {

@@ -996,6 +996,8 @@ func (st *state) backgroundClause(a *anchor, before int, subj *np) (why string, 
 		switch {
 		case k >= 0 && (st.isWord(k, "after") || st.isWord(k, "before") || st.isWord(k, "since") || st.isWord(k, "until")) && subj != nil && st.opensSentence(k):
 			why = "in a fronted clause after \"" + st.normOf(k) + "\": background, not news"
+		case st.trailingBackground(k, a.s, subj):
+			why = "in a clause after \"" + st.normOf(k) + "\": background, not news" // "two days after militants ambushed" (summary.go)
 		case k >= 1 && st.isWord(k, "where") && st.isWord(k-1, ",") && subj != nil && st.closedBefore(a.e):
 			// (set off by commas inside the sentence; a trailing one may
 			// tell the news: "the worst violence was in Quito, where
