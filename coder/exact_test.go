@@ -52,6 +52,7 @@ func TestExactCodes(t *testing.T) {
 		{"Two Russian diplomats were expelled by Poland.", "174 POL→RUSGOV", ""},
 		{"The Philippines decided to expel three Chinese diplomats accused of spying.", "174 PHL→CHNGOV", "130 PHL→CHNGOV"},
 		{"Russia threatened to expel British diplomats.", "1313 RUS→GBRGOV", ""},
+		{"Shells fired by Sudanese government forces hit a market in El Fasher.", "194 SDNMIL→SDNCVL", ""},
 		// force by drones or warplanes is 195
 		{"A Ukrainian power plant was attacked by Russian drones overnight, officials said.", "195 RUSMIL→UKR", "190 RUSMIL→UKR"},
 		{"Israeli warplanes attacked targets in southern Lebanon.", "195 ISRMIL→LBN", ""},
