@@ -1183,10 +1183,30 @@ func (st *state) notOwnEvent(a, prev *anchor, m *match, code string, tgt *np) (w
 		// (but "stormed a hotel, taking guests hostage" is the
 		// hostage-taking: entryThenAct)
 		return "the toll of the event before it, not another event", true
+	case st.opt.UnnamedActors && strings.HasPrefix(code, "14") && st.coveredBefore(a.s):
+		return "a protest reporters cover, not theirs (\"journalists covering an opposition rally\")", true
 	case st.opt.UnnamedActors && noun && localCode(code) && st.topicBefore(a.s):
 		return "the topic of another act (after \"over\")", true
 	}
 	return "", false
+}
+
+// coveredBefore reports whether a verb of reporting ("covering",
+// "filming", "reporting on") stands right before the event noun at token
+// k, its determiners, adjectives and the actor words modifying it aside.
+func (st *state) coveredBefore(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		switch st.normOf(j) {
+		case "covering", "cover", "covered", "filming", "filmed", "photographing", "reporting", "reported":
+			return true
+		case "on":
+			continue
+		}
+		if st.cls[j]&cDet == 0 && !st.isAdj(j) && st.npAt[j] < 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // tollAnd reports whether anchor a, a participle after "and", follows

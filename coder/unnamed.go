@@ -444,6 +444,13 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 	if s != nil && lemma == "attack" && (code == "190" || code == "180") && agentRole(s.code) == "CVL" && st.crowdWord(s, true) {
 		return "145" // "mobs attacked Muslim-owned shops": a riot, not a battle
 	}
+	if s != nil && t != nil && (code == "180" || strings.HasPrefix(code, "182") && code != "1823") && civilianRole(agentRole(t.code)) &&
+		(agentRole(s.code) == "COP" || agentRole(s.code) == "MIL") && st.protestWordIn() {
+		// police or troops beating or assaulting people at a protest:
+		// repression ("riot police beat journalists covering a
+		// protest", "soldiers assaulted journalists covering a rally")
+		return "175"
+	}
 	if s != nil && s.code == "---" && t != nil && agentRole(t.code) == "OPP" && !st.protestWordIn() {
 		// an opposition activist or councillor killed by no one named,
 		// with no protest in sight, is killed, not repressed ("an
@@ -1319,8 +1326,8 @@ func (st *state) oneAct(idx, first int) {
 			switch {
 			case damageCode(e.Code) && damageCode(f.Code) && st.onlyJoints(e.Verb.End, f.Verb.Start):
 				drop = j // (not "looted homes and burned crops": two objects, two acts)
-			case e.Code == "175" && assaultCode(f.Code):
-				drop = j
+			case e.Code == "175" && (assaultCode(f.Code) || f.Code == "175" && st.onlyJoints(e.Verb.End, f.Verb.Start)):
+				drop = j // ("tear-gassed and beat students": the beating at a protest is 175 too)
 			case assaultCode(e.Code) && f.Code == "175":
 				drop = i
 			case personViolence(e.Code) && personViolence(f.Code) &&
