@@ -607,9 +607,11 @@ func (st *state) prepare(sp petrel.Span) {
 }
 
 // backedSuffix lists the participles that make "<state>-<participle>" an
-// adjective naming the state: "Saudi-led", "Iran-backed".
+// adjective naming the state: "Saudi-led", "Iran-backed",
+// "Russian-installed officials".
 var backedSuffix = map[string]bool{"led": true, "backed": true, "sponsored": true, "supported": true, "funded": true,
-	"allied": true, "aligned": true, "controlled": true, "run": true, "brokered": true, "armed": true, "trained": true}
+	"allied": true, "aligned": true, "controlled": true, "run": true, "brokered": true, "armed": true, "trained": true,
+	"installed": true, "appointed": true}
 
 // cands returns the candidate word ids of token j.
 func (st *state) candsOf(j int) []int32 { return st.cands[st.coff[j]:st.coff[j+1]] }

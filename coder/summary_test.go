@@ -45,3 +45,18 @@ func TestTrailingBackground(t *testing.T) {
 		}
 	}
 }
+
+// TestHyphenState: "<state>-<participle>" before an agent names the
+// agent's state: "Saudi-led", "Russian-installed officials".
+func TestHyphenState(t *testing.T) {
+	c := builtinCoder(t)
+	for _, tc := range []struct{ text, source string }{
+		{"Russian-installed officials in Zaporizhzhia accused Ukraine of shelling the nuclear plant.", "RUSGOV"},
+		{"Saudi-led coalition jets struck Sanaa.", "SAU"},
+	} {
+		doc := c.Code(&petrel.Article{ID: "h", Text: tc.text})
+		if len(doc.Events) == 0 || doc.Events[0].Source.Code != tc.source {
+			t.Errorf("%q: events %+v, want the source %s", tc.text, doc.Events, tc.source)
+		}
+	}
+}
