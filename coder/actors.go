@@ -456,6 +456,15 @@ func (st *state) buildNPs(idx int) {
 			// ("its ambassador from Russia" is not Russia's: a possessive
 			// pronoun already says whose agent it is.)
 			ownerSaid := sg.s > 0 && st.cls[sg.s-1]&cPossPron != 0 && st.isWord(e, "from")
+			if st.isWord(e, "of") && kk+2 < len(segs) && segs[kk+1].s == e+1 && segs[kk+1].e < n && st.toks[segs[kk+1].e].Kind == text.Possessive &&
+				segs[kk+2].kind == segAgent && segs[kk+2].s <= segs[kk+1].e+3 && len(ags) > 0 && ags[0].Code == "GOV" && st.agentAt(segs[kk+2], segs[kk+2].s).Code != "GOV" && !st.opt.NullActors {
+				// "the leader of Pakistan's main opposition party": the
+				// state owns the other body that follows, which the
+				// leader heads ("the spokesman of Iran's foreign ministry"
+				// is still Iran's government; "employees of Nigeria's
+				// state oil company" Nigeria's workers)
+				ownerSaid = true
+			}
 			if j := e; j < n && !ownerSaid && (st.isWord(j, "from") || st.isWord(j, "of") || st.isWord(j, "in") || st.isWord(j, "across") && !st.opt.NullActors) {
 				var all []member
 				end, used := 0, 0

@@ -53,6 +53,9 @@ func TestExactCodes(t *testing.T) {
 		{"The Philippines decided to expel three Chinese diplomats accused of spying.", "174 PHL→CHNGOV", "130 PHL→CHNGOV"},
 		{"Russia threatened to expel British diplomats.", "1313 RUS→GBRGOV", ""},
 		{"Shells fired by Sudanese government forces hit a market in El Fasher.", "194 SDNMIL→SDNCVL", ""},
+		// "X of Y's Z": the leader of a state's other body is that body's
+		{"Police detained the leader of Pakistan's main opposition party in Lahore.", "173 PAKCOP→PAKOPP", "173 PAKCOP→PAKGOV"},
+		{"Employees of Nigeria's state oil company shut down pumping stations in a strike over pay.", "143 NGALAB→-", ""},
 		// force by drones or warplanes is 195
 		{"A Ukrainian power plant was attacked by Russian drones overnight, officials said.", "195 RUSMIL→UKR", "190 RUSMIL→UKR"},
 		{"Israeli warplanes attacked targets in southern Lebanon.", "195 ISRMIL→LBN", ""},
