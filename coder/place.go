@@ -145,6 +145,7 @@ func (st *state) locate(idx int) {
 		}
 	}
 	st.qualifiedCities()
+	st.longerPlaceNames()
 	st.headingPlace()
 	// sentLoc keeps its meaning for actor inference: the first city or
 	// division named, else the first country.
@@ -223,6 +224,37 @@ func (st *state) qualifiedCities() {
 		mb.code, mb.country = c, c
 		if k := mb.mention - st.mBase; k >= 0 && k < len(st.doc.Mentions) {
 			st.doc.Mentions[k].Code, st.doc.Mentions[k].Country = c, c
+		}
+	}
+}
+
+// longerPlaceNames recodes an actor whose state name is the start of a
+// longer place name in another state ("students in Niger state", the
+// Nigerian state, was NEREDU): the actor phrase ends inside the place the
+// gazetteer or a dictionary read, so the place, the longer name, says
+// whose it is. An actor phrase that goes on past the place ("Niger state
+// television") keeps its code.
+func (st *state) longerPlaceNames() {
+	for k := range st.placeMs {
+		m := &st.placeMs[k]
+		c := m.loc.Country
+		if c == "" || m.loc.Precision == "country" || m.modifier || st.npAt[m.s] < 0 {
+			continue
+		}
+		p := &st.nps[st.npAt[m.s]]
+		if p.uncoded || len(p.members) != 1 || p.e <= m.s || p.e >= m.e {
+			continue
+		}
+		mb := &p.members[0]
+		if mb.kind != petrel.KindCountry || len(mb.code) < 3 || mb.country == c || mb.code[:3] == c {
+			continue
+		}
+		if st.trace != nil {
+			st.tracef("  actor %q: %s, as the longer place name %q says, not %s", st.toks2text(p.s, p.e), c, st.toks2text(m.s, m.e), mb.code[:3])
+		}
+		mb.code, mb.country = c+mb.code[3:], c
+		if k := mb.mention - st.mBase; k >= 0 && k < len(st.doc.Mentions) {
+			st.doc.Mentions[k].Code, st.doc.Mentions[k].Country = mb.code, c
 		}
 	}
 }

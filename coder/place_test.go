@@ -246,3 +246,27 @@ func TestPlaceAfterParticiple(t *testing.T) {
 		}
 	}
 }
+
+// TestLongerPlaceName: a state name that starts a longer place name of
+// another state is that place ("students in Niger state" are Nigeria's),
+// unless the actor phrase goes on past it ("Niger state television").
+func TestLongerPlaceName(t *testing.T) {
+	c := builtinCoder(t)
+	for _, tc := range []struct{ text, want string }{
+		{"Bandits abducted 30 students in Niger state.", "NGACRM 181 NGAEDU"},
+		{"Niger state television said soldiers killed 20 jihadists near Tillaberi.", "NERMIL 190 NERREB"},
+	} {
+		doc := c.Code(&petrel.Article{ID: "n", Text: tc.text})
+		got := ""
+		if len(doc.Events) > 0 {
+			e := doc.Events[0]
+			got = e.Source.Code + " " + e.Code + " "
+			if e.Target != nil {
+				got += e.Target.Code
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
