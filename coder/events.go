@@ -259,6 +259,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	defaultTarget := tgt == nil
 	var shared *np // an object shared with a coordinated verb (clauses.go)
 	if tgt == nil && (m == nil || !m.p.hasTarget || st.opt.OptionalTarget) && !passive {
+		st.curCode = code // (objectAfter reads it: "threw stones at police in Nairobi")
 		tgt, shared = st.objectOf(idx, a, code, end)
 	}
 	if tgt == nil && src != nil && !passive && !st.opt.NullActors {

@@ -479,6 +479,13 @@ var timeNoun = map[string]bool{"week": true, "month": true, "year": true, "weeke
 var adverbS = map[string]bool{"always": true, "sometimes": true, "perhaps": true, "nevertheless": true, "thus": true,
 	"afterwards": true, "besides": true, "nonetheless": true, "towards": true, "backwards": true, "forwards": true}
 
+// agentHead reports whether actor phrase p names people by a role (an
+// agent, coded by the state beside it: "police in Nairobi" KENCOP), not a
+// place or a state.
+func agentHead(p *np) bool {
+	return len(p.members) > 0 && len(p.members[0].code) > 3 && p.members[0].kind == petrel.KindCountry && agentRole(p.members[0].code) != ""
+}
+
 // objectAfter finds the first actor phrase at or after token j within the
 // clause, looking at most limit tokens ahead.
 func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
@@ -508,8 +515,10 @@ func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
 				k = p.e - 1
 				continue
 			}
-			if p.oblique && st.c.locPrep[p.prep] && locativeNotTarget {
+			if p.oblique && st.c.locPrep[p.prep] && locativeNotTarget && !(st.isWordID(p.prep, "at") && agentHead(p) && strings.HasPrefix(st.curCode, "14")) {
 				// "announced the package in Berlin": a place, not a target
+				// (but "threw stones at police in Nairobi": an agent
+				// after "at" is aimed at)
 				k = p.e - 1
 				continue
 			}
