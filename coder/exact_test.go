@@ -56,6 +56,10 @@ func TestExactCodes(t *testing.T) {
 		// "X of Y's Z": the leader of a state's other body is that body's
 		{"Police detained the leader of Pakistan's main opposition party in Lahore.", "173 PAKCOP→PAKOPP", "173 PAKCOP→PAKGOV"},
 		{"Employees of Nigeria's state oil company shut down pumping stations in a strike over pay.", "143 NGALAB→-", ""},
+		// people seized are abducted, or arrested by a state
+		{"Kidnappers seized a Chinese businessman in Mozambique's Cabo Delgado province.", "181 MOZCRM→CHNBUS", ""},
+		{"The Indian coast guard seized 20 Pakistani fishermen off Gujarat.", "173 INDMIL→PAKCVL", ""},
+		{"Taliban fighters seized the city of Kunduz.", "192 TAL→AFG", ""},
 		// force by drones or warplanes is 195
 		{"A Ukrainian power plant was attacked by Russian drones overnight, officials said.", "195 RUSMIL→UKR", "190 RUSMIL→UKR"},
 		{"Israeli warplanes attacked targets in southern Lebanon.", "195 ISRMIL→LBN", ""},
