@@ -54,7 +54,36 @@ type verb struct {
 	code     string
 	noun     bool
 	patterns []*pattern // most specific first
-	rule     string
+	// filt holds, for each of patterns, what bestPattern reads before it
+	// tries one, so that most patterns are passed over without loading them.
+	filt []patFilter
+	rule string
+}
+
+// patFilter is what bestPattern tests of a pattern before trying it: whether
+// it is skipped ("+++"), whether a noun skips it, and up to two of its
+// literal words (ids, as st.words holds them), which tryPattern would find
+// missing first.
+type patFilter struct {
+	skip, nounSkip bool
+	nneed          uint8
+	need           [2]uint16
+}
+
+// newPatFilter returns p's filter.
+func newPatFilter(p *pattern) patFilter {
+	f := patFilter{
+		skip:     p.code == "+++",
+		nounSkip: !p.hasSource && !p.hasTarget && !(p.code == "---" && len(p.pre) > 0),
+	}
+	for _, w := range p.need {
+		if int(f.nneed) == len(f.need) {
+			break
+		}
+		f.need[f.nneed] = uint16(w & 1023)
+		f.nneed++
+	}
+	return f
 }
 
 // compiled holds everything compiled from a Dictionary. It is read-only
@@ -210,6 +239,9 @@ func compile(d *dict.Dictionary) *compiled {
 			}
 			return pa.elems() > pb.elems()
 		})
+		for _, p := range cv.patterns {
+			cv.filt = append(cv.filt, newPatFilter(p))
+		}
 		c.verbs = append(c.verbs, cv)
 		for _, f := range v.Forms {
 			if len(f.Words) > 0 {

@@ -204,15 +204,14 @@ func (st *state) pluralSpeakers() []int {
 		if k > 0 && st.npAt[k-1] >= 0 && !st.nps[st.npAt[k-1]].uncoded {
 			continue // "European Commission sources said": the Commission's
 		}
-		w := st.normOf(k)
-		if !pluralWord(w) || stateSideWord[w] {
-			continue
-		}
 		j := k + 1
 		if st.cls[j]&cAdv != 0 && j+1 < len(st.toks) {
 			j++ // "dealers also said"
 		}
-		if st.cls[j]&cSay != 0 {
+		if st.cls[j]&cSay == 0 {
+			continue
+		}
+		if w := st.normOf(k); pluralWord(w) && !stateSideWord[w] {
 			out = append(out, k)
 		}
 	}

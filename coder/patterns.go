@@ -28,15 +28,21 @@ type match struct {
 // bestPattern returns the first of the anchor's patterns, most specific
 // first, that matches around it, and whether one did.
 func (st *state) bestPattern(a *anchor) (match, bool) {
-	for _, p := range a.verb.patterns {
-		if p.code == "+++" {
+	filt := a.verb.filt
+	for i, p := range a.verb.patterns {
+		f := &filt[i]
+		if f.skip {
 			continue // TABARI's "ignore this pattern"
 		}
-		if a.nounUse && !p.hasSource && !p.hasTarget && !(p.code == "---" && len(p.pre) > 0) {
+		if a.nounUse && f.nounSkip {
 			// a noun codes only with a named party: "talks with +", "an
 			// attack by $"; a pattern of words before it that codes
 			// nothing still blocks it ("fears of a strike")
 			continue
+		}
+		if f.nneed > 0 && st.words[f.need[0]>>6]&(1<<(f.need[0]&63)) == 0 ||
+			f.nneed > 1 && st.words[f.need[1]>>6]&(1<<(f.need[1]&63)) == 0 {
+			continue // as tryPattern: a word of the pattern is not in the sentence
 		}
 		if m, ok := st.tryPattern(p, a); ok {
 			return m, true

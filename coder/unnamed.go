@@ -932,8 +932,12 @@ var protestNouns = map[string]string{"protest": "141", "strike": "143", "boycott
 func (st *state) protestNominal(idx int) bool {
 	n := len(st.toks)
 	for k := 1; k+1 < n; k++ {
+		// the cheap word tests first: most tokens are not before one
+		if !(st.isWord(k+1, "against") || st.isWord(k+1, "over") || st.isWord(k+1, "at")) {
+			continue
+		}
 		code, ok := protestNouns[st.normOf(k)]
-		if !ok || !(st.isWord(k+1, "against") || st.isWord(k+1, "over") || st.isWord(k+1, "at")) {
+		if !ok {
 			continue
 		}
 		// "in a protest against": with the article; "in protest at"
