@@ -177,6 +177,8 @@ func TestUnnamedActors(t *testing.T) {
 		{"troops assaulting reporters at a rally: repression; the rally is not theirs", "Ugandan soldiers assaulted journalists covering an opposition rally in Kampala.", []string{"175 UGAMIL UGAMED@place"}},
 		{"police after 'at' are a riot's target, not a place", "Protesters threw stones at police in Nairobi.", []string{"145 KENOPP@place KENCOP"}},
 		{"an embassy after 'at' is where praise was given", "The French president praised the deal at the U.S. embassy in Paris.", []string{"051 FRAGOV -"}},
+		{"supporters of an unnamed agent are the supporters", "Supporters of a jailed cleric ransacked a police station in Lahore.", []string{"145 PAKOPP@place PAKCOP@place"}},
+		{"supporters of a coded person are the supporters", "Supporters of the ousted president stormed the Congress in Brasilia and smashed windows.", []string{"145 BRAOPP@place BRALEG"}},
 		{"two verbs sharing an object are active and one riot", "Rioters looted and burned shops in Durban.", []string{"145 ZAFOPP@place ZAFBUS@place"}},
 		{"stormed and set fire to: one riot", "Demonstrators stormed and set fire to the parliament building in Kathmandu.", []string{"145 NPLOPP@place -"}},
 		{"two objects, two acts", "Protesters looted supermarkets and torched metro stations in Santiago.", []string{"145 CHLOPP@place CHLBUS@place", "145 CHLOPP@place -"}},

@@ -302,6 +302,9 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 				if st.economicHead(p) {
 					return nil // "Japanese semiconductor makers have complied" (venue.go)
 				}
+				if h := st.agentOfHead(p); h != nil {
+					return h // "supporters of a jailed cleric ransacked": the supporters
+				}
 				return p
 			}
 			if (p.mod || p.poss && p.pron == "") && !p.oblique && !p.uncoded && fallback == nil && !st.economicHead(p) {
@@ -478,6 +481,31 @@ var timeNoun = map[string]bool{"week": true, "month": true, "year": true, "weeke
 // for plural nouns.
 var adverbS = map[string]bool{"always": true, "sometimes": true, "perhaps": true, "nevertheless": true, "thus": true,
 	"afterwards": true, "besides": true, "nonetheless": true, "towards": true, "backwards": true, "forwards": true}
+
+// agentOfHead returns the unnamed agent that heads "X of Y" when p, an
+// unnamed agent too, is its Y: "supporters of a jailed cleric" are the
+// supporters (OPP), not the cleric (REL); nil otherwise.
+func (st *state) agentOfHead(p *np) *np {
+	if !p.uncoded || p.agent == "" || p.s < 2 {
+		return nil
+	}
+	j := p.s - 1
+	for j >= 1 && (st.cls[j]&cDet != 0 || st.isAdj(j) || st.participle(j) && st.toks[j].Flags&text.Cap == 0 && !st.isWord(j, "of")) {
+		j--
+	}
+	if j < 1 || !st.isWord(j, "of") {
+		return nil
+	}
+	x := st.npAt[j-1]
+	if x < 0 {
+		return nil
+	}
+	h := &st.nps[x]
+	if h.e != j || !h.uncoded || h.agent == "" || h.oblique {
+		return nil
+	}
+	return h
+}
 
 // agentHead reports whether actor phrase p names people by a role (an
 // agent, coded by the state beside it: "police in Nairobi" KENCOP), not a
