@@ -546,7 +546,8 @@ func (st *state) armedPlaceNear(from int) bool {
 var civilianPlaces = map[string]bool{"village": true, "villages": true, "bus": true, "buses": true, "market": true,
 	"markets": true, "school": true, "schools": true, "mosque": true, "mosques": true, "church": true, "churches": true,
 	"temple": true, "polling": true, "hotel": true, "hospital": true, "clinic": true, "wedding": true, "funeral": true,
-	"passengers": true, "worshippers": true, "farmers": true, "displaced": true}
+	"passengers": true, "worshippers": true, "farmers": true, "displaced": true, "settlement": true, "settlements": true,
+	"hamlet": true, "hamlets": true}
 
 // civilianPlaceNear reports whether a place of civilians is named in the
 // ten words after the verb ending at token from, or, for a passive ("several
