@@ -60,3 +60,26 @@ func TestHyphenState(t *testing.T) {
 		}
 	}
 }
+
+// TestThrownAt: what protesters throw at someone makes that one the
+// target; "pelted X with" names X.
+func TestThrownAt(t *testing.T) {
+	c := builtinCoder(t)
+	for _, tc := range []struct{ text, want string }{
+		{"Protesters threw stones at police in Nairobi.", "KENOPP 145 KENCOP"},
+		{"Demonstrators pelted police with stones in Dhaka.", "BGDOPP 145 BGDCOP"},
+	} {
+		doc := c.Code(&petrel.Article{ID: "s", Text: tc.text})
+		got := ""
+		if len(doc.Events) > 0 {
+			e := doc.Events[0]
+			got = e.Source.Code + " " + e.Code + " "
+			if e.Target != nil {
+				got += e.Target.Code
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
