@@ -1000,6 +1000,7 @@ func (st *state) recipient(tgt *np, code string) *np {
 // "protesters") its state: from the place of the sentence or the other
 // party (agentInPlace), else as an actor without a name (unnamed.go).
 func (st *state) placeAgents(idx int, code string, src, tgt *np) (_, _ *np) {
+	src, tgt = st.ownersAgent(src), st.ownersAgent(tgt)
 	if src != nil && src.uncoded && src.agent != "" {
 		// "Soldiers detained President Mohamed Bazoum": coercion and
 		// violence are mostly domestic, so failing a place the agent
@@ -1089,6 +1090,29 @@ func (st *state) stateAgent(p *np, c string) *np {
 // aerialMeans are the head nouns of an agent that fights from the air.
 var aerialMeans = map[string]bool{"drones": true, "drone": true, "warplanes": true, "warplane": true, "jets": true, "jet": true,
 	"aircraft": true, "helicopters": true, "helicopter": true, "gunships": true, "bombers": true, "missiles": true, "missile": true}
+
+// ownersAgent codes an agent phrase right after a possessive pronoun
+// that stands for a coded actor as an agent of that actor's state, for
+// armed forces, police and spies: "Iraq said today its troops had killed
+// thousands of Iranians" → IRQMIL (was the victims' IRNMIL), "Iran said
+// its forces had captured …" → IRNMIL. It returns p unchanged otherwise.
+func (st *state) ownersAgent(p *np) *np {
+	if p == nil || !p.uncoded || p.agent == "" || p.s == 0 || st.opt.NullActors {
+		return p
+	}
+	x := st.npAt[p.s-1]
+	if x < 0 {
+		return p
+	}
+	q := &st.nps[x]
+	if q.pron == "" || !q.poss || q.e != p.s || len(q.members) != 1 || q.members[0].country == "" ||
+		p.agent != "MIL" && p.agent != "COP" && p.agent != "SPY" {
+		// only armed forces: "its government", "their workers" and "his
+		// citizens" coded too many events that are no news on Reuters
+		return p
+	}
+	return st.stateAgent(p, q.members[0].country)
+}
 
 // domesticRole reports whether an actor code is a state's people acting
 // at home (opposition, parties, lawmakers, courts, press, rights groups,

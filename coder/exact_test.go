@@ -60,6 +60,8 @@ func TestExactCodes(t *testing.T) {
 		{"Kidnappers seized a Chinese businessman in Mozambique's Cabo Delgado province.", "181 MOZCRM→CHNBUS", ""},
 		{"The Indian coast guard seized 20 Pakistani fishermen off Gujarat.", "173 INDMIL→PAKCVL", ""},
 		{"Taliban fighters seized the city of Kunduz.", "192 TAL→AFG", ""},
+		// "its troops" are the state's that "its" stands for
+		{"Iraq said today its troops had killed thousands of Iranians in checking a new Tehran offensive.", "190 IRQMIL→IRN", "190 IRNMIL→IRN"},
 		// force by drones or warplanes is 195
 		{"A Ukrainian power plant was attacked by Russian drones overnight, officials said.", "195 RUSMIL→UKR", "190 RUSMIL→UKR"},
 		{"Israeli warplanes attacked targets in southern Lebanon.", "195 ISRMIL→LBN", ""},
