@@ -576,6 +576,8 @@ func negate(code string) string {
 		return "1212"
 	case strings.HasPrefix(code, "031"), strings.HasPrefix(code, "06"):
 		return "121"
+	case refusalSub[code] != "":
+		return refusalSub[code] // "would not release hostages" → 1243, CAMEO's sub-code
 	case strings.HasPrefix(code, "033"), strings.HasPrefix(code, "07"):
 		return "122"
 	case strings.HasPrefix(code, "035"), strings.HasPrefix(code, "08"):
@@ -588,6 +590,18 @@ func negate(code string) string {
 		return "120" // "will not support Sweden's bid": a rejection
 	}
 	return ""
+}
+
+// refusalSub maps a negated aid or yield, given or intended, to CAMEO's
+// refusal of the same kind: aid (071-074, 0331-0334) to 1221-1224, and
+// easing, release, sanctions relief, international involvement and
+// de-escalation (081-087, 0351-0356) to 1241-1246.
+var refusalSub = map[string]string{
+	"071": "1221", "0331": "1221", "072": "1222", "0332": "1222", "073": "1223", "0333": "1223", "074": "1224", "0334": "1224",
+	"081": "1241", "0811": "1241", "0812": "1241", "0813": "1241", "0814": "1241", "0351": "1241",
+	"082": "1242", "0352": "1242", "084": "1243", "0841": "1243", "0842": "1243", "0353": "1243",
+	"085": "1244", "0354": "1244", "086": "1245", "0861": "1245", "0862": "1245", "0863": "1245", "0355": "1245",
+	"087": "1246", "0871": "1246", "0872": "1246", "0873": "1246", "0874": "1246", "0356": "1246",
 }
 
 // demand maps the code of what someone says must be done to the CAMEO

@@ -62,6 +62,8 @@ func TestExactCodes(t *testing.T) {
 		{"Taliban fighters seized the city of Kunduz.", "192 TAL→AFG", ""},
 		// "its troops" are the state's that "its" stands for
 		{"Iraq said today its troops had killed thousands of Iranians in checking a new Tehran offensive.", "190 IRQMIL→IRN", "190 IRNMIL→IRN"},
+		// a negated release, aid or de-escalation is CAMEO's refusal of that kind
+		{"Hamas said it would not release hostages until Israel ends the war.", "1243 HMS→-", "124 HMS→-"},
 		// force by drones or warplanes is 195
 		{"A Ukrainian power plant was attacked by Russian drones overnight, officials said.", "195 RUSMIL→UKR", "190 RUSMIL→UKR"},
 		{"Israeli warplanes attacked targets in southern Lebanon.", "195 ISRMIL→LBN", ""},
