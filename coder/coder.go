@@ -576,10 +576,10 @@ func (st *state) prepare(sp petrel.Span) {
 		}
 		st.noff = append(st.noff, int32(len(st.norm)))
 		n := st.norm[st.noff[len(st.noff)-2]:]
-		// One map lookup gives the token's exact id, and with it its word
+		// One table lookup gives the token's exact id, and with it its word
 		// class (function words are all interned at compile time).
 		var cls uint32
-		if id, ok := st.c.voc.exact[string(n)]; ok {
+		if id, ok := st.c.voc.table.lookup(n); ok {
 			st.cands = append(st.cands, id)
 			if int(id) < len(st.c.wordCls) {
 				cls = st.c.wordCls[id]
@@ -590,14 +590,14 @@ func (st *state) prepare(sp petrel.Span) {
 		}
 		if st.c.voc.hasCased && t.Flags&text.Cap != 0 {
 			// A capitalised token also matches cased dictionary words.
-			if id, ok := st.c.voc.exact[casedKey+string(n)]; ok {
+			if id, ok := st.c.voc.cased.lookup(n); ok {
 				st.cands = append(st.cands, id)
 			}
 		}
 		if i := bytes.LastIndexByte(n, '-'); i > 0 && cls == 0 && !st.opt.NullActors && backedSuffix[string(n[i+1:])] {
 			// "Saudi-led", "Iran-backed": the state before the hyphen is
 			// named ("the Saudi-led coalition" → SAU).
-			if id, ok := st.c.voc.exact[string(n[:i])]; ok {
+			if id, ok := st.c.voc.table.lookup(n[:i]); ok {
 				st.cands = append(st.cands, id)
 			}
 		}

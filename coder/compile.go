@@ -286,5 +286,6 @@ func compile(d *dict.Dictionary) *compiled {
 	for _, t := range synsets {
 		t.freeze(c.voc.n)
 	}
+	c.voc.freeze()
 	return c
 }

@@ -1,7 +1,9 @@
 package coder
 
 import (
+	"encoding/binary"
 	"slices"
+	"strings"
 
 	"petrel/dict"
 )
@@ -14,6 +16,8 @@ import (
 // comparisons, and lets the tries below key their edges by (node, word).
 type vocab struct {
 	exact    map[string]int32
+	table    wordTable // exact but the cased words, frozen for lookups while coding
+	cased    wordTable // the cased words of exact, without casedKey
 	stems    map[string]int32
 	minStem  int // shortest stem length, to bound prefix lookups
 	maxStem  int
@@ -240,4 +244,100 @@ func (v *vocab) phraseIDs(p dict.Phrase) []int32 {
 		ids[i] = v.id(w)
 	}
 	return ids
+}
+
+// freeze builds v.table and v.cased from v.exact; lookups while coding go
+// to the tables, so no word may be interned after it.
+func (v *vocab) freeze() {
+	plain, cased := map[string]int32{}, map[string]int32{}
+	for w, id := range v.exact {
+		if k, ok := strings.CutPrefix(w, casedKey); ok {
+			cased[k] = id
+		} else {
+			plain[w] = id
+		}
+	}
+	v.table, v.cased = newWordTable(plain), newWordTable(cased)
+}
+
+// wordTable is a read-only hash table from words to ids, for the lookup of
+// every token's normalised form: an open-addressed table of slots that
+// hold a key's hash beside its entry, so that most misses read one slot,
+// and a hash computed inline, eight bytes at a time.
+type wordTable struct {
+	slots []uint64 // hash<<32 | entry index+1; 0 is empty
+	ents  []wordEnt
+	keys  string // the keys, end to end
+	mask  uint32
+}
+
+type wordEnt struct {
+	off, len uint32
+	id       int32
+}
+
+// wordHash hashes w.
+func wordHash(w []byte) uint32 {
+	const m = 0x9E3779B97F4A7C15
+	h := uint64(len(w)) * m
+	for len(w) >= 8 {
+		h = (h ^ binary.LittleEndian.Uint64(w)) * m
+		h ^= h >> 29
+		w = w[8:]
+	}
+	var t uint64
+	for i, c := range w {
+		t |= uint64(c) << (8 * i)
+	}
+	h = (h ^ t) * m
+	h ^= h >> 32
+	return uint32(h)
+}
+
+func newWordTable(m map[string]int32) wordTable {
+	n := 16
+	for n < 2*len(m) {
+		n *= 2
+	}
+	t := wordTable{slots: make([]uint64, n), mask: uint32(n - 1)}
+	var keys strings.Builder
+	ws := make([]string, 0, len(m))
+	for w := range m {
+		ws = append(ws, w)
+	}
+	slices.Sort(ws) // the same layout every run
+	for _, w := range ws {
+		e := wordEnt{off: uint32(keys.Len()), len: uint32(len(w)), id: m[w]}
+		keys.WriteString(w)
+		t.ents = append(t.ents, e)
+		h := wordHash([]byte(w))
+		i := h & t.mask
+		for t.slots[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = uint64(h)<<32 | uint64(len(t.ents))
+	}
+	t.keys = keys.String()
+	return t
+}
+
+// lookup returns the id of the word w and whether it is in the table.
+func (t *wordTable) lookup(w []byte) (int32, bool) {
+	if len(t.ents) == 0 {
+		return 0, false
+	}
+	h := wordHash(w)
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s == 0 {
+			return 0, false
+		}
+		if uint32(s>>32) != h {
+			continue
+		}
+		e := &t.ents[uint32(s)-1]
+		if int(e.len) == len(w) && t.keys[e.off:e.off+e.len] == string(w) {
+			return e.id, true
+		}
+	}
 }
