@@ -444,6 +444,9 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 	if s != nil && lemma == "attack" && (code == "190" || code == "180") && agentRole(s.code) == "CVL" && st.crowdWord(s, true) {
 		return "145" // "mobs attacked Muslim-owned shops": a riot, not a battle
 	}
+	if s != nil && strings.HasPrefix(code, "145") && s.kind == petrel.KindCountry && len(s.code) == 3 && s.code != "---" {
+		return "" // a state as such does not riot: "Argentina ran riot in the second half" is a team
+	}
 	if s != nil && t != nil && (code == "180" || strings.HasPrefix(code, "182") && code != "1823") && civilianRole(agentRole(t.code)) &&
 		(agentRole(s.code) == "COP" || agentRole(s.code) == "MIL") && st.protestWordIn() {
 		// police or troops beating or assaulting people at a protest:

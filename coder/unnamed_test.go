@@ -180,6 +180,7 @@ func TestUnnamedActors(t *testing.T) {
 		{"supporters of an unnamed agent are the supporters", "Supporters of a jailed cleric ransacked a police station in Lahore.", []string{"145 PAKOPP@place PAKCOP@place"}},
 		{"supporters of a coded person are the supporters", "Supporters of the ousted president stormed the Congress in Brasilia and smashed windows.", []string{"145 BRAOPP@place BRALEG"}},
 		{"armed herders attacking a settlement: no battle", "Armed herders attacked a farming settlement in Benue state, killing eight people.", []string{"180 NGACVL@place NGACVL@place"}},
+		{"a state as such does not riot", "Brazil's defence was torn apart as Argentina ran riot in the second half.", nil},
 		{"two verbs sharing an object are active and one riot", "Rioters looted and burned shops in Durban.", []string{"145 ZAFOPP@place ZAFBUS@place"}},
 		{"stormed and set fire to: one riot", "Demonstrators stormed and set fire to the parliament building in Kathmandu.", []string{"145 NPLOPP@place -"}},
 		{"two objects, two acts", "Protesters looted supermarkets and torched metro stations in Santiago.", []string{"145 CHLOPP@place CHLBUS@place", "145 CHLOPP@place -"}},
