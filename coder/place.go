@@ -476,10 +476,51 @@ func (st *state) divisionOf(j, e int, ok bool, loc petrel.Location) (petrel.Loca
 		return petrel.Location{}, 0, false
 	}
 	y, ye, yok := st.resolvePlace(k, 255)
+	if c := st.stateWords(j, d-1); !ok && c != "" && (!yok || y.Country != c) {
+		// "the Philippine province of Samar": a division of that state,
+		// not Russia's Samara.
+		return st.placeInState(k, c)
+	}
 	if !yok || y.Precision == "country" || ok && loc.Country == y.Country && (loc.Admin1Code == y.Admin1Code || y.Admin1Code == "") {
 		return petrel.Location{}, 0, false
 	}
 	return y, ye, true
+}
+
+// stateWords returns the state that tokens [s, e) name, all of them, as
+// a country actor ("Philippine", "Mexican"), or "".
+func (st *state) stateWords(s, e int) string {
+	if e <= s {
+		return ""
+	}
+	if ae, vals := st.c.actorT.longest(st.sentView(), s); ae == e {
+		if a := st.c.actors[vals[len(vals)-1]]; a.Kind == petrel.KindCountry {
+			return actorCountry(a)
+		}
+	}
+	return ""
+}
+
+// placeInState resolves the name at token k among the gazetteer's places
+// of state c alone: its location and the token after it.
+func (st *state) placeInState(k int, c string) (petrel.Location, int, bool) {
+	g := place.Default()
+	var cands []int32
+	ge := k
+	for e := k; e < len(st.toks) && e < k+4 && st.toks[e].Kind == text.Word && st.toks[e].Flags&text.Cap != 0; e++ {
+		st.keyBuf = place.AppendKey(st.keyBuf[:0], st.text[st.toks[k].Start:st.toks[e].End])
+		if ps := g.Lookup(st.keyBuf); ps != nil {
+			cands, ge = ps, e+1
+		}
+	}
+	if cands == nil {
+		return petrel.Location{}, 0, false
+	}
+	p, ok := st.choosePlace(k, ge, cands, place.Country, c, -1)
+	if !ok {
+		return petrel.Location{}, 0, false
+	}
+	return st.gazLocation(p, k, ge), ge, true
 }
 
 // regionIn reports whether some candidate is a region (Feature RGN).

@@ -270,3 +270,23 @@ func TestLongerPlaceName(t *testing.T) {
 		}
 	}
 }
+
+// TestStateDivisionOf: "the <state's adjective> province/state of X" is
+// a division of that state ("the Philippine province of Samar", not
+// Russia's Samara).
+func TestStateDivisionOf(t *testing.T) {
+	c := builtinCoder(t)
+	for _, tc := range []struct{ text, place string }{
+		{"Soldiers killed five rebels in the Philippine province of Samar.", "PHL"},
+		{"Rebels attacked a village in the Congolese province of Ituri.", "COD"},
+	} {
+		doc := c.Code(&petrel.Article{ID: "s", Text: tc.text})
+		got := ""
+		if len(doc.Events) > 0 && doc.Events[0].Location != nil {
+			got = doc.Events[0].Location.Country
+		}
+		if got != tc.place {
+			t.Errorf("%q: place country %q, want %q", tc.text, got, tc.place)
+		}
+	}
+}
