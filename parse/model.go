@@ -407,14 +407,44 @@ func decodePart(d *decoder, tabs *[numTables]tableParts) error {
 	lo, hi := partRange(len(t.q), int(part), int(parts))
 	q := t.q[:hi]
 	nz := d.uv()
+	if d.err != nil {
+		return d.err
+	}
+	// The loop reads the varints itself, with the one-byte case inline:
+	// it runs once for each of the model's millions of weights, and is
+	// most of the model's load.
+	b, p := d.b, 0
 	pos := lo - 1
-	for k := uint64(0); k < nz && d.err == nil; k++ {
-		pos += int(d.uv()) + 1
-		z := d.uv()
+	for k := uint64(0); k < nz; k++ {
+		var gap, z uint64
+		if p < len(b) && b[p] < 0x80 {
+			gap = uint64(b[p])
+			p++
+		} else {
+			x, n := binary.Uvarint(b[p:])
+			if n <= 0 {
+				d.err, d.b = errCorrupt, nil
+				return d.err
+			}
+			gap, p = x, p+n
+		}
+		if p < len(b) && b[p] < 0x80 {
+			z = uint64(b[p])
+			p++
+		} else {
+			x, n := binary.Uvarint(b[p:])
+			if n <= 0 {
+				d.err, d.b = errCorrupt, nil
+				return d.err
+			}
+			z, p = x, p+n
+		}
+		pos += int(gap) + 1
 		if pos >= len(q) || pos < lo {
 			return errCorrupt
 		}
 		q[pos] = int16(int64(z>>1) ^ -int64(z&1))
 	}
-	return d.err
+	d.b = b[p:]
+	return nil
 }
