@@ -58,6 +58,8 @@ type verb struct {
 	// tries one, so that most patterns are passed over without loading them.
 	filt []patFilter
 	rule string
+	// victim is victimVerb[lemma], read at every anchor.
+	victim bool
 }
 
 // patFilter is what bestPattern tests of a pattern before trying it: whether
@@ -205,6 +207,7 @@ func compile(d *dict.Dictionary) *compiled {
 	for i, v := range d.Verbs {
 		cv := &verb{lemma: v.Lemma, code: v.Code, rule: v.Rule.String()}
 		cv.noun = strings.HasPrefix(v.Rule.Text, "noun")
+		cv.victim = victimVerb[cv.lemma]
 		for _, p := range v.Patterns {
 			cp := &pattern{pre: compileElems(p.Pre), post: compileElems(p.Post), code: p.Code, rule: p.Rule.String()}
 			for _, es := range [][]elem{cp.pre, cp.post} {

@@ -937,7 +937,8 @@ func (st *state) protestNominal(idx int) bool {
 	n := len(st.toks)
 	for k := 1; k+1 < n; k++ {
 		// the cheap word tests first: most tokens are not before one
-		if !(st.isWord(k+1, "against") || st.isWord(k+1, "over") || st.isWord(k+1, "at")) {
+		// (the three are prepositions, cPrep in classWords)
+		if st.cls[k+1]&cPrep == 0 || !(st.isWord(k+1, "against") || st.isWord(k+1, "over") || st.isWord(k+1, "at")) {
 			continue
 		}
 		code, ok := protestNouns[st.normOf(k)]

@@ -38,7 +38,7 @@ func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 		// been done to the subject.
 		passive = true
 	}
-	if !passive && !v.noun && st.opt.UnnamedActors && victimVerb[v.lemma] {
+	if !passive && !v.noun && st.opt.UnnamedActors && v.victim {
 		// "a resident died under shelling", "Ukraine lost 100 soldiers":
 		// the subject suffered the event, as in a passive.
 		passive = true
