@@ -129,7 +129,12 @@ func (st *state) locate(idx int) {
 				continue
 			}
 		}
-		if st.cls[i]&cPrep == 0 || !locWords[string(st.norm[st.noff[i]:st.noff[i+1]])] {
+		if st.cls[i]&cPrep == 0 {
+			// not a preposition, so not "of", "on" or "between" either
+			if !st.nearbyPlace(i) {
+				continue
+			}
+		} else if !locWords[string(st.norm[st.noff[i]:st.noff[i+1]])] {
 			if !(i > 0 && (st.isWord(i, "of") && st.ofPlace(i) || st.isWord(i, "on") && (attackNouns[st.normOf(i-1)] || st.onIsland(i)) ||
 				st.isWord(i, "between") && routeNouns[st.normOf(i-1)]) || st.nearbyPlace(i)) {
 				continue
