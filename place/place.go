@@ -92,6 +92,43 @@ type index struct {
 	keyOff  []uint32
 	post    []int32
 	postOff []uint32
+	// start[p] is the first key whose first two bytes (a short key padded
+	// with zeros), read as a big-endian number, are p or more: find
+	// searches only the keys that share a key's first two bytes. Nil when
+	// the keys are out of order.
+	start []uint32
+}
+
+// prefix2 is the first two bytes of k, padded with zeros, as a number.
+func prefix2[S string | []byte](k S) int {
+	switch len(k) {
+	case 0:
+		return 0
+	case 1:
+		return int(k[0]) << 8
+	}
+	return int(k[0])<<8 | int(k[1])
+}
+
+// buildStart sets x.start, or leaves it nil if the keys' prefixes are not
+// in ascending order.
+func (x *index) buildStart() {
+	n := len(x.keyOff) - 1
+	start := make([]uint32, 1<<16+1)
+	p := 0 // start[0..p] are set
+	for i := range n {
+		q := prefix2(x.keys[x.keyOff[i]:x.keyOff[i+1]])
+		if q < p-1 {
+			return
+		}
+		for ; p <= q; p++ {
+			start[p] = uint32(i)
+		}
+	}
+	for ; p <= 1<<16; p++ {
+		start[p] = uint32(n)
+	}
+	x.start = start
 }
 
 var (
@@ -225,6 +262,7 @@ func (x *index) read(r *reader, nPlaces int) error {
 	if int(x.keyOff[nKeys]) != len(x.keys) {
 		return errors.New("gazetteer: key lengths do not add up")
 	}
+	x.buildStart()
 	for _, p := range x.post {
 		if p < 0 || int(p) >= nPlaces {
 			return errors.New("gazetteer: place index out of range")
@@ -312,8 +350,13 @@ func (g *Gazetteer) Country(iso3 string) *Place {
 // there; otherwise the index where it would be.
 func (x *index) find(key []byte) (int, bool) {
 	n := len(x.keyOff) - 1
-	i := sort.Search(n, func(i int) bool {
-		return x.keys[x.keyOff[i]:x.keyOff[i+1]] >= string(key)
+	lo, hi := 0, n
+	if x.start != nil {
+		p := prefix2(key)
+		lo, hi = int(x.start[p]), int(x.start[p+1])
+	}
+	i := lo + sort.Search(hi-lo, func(i int) bool {
+		return x.keys[x.keyOff[lo+i]:x.keyOff[lo+i+1]] >= string(key)
 	})
 	return i, i < n && x.keys[x.keyOff[i]:x.keyOff[i+1]] == string(key)
 }
