@@ -49,37 +49,50 @@ func TestTrailingBackground(t *testing.T) {
 // TestHyphenState: "<state>-<participle>" before an agent names the
 // agent's state: "Saudi-led", "Russian-installed officials".
 func TestHyphenState(t *testing.T) {
-	c := builtinCoder(t)
-	for _, tc := range []struct{ text, source string }{
-		{"Russian-installed officials in Zaporizhzhia accused Ukraine of shelling the nuclear plant.", "RUSGOV"},
-		{"Saudi-led coalition jets struck Sanaa.", "SAU"},
-	} {
-		doc := c.Code(&petrel.Article{ID: "h", Text: tc.text})
-		if len(doc.Events) == 0 || doc.Events[0].Source.Code != tc.source {
-			t.Errorf("%q: events %+v, want the source %s", tc.text, doc.Events, tc.source)
-		}
-	}
+	checkFirstEvents(t, []firstEventCase{
+		{text: "Russian-installed officials in Zaporizhzhia accused Ukraine of shelling the nuclear plant.", event: "RUSGOV 1123 UKR"},
+		{text: "Saudi-led coalition jets struck Sanaa.", event: "SAU 190 YEM"},
+	})
 }
 
 // TestThrownAt: what protesters throw at someone makes that one the
 // target; "pelted X with" names X.
 func TestThrownAt(t *testing.T) {
+	checkFirstEvents(t, []firstEventCase{
+		{text: "Protesters threw stones at police in Nairobi.", event: "KENOPP 145 KENCOP"},
+		{text: "Demonstrators pelted police with stones in Dhaka.", event: "BGDOPP 145 BGDCOP"},
+	})
+}
+
+// firstEventCase is a sentence and what its first event must be: event
+// as "SOURCE CODE TARGET" (target "-" when none) and place as its
+// location's country ("-" when none); an empty field is not checked.
+type firstEventCase struct{ text, event, place string }
+
+// checkFirstEvents codes each case's sentence alone with the built-in
+// dictionaries and checks its first event.
+func checkFirstEvents(t *testing.T, cases []firstEventCase) {
+	t.Helper()
 	c := builtinCoder(t)
-	for _, tc := range []struct{ text, want string }{
-		{"Protesters threw stones at police in Nairobi.", "KENOPP 145 KENCOP"},
-		{"Demonstrators pelted police with stones in Dhaka.", "BGDOPP 145 BGDCOP"},
-	} {
-		doc := c.Code(&petrel.Article{ID: "s", Text: tc.text})
-		got := ""
-		if len(doc.Events) > 0 {
-			e := doc.Events[0]
-			got = e.Source.Code + " " + e.Code + " "
-			if e.Target != nil {
-				got += e.Target.Code
-			}
+	for _, tc := range cases {
+		doc := c.Code(&petrel.Article{ID: "f", Text: tc.text})
+		if len(doc.Events) == 0 {
+			t.Errorf("%q: no event", tc.text)
+			continue
 		}
-		if got != tc.want {
-			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
+		e := doc.Events[0]
+		tgt, place := "-", "-"
+		if e.Target != nil {
+			tgt = e.Target.Code
+		}
+		if e.Location != nil && e.Location.Country != "" {
+			place = e.Location.Country
+		}
+		if got := e.Source.Code + " " + e.Code + " " + tgt; tc.event != "" && got != tc.event {
+			t.Errorf("%q: %s, want %s", tc.text, got, tc.event)
+		}
+		if tc.place != "" && place != tc.place {
+			t.Errorf("%q: place country %s, want %s", tc.text, place, tc.place)
 		}
 	}
 }
