@@ -75,12 +75,19 @@ func (st *state) economicHead(p *np) bool {
 	s := st.sentView()
 	for k := p.e; k < len(st.toks) && k < p.e+4; k++ {
 		t := st.toks[k]
-		if t.Kind != text.Word || t.Flags&text.Cap != 0 || st.cls[k] != 0 || st.npAt[k] >= 0 {
-			break
+		if t.Kind != text.Word || t.Flags&text.Cap != 0 || st.cls[k] != 0 || st.npAt[k] >= 0 || timeWord[st.normOf(k)] {
+			break // "French operators last Friday requested": the head is before the time
 		}
 		if e, vals := st.c.verbT.longest(s, k); e > k {
 			if st.c.verbs[vals[len(vals)-1]].noun {
 				return false // "Japanese trade sanctions": an event
+			}
+			if tradingPlace[st.normOf(k)] {
+				head = k // "U.S. exchanges have complained": a noun, though "exchange" is a verb too
+				continue
+			}
+			if k+1 < len(st.toks) && strings.HasSuffix(st.normOf(k), "ing") && economicNoun[st.normOf(k+1)] {
+				continue // "Japanese trading houses": a participle before the noun
 			}
 			break // a verb: "the Australian dollar staged"
 		}
@@ -104,7 +111,19 @@ var economicNoun = map[string]bool{
 	"figures": true, "statistics": true, "rates": true, "rate": true, "yields": true,
 	"currencies": true, "bourse": true, "crop": true, "harvest": true, "interests": true, "projects": true,
 	"investment": true, "exports": true, "imports": true, "output": true, "demand": true, "prices": true,
+	"exchanges": true, "exchange": true, "bourses": true,
 }
+
+// tradingPlace lists plural nouns of places of trade that are also
+// verb forms ("exchanges", "houses"): after a state's adjective they are the
+// phrase's head, not a verb.
+var tradingPlace = map[string]bool{"exchanges": true, "houses": true, "markets": true, "bourses": true}
+
+// timeWord lists words that open a time after a noun phrase ("French
+// operators last Friday", "U.S. makers this week"): the phrase's head is
+// the word before them.
+var timeWord = map[string]bool{"last": true, "next": true, "this": true, "yesterday": true, "today": true,
+	"earlier": true, "recently": true, "now": true, "also": true}
 
 // stateAbbrev lists states' abbreviations news uses as adjectives: "U.S.
 // semiconductor makers", "U.K. insurers".

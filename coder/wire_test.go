@@ -82,6 +82,16 @@ func TestWireSenses(t *testing.T) {
 			nil, []string{"114 USA→JPN", "114 USA→-"}},
 		{"U.S. officials are the state", "U.S. officials complained that Japan was dumping memory chips.",
 			[]string{"114 USAGOV→JPN"}, nil},
+		{"exchanges are a noun after a state's adjective", "U.S. futures exchanges have objected to the new margin rules.",
+			nil, []string{"110 USA→-", "111 USA→-"}},
+		{"the exchanges of a state oppose nothing as the state", "The British exchanges oppose the planned tax on share dealing.",
+			nil, []string{"110 GBR→-"}},
+		{"trading houses are companies", "Several Korean trading houses will ask for longer credit terms.",
+			nil, []string{"0231 KOR→-", "020 KOR→-"}},
+		{"a time after the noun leaves it the head", "Italian exporters last week requested permits to ship 20,000 tonnes of rice.",
+			nil, []string{"0253 ITA→-", "020 ITA→-"}},
+		{"a state's officials last week stay the state", "Italian officials last week requested talks with Libya.",
+			[]string{"026 ITAGOV→LBY"}, nil},
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {
