@@ -688,6 +688,7 @@ func (st *state) sentence(idx int, sp petrel.Span) {
 				st.datelineCC = st.dateLoc.Country // a place the dictionaries lack ("AMARA, Iraq")
 			}
 			st.dropTokens(k)
+			st.datelineDate(sp.Start, body)
 		}
 	}
 	if len(st.toks) == 0 {
@@ -759,4 +760,33 @@ func (st *state) npCodes(n *np) string {
 		b.WriteString(" possessive")
 	}
 	return b.String()
+}
+
+// maxDatelineLag is how many days a dateline's date ("KYIV, March 3
+// (Reuters) -") may lie before the article's date and still be taken as
+// the day the story was written: feeds and archives often stamp an article
+// later than its dateline.
+const maxDatelineLag = 60
+
+// datelineDate makes the day named in the dateline text[start:end] the
+// article's date for dating its events, when it lies no more than
+// maxDatelineLag days before the article's date and at most one day after
+// it (a dateline east of the feed's clock): relative expressions ("on
+// Saturday") count from the day the story was written, and an event with
+// none took place then.
+func (st *state) datelineDate(start, end int) {
+	if st.base.IsZero() {
+		return
+	}
+	for _, d := range when.Find(st.text, petrel.Span{Start: start, End: end}, st.base, st.dates[:0]) {
+		if d.Precision != when.Day || d.Date.After(st.base.AddDate(0, 0, 1)) || d.Date.Before(st.base.AddDate(0, 0, -maxDatelineLag)) {
+			continue
+		}
+		if st.trace != nil && !d.Date.Equal(st.base) {
+			st.tracef("dateline dates the story %s (article date %s)", d.Date.Format("2006-01-02"), st.date)
+		}
+		st.base = d.Date
+		st.date = d.Date.Format("2006-01-02")
+		return
+	}
 }

@@ -54,6 +54,9 @@ func TestEventDate(t *testing.T) {
 		{"month of an intended act, and the saying", "Iran said on Monday it would attend talks in Vienna in March.", "036", "2024-06-03"},
 		{"future, attached", "OPEC is scheduled to meet in Vienna on June 25.", "040", "2024-06-25"},
 		{"future, not attached", "Russia criticised Ukraine over the talks on June 25.", "111", "2024-06-05"},
+		{"dateline's day counts weekdays", "KYIV, May 26 (Reuters) - Russia attacked Kharkiv on Saturday.", "190", "2024-05-25"},
+		{"dateline's day dates an undated event", "KYIV, May 26 (Reuters) - Russia attacked Kharkiv.", "190", "2024-05-26"},
+		{"dateline after the article date", "KYIV, June 20 (Reuters) - Russia attacked Kharkiv on Monday.", "190", "2024-06-03"},
 		{"purpose infinitive", "Portugal will go to China next month to sign the agreement with China.", "057", "2024-06-05"},
 	}
 	for _, tt := range tests {

@@ -64,7 +64,9 @@ import (
 //     Monday.
 //
 // Of the expressions that remain, an attached one wins over one merely in
-// the clause, and the nearest to the verb wins among equals. An article
+// the clause, and the nearest to the verb wins among equals. The
+// "article's date" here is the day of the article's dateline when it has
+// one close to the article's date (datelineDate, coder.go). An article
 // without a date dates its events only by expressions that name their
 // year; relative ones ("on Tuesday") cannot be resolved.
 
