@@ -92,6 +92,12 @@ func TestWireSenses(t *testing.T) {
 			nil, []string{"0253 ITA→-", "020 ITA→-"}},
 		{"a state's officials last week stay the state", "Italian officials last week requested talks with Libya.",
 			[]string{"026 ITAGOV→LBY"}, nil},
+		{"industry representatives are business", "Australian steel industry representatives met trade officials from South Korea.",
+			[]string{"040 AUSBUS→KORGOV"}, []string{"040 AUSGOV→KORGOV"}},
+		{"company officials are business", "Dutch company officials criticised Belgium's new shipping levy.",
+			nil, []string{"111 NLDGOV→BEL", "111 NLDGOV→-"}},
+		{"government and industry officials are both", "Canadian government and industry officials protested to Washington about the lumber duty.",
+			[]string{"114 CANGOV→USA", "114 CANBUS→USA"}, nil},
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {
