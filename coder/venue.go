@@ -96,6 +96,53 @@ func (st *state) economicHead(p *np) bool {
 	return head >= 0 && economicNoun[st.normOf(head)]
 }
 
+// businessOwner reports whether p, a state's name before a possessive or
+// modifying the noun after it, names whose a business is rather than who
+// acts: "Canada's largest textile producer has been negotiating", "local
+// Hong Kong houses also welcomed". The head is found as in economicHead
+// and must name a business (businessActor); "Ukraine's grain exports were
+// blocked" keeps the state as the fallback.
+func (st *state) businessOwner(p *np) bool {
+	if p.uncoded || !p.poss && !p.mod || p.pron != "" || len(p.members) != 1 || st.opt.NullActors {
+		return false
+	}
+	head := -1
+	s := st.sentView()
+	for k := p.e; k < len(st.toks) && k < p.e+5; k++ {
+		t := st.toks[k]
+		if t.Kind != text.Word || t.Flags&text.Cap != 0 || st.cls[k] != 0 || st.npAt[k] >= 0 || timeWord[st.normOf(k)] {
+			break
+		}
+		w := st.normOf(k)
+		if e, vals := st.c.verbT.longest(s, k); e > k {
+			if st.c.verbs[vals[len(vals)-1]].noun {
+				return false // "Japan's trade sanctions": an event
+			}
+			if businessActor[w] {
+				head = k // "Hong Kong houses": a noun, though "house" is a verb too
+				continue
+			}
+			if k+1 < len(st.toks) && strings.HasSuffix(w, "ing") {
+				continue // "Japan's biggest trading house"
+			}
+			break
+		}
+		head = k
+	}
+	return head >= 0 && businessActor[st.normOf(head)]
+}
+
+// businessActor lists nouns of businesses and of those who trade: the
+// state that owns one in a possessive is not the one who acts.
+var businessActor = map[string]bool{
+	"producer": true, "producers": true, "maker": true, "makers": true, "manufacturer": true,
+	"manufacturers": true, "exporter": true, "exporters": true, "importer": true, "importers": true,
+	"insurer": true, "insurers": true, "firm": true, "firms": true, "company": true, "companies": true,
+	"bank": true, "banks": true, "refiner": true, "refiners": true, "trader": true, "traders": true,
+	"dealers": true, "house": true, "houses": true, "airline": true, "airlines": true, "carrier": true,
+	"growers": true, "operators": true, "brokers": true, "lenders": true, "industry": true, "industries": true,
+}
+
 // economicNoun lists nouns of the economy and of those who trade in it:
 // a state's adjective before one names whose they are, not who acts.
 var economicNoun = map[string]bool{

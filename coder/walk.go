@@ -307,7 +307,7 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 				}
 				return p
 			}
-			if (p.mod || p.poss && p.pron == "") && !p.oblique && !p.uncoded && fallback == nil && !st.economicHead(p) {
+			if (p.mod || p.poss && p.pron == "") && !p.oblique && !p.uncoded && fallback == nil && !st.economicHead(p) && !st.businessOwner(p) {
 				// "Ukrainian drones struck...", "Ukraine's grain exports
 				// were blocked": the state, failing anything better.
 				fallback = p

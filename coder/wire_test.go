@@ -98,6 +98,10 @@ func TestWireSenses(t *testing.T) {
 			nil, []string{"111 NLDGOV→BEL", "111 NLDGOV→-"}},
 		{"government and industry officials are both", "Canadian government and industry officials protested to Washington about the lumber duty.",
 			[]string{"114 CANGOV→USA", "114 CANBUS→USA"}, nil},
+		{"a state's largest producer is a company", "Sweden's largest paper producer has been negotiating with several Finnish mills.",
+			nil, []string{"046 SWE→FIN", "046 SWE→-"}},
+		{"a state's government stays the state", "Sweden's government has been negotiating with Finland over the mills.",
+			[]string{"046 SWEGOV→FIN"}, nil},
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {
