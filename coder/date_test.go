@@ -57,6 +57,12 @@ func TestEventDate(t *testing.T) {
 		{"dateline's day counts weekdays", "KYIV, May 26 (Reuters) - Russia attacked Kharkiv on Saturday.", "190", "2024-05-25"},
 		{"dateline's day dates an undated event", "KYIV, May 26 (Reuters) - Russia attacked Kharkiv.", "190", "2024-05-26"},
 		{"dateline after the article date", "KYIV, June 20 (Reuters) - Russia attacked Kharkiv on Monday.", "190", "2024-06-03"},
+		{"night of a date", "On the night of June 1, Russian missiles hit Kharkiv.", "195", "2024-06-01"},
+		{"saying's date and a material act's own", "Officials said on Monday Russia shelled Kharkiv on Sunday.", "194", "2024-06-02"},
+		{"toll in a dated ambush", "Five soldiers were killed in Monday's ambush in Mali.", "190", "2024-06-03"},
+		{"dated attack noun", "Eight people were killed in Monday's attack on a church in Kaduna, police said.", "190", "2024-06-03"},
+		{"dated meeting noun ahead", "Iran criticised Saudi Arabia before next week's OPEC meeting.", "111", "2024-06-05"},
+		{"dated attack noun with an actor", "Iran condemned Monday's Israeli attack on its consulate.", "111", "2024-06-05"},
 		{"purpose infinitive", "Portugal will go to China next month to sign the agreement with China.", "057", "2024-06-05"},
 	}
 	for _, tt := range tests {

@@ -24,7 +24,11 @@ import (
 //     1929", "the September 1985 earthquake", "a 1985 loan", "last year's
 //     talks", "March 1990 bonds"; but a possessive date on the means or
 //     attack that is a material act's subject dates it ("Monday's attack
-//     killed five soldiers").
+//     killed five soldiers"), so does one on the attack in which it was
+//     done ("were killed in Saturday's ambush"), and one on an event noun
+//     dates that noun's event ("Friday's Iran attack"), unless it lies
+//     more than futureDays ahead ("next week's OPEC meeting"). A time
+//     noun's "of" ("on the night of Dec. 25") is no noun phrase.
 //   - One after "than", "against", "versus", "over" or "compared with" is
 //     a comparison.
 //   - One separated from the verb by a clause boundary (a relative
@@ -39,7 +43,10 @@ import (
 //     provide aid", "Gondor welcomed the talks, the agency said on
 //     Thursday" — the act is done when it is said. A material act
 //     ("Russia shelled Kharkiv, officials said on Thursday") is not dated
-//     by the saying.
+//     by the saying, except that a date right after a verb of saying
+//     with no "that" ("Iraq said yesterday its jets had bombed …") may
+//     date the act it reports when the act has no date of its own: it
+//     ranks below every other attachment.
 //
 // Of the rest, an expression is attached to the verb when it opens the
 // clause ("In December 1985, Britain signed …"), stands between the
@@ -111,6 +118,7 @@ const (
 	attachBefore         // "X on Tuesday invaded Y"
 	attachAfter          // "X invaded Y on Tuesday", "X invaded in 1985"
 	attachClause         // elsewhere in the verb's clause
+	attachSaying         // after the verb of saying that reports a material act
 )
 
 var attachText = [...]string{
@@ -118,6 +126,7 @@ var attachText = [...]string{
 	attachBefore:  "between the subject and the verb",
 	attachAfter:   "right after the verb",
 	attachClause:  "in the verb's clause",
+	attachSaying:  "the date of the saying that reports the act",
 }
 
 // boundWords govern a date that bounds a period or sets a deadline.
@@ -134,11 +143,13 @@ var dateModifiers = map[string]bool{"early": true, "late": true, "mid": true, "m
 	"calendar": true, "-": true, "around": true, "approximately": true, "roughly": true}
 
 // timeNouns head a phrase that is itself a time: "at the beginning of
-// 1988", "in the first half of 1987", "by the end of the year".
+// 1988", "in the first half of 1987", "by the end of the year", "on the
+// night of Dec. 25", "in the early hours of Sunday".
 var timeNouns = map[string]bool{"beginning": true, "start": true, "end": true, "middle": true, "half": true,
 	"quarter": true, "part": true, "spring": true, "summer": true, "autumn": true, "fall": true,
 	"winter": true, "course": true, "close": true, "turn": true, "first": true, "second": true,
-	"third": true, "fourth": true, "last": true, "latter": true, "early": true, "late": true}
+	"third": true, "fourth": true, "last": true, "latter": true, "early": true, "late": true,
+	"night": true, "morning": true, "afternoon": true, "evening": true, "hours": true}
 
 // eventDate picks the date of an event whose verb is tokens [a, ae): the
 // best date expression that dates it (see above), else the article date.
@@ -165,7 +176,7 @@ func (st *state) eventDate(a, ae int, intent, verbal, explain bool) string {
 			continue // in a dropped dateline
 		}
 		date := d.Date
-		if past && !intent && d.YearGuessed && v == dateUsable && attach != attachClause && !st.base.IsZero() && d.Date.After(st.base.AddDate(0, 0, futureDays)) {
+		if past && !intent && d.YearGuessed && v == dateUsable && attach < attachClause && !st.base.IsZero() && d.Date.After(st.base.AddDate(0, 0, futureDays)) {
 			// "On Feb. 20, rebels attacked Bunia" in an article of
 			// January: a past act, so the Feb. 20 before the article. (A
 			// date merely in the clause and ahead is another noun's:
@@ -270,6 +281,19 @@ func (st *state) judgeDate(d *when.Expr, a, ae, prevStart, prevEnd int, verbal b
 		// "Monday's attack by militants killed five soldiers": the
 		// attack that did it, the subject of the verb, is dated.
 		return dateUsable, attachBefore, ds, de
+	case de+1 <= a && de < n && st.isWord(de, "'s") && st.actorsOnly(de+1, a):
+		// "Tuesday's attack on a mosque", "Friday's Iran attack" coded
+		// from the noun: the date is the event's own, unless it lies
+		// further ahead than a report of the next days ("next week's
+		// OPEC meeting").
+		if !st.base.IsZero() && d.Date.After(st.base.AddDate(0, 0, futureDays)) {
+			return dateFuture, attachClause, ds, de
+		}
+		return dateUsable, attachBefore, ds, de
+	case !verbal && ds >= ae && g >= ae && (gw == "in" || gw == "during") && de+1 < n && st.isWord(de, "'s") && st.meansNoun(de+1) && st.adjunctsOnly(ae, g):
+		// "two soldiers were killed in Saturday's ambush": the attack
+		// in which the act was done is dated.
+		return dateUsable, attachAfter, ds, de
 	case gw == "of" || g >= 0 && st.cls[g]&(cDet|cPossPron) != 0 || de < n && st.isWord(de, "'s"):
 		return dateNounPhrase, attachClause, ds, de
 	}
@@ -290,10 +314,18 @@ func (st *state) judgeDate(d *when.Expr, a, ae, prevStart, prevEnd int, verbal b
 	// Thursday", "Moscow said on Tuesday that …") dates every verbal act
 	// it reports, across the clauses between them.
 	said := verbal && (g >= 0 && st.cls[g]&cSay != 0 || g >= 1 && st.cls[g]&cPrep != 0 && st.cls[g-1]&cSay != 0 || de < n && st.cls[de]&cSay != 0)
+	// "Iraq said yesterday its warplanes had bombed …": a date right
+	// after a verb of saying is the saying's. It may still date a material
+	// act it reports with no date of its own (the act was done by then),
+	// but only after any date of the act's own ("… had bombed oil
+	// installations on Monday").
+	sayer := !verbal && ds < a && (g >= 0 && st.cls[g]&cSay != 0 || g >= 1 && st.cls[g]&cPrep != 0 && st.cls[g-1]&cSay != 0)
 	if !said && st.clauseBetween(lo, hi, verbal) {
 		return dateOtherClause, attachClause, ds, de
 	}
 	switch {
+	case sayer:
+		attach = attachSaying
 	case fronted && ds < a:
 		attach = attachFronted
 	case ds < a && st.verbGroupOnly(de, a):
@@ -303,7 +335,7 @@ func (st *state) judgeDate(d *when.Expr, a, ae, prevStart, prevEnd int, verbal b
 	default:
 		attach = attachClause
 	}
-	if attach == attachClause {
+	if attach >= attachClause {
 		if named && d.Precision >= when.Month {
 			return dateLooseYear, attach, ds, de
 		}
@@ -466,4 +498,15 @@ func (st *state) meansNoun(k int) bool {
 	}
 	c, _ := st.meansAt(k)
 	return c != ""
+}
+
+// actorsOnly reports whether tokens [lo, hi) all lie in coded actor
+// phrases ("Friday's Iran attack").
+func (st *state) actorsOnly(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if k >= len(st.npAt) || st.npAt[k] < 0 || st.nps[st.npAt[k]].uncoded {
+			return false
+		}
+	}
+	return true
 }
