@@ -540,6 +540,7 @@ func (st *state) buildNPs(idx int) {
 			st.npAt[j] = int32(i)
 		}
 	}
+	st.businessRoles()
 }
 
 func codeCountry(m member) string {

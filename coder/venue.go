@@ -65,11 +65,18 @@ func (st *state) demonymBefore(a *anchor) *np {
 // act, not the state. An event noun ("Japanese trade sanctions") keeps
 // the state.
 func (st *state) economicHead(p *np) bool {
+	h := st.economicHeadAt(p)
+	return h >= 0 && economicNoun[st.normOf(h)]
+}
+
+// economicHeadAt returns the head of the noun a state's adjective p
+// modifies, as economicHead reads it, or -1.
+func (st *state) economicHeadAt(p *np) int {
 	if p.uncoded || p.e-p.s != 1 || len(p.members) != 1 || st.opt.NullActors || p.e >= len(st.toks) {
-		return false
+		return -1
 	}
 	if st.toks[p.s].Flags&text.Cap == 0 || !adjectiveOfState(st.normOf(p.s)) && !stateAbbrev[st.normOf(p.s)] {
-		return false
+		return -1
 	}
 	head := -1
 	s := st.sentView()
@@ -80,7 +87,7 @@ func (st *state) economicHead(p *np) bool {
 		}
 		if e, vals := st.c.verbT.longest(s, k); e > k {
 			if st.c.verbs[vals[len(vals)-1]].noun {
-				return false // "Japanese trade sanctions": an event
+				return -1 // "Japanese trade sanctions": an event
 			}
 			if tradingPlace[st.normOf(k)] {
 				head = k // "U.S. exchanges have complained": a noun, though "exchange" is a verb too
@@ -93,7 +100,22 @@ func (st *state) economicHead(p *np) bool {
 		}
 		head = k
 	}
-	return head >= 0 && economicNoun[st.normOf(head)]
+	if head > p.e && st.normOf(head) == "makers" && (st.normOf(head-1) == "policy" || st.normOf(head-1) == "decision") {
+		return -1 // "American policy makers" are officials
+	}
+	return head
+}
+
+// businessRoles gives a state's adjective before a business its BUS role:
+// "asked Japanese makers to sell" is a request to JPNBUS, not to Japan.
+// (As a subject the phrase is no actor at all: economicHead.)
+func (st *state) businessRoles() {
+	for i := range st.nps {
+		p := &st.nps[i]
+		if h := st.economicHeadAt(p); h >= 0 && businessActor[st.normOf(h)] && len(p.members[0].code) == 3 {
+			p.members[0].code += "BUS"
+		}
+	}
 }
 
 // businessOwner reports whether p, a state's name before a possessive or
@@ -139,7 +161,7 @@ var businessActor = map[string]bool{
 	"manufacturers": true, "exporter": true, "exporters": true, "importer": true, "importers": true,
 	"insurer": true, "insurers": true, "firm": true, "firms": true, "company": true, "companies": true,
 	"bank": true, "banks": true, "refiner": true, "refiners": true, "trader": true, "traders": true,
-	"dealers": true, "house": true, "houses": true, "airline": true, "airlines": true, "carrier": true,
+	"dealers": true, "house": true, "houses": true, "airline": true, "airlines": true,
 	"growers": true, "operators": true, "brokers": true, "lenders": true, "industry": true, "industries": true,
 }
 

@@ -102,6 +102,12 @@ func TestWireSenses(t *testing.T) {
 			nil, []string{"046 SWE→FIN", "046 SWE→-"}},
 		{"a state's government stays the state", "Sweden's government has been negotiating with Finland over the mills.",
 			[]string{"046 SWEGOV→FIN"}, nil},
+		{"a request to a state's makers is to business", "Egypt has asked Italian makers to bid for two ferries.",
+			nil, []string{"020 EGY→ITA"}},
+		{"an invitation to a state's firms is to business", "Oman is inviting Korean producers to build a refinery, the minister said.",
+			[]string{"036 OMN→KORBUS"}, []string{"036 OMN→KOR"}},
+		{"policy makers are no business", "Japan appealed to American policy makers for patience on the chip pact.",
+			nil, []string{"020 JPN→USABUS"}},
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {
