@@ -63,6 +63,7 @@ func TestEventDate(t *testing.T) {
 		{"dated attack noun", "Eight people were killed in Monday's attack on a church in Kaduna, police said.", "190", "2024-06-03"},
 		{"dated meeting noun ahead", "Iran criticised Saudi Arabia before next week's OPEC meeting.", "111", "2024-06-05"},
 		{"dated attack noun with an actor", "Iran condemned Monday's Israeli attack on its consulate.", "111", "2024-06-05"},
+		{"over the weekend", "Russia shelled Kharkiv over the weekend.", "194", "2024-06-01"},
 		{"purpose infinitive", "Portugal will go to China next month to sign the agreement with China.", "057", "2024-06-05"},
 	}
 	for _, tt := range tests {

@@ -274,7 +274,8 @@ func (st *state) judgeDate(d *when.Expr, a, ae, prevStart, prevEnd int, verbal b
 	switch {
 	case boundWords[gw]:
 		return dateBounds, attachClause, ds, de
-	case compareWords[gw] || g > 0 && (gw == "with" || gw == "to") && strings.HasPrefix(st.normOf(g-1), "compar") ||
+	case compareWords[gw] && !(gw == "over" && strings.HasSuffix(st.text[d.Span.Start:d.Span.End], "weekend")) || // "over the weekend" is a time
+		g > 0 && (gw == "with" || gw == "to") && strings.HasPrefix(st.normOf(g-1), "compar") ||
 		g > 0 && st.cls[g]&cPrep != 0 && compareWords[st.normOf(g-1)]: // "than in 2019"
 		return dateComparison, attachClause, ds, de
 	case !verbal && de+1 < a && st.isWord(de, "'s") && st.meansNoun(de+1):

@@ -33,6 +33,8 @@ func (f *finder) alpha(t tok) (Expr, bool) {
 		return f.period(t, 'm', len(w) == 6)
 	case "year", "years":
 		return f.period(t, 'y', len(w) == 5)
+	case "weekend":
+		return f.weekend(t)
 	}
 	if wd, ok := weekdayOf(w); ok {
 		return f.weekday(t, wd)
@@ -572,3 +574,50 @@ func numberWord(w []byte) int {
 	}
 	return 0
 }
+
+// weekend resolves "the weekend", "over the weekend", "last weekend",
+// "this weekend" or "next weekend" to the weekend's Saturday, with week
+// precision: the weekend on or before the base date (the one before it
+// after "last" when the base date is itself in a weekend), the following
+// one after "next" or "this coming". A bare "weekend" ("weekend talks")
+// is no date, nor is one followed by a lower-case word other than a
+// function word: "at the weekend meeting" names the meeting.
+func (f *finder) weekend(t tok) (Expr, bool) {
+	if !f.hasBase {
+		return Expr{}, false
+	}
+	var buf [12]byte
+	if n := f.next(t.end); n.kind == kAlpha && !f.capital(n) && !weekendFollowers[string(f.word(n, &buf))] {
+		return Expr{}, false
+	}
+	mode, start := f.modifier(t)
+	if mode == modNone {
+		p := f.prev(t.start)
+		if !f.is(p, "the") {
+			return Expr{}, false
+		}
+		start = p.start
+	}
+	bw := int(f.base.Weekday())
+	back := (bw - int(time.Saturday) + 7) % 7 // days since the last Saturday on or before base
+	var delta int
+	switch mode {
+	case modNext:
+		delta = 7 - back
+	case modLast:
+		delta = -back
+		if bw == int(time.Saturday) || bw == int(time.Sunday) {
+			delta -= 7
+		}
+	default:
+		delta = -back
+	}
+	return Expr{Span: petrel.Span{Start: start, End: t.end}, Date: f.base.AddDate(0, 0, delta), Precision: Week}, true
+}
+
+// weekendFollowers are the lower-case words that may follow a weekend
+// that is a date: "over the weekend and on Monday", "at the weekend in
+// Vienna".
+var weekendFollowers = map[string]bool{"and": true, "or": true, "but": true, "in": true, "at": true, "on": true,
+	"to": true, "for": true, "with": true, "after": true, "before": true, "when": true, "while": true, "as": true,
+	"that": true, "by": true, "from": true, "near": true, "against": true, "amid": true, "during": true, "despite": true}
