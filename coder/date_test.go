@@ -64,6 +64,9 @@ func TestEventDate(t *testing.T) {
 		{"dated meeting noun ahead", "Iran criticised Saudi Arabia before next week's OPEC meeting.", "111", "2024-06-05"},
 		{"dated attack noun with an actor", "Iran condemned Monday's Israeli attack on its consulate.", "111", "2024-06-05"},
 		{"over the weekend", "Russia shelled Kharkiv over the weekend.", "194", "2024-06-01"},
+		{"a past act two days ahead", "On June 7, rebels attacked Bunia.", "190", "2023-06-07"},
+		{"a past act two days ahead, in the clause", "Russia attacked Kharkiv on June 7.", "190", "2024-06-05"},
+		{"a past act a day ahead", "Russia attacked Kharkiv on June 6.", "190", "2024-06-06"},
 		{"purpose infinitive", "Portugal will go to China next month to sign the agreement with China.", "057", "2024-06-05"},
 	}
 	for _, tt := range tests {

@@ -176,12 +176,19 @@ func (st *state) eventDate(a, ae int, intent, verbal, explain bool) string {
 			continue // in a dropped dateline
 		}
 		date := d.Date
-		if past && !intent && d.YearGuessed && v == dateUsable && attach < attachClause && !st.base.IsZero() && d.Date.After(st.base.AddDate(0, 0, futureDays)) {
+		if past && !intent && d.YearGuessed && v == dateUsable && attach < attachClause && !st.base.IsZero() && d.Date.After(st.base.AddDate(0, 0, 1)) {
 			// "On Feb. 20, rebels attacked Bunia" in an article of
-			// January: a past act, so the Feb. 20 before the article. (A
+			// January: a past act, so the Feb. 20 before the article; a
+			// day ahead is allowed for an article stamped before its
+			// local date, not the futureDays of a planned act. (A
 			// date merely in the clause and ahead is another noun's:
 			// "proposed a meeting on April 23"; it is refused.)
 			date, v = d.Date.AddDate(-1, 0, 0), dateUsable
+		} else if past && !intent && v == dateUsable && attach >= attachClause && !st.base.IsZero() && d.Date.After(st.base.AddDate(0, 0, 1)) {
+			// "Russia attacked Kharkiv on June 7" in an article of June
+			// 5: a past act is not dated ahead by a date merely in its
+			// clause.
+			v = dateFuture
 		}
 		if v == dateUsable && intent && (attach == attachAfter || ds >= ae || !st.base.IsZero() && d.Date.After(st.base)) {
 			// "will meet China on Friday", "will host talks with
