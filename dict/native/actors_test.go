@@ -371,13 +371,15 @@ func TestActorBuiltinLookups(t *testing.T) {
 		{"kosovo", "XKX"},
 		{"palestinian", "PSE"},
 		{"taiwan", "TWN"},
+		{"soviet union", "SUN"},
+		{"soviet", "SUN"},
 	}
 	for _, tt := range tests {
 		if got := codes[tt.name]; len(got) != 1 || got[0] != tt.want {
 			t.Errorf("%q codes as %v, want [%s]", tt.name, got, tt.want)
 		}
 	}
-	for _, n := range []string{"us", "car", "jersey", "reunion", "male", "english", "soviet", "central asia"} {
+	for _, n := range []string{"us", "car", "jersey", "reunion", "male", "english", "former soviet union", "central asia"} {
 		var got []string
 		for _, c := range codes[n] {
 			if c != "" { // a region entry codes nothing
