@@ -265,7 +265,7 @@ func (st *state) emit(ev *emission, code string, s, t *member) {
 	}
 	if st.addEvent(ev.idx, code, s, t, ev.vs, ev.ve, ev.rule, ev.q, ev.a.s) {
 		ev.a.coded = true
-		if localCode(code) && !strings.HasPrefix(code, "15") {
+		if violentCode(code) {
 			ev.a.violent = true
 		}
 		if strings.HasPrefix(code, "11") || strings.HasPrefix(code, "12") || code == "016" {

@@ -509,15 +509,7 @@ func (st *state) stateWords(s, e int) string {
 // placeInState resolves the name at token k among the gazetteer's places
 // of state c alone: its location and the token after it.
 func (st *state) placeInState(k int, c string) (petrel.Location, int, bool) {
-	g := place.Default()
-	var cands []int32
-	ge := k
-	for e := k; e < len(st.toks) && e < k+4 && st.toks[e].Kind == text.Word && st.toks[e].Flags&text.Cap != 0; e++ {
-		st.keyBuf = place.AppendKey(st.keyBuf[:0], st.text[st.toks[k].Start:st.toks[e].End])
-		if ps := g.Lookup(st.keyBuf); ps != nil {
-			cands, ge = ps, e+1
-		}
-	}
+	cands, ge := st.gazetteerName(k)
 	if cands == nil {
 		return petrel.Location{}, 0, false
 	}
@@ -576,16 +568,13 @@ func (st *state) actorUse(j, e int) bool {
 	return attackNouns[w] || topicNouns[w] || st.npAt[k] >= 0
 }
 
-// resolvePlace resolves the place named at token j: its location and the
-// token after the name (with its division word and qualifier). want asks
-// for a kind of place ("the town of", "the province of"); 255 for any.
-func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, bool) {
-	s := st.sentView()
+// gazetteerName reads the name at token j as the gazetteer knows it: the
+// longest run of words (with hyphens, apostrophes, possessives and
+// linking words inside a name) it has a key for. It returns the places of
+// that key and the token after it, or nil and j.
+func (st *state) gazetteerName(j int) (cands []int32, ge int) {
 	n := len(st.toks)
-	// The name as the gazetteer knows it: the longest run of words it has
-	// a key for.
-	var cands []int32
-	ge := j
+	ge = j
 	st.keyBuf = st.keyBuf[:0]
 	g := place.Default()
 	for k := j; k < n && k < j+6; k++ {
@@ -607,6 +596,16 @@ func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, boo
 			break
 		}
 	}
+	return cands, ge
+}
+
+// resolvePlace resolves the place named at token j: its location and the
+// token after the name (with its division word and qualifier). want asks
+// for a kind of place ("the town of", "the province of"); 255 for any.
+func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, bool) {
+	s := st.sentView()
+	n := len(st.toks)
+	cands, ge := st.gazetteerName(j)
 	// A dictionary place (the user's or the built-in one) wins over the
 	// gazetteer, unless the gazetteer's name is longer ("Kherson" in a
 	// dictionary, "Kherson Oblast" written).

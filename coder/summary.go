@@ -68,13 +68,17 @@ func (st *state) summarySentence() bool {
 	return false
 }
 
-// violentVerb reports whether some pattern of the verb of anchor a codes
-// violence, coercion or fighting (CAMEO 145, 17-20): dropped as
-// background, it still owns the toll after it ("after militants ambushed
-// a convoy, killing four").
+// violentCode reports whether an event with this code makes its anchor
+// violent (anchor.violent): protest, coercion, assault, fighting or mass
+// violence (CAMEO 14, 17-20), not a show of force (15).
+func violentCode(code string) bool { return localCode(code) && !strings.HasPrefix(code, "15") }
+
+// violentVerb reports whether some pattern of the verb of anchor a has a
+// violent code (violentCode): dropped as background, it still owns the
+// toll after it ("after militants ambushed a convoy, killing four").
 func violentVerb(a *anchor) bool {
 	for _, p := range a.verb.patterns {
-		if localCode(p.code) && !strings.HasPrefix(p.code, "15") {
+		if violentCode(p.code) {
 			return true
 		}
 	}
