@@ -226,10 +226,16 @@ func (st *state) qualifiedCities() {
 		if st.trace != nil {
 			st.tracef("  actor %q: %s as its qualifier names it, not %s", st.toks2text(p.s, p.e), c, mb.code)
 		}
-		mb.code, mb.country = c, c
-		if k := mb.mention - st.mBase; k >= 0 && k < len(st.doc.Mentions) {
-			st.doc.Mentions[k].Code, st.doc.Mentions[k].Country = c, c
-		}
+		st.restate(mb, c)
+	}
+}
+
+// restate gives member mb, a state's actor, the state c in its code and
+// its mention, keeping its role: "NER" → "NGA", "NEREDU" → "NGAEDU".
+func (st *state) restate(mb *member, c string) {
+	mb.code, mb.country = c+mb.code[3:], c
+	if k := mb.mention - st.mBase; k >= 0 && k < len(st.doc.Mentions) {
+		st.doc.Mentions[k].Code, st.doc.Mentions[k].Country = mb.code, c
 	}
 }
 
@@ -257,10 +263,7 @@ func (st *state) longerPlaceNames() {
 		if st.trace != nil {
 			st.tracef("  actor %q: %s, as the longer place name %q says, not %s", st.toks2text(p.s, p.e), c, st.toks2text(m.s, m.e), mb.code[:3])
 		}
-		mb.code, mb.country = c+mb.code[3:], c
-		if k := mb.mention - st.mBase; k >= 0 && k < len(st.doc.Mentions) {
-			st.doc.Mentions[k].Code, st.doc.Mentions[k].Country = mb.code, c
-		}
+		st.restate(mb, c)
 	}
 }
 
