@@ -118,11 +118,15 @@ func (t *table) averaged(now int32) ([]int16, float32) {
 // score adds the quantised weights of feats to out (len classes). It is
 // the hot loop of tagging and parsing: one contiguous row per feature.
 func (t *table) score(feats []uint64, out []int32) {
-	clear(out)
 	n := t.classes
 	shift := 64 - t.bits
 	q := t.q
 	touchRows(q, feats, shift, n)
+	if u := words64(q, n); u != nil && len(feats) <= maxWordFeats {
+		scoreWords(u, feats, shift, n/4, out)
+		return
+	}
+	clear(out)
 	for _, h := range feats {
 		r := q[int(h>>shift)*n:][:n]
 		for c, v := range r {
@@ -172,10 +176,14 @@ func (t *table) scoreActs(feats []uint64, out *[numActs]int32) {
 
 // scoreRels scores the relations.
 func (t *table) scoreRels(feats []uint64, out *[numRels]int32) {
-	*out = [numRels]int32{}
 	shift := 64 - t.bits
 	q := t.q
 	touchRows(q, feats, shift, int(numRels))
+	if u := words64(q, int(numRels)); u != nil && len(feats) <= maxWordFeats {
+		scoreWords(u, feats, shift, int(numRels)/4, out[:])
+		return
+	}
+	*out = [numRels]int32{}
 	for _, h := range feats {
 		r := (*[numRels]int16)(q[int(h>>shift)*int(numRels):])
 		for c := range r {
