@@ -25,6 +25,33 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 	if tgt != nil && tgt.code == "" {
 		tgt = nil
 	}
+	sp := st.spans[idx]
+	ae := a + 1
+	for ae < len(st.toks) && st.toks[ae].Start < verbE {
+		ae++
+	}
+	cc := cameo.Lookup(code)
+	intent := strings.HasPrefix(qual, "intent")
+	// A verbal act (quad classes 1 and 3) or an intent is done when it is
+	// said: "…, the agency said on Thursday" dates it.
+	verbal := intent || cc != nil && (cc.QuadClass == 1 || cc.QuadClass == 3)
+	date := ""
+	dated := false
+	if st.hasEra(src) || st.hasEra(tgt) {
+		// A state that did not yet exist on the event's date codes as
+		// the state it was part of (eras.go).
+		date, dated = st.eventDate(a, ae, intent, verbal, false), true
+		s2, t2 := st.inEra(src, date), st.inEra(tgt, date)
+		if st.trace != nil {
+			if s2.code != src.code {
+				st.tracef("  source %s is %s on %s: the state it was part of then", src.code, s2.code, date)
+			}
+			if t2 != nil && t2.code != tgt.code {
+				st.tracef("  target %s is %s on %s: the state it was part of then", tgt.code, t2.code, date)
+			}
+		}
+		src, tgt = s2, t2
+	}
 	if tgt == nil && st.opt.RequireDyad {
 		if st.trace != nil {
 			st.tracef("  DROPPED %s %s → (none): no target, and --require-dyad is set", code, src.code)
@@ -66,22 +93,15 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 	}
 	st.evSeen[key] = true
 	st.nEv++
-	sp := st.spans[idx]
-	ae := a + 1
-	for ae < len(st.toks) && st.toks[ae].Start < verbE {
-		ae++
+	if !dated {
+		date = st.eventDate(a, ae, intent, verbal, false)
 	}
-	cc := cameo.Lookup(code)
-	intent := strings.HasPrefix(qual, "intent")
-	// A verbal act (quad classes 1 and 3) or an intent is done when it is
-	// said: "…, the agency said on Thursday" dates it.
-	verbal := intent || cc != nil && (cc.QuadClass == 1 || cc.QuadClass == 3)
 	ev := petrel.Event{
 		ID:            st.art.ID + "-" + strconv.Itoa(idx) + "-" + strconv.Itoa(st.nEv),
 		ArticleID:     st.art.ID,
 		SentenceIndex: idx,
 		Sentence:      sp.Of(st.text),
-		Date:          st.eventDate(a, ae, intent, verbal, false),
+		Date:          date,
 		Code:          code,
 		Source:        st.party(src),
 		Target:        st.party(tgt),

@@ -129,6 +129,9 @@ type compiled struct {
 	// than for every mention (a string per mention was a tenth of the
 	// document of a large article).
 	actorRules []string
+	// eras maps a state's code to its dated codes: the state it was part
+	// of before it was one (RUS: SUN until 1991-12-25; eras.go).
+	eras map[string][]dict.Role
 }
 
 // word returns the id of a function word, interning it if needed. Used at
@@ -145,6 +148,7 @@ func compile(d *dict.Dictionary) *compiled {
 	for i, a := range d.Actors {
 		c.actors = append(c.actors, a)
 		c.actorRules = append(c.actorRules, a.Rule.String())
+		c.addEras(a)
 		for _, n := range a.Names {
 			if len(n.Words) == 0 {
 				continue

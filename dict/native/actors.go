@@ -71,7 +71,9 @@ func addAgent(d *dict.Dictionary, e entry, diags *dict.Diagnostics) {
 
 // addCountry reads "country CODE Display": one actor for the state (names,
 // demonyms and capitals), one actor per seat of power, and a place per
-// capital and city.
+// capital and city. A roles: field gives the state dated codes, the state
+// it belonged to before it was one ("SUN ..1991-12-25" for Russia); its
+// seats take the same dates ("Kremlin" is SUNGOV in 1987).
 func addCountry(d *dict.Dictionary, e entry, diags *dict.Diagnostics) {
 	if len(e.args) == 0 {
 		report(diags, e.file, e.line, "country: missing code")
@@ -94,11 +96,24 @@ func addCountry(d *dict.Dictionary, e entry, diags *dict.Diagnostics) {
 	seen := map[string]bool{}
 	var seats []*dict.Actor
 	var places []*dict.Place
+	var dated []dict.Role
 	for _, f := range e.fields {
-		if !checkField(e, f, diags, "names", "demonyms", "capital", "seats", "cities") {
+		if !checkField(e, f, diags, "names", "demonyms", "capital", "seats", "cities", "roles") {
 			continue
 		}
 		switch f.key {
+		case "roles":
+			for _, v := range f.values {
+				r, err := parseRole(v)
+				if err == "" && !isISO3(r.Code) {
+					err = "bad country code " + quote(r.Code) + " in " + quote(v) + " (a state's dated code is a state: SUN ..1991-12-25)"
+				}
+				if err != "" {
+					report(diags, e.file, f.line, "roles: "+err)
+					continue
+				}
+				dated = append(dated, r)
+			}
 		case "names":
 			names = addNames(names, seen, f.values)
 		case "demonyms":
@@ -149,6 +164,17 @@ func addCountry(d *dict.Dictionary, e entry, diags *dict.Diagnostics) {
 	if len(a.Names) == 0 {
 		report(diags, e.file, e.line, "country "+code+": no names")
 		return
+	}
+	if len(dated) > 0 {
+		a.Roles = append(dated, a.Roles...)
+		for _, s := range seats {
+			role := s.Roles[0].Code[len(code):]
+			var rs []dict.Role
+			for _, r := range dated {
+				rs = append(rs, dict.Role{Code: r.Code + role, From: r.From, To: r.To})
+			}
+			s.Roles = append(rs, s.Roles...)
+		}
 	}
 	d.Actors = append(d.Actors, a)
 	d.Actors = append(d.Actors, seats...)
