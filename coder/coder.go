@@ -594,6 +594,12 @@ func (st *state) prepare(sp petrel.Span) {
 				st.cands = append(st.cands, id)
 			}
 		}
+		if st.c.voc.hasUpper && t.Flags&text.AllCaps != 0 {
+			// A token in capitals also matches upper dictionary words.
+			if id, ok := st.c.voc.upper.lookup(n); ok {
+				st.cands = append(st.cands, id)
+			}
+		}
 		if i := bytes.LastIndexByte(n, '-'); i > 0 && cls == 0 && !st.opt.NullActors && backedSuffix[string(n[i+1:])] {
 			// "Saudi-led", "Iran-backed": the state before the hyphen is
 			// named ("the Saudi-led coalition" → SAU).

@@ -54,3 +54,29 @@ func TestEras(t *testing.T) {
 		}
 	}
 }
+
+// TestUpperNames codes a name written "==CAR" only where the text writes
+// it in capitals: the Central African Republic, not the word "car".
+func TestUpperNames(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"CAR army kills 7 in rebel ambush", "190 CAFMIL ---REB"},
+		{"Rebels attacked a town in CAR on Sunday.", "190 CAFREB CAF"},
+		{"Car bombs killed 12 people in Baghdad.", "1832 --- IRQCVL"},
+		{"A car bomb killed 12 people in Kabul.", "1832 --- AFGCVL"},
+	}
+	c := builtinCoder(t)
+	for _, tt := range tests {
+		doc := c.Code(&petrel.Article{ID: "t", Text: tt.text, Date: time.Date(2013, 3, 14, 0, 0, 0, 0, time.UTC)})
+		var got []string
+		for _, e := range doc.Events {
+			tgt := "-"
+			if e.Target != nil {
+				tgt = e.Target.Code
+			}
+			got = append(got, e.Code+" "+e.Source.Code+" "+tgt)
+		}
+		if g := strings.Join(got, ";"); g != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.text, g, tt.want)
+		}
+	}
+}

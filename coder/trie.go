@@ -18,17 +18,23 @@ type vocab struct {
 	exact    map[string]int32
 	table    wordTable // exact but the cased words, frozen for lookups while coding
 	cased    wordTable // the cased words of exact, without casedKey
+	upper    wordTable // the upper words of exact, without upperKey
 	stems    map[string]int32
 	minStem  int // shortest stem length, to bound prefix lookups
 	maxStem  int
 	n        int32
 	hasStems bool
 	hasCased bool // some word is dict.Word.Cased, interned in exact under casedKey
+	hasUpper bool // some word is dict.Word.Upper, interned in exact under upperKey
 }
 
 // casedKey prefixes a cased word's text in vocab.exact, so that "shell"
 // and the cased "Shell" get different ids.
 const casedKey = "\x01"
+
+// upperKey prefixes an upper word's text in vocab.exact ("CAR" against
+// "car" and the cased "Car").
+const upperKey = "\x02"
 
 func newVocab() *vocab {
 	return &vocab{exact: map[string]int32{}, stems: map[string]int32{}, minStem: 1 << 30}
@@ -37,7 +43,10 @@ func newVocab() *vocab {
 // id interns w and returns its id.
 func (v *vocab) id(w dict.Word) int32 {
 	m := v.exact
-	if w.Cased && w.Exact {
+	if w.Upper && w.Exact {
+		v.hasUpper = true
+		w.Text = upperKey + w.Text
+	} else if w.Cased && w.Exact {
 		v.hasCased = true
 		w.Text = casedKey + w.Text
 	} else if !w.Exact {
@@ -246,18 +255,20 @@ func (v *vocab) phraseIDs(p dict.Phrase) []int32 {
 	return ids
 }
 
-// freeze builds v.table and v.cased from v.exact; lookups while coding go
-// to the tables, so no word may be interned after it.
+// freeze builds v.table, v.cased and v.upper from v.exact; lookups while
+// coding go to the tables, so no word may be interned after it.
 func (v *vocab) freeze() {
-	plain, cased := map[string]int32{}, map[string]int32{}
+	plain, cased, upper := map[string]int32{}, map[string]int32{}, map[string]int32{}
 	for w, id := range v.exact {
 		if k, ok := strings.CutPrefix(w, casedKey); ok {
 			cased[k] = id
+		} else if k, ok := strings.CutPrefix(w, upperKey); ok {
+			upper[k] = id
 		} else {
 			plain[w] = id
 		}
 	}
-	v.table, v.cased = newWordTable(plain), newWordTable(cased)
+	v.table, v.cased, v.upper = newWordTable(plain), newWordTable(cased), newWordTable(upper)
 }
 
 // wordTable is a read-only hash table from words to ids, for the lookup of

@@ -32,6 +32,10 @@ type Word struct {
 	// ("Shell" the company, not the verb "shell"); an actor name written
 	// "=Shell" in petrel's format has all its words cased.
 	Cased bool
+	// Upper words match only a token written in capitals, two letters or
+	// more ("CAR" the Central African Republic, not "Car bombs"); an
+	// actor name written "==CAR" has all its words upper.
+	Upper bool
 }
 
 // Role is an actor code valid over a date range. A zero From or To leaves

@@ -454,9 +454,19 @@ func namesOnly(e entry, diags *dict.Diagnostics) []dict.Phrase {
 
 // addNames appends the phrases written in values to dst, skipping empty
 // ones and those already in seen. A value written "=Name" matches only
-// where each of its words is capitalised in the text (dict.Word.Cased).
+// where each of its words is capitalised in the text (dict.Word.Cased),
+// one written "==NAME" only where each is written in capitals
+// (dict.Word.Upper).
 func addNames(dst []dict.Phrase, seen map[string]bool, values []string) []dict.Phrase {
 	for _, v := range values {
+		if rest, ok := strings.CutPrefix(v, "=="); ok {
+			p := ParsePhrase(rest)
+			for i := range p.Words {
+				p.Words[i].Upper = true
+			}
+			dst = addPhrase(dst, seen, p)
+			continue
+		}
 		if rest, ok := strings.CutPrefix(v, "="); ok {
 			p := ParsePhrase(rest)
 			for i := range p.Words {
@@ -478,6 +488,9 @@ func addPhrase(dst []dict.Phrase, seen map[string]bool, p dict.Phrase) []dict.Ph
 	k := phraseText(p)
 	if len(p.Words) > 0 && p.Words[0].Cased {
 		k = "=" + k
+	}
+	if len(p.Words) > 0 && p.Words[0].Upper {
+		k = "==" + k
 	}
 	if seen[k] {
 		return dst

@@ -335,11 +335,15 @@ func TestActorBuiltinLookups(t *testing.T) {
 	d := builtin(t)
 	codes := map[string][]string{}
 	for _, a := range d.Actors {
-		for _, n := range names(a.Names) {
+		for i, n := range names(a.Names) {
+			if w := a.Names[i].Words; len(w) > 0 && w[0].Upper {
+				n = "==" + n // matches only in capitals: "CAR", not "car"
+			}
 			codes[n] = append(codes[n], a.CodeOn("2021-10-20"))
 		}
 	}
 	tests := []struct{ name, want string }{
+		{"==car", "CAF"},
 		{"moscow", "RUS"},
 		{"russia", "RUS"},
 		{"russian", "RUS"},
