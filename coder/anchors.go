@@ -175,12 +175,15 @@ func (st *state) events(idx int) {
 			// span ("Sanctions were imposed on …").
 			skipTo = end
 		}
-		if !(prev != nil && prev.coded && prev.violent && (a.blocked || (a.verb.noun || a.nounUse) && !a.coded)) {
+		if !(prev != nil && prev.coded && prev.violent && (a.blocked || (a.verb.noun || a.nounUse) && !a.coded || !a.coded && st.asideVerb(a))) {
 			// A word whose pattern blocks it, or a noun that coded
 			// nothing, after a violent event ("ambushed an army patrol,
 			// killing nine", "ambushed a patrol of Nigerien soldiers,
 			// killing 17") does not hide that event from the participle
-			// of its toll.
+			// of its toll; nor does a verb that coded nothing in an
+			// attribution or a clause of the same moment (", Amnesty
+			// International said, killing 12", "as people gathered for
+			// Palm Sunday, killing 35", ", leaving four soldiers wounded").
 			prev = a
 		}
 		if pending != nil {
@@ -504,4 +507,27 @@ func (st *state) accusationOf(prev, a *anchor) {
 		ev.QuadClass, ev.Goldstein = cc.QuadClass, cc.Goldstein
 		ev.Plover = petrel.Plover{Type: cc.PloverType, Mode: cc.PloverMode}
 	}
+}
+
+// asideVerb reports whether anchor a, a verb that coded nothing, stands
+// aside from the clause before it: a verb of saying (an attribution set
+// in the sentence), a verb in a clause of the same moment opened by "as",
+// "while" or "when" a few words before it, or "leaving"/"left" after a
+// comma (the toll that follows: ", leaving four soldiers wounded").
+func (st *state) asideVerb(a *anchor) bool {
+	if st.cls[a.s]&cSay != 0 {
+		return true
+	}
+	if (a.verb.lemma == "leave") && a.s > 0 && st.isWord(a.s-1, ",") {
+		return true
+	}
+	for k := a.s - 1; k >= 0 && k >= a.s-5; k-- {
+		switch {
+		case st.isWord(k, "as") || st.isWord(k, "while") || st.isWord(k, "when"):
+			return true
+		case st.toks[k].Kind != text.Word || st.boundary(k):
+			return false
+		}
+	}
+	return false
 }

@@ -1222,6 +1222,8 @@ func (st *state) notOwnEvent(a, prev *anchor, m *match, code string, tgt *np) (w
 		// (but "stormed a hotel, taking guests hostage" is the
 		// hostage-taking: entryThenAct)
 		return "the toll of the event before it, not another event", true
+	case st.opt.UnnamedActors && prev != nil && prev.violent && a.passive && agentlessCode(code) && st.leftToll(a):
+		return "the toll of the event before it (\", leaving four soldiers wounded\"), not another event", true
 	case st.opt.UnnamedActors && strings.HasPrefix(code, "14") && st.coveredBefore(a.s):
 		return "a protest reporters cover, not theirs (\"journalists covering an opposition rally\")", true
 	case st.opt.UnnamedActors && noun && localCode(code) && st.topicBefore(a.s):
@@ -1464,6 +1466,21 @@ func (st *state) anchorStarts(j int) bool {
 	for i := range st.anchors {
 		if st.anchors[i].s == j {
 			return true
+		}
+	}
+	return false
+}
+
+// leftToll reports whether anchor a, a participle, closes a toll opened
+// by "leaving" or "left" after a comma, with only the casualties between
+// (", leaving four soldiers wounded", ", leaving 12 people dead").
+func (st *state) leftToll(a *anchor) bool {
+	for k := a.s - 1; k >= 1 && k >= a.s-8; k-- {
+		if st.isWord(k, "leaving") || st.isWord(k, "left") {
+			return st.isWord(k-1, ",")
+		}
+		if st.toks[k].Kind == text.Punct || st.boundary(k) {
+			return false
 		}
 	}
 	return false

@@ -19,6 +19,14 @@ func TestUnnamedActors(t *testing.T) {
 		name, text string
 		want       []string
 	}{
+		{"a toll after a clause of the same moment is the toll", "A rocket hit a market in Kharkiv as shoppers queued for bread, killing nine.",
+			[]string{"195 --- UKRCVL@place"}},
+		{"a toll after leaving is the toll", "Rebels ambushed a convoy in Tillaberi, leaving six soldiers wounded.",
+			[]string{"190 NERREB@place NERMIL@place"}},
+		{"a toll after an attribution is the toll", "Police opened fire on protesters in Conakry, a rights group said, killing three.",
+			[]string{"175 GINCOP@place GINOPP"}},
+		{"a clause after a span of time is background", "Police arrested 20 people in Lahore, two days after a gunman shot dead a cleric.",
+			[]string{"173 PAKCOP@place PAKCVL@place"}},
 		{"unidentified group, country from the place",
 			"On 1 May, an unidentified group fatally shot the leader of the Pashtun Tahafuz Movement near his house in Wana.",
 			[]string{"186 PAKUAF@place PTM"}},

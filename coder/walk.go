@@ -1029,6 +1029,11 @@ func (st *state) backgroundClause(a *anchor, before int, subj *np) (why string, 
 		k := before
 		if subj != nil && subj.e == before+1 {
 			k = subj.s - 1
+			// the subject's determiners and numbers: "hours after a
+			// Palestinian gunman shot", "two days after two of his aides
+			// were shot"
+			k = st.beforeQuantity(k)
+
 		}
 		switch {
 		case k >= 0 && (st.isWord(k, "after") || st.isWord(k, "before") || st.isWord(k, "since") || st.isWord(k, "until")) && subj != nil && st.opensSentence(k):
@@ -1322,4 +1327,31 @@ func (st *state) causativeAgent(a *anchor, prev *anchor) *np {
 		return p
 	}
 	return nil
+}
+
+// beforeQuantity returns the token before the determiners and quantity
+// that open a phrase ending at token k: "a" in "after a Palestinian
+// gunman", "two of his" in "two days after two of his aides were shot",
+// "30" in "after 30 gunmen stormed". A year is no quantity ("Since 1973
+// the U.S. has given").
+func (st *state) beforeQuantity(k int) int {
+	det := false
+	for k > 0 && st.cls[k]&(cDet|cPossPron) != 0 {
+		k--
+		det = true
+	}
+	num := func(j int) bool {
+		if st.toks[j].Kind != text.Number && st.cls[j]&cNumber == 0 {
+			return false
+		}
+		w := st.normOf(j)
+		return !(len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")))
+	}
+	switch {
+	case k > 1 && st.isWord(k, "of") && num(k-1):
+		k -= 2 // "two of his aides"
+	case !det && k > 0 && num(k):
+		k-- // "30 gunmen"
+	}
+	return k
 }
