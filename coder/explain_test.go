@@ -34,6 +34,7 @@ func TestExplainDropped(t *testing.T) {
 		want string
 	}{
 		{"negated", builtinCoder(t), "Russia did not attend the talks.", `DROPPED "attend" [042]: negated (not)`},
+		{"negated by cannot", builtinCoder(t), "Japan cannot negotiate with China.", `DROPPED "negotiate" [046]: negated (cannot)`},
 		{"no coded source", builtinCoder(t), "The report criticised Israel.", `DROPPED "criticised" [111]: no coded source`},
 		{"uncoded subject", builtinCoder(t), "Protesters criticised Israel.", `DROPPED "criticised" [111]: no coded source ("Protesters" is no actor`},
 		{"hypothetical", builtinCoder(t), "If Iran attacks Israel, the U.S. will respond.", `DROPPED "attacks" [190]: in an if/unless clause`},

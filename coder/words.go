@@ -43,7 +43,7 @@ var classWords = map[string]uint32{
 	"do": cAux, "does": cAux, "did": cAux, "get": cAux, "got": cAux,
 	"will": cModal, "would": cModal, "could": cModal, "can": cModal, "may": cModal, "might": cModal,
 	"shall": cModal, "should": cModal, "must": cModal, "'ll": cModal, "'d": cModal, "wo": cModal, "ca": cModal,
-	"not": cNeg, "n't": cNeg, "never": cNeg, "no": cNeg,
+	"not": cNeg, "n't": cNeg, "never": cNeg, "no": cNeg, "cannot": cNeg | cModal,
 	"and": cConj, "or": cConj, "but": cConj, "nor": cConj, "&": cConj,
 	"which": cRel, "who": cRel, "whom": cRel, "whose": cRel,
 	"when": cSubord, "while": cSubord, "because": cSubord, "although": cSubord, "though": cSubord,
