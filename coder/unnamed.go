@@ -444,6 +444,15 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 	if s != nil && lemma == "attack" && (code == "190" || code == "180") && agentRole(s.code) == "CVL" && st.crowdWord(s, true) {
 		return "145" // "mobs attacked Muslim-owned shops": a riot, not a battle
 	}
+	if s != nil && strings.HasPrefix(code, "145") && s.kind == petrel.KindCountry && len(s.code) > 3 {
+		switch agentRole(s.code) {
+		case "COP", "MIL", "SPY":
+			// state forces do not protest: their storming of a building
+			// is a raid, coded as "raided the offices" is ("police
+			// stormed the French embassy")
+			return "1711"
+		}
+	}
 	if s != nil && strings.HasPrefix(code, "145") && s.kind == petrel.KindCountry && len(s.code) == 3 && s.code != "---" {
 		return "" // a state as such does not riot: "Argentina ran riot in the second half" is a team
 	}

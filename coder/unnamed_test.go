@@ -161,6 +161,7 @@ func TestUnnamedActors(t *testing.T) {
 		{"states bomb from the air", "Russian warplanes bombed a hospital in Idlib.", []string{"195 RUSMIL SYRHLH@place"}},
 		{"blocking highways", "Bangladeshi students blocked highways in Dhaka demanding an end to job quotas.", []string{"144 BGDEDU -"}},
 		{"rioters storm a legislature", "Protesters stormed the city hall in Lima.", []string{"145 PEROPP@place PERGOV@place"}},
+		{"state forces do not protest: their storming is a raid", "Police stormed the French embassy in Niamey.", []string{"1711 NERCOP@place FRAGOV"}},
 		{"an agentless arrest of unnamed people where it happened", "Hundreds of students were arrested in Dhaka.",
 			[]string{"173 ---@agentless BGDEDU@place"}},
 		{"workers who struck", "Nurses struck over pay in Harare on Monday.", []string{"143 ZWEHLH@place -"}},
