@@ -109,6 +109,17 @@ func (s *state) valid() (ok [numActs]bool) {
 	return ok
 }
 
+// forced reports whether ok allows exactly one action.
+func (s *state) forced(ok [numActs]bool) bool {
+	n := 0
+	for _, v := range ok {
+		if v {
+			n++
+		}
+	}
+	return n == 1
+}
+
 // apply performs action a, labelling a new arc r.
 func (s *state) apply(a int, r Rel) {
 	k := len(s.stack)
@@ -518,12 +529,22 @@ func (p *parser) parse(s *state) {
 	var lsc [numRels]int32
 	for !s.terminal() {
 		ok := s.valid()
-		s.features(&f)
-		p.act.scoreActs(f[:], &sc)
 		best := -1
-		for a := 0; a < numActs; a++ {
-			if ok[a] && (best < 0 || sc[a] > sc[best]) {
-				best = a
+		if s.forced(ok) {
+			// One action is possible (the first shift, and the reductions
+			// once the buffer holds only the root): no need to score it.
+			for a := 0; a < numActs; a++ {
+				if ok[a] {
+					best = a
+				}
+			}
+		} else {
+			s.features(&f)
+			p.act.scoreActs(f[:], &sc)
+			for a := 0; a < numActs; a++ {
+				if ok[a] && (best < 0 || sc[a] > sc[best]) {
+					best = a
+				}
 			}
 		}
 		r := Root
