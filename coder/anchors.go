@@ -198,6 +198,9 @@ func (st *state) events(idx int) {
 	}
 	if st.opt.UnnamedActors {
 		st.sentenceEvents(idx, first)
+		if st.opt.Abstain {
+			st.abstain(idx, first)
+		}
 		for k := range st.anchors {
 			if st.anchors[k].coded {
 				return

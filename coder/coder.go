@@ -93,11 +93,16 @@ type Options struct {
 	// verb, a participle after a comma, a far by-agent, an object shared
 	// by coordinated verbs (coder/clauses.go).
 	Parse bool
+	// Abstain drops, with UnnamedActors, the classes of events that were
+	// mostly wrong on conflict text the coder had never seen: an agentless
+	// event after an act whose source the sentence names, and military
+	// force (19x) by a civilian party (coder/abstain.go).
+	Abstain bool
 }
 
 // DefaultOptions are the options for coding news with the built-in
 // dictionaries.
-var DefaultOptions = Options{Modality: true, Negation: true, HostTarget: true, Statements: true, OptionalTarget: true, DyadicStatements: true, ModifierNPs: true, AgentPlaces: true, UnnamedActors: true, Parse: true}
+var DefaultOptions = Options{Modality: true, Negation: true, HostTarget: true, Statements: true, OptionalTarget: true, DyadicStatements: true, ModifierNPs: true, AgentPlaces: true, UnnamedActors: true, Parse: true, Abstain: true}
 
 // PetrarchOptions are the options that code as PETRARCH does, for its
 // validation records and `--compat petrarch`: no intent or refusal mapping

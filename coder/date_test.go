@@ -60,7 +60,7 @@ func TestEventDate(t *testing.T) {
 		{"night of a date", "On the night of June 1, Russian missiles hit Kharkiv.", "195", "2024-06-01"},
 		{"saying's date and a material act's own", "Officials said on Monday Russia shelled Kharkiv on Sunday.", "194", "2024-06-02"},
 		{"toll in a dated ambush", "Five soldiers were killed in Monday's ambush in Mali.", "190", "2024-06-03"},
-		{"dated attack noun", "Eight people were killed in Monday's attack on a church in Kaduna, police said.", "190", "2024-06-03"},
+		{"dated attack noun", "Eight soldiers were killed in Monday's attack on a base in Kaduna, police said.", "190", "2024-06-03"},
 		{"dated meeting noun ahead", "Iran criticised Saudi Arabia before next week's OPEC meeting.", "111", "2024-06-05"},
 		{"dated attack noun with an actor", "Iran condemned Monday's Israeli attack on its consulate.", "111", "2024-06-05"},
 		{"over the weekend", "Russia shelled Kharkiv over the weekend.", "194", "2024-06-01"},

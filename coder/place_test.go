@@ -78,7 +78,7 @@ func TestEventPlaces(t *testing.T) {
 		{"a toll with over after a comma", "Three soldiers were killed, over 40 wounded near Gao on Monday.", "1", "Gao", "MLI", "city", "clause", 0},
 		{"a place before an attack noun opens the headline", "Kandahar bombing kills nine at a mosque.", "18", "Kandahar", "AFG", "city", "clause", 0},
 		{"a capital before a blast is its place", "Death toll from Kabul blast rises to 30.", "18", "Kabul", "AFG", "city", "clause", 0},
-		{"the attacker before an attack noun with its own place", "Two women were killed in Moscow strikes on Kharkiv.", "1", "Kharkiv", "UKR", "city", "clause", 0},
+		{"the attacker before an attack noun with its own place", "Two soldiers were killed in Moscow strikes on Kharkiv.", "1", "Kharkiv", "UKR", "city", "clause", 0},
 		{"coordinated regions", "Russian forces shelled the Sumy and Kharkiv regions overnight.", "19", "Sumy", "UKR", "admin1", "clause", 0},
 		{"a toll after the first verb's own words", "One soldier was killed in action, another wounded near Kidal on Monday.", "1", "Kidal", "MLI", "city", "clause", 0},
 		{"a toll after an attack noun's place", "One policeman killed, two injured in three militant attacks in Kandahar.", "1", "Kandahar", "AFG", "city", "clause", 0},

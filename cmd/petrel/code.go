@@ -42,6 +42,8 @@ type coderFlags struct {
 	dyad       bool
 	compat     string
 	parse      bool
+	// keepAbstained keeps the classes of events the coder abstains from.
+	keepAbstained bool
 }
 
 // addCoderFlags defines the coder flags on fs and returns where Parse
@@ -58,6 +60,7 @@ func addCoderFlags(fs *flag.FlagSet) *coderFlags {
 	fs.StringVar(&cf.issues, "issues", "", "issue dictionary file (optional)")
 	fs.BoolVar(&cf.dyad, "require-dyad", false, "drop events that have no target")
 	fs.BoolVar(&cf.parse, "parse", true, "read clause structure from the dependency parser where the clause walk is in doubt (--parse=false: the clause walk alone)")
+	fs.BoolVar(&cf.keepAbstained, "keep-abstained", false, "keep the classes of events the coder abstains from because they were mostly wrong on unseen text (docs/ARCHITECTURE.md, Abstention)")
 	fs.StringVar(&cf.compat, "compat", "", "coding conventions: \"\" (petrel's) or \"petrarch\" (as PETRARCH codes: no intent/refusal mapping, null actors such as ---GOV, datelines skipped)")
 	return cf
 }
@@ -172,6 +175,9 @@ func (m *Main) newEventCoder(cf *coderFlags) (*coder.Coder, string, error) {
 	}
 	if !cf.parse {
 		opt.Parse = false
+	}
+	if cf.keepAbstained {
+		opt.Abstain = false
 	}
 	return coder.New(d, opt), version, nil
 }

@@ -1,0 +1,72 @@
+package coder_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"petrel"
+	"petrel/coder"
+	"petrel/dict"
+	"petrel/dict/native"
+	"petrel/dicts"
+)
+
+// TestAbstain checks the classes of events the coder abstains from
+// (coder/abstain.go): each case lists the events coded by default and
+// with Abstain off, and explaining says why the others were dropped.
+func TestAbstain(t *testing.T) {
+	var diags dict.Diagnostics
+	d, err := native.Load(dicts.FS, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := coder.DefaultOptions
+	all.Abstain = false
+	keep := coder.New(d, all)
+	c := builtinCoder(t)
+	base := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text      string
+		want, all string // "SOURCE CODE" of each event, by default and with Abstain off
+		why       string // what explain says of the dropped event
+	}{
+		// An agentless event after a violent act whose source is named:
+		// the toll of that act, told again.
+		{"Riot police fired tear gas at demonstrators in Lusaka, and two people were killed in the unrest.",
+			"ZMBCOP 175", "ZMBCOP 175, --- 180", "DROPPED 180 --- → ZMBCVL: abstained: an agentless event after a violent act"},
+		{"Rebels ambushed an army convoy near Beni, and three soldiers were killed.",
+			"CODREB 190", "CODREB 190, --- 190", "DROPPED 190 --- → CODMIL: abstained: an agentless event"},
+		// After a verbal act, the agentless event is the news.
+		{"The Congolese government condemned the rebels as two soldiers were killed in clashes near Goma.",
+			"CODGOV 111, --- 190", "CODGOV 111, --- 190", ""},
+		// Military force by a civilian party: a metaphor or a crime.
+		{"Hospitals in Milan are fighting a losing battle against the flu, doctors said.",
+			"", "ITAHLH 190", "DROPPED 190 ITAHLH → (none): abstained: conventional military force (19x) by a civilian party"},
+		// The state's and armed groups' force stays.
+		{"Soldiers clashed with rebels near Beni on Sunday.",
+			"CODMIL 190, CODREB 190", "CODMIL 190, CODREB 190", ""},
+	}
+	events := func(doc *petrel.Document) string {
+		var s []string
+		for _, e := range doc.Events {
+			s = append(s, e.Source.Code+" "+e.Code)
+		}
+		return strings.Join(s, ", ")
+	}
+	for _, tt := range tests {
+		a := &petrel.Article{ID: "t", Text: tt.text, Date: base}
+		var b strings.Builder
+		doc := c.Explain(a, func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) })
+		if got := events(doc); got != tt.want {
+			t.Errorf("%q: %s, want %s", tt.text, got, tt.want)
+		}
+		if got := events(keep.Code(a)); got != tt.all {
+			t.Errorf("%q with Abstain off: %s, want %s", tt.text, got, tt.all)
+		}
+		if tt.why != "" && !strings.Contains(b.String(), tt.why) {
+			t.Errorf("%q: explain lacks %q:\n%s", tt.text, tt.why, b.String())
+		}
+	}
+}
