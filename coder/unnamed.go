@@ -456,11 +456,13 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 	if s != nil && strings.HasPrefix(code, "145") && s.kind == petrel.KindCountry && len(s.code) == 3 && s.code != "---" {
 		return "" // a state as such does not riot: "Argentina ran riot in the second half" is a team
 	}
-	if s != nil && t != nil && (code == "180" || strings.HasPrefix(code, "182") && code != "1823") && civilianRole(agentRole(t.code)) &&
-		(agentRole(s.code) == "COP" || agentRole(s.code) == "MIL") && st.protestWordIn() {
-		// police or troops beating or assaulting people at a protest:
-		// repression ("riot police beat journalists covering a
-		// protest", "soldiers assaulted journalists covering a rally")
+	if s != nil && (t == nil || civilianRole(agentRole(t.code))) && (code == "180" || strings.HasPrefix(code, "182") || code == "190" || code == "193") &&
+		lemma != "clash" && lemma != "fight" && (agentRole(s.code) == "COP" || agentRole(s.code) == "MIL") && st.protestWordIn() {
+		// police or troops beating, shooting or killing people at a
+		// protest: repression ("riot police beat journalists covering a
+		// protest", "security forces shot dead 38 people in the
+		// bloodiest day of protests", "troops opened fire on the crowd
+		// as protests spread"), whoever the victims are called
 		return "175"
 	}
 	if s != nil && s.code == "---" && t != nil && agentRole(t.code) == "OPP" && !st.protestWordIn() {
@@ -484,7 +486,9 @@ var protestWords = map[string]bool{"protest": true, "protests": true, "protester
 // protesters.
 func (st *state) protestWordIn() bool {
 	for k := range st.toks {
-		if protestWords[st.normOf(k)] {
+		if w := st.normOf(k); protestWords[w] && !(w == "march" && st.toks[k].Flags&text.Cap != 0) {
+			// (a capitalised "March" is the month: "the last attack
+			// was on March 23")
 			return true
 		}
 	}
