@@ -51,7 +51,7 @@ func TestTrailingBackground(t *testing.T) {
 func TestHyphenState(t *testing.T) {
 	checkFirstEvents(t, []firstEventCase{
 		{text: "Russian-installed officials in Zaporizhzhia accused Ukraine of shelling the nuclear plant.", event: "RUSGOV 1123 UKR"},
-		{text: "Saudi-led coalition jets struck Sanaa.", event: "SAU 190 YEM"},
+		{text: "Saudi-led coalition jets struck Sanaa.", event: "SAUMIL 195 YEM"},
 	})
 }
 

@@ -67,7 +67,7 @@ func TestWireSenses(t *testing.T) {
 		{"will is an intent", "Kenya will request a new IMF loan.",
 			[]string{"0231 KEN→IGOBUSIMF"}, nil},
 		{"probably with a past verb stays", "Iraqi jets probably attacked the tanker.",
-			[]string{"190 IRQ→-"}, nil},
+			[]string{"195 IRQMIL→-"}, nil},
 		{"whether right before the verb", "Kenya is keeping its options open on whether to seek compensation from Uganda.",
 			nil, []string{"020 KEN→-", "020 KEN→UGA"}},
 		{"whether to, with a negation", "Egypt has not decided whether to expel the Libyan ambassador.",
