@@ -44,6 +44,12 @@ func TestAbstain(t *testing.T) {
 		// Military force by a civilian party: a metaphor or a crime.
 		{"Hospitals in Milan are fighting a losing battle against the flu, doctors said.",
 			"", "ITAHLH 190", "DROPPED 190 ITAHLH → (none): abstained: conventional military force (19x) by a civilian party"},
+		// One act told with two verbs by the same source.
+		{"Youths torched cars and threw stones at police in Lyon overnight.",
+			"FRACVL 145", "FRACVL 145, FRACVL 145", "DROPPED 145 FRACVL → FRACOP: abstained: an act of the same kind by the same source"},
+		// Two acts of different kinds stay.
+		{"Gunmen killed two police officers and abducted a nurse in Ondo state, police said.",
+			"NGAUAF 1823, NGAUAF 181", "NGAUAF 1823, NGAUAF 181", ""},
 		// The state's and armed groups' force stays.
 		{"Soldiers clashed with rebels near Beni on Sunday.",
 			"CODMIL 190, CODREB 190", "CODMIL 190, CODREB 190", ""},

@@ -95,8 +95,9 @@ type Options struct {
 	Parse bool
 	// Abstain drops, with UnnamedActors, the classes of events that were
 	// mostly wrong on conflict text the coder had never seen: an agentless
-	// event after an act whose source the sentence names, and military
-	// force (19x) by a civilian party (coder/abstain.go).
+	// event after a violent act whose source the sentence names, military
+	// force (19x) by a civilian party, and a violent act told again by the
+	// same source with another verb (coder/abstain.go).
 	Abstain bool
 }
 
