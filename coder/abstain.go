@@ -92,3 +92,44 @@ func partyCode(p *petrel.Party) string {
 	}
 	return p.Code
 }
+
+// Reliability is a class of emitted events and how often the events of
+// that class were right (root and source country) in the first-sight
+// output of the blind conflict sets conflict6 and conflict7, before the
+// abstention rules: Right of Total. It describes conflict and protest
+// reporting; other news was not measured.
+type Reliability struct {
+	Class        string
+	Right, Total int
+}
+
+// reliabilities holds the measured classes by position ("first" or
+// "later" event of its sentence) and source.inferred ("" for a source the
+// text named); docs/ARCHITECTURE.md, "Abstention".
+var reliabilities = map[[2]string]Reliability{
+	{"first", ""}:             {"first event of its sentence, source named", 166, 195},
+	{"first", inferPlace}:     {"first event of its sentence, source placed by the sentence's place", 96, 114},
+	{"first", inferDateline}:  {"first event of its sentence, source placed by the dateline", 9, 11},
+	{"first", inferAgentless}: {"first event of its sentence, agentless", 15, 33},
+	{"later", ""}:             {"later event of its sentence, source named", 29, 47},
+	{"later", inferPlace}:     {"later event of its sentence, source placed by the sentence's place", 10, 26},
+	{"later", inferDateline}:  {"later event of its sentence, source placed by the dateline", 1, 2},
+	{"later", inferAgentless}: {"later event of its sentence, agentless", 0, 5},
+}
+
+// EventReliability returns the measured class of event i of doc (its
+// position among its sentence's events and how its source was found),
+// and false for a class that was not measured.
+func EventReliability(doc *petrel.Document, i int) (Reliability, bool) {
+	e := &doc.Events[i]
+	pos := "first"
+	if i > 0 && doc.Events[i-1].SentenceIndex == e.SentenceIndex && doc.Events[i-1].ArticleID == e.ArticleID {
+		pos = "later"
+	}
+	inf := ""
+	if e.Source != nil {
+		inf = e.Source.Inferred
+	}
+	r, ok := reliabilities[[2]string{pos, inf}]
+	return r, ok
+}

@@ -76,3 +76,24 @@ func TestAbstain(t *testing.T) {
 		}
 	}
 }
+
+// TestEventReliability checks the measured class of each event: its
+// position in its sentence and how its source was found.
+func TestEventReliability(t *testing.T) {
+	c := builtinCoder(t)
+	doc := c.Code(&petrel.Article{ID: "r", Text: "Police fired tear gas at protesters in Lagos and arrested 40 people. A bomb exploded in Kano."})
+	want := []string{
+		"first event of its sentence, source placed by the sentence's place",
+		"later event of its sentence, source placed by the sentence's place",
+		"first event of its sentence, agentless",
+	}
+	if len(doc.Events) != len(want) {
+		t.Fatalf("%d events, want %d", len(doc.Events), len(want))
+	}
+	for i, w := range want {
+		r, ok := coder.EventReliability(doc, i)
+		if !ok || r.Class != w || r.Total == 0 || r.Right > r.Total {
+			t.Errorf("event %d: %+v %v, want class %q", i, r, ok, w)
+		}
+	}
+}

@@ -509,7 +509,7 @@ func (m *Main) explainArticle(c *coder.Coder, a *petrel.Article) error {
 		fmt.Fprintf(m.Stdout, format+"\n", args...)
 	})
 	fmt.Fprintf(m.Stdout, "\n%d event(s)\n", len(doc.Events))
-	for _, e := range doc.Events {
+	for i, e := range doc.Events {
 		tgt := "-"
 		if e.Target != nil {
 			tgt = e.Target.Code + " (" + e.Target.Text + ")" + inferredNote(e.Target)
@@ -519,6 +519,9 @@ func (m *Main) explainArticle(c *coder.Coder, a *petrel.Article) error {
 			date = "(no date)"
 		}
 		fmt.Fprintf(m.Stdout, "  %s %s  %s (%s)%s → %s  verb %q  rule %s\n", date, e.Code, e.Source.Code, e.Source.Text, inferredNote(e.Source), tgt, e.Verb.Text, e.Rule)
+		if r, ok := coder.EventReliability(doc, i); ok {
+			fmt.Fprintf(m.Stdout, "    reliability: %s: %d of %d right at root+source on unseen conflict text (blind sets, first sight)\n", r.Class, r.Right, r.Total)
+		}
 	}
 	if dropped > 0 {
 		fmt.Fprintf(m.Stdout, "%d candidate(s) dropped: each DROPPED line above says why\n", dropped)

@@ -23,6 +23,8 @@ func TestExplainReasons(t *testing.T) {
 		// (dicts/actors/countries.txt, roles: of a country).
 		`1987-03-05 120  SUN (Russia)`,
 		"candidate(s) dropped: each DROPPED line above says why",
+		// how often events of its class were right on unseen conflict text
+		"    reliability: first event of its sentence, source named: 166 of 195 right",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("explain output lacks %q:\n%s", want, stdout)
