@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"petrel"
+	"petrel/cameo"
 	"petrel/dict"
 	"petrel/text"
 )
@@ -453,16 +454,19 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 			return "1711"
 		}
 	}
-	if s != nil && strings.HasPrefix(code, "145") && s.kind == petrel.KindCountry && len(s.code) == 3 && s.code != "---" {
-		return "" // a state as such does not riot: "Argentina ran riot in the second half" is a team
+	if s != nil && strings.HasPrefix(code, "145") && s.kind == petrel.KindCountry && len(s.code) == 3 && s.code != "---" && !st.pluralDemonym(s) {
+		return "" // a state as such does not riot: "Argentina ran riot in the second half" is a team; "Kenyans stormed parliament" are people
 	}
-	if s != nil && (t == nil || civilianRole(agentRole(t.code))) && (code == "180" || strings.HasPrefix(code, "182") || code == "190" || code == "193") &&
+	if s != nil && (t == nil || civilianRole(agentRole(t.code)) || t.kind == petrel.KindCountry && len(t.code) == 3 && strings.HasPrefix(s.code, t.code)) &&
+		(code == "180" || strings.HasPrefix(code, "182") || code == "190" || code == "193") &&
 		lemma != "clash" && lemma != "fight" && (agentRole(s.code) == "COP" || agentRole(s.code) == "MIL") && st.protestWordIn() {
 		// police or troops beating, shooting or killing people at a
 		// protest: repression ("riot police beat journalists covering a
 		// protest", "security forces shot dead 38 people in the
 		// bloodiest day of protests", "troops opened fire on the crowd
-		// as protests spread"), whoever the victims are called
+		// as protests spread", "troops fired on marchers in Conakry",
+		// where only the place is the target), whoever the victims are
+		// called
 		return "175"
 	}
 	if s != nil && s.code == "---" && t != nil && agentRole(t.code) == "OPP" && !st.protestWordIn() {
@@ -480,7 +484,8 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 var protestWords = map[string]bool{"protest": true, "protests": true, "protesters": true, "protester": true, "protestors": true,
 	"protestor": true, "demonstration": true, "demonstrations": true, "demonstrators": true, "demonstrator": true,
 	"rally": true, "rallies": true, "march": true, "marches": true, "marchers": true, "crackdown": true, "rioters": true,
-	"riot": true, "riots": true, "unrest": true, "protesting": true, "demonstrating": true, "marching": true}
+	"riot": true, "riots": true, "unrest": true, "protesting": true, "demonstrating": true, "marching": true,
+	"marched": true, "protested": true, "demonstrated": true, "rallied": true, "sit-in": true, "sit-ins": true, "vigil": true}
 
 // protestWordIn reports whether the sentence names a protest or
 // protesters.
@@ -490,6 +495,19 @@ func (st *state) protestWordIn() bool {
 			// (a capitalised "March" is the month: "the last attack
 			// was on March 23")
 			return true
+		}
+	}
+	return false
+}
+
+// pluralDemonym reports whether the actor m is named by a plural of its
+// state's adjective ("thousands of Kenyans", "Pakistanis"): the people,
+// not the state.
+func (st *state) pluralDemonym(m *member) bool {
+	for j := len(st.toks) - 1; j >= 0; j-- {
+		if st.toks[j].End <= m.end {
+			w := st.normOf(j)
+			return st.toks[j].End == m.end && len(w) > 4 && strings.HasSuffix(w, "s") && adjectiveOfState(w[:len(w)-1])
 		}
 	}
 	return false
@@ -1229,6 +1247,7 @@ func (st *state) sentenceEvents(idx, first int) {
 	st.shareTargets(idx, first)
 	st.protestAims(idx, first)
 	st.entryThenAct(idx, first)
+	st.protestRepression(idx, first)
 	st.oneAct(idx, first)
 	st.protestDemands(idx, first)
 	st.duringFrame(idx, first)
@@ -1254,10 +1273,14 @@ func (st *state) duringFrame(idx, first int) {
 		}
 		for h := first; h < i; h++ {
 			e := &st.doc.Events[h]
-			if e.SentenceIndex != idx || e.Source == nil || e.RootCode != f.RootCode || e.Verb.End > f.Verb.Start {
+			if e.SentenceIndex != idx || e.Source == nil || e.Verb.End > f.Verb.Start {
 				continue
 			}
-			if f.Source.Code == e.Source.Code || e.Target != nil && f.Source.Code == e.Target.Code {
+			if e.RootCode != f.RootCode && !(e.Code == "175" && f.RootCode == "14") {
+				continue // (the protest a crackdown falls on frames it: "killed 12 people during protests against the army")
+			}
+			if f.Source.Code == e.Source.Code || e.Target != nil && f.Source.Code == e.Target.Code ||
+				e.Code == "175" && (e.Target == nil || len(e.Target.Code) >= 3 && strings.HasPrefix(f.Source.Code, e.Target.Code[:3])) {
 				if st.trace != nil {
 					st.tracef("  %q frames %q: one event", f.Verb.Text, e.Verb.Text)
 				}
@@ -1371,6 +1394,51 @@ func (st *state) oneAct(idx, first int) {
 			}
 			break
 		}
+	}
+}
+
+// protestRepression recodes the violence of police or troops in sentence
+// idx (from doc.Events[first]) as repression (175) when the sentence also
+// reports a protest (14x) and their violence is aimed at no armed party:
+// "Thousands stormed parliament, and police opened fire on the crowd",
+// "Supporters of the cleric stormed the palace, and at least 12 were
+// killed when security forces opened fire". Shelling and air strikes
+// keep their codes.
+func (st *state) protestRepression(idx, first int) {
+	protest := false
+	for i := first; i < len(st.doc.Events); i++ {
+		if e := &st.doc.Events[i]; e.SentenceIndex == idx && strings.HasPrefix(e.Code, "14") && strings.HasPrefix(e.Rule, "verbs/14-") {
+			protest = true // (a protest verb, not violence read as a riot by who did it)
+		}
+	}
+	if !protest {
+		return
+	}
+	for i := first; i < len(st.doc.Events); i++ {
+		e := &st.doc.Events[i]
+		if e.SentenceIndex != idx || e.Source == nil || !personViolence(e.Code) {
+			continue
+		}
+		if r := agentRole(e.Source.Code); r != "COP" && r != "MIL" {
+			continue
+		}
+		if t := e.Target; t != nil && !civilianRole(agentRole(t.Code)) && !(len(t.Code) == 3 && strings.HasPrefix(e.Source.Code, t.Code)) {
+			continue
+		}
+		if st.trace != nil {
+			st.tracef("  %q: police or troops' violence where the sentence reports a protest: repression (175)", e.Verb.Text)
+		}
+		recode(e, "175")
+	}
+}
+
+// recode gives event e the code c with its root, quad class, Goldstein
+// value and PLOVER type.
+func recode(e *petrel.Event, c string) {
+	e.Code, e.RootCode = c, c[:2]
+	if cc := cameo.Lookup(c); cc != nil {
+		e.QuadClass, e.Goldstein = cc.QuadClass, cc.Goldstein
+		e.Plover = petrel.Plover{Type: cc.PloverType, Mode: cc.PloverMode}
 	}
 }
 
