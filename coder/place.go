@@ -804,6 +804,10 @@ func (st *state) skeletonPlaces(j int) ([]int32, int) {
 	return out, e
 }
 
+// smallAbroad is the population under which a town outside the
+// countries a story names is not taken for an unqualified name.
+const smallAbroad = 20000
+
 // notPlaceWords are capitalised words that GeoNames lists among some
 // place's names but that news writes for something else: months, days,
 // titles and feasts ("at the June summit", "in May"), and "the Gulf".
@@ -992,6 +996,15 @@ func (st *state) choosePlace(first, nameEnd int, cands []int32, want place.Kind,
 			score += 3
 		}
 		if !inCtx && qualCountry == "" && qualAdmin1 < 0 && p.Kind == place.City && p.Population < 5000 && !strings.HasPrefix(p.Feature, "PPLA") && p.Feature != "PPLC" {
+			continue
+		}
+		if st.dateLoc != nil && !inCtx && qualCountry == "" && qualAdmin1 < 0 && p.Kind == place.City && p.Population < smallAbroad && p.Feature != "PPLA" && p.Feature != "PPLC" {
+			// A small town abroad is named with its country ("Solhan,
+			// Turkey"); unqualified, in a story datelined elsewhere,
+			// the name is that story's own village the gazetteer lacks
+			// ("OUAGADOUGOU - gunmen attacked the village of Solhan").
+			// (Only a dateline says where the story is: a country
+			// named in passing, "at the French border", does not.)
 			continue
 		}
 		if afterDet && want == 255 && p.Feature != "RGN" && (p.Kind != place.City || !inCtx && p.Feature != "PPLC" && p.Feature != "PPLA") {

@@ -172,6 +172,7 @@ func TestUnnamedActors(t *testing.T) {
 		{"a capitalised March is the month, no protest", "Israeli troops shot dead two villagers near Jenin on March 23.", []string{"190 ISRMIL PSECVL@place"}},
 		{"jets are the military", "Syrian jets bombed a market in Idlib.", []string{"195 SYRMIL SYRCVL@place"}},
 		{"the Gulf of news is no Papua New Guinean province", "Unidentified jets attacked two tankers in the southern Gulf.", []string{"190 ---MIL -"}},
+		{"a small town abroad is not a datelined story's village", "OUAGADOUGOU (Reuters) - Gunmen killed 20 people in the village of Solhan.", []string{"180 BFAUAF@dateline BFACVL@dateline"}},
 		{"state forces do not protest: their storming is a raid", "Police stormed the French embassy in Niamey.", []string{"1711 NERCOP@place FRAGOV"}},
 		{"an agentless arrest of unnamed people where it happened", "Hundreds of students were arrested in Dhaka.",
 			[]string{"173 ---@agentless BGDEDU@place"}},
