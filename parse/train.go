@@ -425,6 +425,28 @@ func trainParser(data []*sample, opt TrainOptions, logf func(string, ...any), de
 			st.reset(x.lx, x.pred, x.xpred)
 			for !st.terminal() {
 				ok := st.valid()
+				if st.forced(ok) {
+					// The only possible action is right and teaches
+					// nothing; the step still counts for the averages.
+					now++
+					next := shift
+					for a := range ok {
+						if ok[a] {
+							next = a
+						}
+					}
+					r := Root
+					if next != shift {
+						h, d := st.arc(next)
+						if int(h) != st.n && st.tags[d] == PUNCT {
+							r = Punct
+						} else if int(h) != st.n {
+							r = trainLabel(p, &st, h, d, x, gh, &lf, &lsc, &lnow, &lright)
+						}
+					}
+					st.apply(next, r)
+					continue
+				}
 				st.features(&f)
 				p.act.scoreTrain(f[:], sc[:])
 				pred := -1
@@ -465,25 +487,7 @@ func trainParser(data []*sample, opt TrainOptions, logf func(string, ...any), de
 					} else if st.tags[d] == PUNCT {
 						r = Punct
 					} else {
-						st.labelFeatures(h, d, &lf)
-						p.lab.scoreTrain(lf[:], lsc[:])
-						best := Acl
-						for q := Acl + 1; q < numRels; q++ {
-							if q != Root && lsc[q] > lsc[best] {
-								best = q
-							}
-						}
-						r = best
-						if gh[d] == h {
-							lnow++
-							if g := x.rels[d]; g != best && g != Root && g != RelNone {
-								p.lab.update(lf[:], int(g), 1, lnow)
-								p.lab.update(lf[:], int(best), -1, lnow)
-							} else {
-								lright++
-							}
-							r = x.rels[d]
-						}
+						r = trainLabel(p, &st, h, d, x, gh, &lf, &lsc, &lnow, &lright)
 					}
 				}
 				st.apply(next, r)
@@ -507,4 +511,28 @@ func trainParser(data []*sample, opt TrainOptions, logf func(string, ...any), de
 	p.act.quantise(now + 1)
 	p.lab.quantise(lnow + 1)
 	return p
+}
+
+// trainLabel labels the arc h → d the parser is about to make, learning
+// from the gold label where h is d's gold head (and then returning it).
+func trainLabel(p *parser, st *state, h, d int32, x *sample, gh []int32, lf *[labFeats]uint64, lsc *[numRels]float32, lnow *int32, lright *int) Rel {
+	st.labelFeatures(h, d, lf)
+	p.lab.scoreTrain(lf[:], lsc[:])
+	best := Acl
+	for q := Acl + 1; q < numRels; q++ {
+		if q != Root && lsc[q] > lsc[best] {
+			best = q
+		}
+	}
+	if gh[d] != h {
+		return best
+	}
+	*lnow++
+	if g := x.rels[d]; g != best && g != Root && g != RelNone {
+		p.lab.update(lf[:], int(g), 1, *lnow)
+		p.lab.update(lf[:], int(best), -1, *lnow)
+	} else {
+		*lright++
+	}
+	return x.rels[d]
 }
