@@ -21,9 +21,7 @@ const dateEvalFloor = 60
 // date is right, a day ("2024-12-30"), or a month or year prefix
 // ("2024-12", "2019") when the text states no finer date; "last week" is
 // the article's date less seven days, as package when resolves it.
-var dateEvalSet = []struct {
-	article, text, roots, want string
-}{
+var dateEvalSet = []dateCase{
 	// Thursday 2 January 2025: weekdays across the year's end.
 	{"2025-01-02", "Russian forces shelled the city of Kharkiv on Monday, killing four civilians.", "19|18", "2024-12-30"},
 	{"2025-01-02", "Israeli aircraft struck targets in southern Lebanon on Saturday, the army said.", "19|18", "2024-12-28"},
@@ -120,12 +118,25 @@ var dateEvalSet = []struct {
 	{"2024-11-06", "BEIRUT, Nov. 4 (Reuters) - Israeli strikes killed 20 people in eastern Lebanon on Sunday.", "18|19", "2024-11-03"},
 }
 
+// dateCase is one case of a blind date set: the article's date, the
+// sentence, the root codes its main event may take and the gold date.
+type dateCase struct {
+	article, text, roots, want string
+}
+
 // TestDateEval dates the main event of each dateEvalSet case and prints
 // how many are right; it fails only below dateEvalFloor.
 func TestDateEval(t *testing.T) {
+	scoreDates(t, dateEvalSet, dateEvalFloor)
+}
+
+// scoreDates codes each case of set, logs the misdated ones and the score,
+// and fails if fewer than floor are dated right.
+func scoreDates(t *testing.T, set []dateCase, floor int) {
+	t.Helper()
 	c := builtinCoder(t)
 	right, noEvent := 0, 0
-	for _, tc := range dateEvalSet {
+	for _, tc := range set {
 		base, err := time.Parse("2006-01-02", tc.article)
 		if err != nil {
 			t.Fatal(err)
@@ -155,8 +166,8 @@ func TestDateEval(t *testing.T) {
 			t.Logf("dated %s, want %s: %q (article %s)", got, want, tc.text, tc.article)
 		}
 	}
-	t.Logf("dates: %d/%d right (%d with no main event)", right, len(dateEvalSet), noEvent)
-	if right < dateEvalFloor {
-		t.Errorf("dates: %d/%d right, floor %d", right, len(dateEvalSet), dateEvalFloor)
+	t.Logf("dates: %d/%d right (%d with no main event)", right, len(set), noEvent)
+	if right < floor {
+		t.Errorf("dates: %d/%d right, floor %d", right, len(set), floor)
 	}
 }
