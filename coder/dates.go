@@ -182,8 +182,13 @@ func (st *state) eventDate(a, ae int, intent, verbal, explain bool) string {
 			// day ahead is allowed for an article stamped before its
 			// local date, not the futureDays of a planned act. (A
 			// date merely in the clause and ahead is another noun's:
-			// "proposed a meeting on April 23"; it is refused.)
-			date, v = d.Date.AddDate(-1, 0, 0), dateUsable
+			// "proposed a meeting on April 23"; it is refused.) A
+			// movable holiday falls on another day the year before
+			// (Earlier); a Feb. 29 has none and is refused.
+			date, v = d.Earlier, dateUsable
+			if date.IsZero() {
+				v = dateFuture
+			}
 		} else if past && !intent && v == dateUsable && attach >= attachClause && !st.base.IsZero() && d.Date.After(st.base.AddDate(0, 0, 1)) {
 			// "Russia attacked Kharkiv on June 7" in an article of June
 			// 5: a past act is not dated ahead by a date merely in its
@@ -223,7 +228,11 @@ func (st *state) eventDate(a, ae int, intent, verbal, explain bool) string {
 		if !bestDate.Equal(d.Date) {
 			year = ", the year before: the act is past"
 		}
-		st.tracef("    date %s from %q (%s, %s precision%s)", bestDate.Format("2006-01-02"), st.text[d.Span.Start:d.Span.End], attachText[bestAttach], d.Precision, year)
+		rule := ""
+		if d.Rule != when.RuleCalendar {
+			rule = "; " + d.Rule.String()
+		}
+		st.tracef("    date %s from %q (%s, %s precision%s%s)", bestDate.Format("2006-01-02"), st.text[d.Span.Start:d.Span.End], attachText[bestAttach], d.Precision, year, rule)
 	}
 	return bestDate.Format("2006-01-02")
 }

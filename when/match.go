@@ -31,10 +31,18 @@ func (f *finder) alpha(t tok) (Expr, bool) {
 		return f.period(t, 'w', len(w) == 5)
 	case "month", "months":
 		return f.period(t, 'm', len(w) == 6)
-	case "year", "years":
-		return f.period(t, 'y', len(w) == 5)
+	case "year":
+		if e, matched, ok := f.newYear(t); matched {
+			return e, ok
+		}
+		return f.period(t, 'y', false)
+	case "years":
+		return f.period(t, 'y', true)
 	case "weekend":
 		return f.weekend(t)
+	case "christmas", "halloween", "valentine", "boxing", "bastille", "women", "easter", "pentecost", "whitsun":
+		e, _, ok := f.holidayWord(t, w)
+		return e, ok
 	}
 	if wd, ok := weekdayOf(w); ok {
 		return f.weekday(t, wd)
@@ -181,6 +189,9 @@ func (f *finder) part(i int) (int, int) {
 // the base date, the following one after "next" or "this coming", the one
 // before the base date after "last".
 func (f *finder) weekday(t tok, wd time.Weekday) (Expr, bool) {
+	if e, matched, ok := f.weekdayHoliday(t, wd); matched {
+		return e, ok // "Good Friday", "Palm Sunday"
+	}
 	// "Tuesday, Oct. 19" and "Tuesday 19 October": leave it to the date.
 	n := f.next(t.end)
 	if f.isPunct(n, ',') {
@@ -284,6 +295,11 @@ func (f *finder) yearAt(n tok) (int, int) {
 // "October 19, 2021", "October 2021", "in mid-August", "next March".
 func (f *finder) month(t tok, m time.Month, strict bool) (Expr, bool) {
 	end := t.end
+	if m == time.May && t.end-t.start == 3 {
+		if n := f.next(end); f.is(n, "day") {
+			return f.resolveHoliday(t.start, n.end, holiday{rule: RuleFixedHoliday, month: time.May, day: 1}, 0)
+		}
+	}
 	if f.abbrevDot(t) {
 		end++ // "Oct. 19"
 	}
@@ -391,7 +407,11 @@ func (f *finder) nearest(start, end int, m time.Month, d int) (Expr, bool) {
 	if d > daysIn(y, m) { // Feb. 29 outside a leap year
 		return Expr{}, false
 	}
-	return Expr{Span: petrel.Span{Start: start, End: end}, Date: f.date(y, m, d), Precision: Day, YearGuessed: true}, true
+	e := Expr{Span: petrel.Span{Start: start, End: end}, Date: f.date(y, m, d), Precision: Day, YearGuessed: true}
+	if d <= daysIn(y-1, m) {
+		e.Earlier = f.date(y-1, m, d)
+	}
+	return e, true
 }
 
 // num matches an expression anchored at a number: "2021-10-19",
@@ -427,6 +447,9 @@ func (f *finder) num(t tok) (Expr, bool) {
 				return f.absolute(t.start, yend, y, m, d)
 			}
 			return f.nearest(t.start, n.end, m, d)
+		}
+		if dend > t.end {
+			return f.ordinalDay(t, d, dend) // "on the 30th"
 		}
 		return Expr{}, false
 	}

@@ -1,7 +1,9 @@
 // Package when finds date expressions in sentences and resolves them to
 // calendar dates: absolute ones ("Oct. 19, 2021", "19 October 2021",
 // "2021-10-19", "in 2019") on their own, relative ones ("on Tuesday",
-// "last week", "in mid-August", "two days ago") against the article's date.
+// "last week", "in mid-August", "two days ago", "on the 30th") and
+// holidays ("Christmas Eve", "Good Friday", "Thanksgiving") against the
+// article's date.
 //
 // Find scans a sentence word by word with a hand-written scanner and
 // recognises a small, fixed set of anchor words (weekday and month names,
@@ -47,8 +49,17 @@ type Expr struct {
 	Date      time.Time
 	Precision Precision
 	// YearGuessed says that the expression names a month and day but no
-	// year ("March 3"), and the year was chosen near the base date.
+	// year ("March 3", "Christmas Day", "Good Friday"), and the year was
+	// chosen near the base date.
 	YearGuessed bool
+	// Rule says how Date was resolved when it is neither stated nor
+	// counted from the base date: an ordinal day ("on the 30th") or a
+	// holiday ("Good Friday").
+	Rule Rule
+	// Earlier is, for a YearGuessed expression, the date it names in the
+	// year before Date's: a movable holiday falls on another day each
+	// year. It is zero when that year has no such day (Feb. 29).
+	Earlier time.Time
 }
 
 // Find appends the date expressions found in text[s.Start:s.End],
@@ -74,10 +85,13 @@ func Find(text string, s petrel.Span, base time.Time, dst []Expr) []Expr {
 		var ok bool
 		switch t.kind {
 		case kAlpha:
-			// Why: every anchor word is 3 to 9 letters long; checking the
-			// length first rejects most words without lower-casing them.
+			// Why: every anchor word but "Thanksgiving" is 3 to 9 letters
+			// long; checking the length first rejects most words without
+			// lower-casing them.
 			if n := t.end - t.start; n >= 3 && n <= 9 {
 				e, ok = f.alpha(t)
+			} else if n == 12 && f.text[t.start] == 'T' {
+				e, ok = f.thanksgiving(t) // the one anchor longer than 9 letters
 			}
 		case kNum:
 			e, ok = f.num(t)

@@ -153,3 +153,99 @@ func TestFindArticle(t *testing.T) {
 	}
 	t.Logf("expressions: %s", render(s, es))
 }
+
+// TestFindHolidays covers ordinal days with no month and holidays,
+// resolved against Wednesday 2024-05-08 (Easter was March 31, Orthodox
+// Easter May 5) unless a case gives another base.
+func TestFindHolidays(t *testing.T) {
+	hb := time.Date(2024, 5, 8, 0, 0, 0, 0, time.UTC)
+	jan := time.Date(2025, 1, 9, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in   string
+		base time.Time
+		want string
+	}{
+		// Ordinal days: the latest such day on or before the base date.
+		{"Rebels shelled the town on the 30th.", hb, "the 30th=2024-04-30/day"},
+		{"Police detained 20 protesters on the 2nd.", hb, "the 2nd=2024-05-02/day"},
+		{"They signed it on the 8th, in Baku.", hb, "the 8th=2024-05-08/day"},
+		{"Jets bombed Rafah on the night of the 14th.", hb, "the 14th=2024-04-14/day"},
+		{"Gunmen attacked early on the 3rd and late on the 21st.", hb, "the 3rd=2024-05-03/day; the 21st=2024-04-21/day"},
+		{"It was founded on the 31st.", hb, "the 31st=2024-03-31/day"},
+		{"Talks began on the 28th and ended on the 5th.", jan, "the 28th=2024-12-28/day; the 5th=2025-01-05/day"},
+		{"Moscow accused Kyiv on the 21st of violating the truce.", hb, "the 21st=2024-04-21/day"},
+		{"ON THE 2ND, the army withdrew.", hb, "THE 2ND=2024-05-02/day"},
+		{"On the 2nd the army withdrew.", hb, ""},
+		{"The board met on the 11th (of March).", hb, "the 11th=2024-04-11/day; March=2024-03-01/month"},
+		{"They met on the 19th of October.", base, "19th of October=2021-10-19/day"},
+		{"Police raided the 3rd floor on Tuesday.", hb, "Tuesday=2024-05-07/day"},
+		{"The 2nd Battalion shelled the town.", hb, ""},
+		{"It was the worst attack of the 21st century.", hb, ""},
+		{"Troops of the 3rd Brigade advanced.", hb, ""},
+		{"They held the 20th meeting of the bank.", hb, ""},
+		{"It won the 2nd of three rounds.", hb, ""},
+		{"It marked the 30th-anniversary of the war.", hb, ""},
+		{"It rose on the 2th.", hb, ""},
+		{"It rose 5th.", hb, ""},
+		{"On the 30th, rebels attacked.", time.Time{}, ""},
+		// Fixed holidays: the one nearest the base date, as "March 3" is.
+		{"Missiles hit Kyiv on Christmas Day.", hb, "Christmas Day=2023-12-25/day"},
+		{"Missiles hit Kyiv on Christmas Eve.", hb, "Christmas Eve=2023-12-24/day"},
+		{"Missiles hit Kyiv on Christmas.", hb, "Christmas=2023-12-25/day"},
+		{"Missiles hit Kyiv on Christmas morning.", jan, "Christmas=2024-12-25/day"},
+		{"Shells hit Kherson on Orthodox Christmas.", jan, "Orthodox Christmas=2025-01-07/day"},
+		{"Drones struck on New Year's Eve and on New Year’s Day.", hb, "New Year's Eve=2023-12-31/day; New Year’s Day=2024-01-01/day"},
+		{"Drones struck on New Year Day.", hb, "New Year Day=2024-01-01/day"},
+		{"Police detained 200 people on May Day.", hb, "May Day=2024-05-01/day"},
+		{"Police detained 30 people on Valentine's Day.", hb, "Valentine's Day=2024-02-14/day"},
+		{"Militias attacked a base on Halloween.", hb, "Halloween=2023-10-31/day"},
+		{"Rebels attacked a ship on Boxing Day.", hb, "Boxing Day=2023-12-26/day"},
+		{"Police detained women on International Women's Day.", hb, "International Women's Day=2024-03-08/day"},
+		{"France expelled a diplomat on Bastille Day.", hb, "Bastille Day=2023-07-14/day"},
+		{"Jets struck on the eve of Christmas.", hb, "the eve of Christmas=2023-12-24/day"},
+		{"Israel bombed a camp the day after Christmas.", hb, "the day after Christmas=2023-12-26/day"},
+		{"They met the day before New Year's Eve.", hb, "the day before New Year's Eve=2023-12-30/day"},
+		// Movable holidays.
+		{"Russia attacked Kharkiv on Good Friday.", hb, "Good Friday=2024-03-29/day"},
+		{"Troops raided Jenin on Palm Sunday.", hb, "Palm Sunday=2024-03-24/day"},
+		{"The pope spoke on Easter Sunday and on Easter Monday.", hb, "Easter Sunday=2024-03-31/day; Easter Monday=2024-04-01/day"},
+		{"They fought at Easter.", hb, "Easter=2024-03-31/day"},
+		{"Missiles hit Kharkiv on the eve of Easter.", hb, "the eve of Easter=2024-03-30/day"},
+		{"Prisoners were exchanged on Orthodox Easter.", hb, "Orthodox Easter=2024-05-05/day"},
+		{"Prisoners were exchanged on Orthodox Easter Sunday.", hb, "Orthodox Easter Sunday=2024-05-05/day"},
+		{"Shelling resumed on Orthodox Good Friday.", hb, "Orthodox Good Friday=2024-05-03/day"},
+		{"Ships fired water cannon on Ash Wednesday.", hb, "Ash Wednesday=2024-02-14/day"},
+		{"Police arrested two men on Maundy Thursday and on Holy Saturday.", hb, "Maundy Thursday=2024-03-28/day; Holy Saturday=2024-03-30/day"},
+		{"Gunmen attacked a church on Pentecost Sunday.", hb, "Pentecost Sunday=2024-05-19/day"},
+		{"Police arrested three men on Whit Monday.", hb, "Whit Monday=2024-05-20/day"},
+		{"Police arrested three men on Whit Monday.", time.Date(2024, 11, 4, 0, 0, 0, 0, time.UTC), "Whit Monday=2024-05-20/day"},
+		{"Jets struck Iraq on Thanksgiving Day.", hb, "Thanksgiving Day=2023-11-23/day"},
+		{"Jets struck Yemen on Thanksgiving.", jan, "Thanksgiving=2024-11-28/day"},
+		{"Markets closed for Canadian Thanksgiving.", hb, "Canadian Thanksgiving=2023-10-09/day"},
+		{"Easter fell on March 31 in 1991.", time.Date(1991, 5, 1, 0, 0, 0, 0, time.UTC), "March 31=1991-03-31/day; 1991=1991-01-01/year"},
+		// Look-alikes and other calendars' holidays.
+		{"Britain and Ireland signed the Good Friday Agreement in 1998.", hb, "1998=1998-01-01/year"},
+		{"He said the Good Friday accord held.", hb, ""},
+		{"Police guarded a Christmas market on Saturday.", hb, "Saturday=2024-05-04/day"},
+		{"It recalled the Easter Rising.", hb, ""},
+		{"The ship reached Christmas Island.", hb, ""},
+		{"Shops sold Christmas trees and christmas cards.", hb, ""},
+		{"Police arrested activists on Lunar New Year.", hb, ""},
+		{"Markets closed for the Lunar New Year's Eve holiday.", hb, ""},
+		{"They wished him a happy new year.", hb, ""},
+		{"Women's rights groups protested, and women's day care closed.", hb, ""},
+		{"A boxing day was held.", hb, ""},
+		{"They will meet to celebrate May Day.", hb, ""},
+		{"He condemned the Christmas Day attack.", hb, ""},
+		{"Prices rose ahead of Christmas and fell after New Year's Day.", hb, "Christmas=2023-12-25/day; New Year's Day=2024-01-01/day"},
+		{"Retail sales fell because Easter falls in April.", hb, "April=2024-04-01/month"},
+		{"Thanksgivings were held.", hb, ""},
+		{"Missiles hit Kyiv on Christmas Day.", time.Time{}, ""},
+	}
+	for _, tc := range tests {
+		got := render(tc.in, find(tc.in, tc.base))
+		if got != tc.want {
+			t.Errorf("Find(%q)\n got: %s\nwant: %s", tc.in, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package when
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestComputus checks Easter in both calendars, 2000–2030 and at the
+// range's edges, against published tables (as computed by python-dateutil's
+// easter module, methods 3 and 2).
+func TestComputus(t *testing.T) {
+	western := "0423 0415 0331 0420 0411 0327 0416 0408 0323 0412 0404 0424 0408 0331 0420 0405 0327 0416 0401 0421 0412 0404 0417 0409 0331 0420 0405 0328 0416 0401 0421"
+	orthodox := "0430 0415 0505 0427 0411 0501 0423 0408 0427 0419 0404 0424 0415 0505 0420 0412 0501 0416 0408 0428 0419 0502 0424 0416 0505 0420 0412 0502 0416 0408 0428"
+	for i, want := range strings.Fields(western) {
+		if m, d := easter(2000 + i); fmt.Sprintf("%02d%02d", int(m), d) != want {
+			t.Errorf("easter(%d) = %v %d, want %s", 2000+i, m, d, want)
+		}
+	}
+	for i, want := range strings.Fields(orthodox) {
+		if m, d := orthodoxEaster(2000 + i); fmt.Sprintf("%02d%02d", int(m), d) != want {
+			t.Errorf("orthodoxEaster(%d) = %v %d, want %s", 2000+i, m, d, want)
+		}
+	}
+	for _, tc := range []struct {
+		y                 int
+		western, orthodox string
+	}{
+		{1800, "0413", "0420"}, {1850, "0331", "0505"}, {1899, "0402", "0430"}, {1900, "0415", "0422"},
+		{1987, "0419", "0419"}, {2099, "0412", "0412"}, {2100, "0328", "0502"},
+	} {
+		m, d := easter(tc.y)
+		om, od := orthodoxEaster(tc.y)
+		if got := fmt.Sprintf("%02d%02d %02d%02d", int(m), d, int(om), od); got != tc.western+" "+tc.orthodox {
+			t.Errorf("Easter %d = %s, want %s %s", tc.y, got, tc.western, tc.orthodox)
+		}
+	}
+}
+
+func TestThanksgiving(t *testing.T) {
+	for _, tc := range []struct {
+		y    int
+		r    Rule
+		want string
+	}{
+		{1987, RuleThanksgiving, "1987-11-26"}, {2018, RuleThanksgiving, "2018-11-22"}, {2023, RuleThanksgiving, "2023-11-23"},
+		{2024, RuleThanksgiving, "2024-11-28"}, {2025, RuleThanksgiving, "2025-11-27"},
+		{2023, RuleCanadianThanksgiving, "2023-10-09"}, {2024, RuleCanadianThanksgiving, "2024-10-14"},
+	} {
+		if got := (holiday{rule: tc.r}).in(tc.y, time.UTC).Format("2006-01-02"); got != tc.want {
+			t.Errorf("%v %d = %s, want %s", tc.r, tc.y, got, tc.want)
+		}
+	}
+}
+
+func TestOrdinalSuffix(t *testing.T) {
+	for d, s := range map[int]string{1: "st", 2: "nd", 3: "rd", 4: "th", 11: "th", 12: "th", 13: "th", 21: "st", 22: "nd", 23: "rd", 30: "th", 31: "st"} {
+		if !ordinalSuffix(d, s) || !ordinalSuffix(d, strings.ToUpper(s)) {
+			t.Errorf("ordinalSuffix(%d, %q) = false", d, s)
+		}
+	}
+	for _, tc := range []struct {
+		d int
+		s string
+	}{{1, "th"}, {2, "th"}, {11, "st"}, {12, "nd"}, {13, "rd"}, {4, "st"}, {21, "th"}} {
+		if ordinalSuffix(tc.d, tc.s) {
+			t.Errorf("ordinalSuffix(%d, %q) = true", tc.d, tc.s)
+		}
+	}
+}
