@@ -383,7 +383,7 @@ func TestActorBuiltinLookups(t *testing.T) {
 			t.Errorf("%q codes as %v, want [%s]", tt.name, got, tt.want)
 		}
 	}
-	for _, n := range []string{"us", "car", "jersey", "reunion", "male", "english", "former soviet union", "central asia"} {
+	for _, n := range []string{"us", "car", "jersey", "reunion", "male", "english", "former soviet union", "central asia", "niger river", "lake chad", "gulf of guinea", "jordan valley"} {
 		var got []string
 		for _, c := range codes[n] {
 			if c != "" { // a region entry codes nothing
