@@ -17,11 +17,16 @@ func mix(x uint64) uint64 {
 // Feature hashes. The template number t keeps equal values of different
 // templates apart; each extra value is folded in with a multiply so the
 // order of values matters.
-func f1(t uint64, a uint64) uint64    { return mix(t<<56 ^ a) }
-func f2(t uint64, a, b uint64) uint64 { return mix(t<<56 ^ a ^ mix(b+0x9e3779b97f4a7c15)) }
-func f3(t uint64, a, b, c uint64) uint64 {
-	return mix(t<<56 ^ a ^ mix(b+0x9e3779b97f4a7c15) ^ mix(c+0x632be59bd9b4e019)*3)
-}
+func f1(t uint64, a uint64) uint64       { return mix(t<<56 ^ a) }
+func f2(t uint64, a, b uint64) uint64    { return mix(t<<56 ^ a ^ mix(b+0x9e3779b97f4a7c15)) }
+func f3(t uint64, a, b, c uint64) uint64 { return f2(t, a^m3(c), b) }
+
+// m3 is the mix of a third value, which f3 folds into the first: the
+// parser's hot feature functions write f2(t, a^m3(c), b) for f3(t, a, b,
+// c), the same hash, because f3 is too big for the compiler to inline, and
+// inlined, the mixes of values shared by several templates (b0's tag,
+// s0's) are computed once per state instead of once per template.
+func m3(c uint64) uint64 { return mix(c+0x632be59bd9b4e019) * 3 }
 
 // A table holds hashed perceptron weights: row h>>shift holds one weight
 // per class. Training keeps float weights with lazily averaged totals;
