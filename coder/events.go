@@ -1210,7 +1210,9 @@ func (st *state) notOwnEvent(a, prev *anchor, m *match, code string, tgt *np) (w
 	case !st.opt.NullActors && prev != nil && prev.coded && a.s > prev.e && strings.HasSuffix(st.normOf(a.s), "ing") &&
 		(st.isWord(a.s-1, "against") || st.isWord(a.s-1, "from")):
 		return "what the verb before it warns against or keeps someone from (\"warned Iran against attacking Israel\")", true
-	case !noun && !st.opt.NullActors && st.prenominal(a):
+	case (!noun || a.nounUse && !a.verb.noun) && !st.opt.NullActors && st.prenominal(a):
+		// (a participle after a determiner reads as a noun, "the
+		// recaptured town", but is an adjective)
 		return "a participle between a determiner and its noun: an adjective (\"a detained businessman\")", false
 	case !st.opt.NullActors && st.stopBefore(a.s):
 		return "what is to stop or end, not an event", true
@@ -1228,6 +1230,8 @@ func (st *state) notOwnEvent(a, prev *anchor, m *match, code string, tgt *np) (w
 		return "a protest reporters cover, not theirs (\"journalists covering an opposition rally\")", true
 	case st.opt.UnnamedActors && noun && localCode(code) && st.topicBefore(a.s):
 		return "the topic of another act (after \"over\")", true
+	case st.opt.UnnamedActors && noun && localCode(code) && st.causeBefore(a.s) && st.eventBefore(a):
+		return "what led to the event before it (after \"after\" or \"following\"), not another event", true
 	}
 	return "", false
 }

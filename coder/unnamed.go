@@ -1049,8 +1049,8 @@ func (st *state) nominalEvent(idx int) {
 		return // "fighting has killed thousands since April" (summary.go)
 	}
 	for k := 0; k < len(st.toks); k++ {
-		if st.npAt[k] >= 0 || st.isDate(k) || st.backgroundOpener(k-1) {
-			continue // "fled since fighting erupted" (summary.go)
+		if st.npAt[k] >= 0 || st.isDate(k) || st.backgroundOpener(k-1) || st.inRelative(k) {
+			continue // "fled since fighting erupted" (summary.go); "Refugees who fled the shelling of Kharkiv arrived"
 		}
 		code, e := st.meansAt(k)
 		if code == "" || e == k+1 && notNominal[st.normOf(k)] || k > 0 && notMeansBefore[st.normOf(k-1)] {
@@ -1795,6 +1795,47 @@ func (st *state) topicBefore(j int) bool {
 		k--
 	}
 	return k >= 0 && (st.isWord(k, "over") || st.isWord(k, "about"))
+}
+
+// inRelative reports whether token k stands in a relative clause opened
+// by a relative pronoun before it, with no comma or clause boundary
+// between: "Refugees who fled the shelling of Kharkiv arrived in Lviv"
+// says who the refugees are, not that shelling happened.
+func (st *state) inRelative(k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		switch {
+		case casualtyVerb[st.lemmaAt(j)] || st.isWord(j, "killed") || st.isWord(j, "died"):
+			return false // the victim's own wounds: "a child who was wounded … by the shelling died"
+		case st.cls[j]&cRel != 0:
+			return true
+		case st.isWord(j, ",") || st.boundary(j):
+			return false
+		}
+	}
+	return false
+}
+
+// causeBefore reports whether the event noun at token j follows "after"
+// or "following", its determiners and adjectives aside: "police arrested
+// 30 people after clashes in the capital", "jets struck Damascus
+// following clashes between …" tell what led to the news.
+func (st *state) causeBefore(j int) bool {
+	k := j - 1
+	for k >= 0 && j-k <= 3 && (st.cls[k]&(cDet|cNumber) != 0 || st.toks[k].Kind == text.Number || st.isAdj(k)) {
+		k--
+	}
+	return k >= 0 && (st.isWord(k, "after") || st.isWord(k, "following"))
+}
+
+// eventBefore reports whether an anchor before a in its sentence coded an
+// event.
+func (st *state) eventBefore(a *anchor) bool {
+	for k := range st.anchors {
+		if b := &st.anchors[k]; b.e <= a.s && b.coded {
+			return true
+		}
+	}
+	return false
 }
 
 // betweenParties finds "between X and Y" after token j (a few words

@@ -1185,7 +1185,13 @@ func (st *state) prenominal(a *anchor) bool {
 	if a.e-a.s != 1 || a.s == 0 || a.e >= len(st.toks) || !st.participle(a.s) {
 		return false
 	}
-	if st.cls[a.s-1]&(cDet|cPossPron) == 0 || st.isWord(a.s-1, "that") {
+	if num := st.cls[a.s-1]&cNumber != 0 || st.toks[a.s-1].Kind == text.Number; num {
+		// a number too: "the release of two detained people"; not a
+		// date's ("on March 9 lifted its ban")
+		if st.isDate(a.s-1) || st.cls[a.e]&(cDet|cPossPron|cNumber) != 0 || st.toks[a.e].Kind != text.Word {
+			return false
+		}
+	} else if st.cls[a.s-1]&(cDet|cPossPron) == 0 || st.isWord(a.s-1, "that") {
 		return false
 	}
 	if st.npAt[a.e] >= 0 {
