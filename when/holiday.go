@@ -19,6 +19,7 @@ const (
 	RuleOrthodoxEaster            // "Orthodox Easter": counted from Easter by the Julian computus, as a Gregorian date
 	RuleThanksgiving              // US Thanksgiving: the fourth Thursday of November
 	RuleCanadianThanksgiving      // the second Monday of October
+	RuleLunarNewYear              // the first day of the Chinese calendar's year, from a table (1901–2099)
 )
 
 var ruleNames = [...]string{
@@ -29,6 +30,7 @@ var ruleNames = [...]string{
 	RuleOrthodoxEaster:       "counted from Orthodox Easter by the Julian computus",
 	RuleThanksgiving:         "US Thanksgiving, the fourth Thursday of November",
 	RuleCanadianThanksgiving: "Canadian Thanksgiving, the second Monday of October",
+	RuleLunarNewYear:         "Lunar New Year, from a table of the Chinese calendar",
 }
 
 // String describes how a date was resolved by the rule, or "" for a date
@@ -49,10 +51,16 @@ type holiday struct {
 	offset int // days after the rule's day: Good Friday is Easter −2
 }
 
-// in returns the holiday's date in year y, in location loc.
+// in returns the holiday's date in year y, in location loc, or the zero
+// time if it is not known for that year.
 func (h holiday) in(y int, loc *time.Location) time.Time {
 	var d time.Time
 	switch h.rule {
+	case RuleLunarNewYear:
+		if y < lunarFirstYear || y >= lunarFirstYear+len(lunarNewYear) {
+			return time.Time{}
+		}
+		d = time.Date(y, time.January, 20+int(lunarNewYear[y-lunarFirstYear]), 0, 0, 0, 0, loc)
 	case RuleEaster:
 		m, day := easter(y)
 		d = time.Date(y, m, day, 0, 0, 0, 0, loc)
@@ -116,22 +124,58 @@ func (f *finder) resolveHoliday(start, end int, h holiday, shift int) (Expr, boo
 		}
 	}
 	y := f.base.Year()
-	c := h.in(y, f.loc).AddDate(0, 0, shift)
-	switch {
+	c := h.in(y, f.loc)
+	if c.IsZero() {
+		return Expr{}, false
+	}
+	switch c = c.AddDate(0, 0, shift); {
 	case c.After(f.base.AddDate(0, 2, 0)):
 		y--
 	case c.Before(f.base.AddDate(0, -10, 0)):
 		y++
 	}
-	return Expr{
-		Span:        petrel.Span{Start: start, End: end},
-		Date:        h.in(y, f.loc).AddDate(0, 0, shift),
-		Earlier:     h.in(y-1, f.loc).AddDate(0, 0, shift),
-		Precision:   Day,
-		YearGuessed: true,
-		Rule:        h.rule,
-	}, true
+	e := Expr{Span: petrel.Span{Start: start, End: end}, Precision: Day, YearGuessed: true, Rule: h.rule}
+	if e.Date = h.in(y, f.loc); e.Date.IsZero() {
+		return Expr{}, false
+	}
+	e.Date = e.Date.AddDate(0, 0, shift)
+	if e.Earlier = h.in(y-1, f.loc); !e.Earlier.IsZero() {
+		e.Earlier = e.Earlier.AddDate(0, 0, shift)
+	}
+	return e, true
 }
+
+// lunarNewYear holds the day of the Chinese calendar's new year (Lunar
+// New Year, the Spring Festival) in each year from lunarFirstYear, as days
+// after January 20. The dates were taken from Debian's python3-lunardate
+// and agree, for every year, with the independent table of
+// python3-holidays' Hong Kong calendar (see NOTICE). Vietnam's Tết and Korea's Seollal are the same day in most
+// years, not all (Tết 2007 was February 17): they are not read.
+var lunarNewYear = [...]uint8{
+	30, 19, 9, 27, 15, 5, 24, 13, 2, 21, // 1901–1910
+	10, 29, 17, 6, 25, 14, 3, 22, 12, 31, // 1911–1920
+	19, 8, 27, 16, 4, 24, 13, 3, 21, 10, // 1921–1930
+	28, 17, 6, 25, 15, 4, 22, 11, 30, 19, // 1931–1940
+	7, 26, 16, 5, 24, 13, 2, 21, 9, 28, // 1941–1950
+	17, 7, 25, 14, 4, 23, 11, 29, 19, 8, // 1951–1960
+	26, 16, 5, 24, 13, 1, 20, 10, 28, 17, // 1961–1970
+	7, 26, 14, 3, 22, 11, 29, 18, 8, 27, // 1971–1980
+	16, 5, 24, 13, 31, 20, 9, 28, 17, 7, // 1981–1990
+	26, 15, 3, 21, 11, 30, 18, 8, 27, 16, // 1991–2000
+	4, 23, 12, 2, 20, 9, 29, 18, 6, 25, // 2001–2010
+	14, 3, 21, 11, 30, 19, 8, 27, 16, 5, // 2011–2020
+	23, 12, 2, 21, 9, 28, 17, 6, 24, 14, // 2021–2030
+	3, 22, 11, 30, 19, 8, 26, 15, 4, 23, // 2031–2040
+	12, 2, 21, 10, 28, 17, 6, 25, 13, 3, // 2041–2050
+	22, 12, 30, 19, 8, 26, 15, 4, 23, 13, // 2051–2060
+	1, 20, 9, 28, 16, 6, 25, 14, 3, 22, // 2061–2070
+	11, 30, 18, 7, 26, 16, 4, 23, 13, 2, // 2071–2080
+	20, 9, 28, 17, 6, 25, 14, 4, 21, 10, // 2081–2090
+	29, 18, 7, 26, 16, 5, 23, 12, 1, // 2091–2099
+}
+
+// lunarFirstYear is the year of lunarNewYear[0].
+const lunarFirstYear = 1901
 
 // holidayPreps introduce a holiday that is a time: "on Good Friday", "at
 // Easter", "over Christmas", "ahead of Thanksgiving", "on Christmas Eve
@@ -480,27 +524,47 @@ func (f *finder) newYear(t tok) (e Expr, matched, ok bool) {
 		return Expr{}, false, false
 	}
 	var buf [12]byte
-	if otherNewYears[string(f.word(f.prev(p.start), &buf))] {
+	h := holiday{rule: RuleFixedHoliday, month: time.January, day: 1}
+	start := p.start
+	if q := f.prev(p.start); f.is(q, "lunar") || f.is(q, "chinese") {
+		h.rule, start = RuleLunarNewYear, q.start
+	} else if otherNewYears[string(f.word(q, &buf))] {
 		return Expr{}, true, false
 	}
 	end, eve := f.dayWord(t.end, true)
 	if end == 0 {
-		if end, eve = f.dayWord(t.end, false); end == 0 {
-			return Expr{}, false, false
-		}
+		end, eve = f.dayWord(t.end, false)
 	}
-	h := holiday{rule: RuleFixedHoliday, month: time.January, day: 1}
+	if end == 0 {
+		if h.rule != RuleLunarNewYear || !f.bareHoliday(t.end) {
+			return Expr{}, h.rule == RuleLunarNewYear, false
+		}
+		end = t.end // "on Lunar New Year"
+	}
 	if eve {
 		h.offset = -1
 	}
-	e, ok = f.resolveHoliday(p.start, end, h, 0)
+	e, ok = f.resolveHoliday(start, end, h, 0)
 	return e, true, ok
+}
+
+// springFestival matches "Spring Festival", China's name for Lunar New
+// Year, anchored at "Spring" (token t).
+func (f *finder) springFestival(t tok) (Expr, bool) {
+	if !f.capital(t) {
+		return Expr{}, false
+	}
+	n := f.next(t.end)
+	if !f.is(n, "festival") || !f.capital(n) {
+		return Expr{}, false
+	}
+	return f.resolveHoliday(t.start, n.end, holiday{rule: RuleLunarNewYear}, 0)
 }
 
 // otherNewYears are the words before "New Year" that name another
 // calendar's: those New Years fall on other days, which only a table of
-// dates could give.
-var otherNewYears = map[string]bool{"lunar": true, "chinese": true, "vietnamese": true, "korean": true,
+// dates could give ("Lunar" and "Chinese" have one: lunarNewYear).
+var otherNewYears = map[string]bool{"vietnamese": true, "korean": true,
 	"tibetan": true, "persian": true, "iranian": true, "kurdish": true, "jewish": true, "islamic": true,
 	"hijri": true, "muslim": true, "orthodox": true, "julian": true, "old": true, "thai": true, "khmer": true,
 	"lao": true, "sinhala": true, "sinhalese": true, "tamil": true, "hindu": true, "nepali": true,

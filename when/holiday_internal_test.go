@@ -69,3 +69,26 @@ func TestOrdinalSuffix(t *testing.T) {
 		}
 	}
 }
+
+// TestLunarNewYear checks lunarNewYear against dates of public record.
+func TestLunarNewYear(t *testing.T) {
+	for y, want := range map[int]string{1901: "1901-02-19", 1987: "1987-01-29", 2000: "2000-02-05", 2007: "2007-02-18",
+		2020: "2020-01-25", 2023: "2023-01-22", 2024: "2024-02-10", 2025: "2025-01-29", 2030: "2030-02-03", 2099: "2099-01-21"} {
+		if got := (holiday{rule: RuleLunarNewYear}).in(y, time.UTC).Format("2006-01-02"); got != want {
+			t.Errorf("Lunar New Year %d = %s, want %s", y, got, want)
+		}
+	}
+	for _, y := range []int{1900, 2100} {
+		if got := (holiday{rule: RuleLunarNewYear}).in(y, time.UTC); !got.IsZero() {
+			t.Errorf("Lunar New Year %d = %v, want none", y, got)
+		}
+	}
+	for i, off := range lunarNewYear {
+		if off < 1 || off > 31 { // January 21 to February 20
+			t.Errorf("lunarNewYear[%d] = %d", i, off)
+		}
+	}
+	if len(lunarNewYear) != 2099-lunarFirstYear+1 {
+		t.Errorf("lunarNewYear has %d years", len(lunarNewYear))
+	}
+}

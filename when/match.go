@@ -40,6 +40,8 @@ func (f *finder) alpha(t tok) (Expr, bool) {
 		return f.period(t, 'y', true)
 	case "weekend":
 		return f.weekend(t)
+	case "spring":
+		return f.springFestival(t)
 	case "christmas", "halloween", "valentine", "boxing", "bastille", "women", "easter", "pentecost", "whitsun":
 		e, _, ok := f.holidayWord(t, w)
 		return e, ok
