@@ -32,6 +32,7 @@ func TestEventDate(t *testing.T) {
 		{"time noun of", "Poland criticised Hungary over the price reform at the beginning of 2025.", "111", "2024-06-05"},
 		{"determiner", "Russia condemned the September 2023 attack on its embassy by Ukraine.", "111", "2024-06-05"},
 		{"possessive", "Germany criticised Russia over last year's talks.", "111", "2024-06-05"},
+		{"determiner before the attack that is the subject", "The March 2022 shelling of the theatre killed hundreds of civilians.", "194", "2022-03-01"},
 		{"comparison", "Germany criticised Russia more sharply than in 2019.", "111", "2024-06-05"},
 		{"comparison day", "Russia shelled Kharkiv more heavily than on Monday.", "194", "2024-06-05"},
 		{"year not attached", "Britain and the United States signed a memorandum of understanding in December 1983.", "057", "2024-06-05"},

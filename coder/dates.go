@@ -24,7 +24,9 @@ import (
 //     1929", "the September 1985 earthquake", "a 1985 loan", "last year's
 //     talks", "March 1990 bonds"; but a possessive date on the means or
 //     attack that is a material act's subject dates it ("Monday's attack
-//     killed five soldiers"), so does one on the attack in which it was
+//     killed five soldiers", and so one between the determiner and such
+//     an attack: "the March 2022 shelling of the theatre killed
+//     hundreds"), so does one on the attack in which it was
 //     done ("were killed in Saturday's ambush"), and one on an event noun
 //     dates that noun's event ("Friday's Iran attack"), unless it lies
 //     more than futureDays ahead ("next week's OPEC meeting"). A time
@@ -311,6 +313,19 @@ func (st *state) judgeDate(d *when.Expr, a, ae, prevStart, prevEnd int, verbal b
 		// "two soldiers were killed in Saturday's ambush": the attack
 		// in which the act was done is dated.
 		return dateUsable, attachAfter, ds, de
+	case ds > 0 && st.cls[ds-1]&cDet != 0 && hasYear(st.text[d.Span.Start:d.Span.End]) && (!verbal && de+1 < a && st.meansNoun(de) || de <= a && st.premodifiers(de, a)):
+		// "The 2015 attack on the Bataclan killed 90 people", "the
+		// victims of the 1945 atomic bombing", "the 1994 genocide": a
+		// date between the determiner and the attack that is the
+		// verb's subject, or the event noun itself, is that event's,
+		// as a possessive one is ("Monday's attack"); a past event
+		// named by its year is dated then, not on the article's date.
+		// A month with no year is not enough: "the June summit" may be
+		// the next one.
+		if !st.base.IsZero() && d.Date.After(st.base.AddDate(0, 0, futureDays)) {
+			return dateFuture, attachClause, ds, de
+		}
+		return dateUsable, attachBefore, ds, de
 	case gw == "of" || g >= 0 && st.cls[g]&(cDet|cPossPron) != 0 || de < n && st.isWord(de, "'s"):
 		return dateNounPhrase, attachClause, ds, de
 	}
@@ -515,6 +530,39 @@ func (st *state) meansNoun(k int) bool {
 	}
 	c, _ := st.meansAt(k)
 	return c != ""
+}
+
+// hasYear reports whether a date expression writes its year: four
+// digits in a row ("March 2022", "1945"; not "June", "the 30th").
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// premodifiers reports whether tokens [lo, hi) are at most three
+// lower-case words that can stand before a noun in its phrase ("atomic",
+// "suicide", "car"): no preposition, determiner, conjunction, verb group
+// word or punctuation.
+func (st *state) premodifiers(lo, hi int) bool {
+	if hi-lo > 3 {
+		return false
+	}
+	for k := lo; k < hi; k++ {
+		t := st.toks[k]
+		if t.Kind != text.Word || t.Flags&text.Cap != 0 || st.cls[k]&(cPrep|cDet|cConj|cAux|cModal|cNeg|cRel|cSubord) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // actorsOnly reports whether tokens [lo, hi) all lie in coded actor
