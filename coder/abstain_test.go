@@ -50,6 +50,11 @@ func TestAbstain(t *testing.T) {
 		// Two acts of different kinds stay.
 		{"Gunmen killed two police officers and abducted a nurse in Ondo state, police said.",
 			"NGAUAF 1823, NGAUAF 181", "NGAUAF 1823, NGAUAF 181", ""},
+		// A verbal or cooperative act after a violent one: its aim.
+		{"Teachers in Dhaka blocked a major highway for a second day, demanding higher salaries.",
+			"BGDEDU 144", "BGDEDU 144, BGDEDU 100", "DROPPED 100 BGDEDU → (none): abstained: a cooperative or verbal act (02–10, 12, 13) after a violent act"},
+		{"Police in Lilongwe fired tear gas to break up a march by nurses demanding better pay.",
+			"MWICOP 175", "MWICOP 175, MWICOP 100", "abstained: a cooperative or verbal act"},
 		// The state's and armed groups' force stays.
 		{"Soldiers clashed with rebels near Beni on Sunday.",
 			"CODMIL 190, CODREB 190", "CODMIL 190, CODREB 190", ""},

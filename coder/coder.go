@@ -96,8 +96,9 @@ type Options struct {
 	// Abstain drops, with UnnamedActors, the classes of events that were
 	// mostly wrong on conflict text the coder had never seen: an agentless
 	// event after a violent act whose source the sentence names, military
-	// force (19x) by a civilian party, and a violent act told again by the
-	// same source with another verb (coder/abstain.go).
+	// force (19x) by a civilian party, a violent act told again by the
+	// same source with another verb, and a cooperative or verbal act
+	// after a violent one (coder/abstain.go).
 	Abstain bool
 }
 
