@@ -810,13 +810,14 @@ const smallAbroad = 20000
 
 // notPlaceWords are capitalised words that GeoNames lists among some
 // place's names but that news writes for something else: months, days,
-// titles and feasts ("at the June summit", "in May"), and "the Gulf".
+// titles and feasts ("at the June summit", "in May"), "the Gulf", and
+// Chinatown, a quarter of many cities.
 var notPlaceWords = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
 	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 	"president": true, "minister": true, "prime": true, "general": true, "god": true, "christmas": true, "easter": true,
 	"ramadan": true, "parliament": true, "congress": true, "senate": true, "court": true, "state": true, "city": true,
-	"gulf": true} // "the Gulf" of news is the Persian Gulf, not Papua New Guinea's Gulf Province
+	"gulf": true, "chinatown": true} // "the Gulf" of news is the Persian Gulf, not Papua New Guinea's Gulf Province
 
 // nameLinks are lower-case words inside place names ("Mazar-i-Sharif",
 // "Bandar-e Abbas", "Rio de Janeiro", "Ras al Ain").

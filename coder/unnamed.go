@@ -413,6 +413,15 @@ func violenceKind(code, lemma string, s, t *member) string {
 // bus, a market, a school, a place of worship, a polling station) with no
 // armed foe named commit unconventional violence (180).
 func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) string {
+	if code == "0841" && s != nil && st.rescued(from) {
+		switch agentRole(s.code) {
+		case "MIL", "COP", "SPY":
+			// troops or police freeing hostages rescue them from
+			// their captors: no release by whoever holds them
+			// ("soldiers freed 30 hostages in a raid on a camp")
+			return ""
+		}
+	}
 	if code == "173" && (lemma == "capture" || lemma == "seize") && t != nil && t.kind == petrel.KindCountry && len(t.code) == 3 &&
 		from < len(st.toks) && t.start >= st.toks[from].Start && t.start <= st.toks[min(from+1, len(st.toks)-1)].Start {
 		return "192" // "captured Kherson": a place right after the verb is occupied, not arrested
@@ -476,6 +485,25 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 		return code
 	}
 	return violenceKind(code, lemma, s, t)
+}
+
+// captiveNouns name people held by kidnappers or armed groups.
+var captiveNouns = map[string]bool{"hostage": true, "hostages": true, "captive": true, "captives": true,
+	"abductees": true, "kidnapped": true, "abducted": true, "kidnap": true, "kidnapping": true}
+
+// rescued reports whether the few words after token from name hostages
+// or captives ("freed 30 hostages", "rescued three kidnapped students",
+// "freed the captives").
+func (st *state) rescued(from int) bool {
+	for k := from; k < len(st.toks) && k < from+5; k++ {
+		if captiveNouns[st.normOf(k)] {
+			return true
+		}
+		if st.boundary(k) {
+			return false
+		}
+	}
+	return false
 }
 
 // protestWords name protests, protesters and their repression: an
