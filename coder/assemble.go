@@ -75,6 +75,11 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 		// placed in the same state; the act stands without a target.
 		tgt = nil
 	}
+	if tgt != nil && tgt.code == src.code && tgt.start == src.start && tgt.end == src.end {
+		// the same words read as both parties ("killed by enemy
+		// fire": the agent is the source and no target)
+		tgt = nil
+	}
 	if tgt != nil && tgt.code == src.code && !facilityRule(tgt.rule) && !selfVictim(code, src, tgt) {
 		if st.trace != nil {
 			st.tracef("  DROPPED %s %s → %s: source and target are the same actor", code, src.code, tgt.code)

@@ -491,6 +491,9 @@ func (st *state) agentInPlace(p *np, home string) *np {
 		return p
 	}
 	c, how := home, inferParty
+	if st.weaponAgent(p) {
+		return p // where drones or invaders strike is their target's land (unnamed.go weaponAgent)
+	}
 	if st.sentLoc != nil && st.sentLoc.Country != "" {
 		c, how = st.sentLoc.Country, inferPlace
 	}

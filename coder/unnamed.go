@@ -99,7 +99,9 @@ func (st *state) unnamedAgent(p *np, idx int) *np {
 		return p
 	}
 	code, how := "", ""
-	if c := st.placeInSentence(); c != "" {
+	if c := st.placeInSentence(); c != "" && !st.weaponAgent(p) {
+		// ("Drones struck residential buildings in Moscow": where a
+		// weapon strikes is its target's land, not its owner's)
 		code, how = c, inferPlace
 	} else if st.datelineCC != "" {
 		code, how = st.datelineCC, inferDateline
@@ -120,6 +122,36 @@ func (st *state) unnamedAgent(p *np, idx int) *np {
 		start: st.toks[p.s].Start, end: st.toks[p.e-1].End, mention: -1, rule: "unnamed agent", inferred: how}}
 	q.uncoded = false
 	return &q
+}
+
+// weaponNouns are the military agents named by a weapon that strikes
+// from afar (aircraft, drones, ships, missiles): where they strike says
+// whose land was hit, not whose weapon it was.
+var weaponNouns = map[string]bool{"drones": true, "drone": true, "warplanes": true, "warplane": true, "jets": true, "jet": true,
+	"bombers": true, "bomber": true, "gunships": true, "helicopters": true, "aircraft": true, "warships": true,
+	"warship": true, "gunboats": true, "vessels": true, "missiles": true, "missile": true, "rockets": true}
+
+// foreignWords name armed forces by their being foreign to where they
+// act: "the invaders attacked Odessa", "occupying forces", "enemy troops".
+var foreignWords = map[string]bool{"invaders": true, "occupiers": true, "occupying": true, "enemy": true, "invading": true}
+
+// weaponAgent reports whether the unnamed agent p is named by a weapon
+// that strikes from afar ("Drones", "Unidentified jets") or as foreign
+// to where it acts ("the invaders", "enemy troops"): the place of the
+// sentence is then its target's, not its own.
+func (st *state) weaponAgent(p *np) bool {
+	if p.agent != "MIL" || p.e <= p.s {
+		return false
+	}
+	if weaponNouns[st.normOf(p.e-1)] {
+		return true
+	}
+	for k := p.s; k < p.e; k++ {
+		if foreignWords[st.normOf(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // agentless is the source of an agentless passive of violence or

@@ -528,8 +528,8 @@ func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
 				continue
 			}
 			if p.uncoded {
-				if poss == nil && p.agent != "" && !p.name && p.pron == "" {
-					poss = p
+				if poss == nil && p.agent != "" && !p.name && p.pron == "" && !(p.oblique && st.isWordID(p.prep, "with") && st.weaponAgent(p)) {
+					poss = p // (not the means: "attacked Odessa with three kamikaze drones")
 				}
 				continue
 			}
