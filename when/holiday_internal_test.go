@@ -2,6 +2,7 @@ package when
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -90,5 +91,55 @@ func TestLunarNewYear(t *testing.T) {
 	}
 	if len(lunarNewYear) != 2099-lunarFirstYear+1 {
 		t.Errorf("lunarNewYear has %d years", len(lunarNewYear))
+	}
+}
+
+// TestAnchorFilter checks that Find's first-letter filter (anchorFirst)
+// drops no word that alpha would match: every 3–9 letter word of the test
+// texts, and of the Reuters corpus when ../../shared holds it, that the
+// filter rejects must be no expression by itself.
+func TestAnchorFilter(t *testing.T) {
+	texts := []string{
+		"On Tuesday, Oct. 19, 2021, last week, in mid-August, yesterday, today, tonight, tomorrow, two days ago, next month, this year.",
+		"on Christmas Day, on Christmas Eve, on New Year's Day, on May Day, on Valentine's Day, on Halloween, on Boxing Day, on Women's Day, on Bastille Day.",
+		"on Easter Sunday, on Good Friday, on Palm Sunday, on Ash Wednesday, on Pentecost, on Whitsun, on Whit Monday, on Spring Festival, over the weekend.",
+		"In January, February, March, April, May, June, July, August, September, October, November, December; in Jan, Feb, Mar, Apr, Jun, Jul, Aug, Sep, Sept, Oct, Nov, Dec.",
+		"On Monday, Wednesday, Thursday, Friday, Saturday and Sunday, for weeks, months and years.",
+	}
+	if b, err := os.ReadFile("../../shared/corpus/reuters-21578/articles.jsonl"); err == nil {
+		texts = append(texts, string(b))
+	}
+	base := time.Date(2024, 5, 8, 0, 0, 0, 0, time.UTC)
+	seen := map[string]bool{}
+	for _, s := range texts {
+		f := finder{text: s, lo: 0, hi: len(s), loc: time.UTC, base: base, hasBase: true}
+		for i := 0; i < len(s); {
+			tk := f.next(i)
+			if tk.kind == kEnd {
+				break
+			}
+			i = tk.end
+			n := tk.end - tk.start
+			if tk.kind != kAlpha || n < 3 || n > 9 {
+				continue
+			}
+			if c := s[tk.start] | 0x20; 'a' <= c && c <= 'z' && anchorFirst[n]&(1<<(c-'a')) != 0 {
+				continue
+			}
+			w := s[tk.start:tk.end]
+			if seen[w] {
+				continue
+			}
+			seen[w] = true
+			f.floor = 0
+			if _, ok := f.alpha(tk); ok {
+				t.Errorf("%q is an anchor word missing from anchorWords", w)
+			}
+		}
+	}
+	for _, w := range anchorWords {
+		if anchorFirst[len(w)]&(1<<(w[0]-'a')) == 0 {
+			t.Errorf("anchorFirst misses %q", w)
+		}
 	}
 }

@@ -86,10 +86,13 @@ func Find(text string, s petrel.Span, base time.Time, dst []Expr) []Expr {
 		switch t.kind {
 		case kAlpha:
 			// Why: every anchor word but "Thanksgiving" is 3 to 9 letters
-			// long; checking the length first rejects most words without
-			// lower-casing them.
+			// long and starts with one of a few letters for its length;
+			// checking the length and the first letter rejects most words
+			// without lower-casing them.
 			if n := t.end - t.start; n >= 3 && n <= 9 {
-				e, ok = f.alpha(t)
+				if c := f.text[t.start] | 0x20; 'a' <= c && c <= 'z' && anchorFirst[n]&(1<<(c-'a')) != 0 {
+					e, ok = f.alpha(t)
+				}
 			} else if n == 12 && f.text[t.start] == 'T' {
 				e, ok = f.thanksgiving(t) // the one anchor longer than 9 letters
 			}
@@ -104,6 +107,24 @@ func Find(text string, s petrel.Span, base time.Time, dst []Expr) []Expr {
 	}
 	return dst
 }
+
+// anchorWords are the words alpha matches (lower case). anchorFirst[n]
+// has bit c-'a' set when one of them is n letters long and starts with c.
+var anchorWords = [...]string{
+	"yesterday", "today", "tonight", "tomorrow", "day", "days", "week", "weeks", "month", "months",
+	"year", "years", "weekend", "spring", "christmas", "halloween", "valentine", "boxing", "bastille",
+	"women", "easter", "pentecost", "whitsun",
+	"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+
+var anchorFirst = func() (m [10]uint32) {
+	for _, w := range anchorWords {
+		m[len(w)] |= 1 << (w[0] - 'a')
+	}
+	return m
+}()
 
 // Token kinds of the finder's scanner.
 const (
