@@ -154,6 +154,8 @@ func TestClauseStructure(t *testing.T) {
 			[]string{"0256 IGOUNO→ISR"}, []string{"190 IGOUNO→PSE", "190 ISR→PSE"}, false}, // the appeal takes the sub-code of what it asks (events.go appeal)
 		{"object control", "Jordan urged Israel to lift the blockade.",
 			[]string{"0256 JOR→ISR"}, nil, false}, // lifting a blockade (0872): an appeal to de-escalate
+		{"an object relative clause set off by commas is background", "Two Turkish soldiers were killed in an ambush near the Iraqi border, which Ankara blamed on the PKK.",
+			[]string{"190 ---→TURMIL"}, []string{"112 TUR→PKK", "112 TUR→-"}, false},
 		{"reported speech codes the clause", "Greece said Turkey had violated its airspace.",
 			[]string{"191 TUR→GRC"}, []string{"010 GRC→TUR", "191 TUR→-"}, false},
 		{"the speaker's own, after an addressee", "Lebanon complained to the Security Council that Israeli jets had violated its airspace.",

@@ -186,6 +186,7 @@ func TestUnnamedActors(t *testing.T) {
 		{"a small town abroad is not a datelined story's village", "OUAGADOUGOU (Reuters) - Gunmen killed 20 people in the village of Solhan.", []string{"180 BFAUAF@dateline BFACVL@dateline"}},
 		{"troops freeing hostages rescue them, no release", "Malian soldiers freed 12 hostages in a raid on a camp near Gao.", nil},
 		{"Chinatown is a quarter of many cities", "Rioters burned shops in Chinatown for a second night.", []string{"145 ---OPP -"}},
+		{"a noun in a relative clause is background", "A reporter who covered the siege of Mariupol won a prize in Kyiv.", nil},
 		{"state forces do not protest: their storming is a raid", "Police stormed the French embassy in Niamey.", []string{"1711 NERCOP@place FRAGOV"}},
 		{"an agentless arrest of unnamed people where it happened", "Hundreds of students were arrested in Dhaka.",
 			[]string{"173 ---@agentless BGDEDU@place"}},

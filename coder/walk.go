@@ -1011,13 +1011,23 @@ func (st *state) quantified(p *np) bool {
 // token after the clause (its closing comma, else the sentence's end),
 // so that its words code nothing either.
 func (st *state) backgroundClause(a *anchor, before int, subj *np) (why string, end int) {
-	if st.opt.NullActors || a.nounUse || a.verb.noun {
+	if st.opt.NullActors {
+		return "", a.e
+	}
+	if a.nounUse || a.verb.noun {
+		if st.inRelative(a.s) {
+			// "a journalist who covered the siege of Marawi won an
+			// award": the noun's event says who the journalist is
+			return "a noun in a relative clause: background, not news", a.e
+		}
 		return "", a.e
 	}
 	open := -1 // the word that opens the clause
 	switch {
 	case before >= 1 && st.cls[before]&cRel != 0:
 		open = before // ", which has been fighting", "militants who attack"
+	case subj != nil && subj.s >= 2 && subj.s-1 <= before && (st.isWord(subj.s-1, "which") || st.isWord(subj.s-1, "whom")) && st.isWord(subj.s-2, ","):
+		open = subj.s - 1 // ", which Washington blamed on Iran-backed militias"
 	case subj != nil && subj.s >= 2 && subj.s-1 <= before && st.isWord(subj.s-1, "whose") && st.isWord(subj.s-2, ","):
 		open = subj.s - 1 // ", whose forces were accused"
 	}
