@@ -516,7 +516,11 @@ func (st *state) agentInPlace(p *np, home string) *np {
 // The agent is written nowhere, so its evidence is the verb (a) and it is
 // marked inferred "implied", as an agentless "---" source is.
 func (st *state) implicitAgent(code string, a *anchor, subj *np) *np {
-	if !strings.HasPrefix(code, "17") || subj == nil || !st.opt.AgentPlaces || subj.uncoded {
+	if !strings.HasPrefix(code, "17") || code == "1712" || code == "175" || subj == nil || !st.opt.AgentPlaces || subj.uncoded {
+		// (nor the destruction of property or repression with no agent
+		// named, which stay agentless: "Hindu homes and temples had
+		// been vandalised"; a seizure, "banks nationalised", is the
+		// state's)
 		// (unnamed people arrested with no agent named, "dozens of
 		// demonstrators were arrested in Minsk", are an agentless passive:
 		// source ---, as issue 11's convention and every conflict set's

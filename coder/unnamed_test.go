@@ -44,6 +44,7 @@ func TestUnnamedActors(t *testing.T) {
 			[]string{"190 ---MIL UKRCVL@place"}},
 		{"the weapon after with is the means, not the target", "The enemy attacked Zaporizhzhia with three drones.",
 			[]string{"190 ---MIL UKR"}},
+		{"an agentless arson is no act of the victim's government", "A Cypriot tanker was set ablaze in the Gulf.", nil},
 		{"unidentified group, country from the place",
 			"On 1 May, an unidentified group fatally shot the leader of the Pashtun Tahafuz Movement near his house in Wana.",
 			[]string{"186 PAKUAF@place PTM"}},
