@@ -55,6 +55,12 @@ func TestAbstain(t *testing.T) {
 			"BGDEDU 144", "BGDEDU 144, BGDEDU 100", "DROPPED 100 BGDEDU → (none): abstained: a cooperative or verbal act (02–10, 12, 13) after a violent act"},
 		{"Police in Lilongwe fired tear gas to break up a march by nurses demanding better pay.",
 			"MWICOP 175", "MWICOP 175, MWICOP 100", "abstained: a cooperative or verbal act"},
+		// An agent left without a country where the sentence names a
+		// state; with no state named, the agent alone stays.
+		{"Bolivian police said striking miners blocked a highway.",
+			"", "---LAB 144", "abstained: an agent left without a country in a sentence that names a state (---LAB)"},
+		{"Rebels ambushed an army convoy on a mountain road, killing 11 soldiers.",
+			"---REB 190", "---REB 190", ""},
 		// The state's and armed groups' force stays.
 		{"Soldiers clashed with rebels near Beni on Sunday.",
 			"CODMIL 190, CODREB 190", "CODMIL 190, CODREB 190", ""},

@@ -97,8 +97,9 @@ type Options struct {
 	// mostly wrong on conflict text the coder had never seen: an agentless
 	// event after a violent act whose source the sentence names, military
 	// force (19x) by a civilian party, a violent act told again by the
-	// same source with another verb, and a cooperative or verbal act
-	// after a violent one (coder/abstain.go).
+	// same source with another verb, a cooperative or verbal act after a
+	// violent one, and an agent left without a country in a sentence that
+	// names a state (coder/abstain.go).
 	Abstain bool
 }
 
