@@ -19,7 +19,7 @@ import (
 // are never among them.
 var featureSets = []string{
 	"conflict.json", "conflict2.json", "conflict3.json", "conflict4.json", "conflict5.json",
-	"conflict6.json", "conflict7.json", "conflict8.json", "sentences.json", "structure2.json", "structure3.json",
+	"conflict6.json", "conflict7.json", "conflict8.json", "conflict9.json", "sentences.json", "structure2.json", "structure3.json",
 }
 
 // Feature is one coded event with what the coder recorded of how it was
