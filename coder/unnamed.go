@@ -445,6 +445,15 @@ func violenceKind(code, lemma string, s, t *member) string {
 // bus, a market, a school, a place of worship, a polling station) with no
 // armed foe named commit unconventional violence (180).
 func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) string {
+	if s != nil && lemma == "storm" && strings.HasPrefix(code, "145") {
+		switch agentRole(s.code) {
+		case "UAF", "CRM", "REB":
+			// gunmen, gangs or rebels storming a ministry or a
+			// residence attack it; they do not riot ("gunmen stormed
+			// the interior ministry"): the kinds of force below decide
+			code = "190"
+		}
+	}
 	if code == "0841" && s != nil && st.rescued(from) {
 		switch agentRole(s.code) {
 		case "MIL", "COP", "SPY":
