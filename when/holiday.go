@@ -481,6 +481,16 @@ func (f *finder) ordinalDay(t tok, d, end int) (Expr, bool) {
 			}
 		} else if f.capital(n) || !weekendFollowers[string(f.word(n, &buf))] {
 			return Expr{}, false
+		} else if f.is(n, "and") || f.is(n, "or") {
+			// "the 2nd and 3rd floors": the ordinal after the conjunction
+			// must stand alone too.
+			if o := f.next(n.end); o.kind == kNum {
+				if d2, end2 := f.dayAt(o); d2 > 0 && end2 > o.end {
+					if g := f.next(end2); g.kind == kAlpha && (f.capital(g) || !weekendFollowers[string(f.word(g, &buf))]) {
+						return Expr{}, false
+					}
+				}
+			}
 		}
 	}
 	y, m := f.base.Year(), f.base.Month()

@@ -187,6 +187,8 @@ func TestFindHolidays(t *testing.T) {
 		{"It marked the 30th-anniversary of the war.", hb, ""},
 		{"It rose on the 2th.", hb, ""},
 		{"It rose 5th.", hb, ""},
+		{"Fires broke out on the 2nd and 3rd floors.", hb, ""},
+		{"Talks were held on the 2nd and 3rd in Doha.", hb, "the 2nd=2024-05-02/day"},
 		{"On the 30th, rebels attacked.", time.Time{}, ""},
 		// Fixed holidays: the one nearest the base date, as "March 3" is.
 		{"Missiles hit Kyiv on Christmas Day.", hb, "Christmas Day=2023-12-25/day"},
