@@ -26,6 +26,13 @@ func TestEventDate(t *testing.T) {
 		{"deadline", "Niger's junta ordered French troops to leave by the end of the year.", "166", "2024-06-05"},
 		{"until", "Egypt hosted talks on Tuesday until late at night.", "043", "2024-06-04"},
 		{"last week", "Iran attacked Israel last week.", "190", "2024-05-29"},
+		{"ordinal day", "Russia attacked Kharkiv on the 30th.", "190", "2024-05-30"},
+		{"ordinal day, night of", "Russia attacked Kharkiv on the night of the 4th.", "190", "2024-06-04"},
+		{"fixed holiday", "Russia attacked Kharkiv on Christmas Day.", "190", "2023-12-25"},
+		{"Orthodox Easter", "Russia attacked Kharkiv on Orthodox Easter.", "190", "2024-05-05"},
+		{"movable holiday", "On Whit Monday, Russia attacked Kharkiv.", "190", "2024-05-20"},
+		{"fixed holiday ahead, past act", "On Bastille Day, Russia attacked Kharkiv.", "190", "2023-07-14"},
+		{"eve of a holiday", "Russia attacked Kharkiv on the eve of Easter.", "190", "2024-03-30"},
 		{"through", "Japan plans to send troops to Iraq through 2025.", "154", "2024-06-05"},
 		{"between and", "China lent Pakistan money between 2019 and 2021.", "071", "2024-06-05"},
 		{"of in a noun phrase", "Russia rejected a comparison between the present crisis and the stock market collapse of 1929.", "120", "2024-06-05"},
@@ -126,6 +133,8 @@ func TestExplainDate(t *testing.T) {
 		{"In December 1985, Britain and the United States signed a memorandum.", `date 1985-12-01 from "December 1985" (opens the verb's clause`},
 		{"Serbia has boycotted the talks since March 1986.", `date "March 1986" not used: bounds a period`},
 		{"Russia will meet China next week.", `date "next week" not used: it dates the intended act, not the intent`},
+		{"Iraq bombed Iran on Good Friday.", `date 1986-03-28 from "Good Friday" (right after the verb, day precision, the year before: the act is past; counted from Easter by the Gregorian computus)`},
+		{"Iraq bombed Iran on the 2nd.", `date 1987-03-02 from "the 2nd" (right after the verb, day precision; the latest such day of a month on or before the article date)`},
 	}
 	for _, tt := range tests {
 		var b strings.Builder
