@@ -489,6 +489,9 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 			return "145" // "villagers set fire to a mining firm's equipment": a riot against a company or the police
 		}
 	}
+	if s != nil && strings.HasPrefix(code, "171") && civilianRole(agentRole(s.code)) && st.protestWordIn() {
+		return "145" // "rioting inmates set fire to mattresses", "detainees set mattresses alight to protest": a riot
+	}
 	if s != nil && strings.HasPrefix(code, "171") && st.crowdWord(s, false) {
 		return "145" // "youths vandalised a testing centre", "farmers torched a tax office": a riot
 	}
@@ -554,7 +557,7 @@ var protestWords = map[string]bool{"protest": true, "protests": true, "protester
 	"protestor": true, "demonstration": true, "demonstrations": true, "demonstrators": true, "demonstrator": true,
 	"rally": true, "rallies": true, "march": true, "marches": true, "marchers": true, "crackdown": true, "rioters": true,
 	"riot": true, "riots": true, "unrest": true, "protesting": true, "demonstrating": true, "marching": true,
-	"marched": true, "protested": true, "demonstrated": true, "rallied": true, "sit-in": true, "sit-ins": true, "vigil": true}
+	"rioting": true, "marched": true, "protested": true, "demonstrated": true, "rallied": true, "sit-in": true, "sit-ins": true, "vigil": true}
 
 // protestWordIn reports whether the sentence names a protest or
 // protesters.
@@ -1641,11 +1644,15 @@ func (st *state) lemmaAt(k int) string {
 func (st *state) protestAims(idx, first int) {
 	for i := first + 1; i < len(st.doc.Events); i++ {
 		f := &st.doc.Events[i]
-		if f.SentenceIndex != idx || f.Source == nil || !aimRoot(f.RootCode) {
+		if f.SentenceIndex != idx || f.Source == nil {
 			continue
 		}
 		k := st.tokenStarting(f.Verb.Start)
-		if k < 1 || !st.isWord(k-1, "to") || st.nounAt(k) {
+		switch {
+		case f.RootCode == "05" && k >= 1 && (st.isWord(k-1, "in") && st.isWord(k, "support") || st.isWord(k-1, "in") && st.isWord(k, "solidarity")):
+			// "rallied across the country in support of Imran Khan":
+			// whom the protest is for
+		case !aimRoot(f.RootCode) || k < 1 || !st.isWord(k-1, "to") || st.nounAt(k):
 			continue // ("led to clashes": a noun, no aim)
 		}
 		protest := false
