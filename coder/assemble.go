@@ -192,13 +192,7 @@ func (st *state) pairs(ev *emission, m *match, codes []string, src, tgt *np, end
 		}
 	}
 	if m != nil && m.compound && src != nil {
-		for i := range src.members {
-			for j := range src.members {
-				if i != j {
-					st.emit(ev, codes[0], &src.members[i], &src.members[j])
-				}
-			}
-		}
+		st.mutual(ev, codes[0], src.members)
 		return
 	}
 	if tgt != nil && !tgt.uncoded && (defaultTarget || !st.opt.NullActors) && len(src.members) > 1 && reciprocal(codes[0]) &&
@@ -215,13 +209,7 @@ func (st *state) pairs(ev *emission, m *match, codes []string, src, tgt *np, end
 		// so does "each other": "Israel and Hamas accused each other";
 		// a bare proposal by three or more is made to a third party:
 		// "a group of eight producers proposed a quota system")
-		for i := range src.members {
-			for j := range src.members {
-				if i != j {
-					st.emit(ev, codes[0], &src.members[i], &src.members[j])
-				}
-			}
-		}
+		st.mutual(ev, codes[0], src.members)
 		return
 	}
 	var place *member
@@ -239,6 +227,35 @@ func (st *state) pairs(ev *emission, m *match, codes []string, src, tgt *np, end
 			st.emit(ev, codes[0], s, t)
 			if len(codes) == 2 && codes[1] != "---" {
 				st.emit(ev, codes[1], t, s)
+			}
+		}
+	}
+}
+
+// multilateral is the number of parties from which a mutual act is
+// multilateral: each party is coded once, with no target, rather than
+// toward each of the others.
+const multilateral = 4
+
+// mutual emits a mutual act among members: each toward each of the
+// others ("Gondor and Osgiliath renewed ties": two events; three
+// parties, six). Among four or more the act is multilateral and each
+// party is coded once with no target: "Britain, Canada, France, Japan,
+// the United States and West Germany agreed to cooperate" is six events,
+// not thirty, and "the leaders of the G-7 are expected to discuss" seven,
+// not fifty-six — a dyad for every pair of a summit's members would
+// outnumber everything else the wire reports that day.
+func (st *state) mutual(ev *emission, code string, members []member) {
+	if len(members) >= multilateral {
+		for i := range members {
+			st.emit(ev, code, &members[i], nil)
+		}
+		return
+	}
+	for i := range members {
+		for j := range members {
+			if i != j {
+				st.emit(ev, code, &members[i], &members[j])
 			}
 		}
 	}

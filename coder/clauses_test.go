@@ -154,6 +154,10 @@ func TestClauseStructure(t *testing.T) {
 			[]string{"0256 IGOUNO→ISR"}, []string{"190 IGOUNO→PSE", "190 ISR→PSE"}, false}, // the appeal takes the sub-code of what it asks (events.go appeal)
 		{"object control", "Jordan urged Israel to lift the blockade.",
 			[]string{"0256 JOR→ISR"}, nil, false}, // lifting a blockade (0872): an appeal to de-escalate
+		{"a mutual act among four or more is multilateral: each party once, no target", "Britain, Canada, France, Japan and Italy agreed to cooperate on currencies.",
+			[]string{"031 GBR→-", "031 CAN→-", "031 FRA→-", "031 JPN→-", "031 ITA→-"}, []string{"031 GBR→CAN", "031 ITA→JPN"}, false},
+		{"a mutual act among three is each toward each", "Chile, Peru and Bolivia held talks.",
+			[]string{"040 CHL→PER", "040 CHL→BOL", "040 PER→CHL", "040 PER→BOL", "040 BOL→CHL", "040 BOL→PER"}, nil, false},
 		{"an object relative clause set off by commas is background", "Two Turkish soldiers were killed in an ambush near the Iraqi border, which Ankara blamed on the PKK.",
 			[]string{"190 ---→TURMIL"}, []string{"112 TUR→PKK", "112 TUR→-"}, false},
 		{"reported speech codes the clause", "Greece said Turkey had violated its airspace.",
