@@ -425,8 +425,8 @@ func violenceKind(code, lemma string, s, t *member) string {
 		// gunmen killing a police officer, not attacking a post or a
 		// patrol: a killing, as "gunmen shot dead a police officer" is
 		return "1823"
-	case (code == "190" || code == "193") && civilianRole(tr) && tr != "OPP" && (sr == "UAF" || sr == "CRM" || sr == "REB"):
-		return "180" // gunmen, gangs or rebels killing villagers: no battle
+	case (code == "190" || code == "193") && civilianRole(tr) && tr != "OPP" && (sr == "UAF" || sr == "CRM" || sr == "REB" || sr == "" && s.kind == petrel.KindGroup):
+		return "180" // gunmen, gangs, rebels or a named armed group killing villagers: no battle
 	case (code == "190" || code == "193") && lemma != "fight" && (sr == "UAF" || sr == "CRM") && tr != "MIL" && tr != "COP" && tr != "REB" && tr != "UAF" && tr != "CRM":
 		return "180" // gunmen attacking a bus or a village
 	}
@@ -653,7 +653,9 @@ var civilianPlaces = map[string]bool{"village": true, "villages": true, "bus": t
 	"markets": true, "school": true, "schools": true, "mosque": true, "mosques": true, "church": true, "churches": true,
 	"temple": true, "polling": true, "hotel": true, "hospital": true, "clinic": true, "wedding": true, "funeral": true,
 	"passengers": true, "worshippers": true, "farmers": true, "displaced": true, "settlement": true, "settlements": true,
-	"hamlet": true, "hamlets": true}
+	"hamlet": true, "hamlets": true, "festival": true, "concert": true, "concertgoers": true,
+	"stadium": true, "restaurant": true, "restaurants": true, "cafe": true, "cafes": true, "bars": true, "nightclub": true,
+	"beach": true, "resort": true, "shopping": true, "mall": true, "shrine": true, "synagogue": true}
 
 // civilianPlaceNear reports whether a place of civilians is named in the
 // ten words after the verb ending at token from, or, for a passive ("several

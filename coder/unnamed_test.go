@@ -49,6 +49,8 @@ func TestUnnamedActors(t *testing.T) {
 			[]string{"145 PERCVL@place -"}},
 		{"a rally across the country in support of someone is a demonstration", "Thousands of Chileans rallied across the country in support of the strikers.",
 			[]string{"141 CHL CHLLAB@party"}},
+		{"a named armed group killing civilians: no battle", "Al-Shabaab militants killed 19 civilians near Beledweyne.",
+			[]string{"180 SHB SOMCVL@place"}},
 		{"unidentified group, country from the place",
 			"On 1 May, an unidentified group fatally shot the leader of the Pashtun Tahafuz Movement near his house in Wana.",
 			[]string{"186 PAKUAF@place PTM"}},
