@@ -197,6 +197,7 @@ func TestUnnamedActors(t *testing.T) {
 		{"gunmen storming a ministry attack it, no riot", "Gunmen stormed the interior ministry in Kabul.", []string{"180 AFGUAF@place AFGGOV"}},
 		{"protesters storming a residence riot", "Protesters stormed the governor's official residence in Goma.", []string{"145 CODOPP@place -"}},
 		{"rockets fired deep into a state", "Hezbollah fired rockets deep into northern Israel.", []string{"195 HEZ ISR"}},
+		{"a state holding drills, the drills' adjective no agent", "China held large military drills around Taiwan.", []string{"150 CHN TWN"}},
 		{"state forces do not protest: their storming is a raid", "Police stormed the French embassy in Niamey.", []string{"1711 NERCOP@place FRAGOV"}},
 		{"an agentless arrest of unnamed people where it happened", "Hundreds of students were arrested in Dhaka.",
 			[]string{"173 ---@agentless BGDEDU@place"}},
