@@ -1231,6 +1231,11 @@ func (st *state) notOwnEvent(a, prev *anchor, m *match, code string, tgt *np) (w
 		// (but "stormed a hotel, taking guests hostage" is the
 		// hostage-taking: entryThenAct)
 		return "the toll of the event before it, not another event", true
+	case st.opt.UnnamedActors && a.passive && agentlessCode(code) && st.tallyBefore(a.s):
+		// the words of its pattern ("in the fighting") and the
+		// sentence's attack nouns are the tally's too (summary.go)
+		a.consumed, a.violent = true, true
+		return "a tally of the dead (\"the number of people killed in the fighting has risen to 459\"), not an event", true
 	case st.opt.UnnamedActors && prev != nil && prev.violent && a.passive && agentlessCode(code) && st.leftToll(a):
 		return "the toll of the event before it (\", leaving four soldiers wounded\"), not another event", true
 	case st.opt.UnnamedActors && strings.HasPrefix(code, "14") && st.coveredBefore(a.s):
@@ -1493,6 +1498,28 @@ func (st *state) leftToll(a *anchor) bool {
 		if st.toks[k].Kind == text.Punct || st.boundary(k) {
 			return false
 		}
+	}
+	return false
+}
+
+// tallyBefore reports whether the participle at token j counts the
+// victims of what came before, after "the number of", "the toll of" or
+// "the tally of" and the victims' noun: "the number of people killed in
+// the fighting" ("a number of people were killed" is an event).
+func (st *state) tallyBefore(j int) bool {
+	k := j - 1
+	for n := 0; k >= 0 && n < 4 && st.toks[k].Kind != text.Punct && (st.npAt[k] >= 0 || st.cls[k]&(cDet|cNumber) != 0 ||
+		st.toks[k].Kind == text.Number || st.isAdj(k) || st.toks[k].Kind == text.Word && st.cls[k] == 0 && !st.verbAt(k)); n++ {
+		k--
+	}
+	if k < 2 || !st.isWord(k, "of") {
+		return false
+	}
+	switch st.normOf(k - 1) {
+	case "number":
+		return st.isWord(k-2, "the")
+	case "toll", "tally":
+		return true
 	}
 	return false
 }

@@ -51,6 +51,8 @@ func TestUnnamedActors(t *testing.T) {
 			[]string{"141 CHL CHLLAB@party"}},
 		{"a named armed group killing civilians: no battle", "Al-Shabaab militants killed 19 civilians near Beledweyne.",
 			[]string{"180 SHB SOMCVL@place"}},
+		{"the number of people killed is a tally", "The number of people killed in the fighting in Darfur has risen to 300, aid agencies said.", nil},
+		{"a number of people killed is an event", "A number of people were killed in the fighting in Juba.", []string{"190 --- SSDCVL@place"}},
 		{"unidentified group, country from the place",
 			"On 1 May, an unidentified group fatally shot the leader of the Pashtun Tahafuz Movement near his house in Wana.",
 			[]string{"186 PAKUAF@place PTM"}},
