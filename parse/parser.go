@@ -345,7 +345,8 @@ func (s *state) features(f *[actFeats]uint64) {
 	f[27] = f2(31, s1w, b0w)
 	f[28] = f2(32, s1wp, b0p)
 	f[29] = f2(33, s1p, b0wp)
-	// triples of tags
+	// triples of tags; f2(t, a^m3(c), b) is f3(t, a, b, c), written so
+	// that it inlines (weights.go)
 	f[30] = f2(34, b0p^m3(b2p), b1p)
 	f[31] = f2(35, s0p^m3(b1p), b0p)
 	f[32] = f2(36, s1p^m3(b0p), s0p)
@@ -448,6 +449,8 @@ func (s *state) features(f *[actFeats]uint64) {
 }
 
 // labelFeatures writes the features for labelling the arc h → d.
+// Its triples are written f2(t, a^m3(c), b) for f3(t, a, b, c), as in
+// features.
 func (s *state) labelFeatures(h, d int32, f *[labFeats]uint64) {
 	hw, hp, dw, dp := s.w(h), s.p(h), s.w(d), s.p(d)
 	dir := uint64(0)
