@@ -423,7 +423,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 // clause's verb; nil when there is none.
 func (st *state) whenAgent(a *anchor) (*np, int, string) {
 	for k := a.e; k < len(st.toks) && k < a.e+8; k++ {
-		if st.isWord(k, "when") {
+		if st.isWord(k, "when") || st.isWord(k, "as") {
 			x := int32(-1)
 			if k+1 < len(st.toks) {
 				x = st.npAt[k+1]

@@ -54,6 +54,8 @@ func TestUnnamedActors(t *testing.T) {
 		{"the number of people killed is a tally", "The number of people killed in the fighting in Darfur has risen to 300, aid agencies said.", nil},
 		{"a number of people killed is an event", "A number of people were killed in the fighting in Juba.", []string{"190 --- SSDCVL@place"}},
 		{"a charge of ordinary crime is no political event", "Prosecutors in Lyon charged a man with murder after a row over parking.", nil},
+		{"killed as gunmen stormed: the storming's agent", "Two soldiers were killed as militants stormed an army post in Waziristan.",
+			[]string{"190 PAKREB@place PAKMIL@place"}},
 		{"unidentified group, country from the place",
 			"On 1 May, an unidentified group fatally shot the leader of the Pashtun Tahafuz Movement near his house in Wana.",
 			[]string{"186 PAKUAF@place PTM"}},
