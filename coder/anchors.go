@@ -518,8 +518,8 @@ func (st *state) accusationOf(prev, a *anchor) {
 // "while" or "when" a few words before it, or "leaving"/"left" after a
 // comma (the toll that follows: ", leaving four soldiers wounded").
 func (st *state) asideVerb(a *anchor) bool {
-	if st.cls[a.s]&cSay != 0 {
-		return true
+	if st.cls[a.s]&cSay != 0 || a.consumed {
+		return true // (or a verb read as background: "opposition supporters demanding that …, killing 17")
 	}
 	if (a.verb.lemma == "leave") && a.s > 0 && st.isWord(a.s-1, ",") {
 		return true

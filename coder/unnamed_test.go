@@ -56,6 +56,8 @@ func TestUnnamedActors(t *testing.T) {
 		{"a charge of ordinary crime is no political event", "Prosecutors in Lyon charged a man with murder after a row over parking.", nil},
 		{"killed as gunmen stormed: the storming's agent", "Two soldiers were killed as militants stormed an army post in Waziristan.",
 			[]string{"190 PAKREB@place PAKMIL@place"}},
+		{"what background protesters demand, and the toll after it", "Police fired tear gas at students demanding that the rector resign, injuring 12, witnesses said.",
+			[]string{"175 ---COP ---EDU"}},
 		{"unidentified group, country from the place",
 			"On 1 May, an unidentified group fatally shot the leader of the Pashtun Tahafuz Movement near his house in Wana.",
 			[]string{"186 PAKUAF@place PTM"}},

@@ -1065,8 +1065,8 @@ func (st *state) backgroundClause(a *anchor, before int, subj *np) (why string, 
 		return "", a.e
 	}
 	end = a.e
-	for end < len(st.toks) && !st.isWord(end, ",") && !st.boundary(end) {
-		end++
+	for end < len(st.toks) && !st.isWord(end, ",") && (!st.boundary(end) || end == a.e && st.isWord(end, "that")) {
+		end++ // (and the clause a background verb governs: "demanding that President Kabila step down")
 	}
 	return why, end
 }
