@@ -510,7 +510,8 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 	if s != nil && strings.HasPrefix(code, "145") && s.kind == petrel.KindCountry && len(s.code) == 3 && s.code != "---" && !st.pluralDemonym(s) {
 		return "" // a state as such does not riot: "Argentina ran riot in the second half" is a team; "Kenyans stormed parliament" are people
 	}
-	if s != nil && (t == nil || civilianRole(agentRole(t.code)) || t.kind == petrel.KindCountry && len(t.code) == 3 && strings.HasPrefix(s.code, t.code)) &&
+	if s != nil && (t == nil || civilianRole(agentRole(t.code)) || agentRole(t.code) == "LEG" || agentRole(t.code) == "ELI" ||
+		t.kind == petrel.KindCountry && len(t.code) == 3 && strings.HasPrefix(s.code, t.code)) &&
 		(code == "180" || strings.HasPrefix(code, "182") || code == "190" || code == "193") &&
 		lemma != "clash" && lemma != "fight" && (agentRole(s.code) == "COP" || agentRole(s.code) == "MIL") && st.protestWordIn() {
 		// police or troops beating, shooting or killing people at a

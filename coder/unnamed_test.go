@@ -58,6 +58,8 @@ func TestUnnamedActors(t *testing.T) {
 			[]string{"190 PAKREB@place PAKMIL@place"}},
 		{"what background protesters demand, and the toll after it", "Police fired tear gas at students demanding that the rector resign, injuring 12, witnesses said.",
 			[]string{"175 ---COP ---EDU"}},
+		{"police beating lawmakers at a protest repress them", "Opposition lawmakers were beaten by police during protests outside parliament in Tirana.",
+			[]string{"175 ALBCOP@place ALBLEG"}},
 		{"unidentified group, country from the place",
 			"On 1 May, an unidentified group fatally shot the leader of the Pashtun Tahafuz Movement near his house in Wana.",
 			[]string{"186 PAKUAF@place PTM"}},
