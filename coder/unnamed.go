@@ -523,6 +523,9 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 		// called
 		return "175"
 	}
+	if s != nil && t != nil && code == "170" && agentRole(t.code) == "OPP" && (agentRole(s.code) == "COP" || agentRole(s.code) == "MIL") && st.protestWordIn() {
+		return "175" // "police and soldiers cracked down on marchers": repression of a protest
+	}
 	if s != nil && s.code == "---" && t != nil && agentRole(t.code) == "OPP" && !st.protestWordIn() {
 		// an opposition activist or councillor killed by no one named,
 		// with no protest in sight, is killed, not repressed ("an

@@ -60,6 +60,8 @@ func TestUnnamedActors(t *testing.T) {
 			[]string{"175 ---COP ---EDU"}},
 		{"police beating lawmakers at a protest repress them", "Opposition lawmakers were beaten by police during protests outside parliament in Tirana.",
 			[]string{"175 ALBCOP@place ALBLEG"}},
+		{"a crackdown by troops on protesters is repression", "Soldiers cracked down on protesters in Mandalay.",
+			[]string{"175 MMRMIL@place MMROPP@place"}},
 		{"unidentified group, country from the place",
 			"On 1 May, an unidentified group fatally shot the leader of the Pashtun Tahafuz Movement near his house in Wana.",
 			[]string{"186 PAKUAF@place PTM"}},
