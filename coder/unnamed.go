@@ -474,7 +474,7 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 		switch {
 		case irregular && armed && (t == nil || t.kind == petrel.KindCountry && len(t.code) == 3):
 			return "190"
-		case (irregular || r == "REB" || r == "CVL" || s.kind == petrel.KindGroup) && !armed &&
+		case (irregular || r == "REB" || r == "CVL" && !st.crowdWord(s, true) || s.kind == petrel.KindGroup) && !armed &&
 			(t == nil || len(t.code) == 3 || civilianRole(agentRole(t.code)) && agentRole(t.code) != "OPP" || agentRole(t.code) == "GOV") && st.civilianPlaceNear(from):
 			return "180"
 		case irregular && t == nil && !armed:

@@ -486,7 +486,7 @@ var adverbS = map[string]bool{"always": true, "sometimes": true, "perhaps": true
 // unnamed agent too, is its Y: "supporters of a jailed cleric" are the
 // supporters (OPP), not the cleric (REL); nil otherwise.
 func (st *state) agentOfHead(p *np) *np {
-	if !p.uncoded || p.agent == "" || p.s < 2 {
+	if !p.uncoded || p.s < 2 {
 		return nil
 	}
 	j := p.s - 1
@@ -503,6 +503,9 @@ func (st *state) agentOfHead(p *np) *np {
 	h := &st.nps[x]
 	if h.e != j || !h.uncoded || h.agent == "" || h.oblique {
 		return nil
+	}
+	if p.agent == "" && !mobNouns[st.normOf(h.e-1)] {
+		return nil // (a crowd of people no agent names: "a crowd of Muslims attacked churches" is the crowd's)
 	}
 	return h
 }
