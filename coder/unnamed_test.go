@@ -64,6 +64,8 @@ func TestUnnamedActors(t *testing.T) {
 			[]string{"175 MMRMIL@place MMROPP@place"}},
 		{"a crowd of people no agent names is the crowd, and its attack a riot", "A crowd of Muslims attacked churches in Jaranwala.",
 			[]string{"145 PAKCVL@place PAKREL@place"}},
+		{"a participle with \"as\" after the agent opens no clause", "Gunmen dressed as hunters massacred 150 villagers in Mopti.",
+			[]string{"202 MLIUAF@place MLICVL@place"}},
 		{"unidentified group, country from the place",
 			"On 1 May, an unidentified group fatally shot the leader of the Pashtun Tahafuz Movement near his house in Wana.",
 			[]string{"186 PAKUAF@place PTM"}},

@@ -392,6 +392,12 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 			}
 			return nil
 		}
+		if st.isWord(j, "as") && j >= 2 && st.participle(j-1) && !st.verbAt(j-1) && st.npAt[j-2] >= 0 && st.nps[st.npAt[j-2]].agent != "" && !st.opt.NullActors {
+			// "gunmen dressed as hunters massacred": "as" after a
+			// participle describing the agent opens no clause
+			j--
+			continue
+		}
 		if st.boundary(j) {
 			if c&cSay != 0 && j+1 < len(st.toks) && st.isWord(j+1, ",") {
 				// "..., he said, ..." parenthetical: keep going left.
@@ -459,6 +465,9 @@ func (st *state) commonSubject(j int) bool {
 	}
 	if j >= 2 && st.cls[j-1]&cDet != 0 && st.cls[j-2]&cPrep != 0 && j+2 < len(st.toks) && st.pastTense(j+1) && (st.hasObject(j+2) || st.isWord(j+2, "dead")) {
 		return false // "gunmen on a motorbike shot": the object of a preposition
+	}
+	if j >= 2 && st.isWord(j-1, "as") && st.participle(j-2) {
+		return false // "gunmen dressed as hunters massacred": the object of "as" after a participle
 	}
 	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "ous") {
 		// a singular noun only after a determiner: "the report said",
