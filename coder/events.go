@@ -1227,9 +1227,11 @@ func (st *state) notOwnEvent(a, prev *anchor, m *match, code string, tgt *np) (w
 		return "a participle describing the object of the verb before it: what had happened to it", false
 	case st.opt.UnnamedActors && prev != nil && (prev.violent && st.isWord(a.s-1, ",") || st.tollAnd(a)) && a.s > 0 &&
 		strings.HasSuffix(st.normOf(a.s), "ing") && (agentlessCode(code) || strings.HasPrefix(code, "17")) &&
-		!(code == "181" && (prev.verb.lemma == "storm" || prev.verb.lemma == "raid")):
-		// (but "stormed a hotel, taking guests hostage" is the
-		// hostage-taking: entryThenAct)
+		code != "181":
+		// (but an abduction or hostage-taking is no toll: "attacked a
+		// school, killing 41 and abducting six others" is two acts, and
+		// "stormed a hotel, taking guests hostage" the hostage-taking:
+		// entryThenAct)
 		return "the toll of the event before it, not another event", true
 	case st.opt.UnnamedActors && a.passive && agentlessCode(code) && st.tallyBefore(a.s):
 		// the words of its pattern ("in the fighting") and the

@@ -66,6 +66,8 @@ func TestUnnamedActors(t *testing.T) {
 			[]string{"145 PAKCVL@place PAKREL@place"}},
 		{"a participle with \"as\" after the agent opens no clause", "Gunmen dressed as hunters massacred 150 villagers in Mopti.",
 			[]string{"202 MLIUAF@place MLICVL@place"}},
+		{"an abduction after a toll is a second act", "Rebels attacked a school in Kasese, killing 20 students and abducting six others.",
+			[]string{"180 UGAREB@place UGAEDU@place", "181 UGAREB@place -"}},
 		{"unidentified group, country from the place",
 			"On 1 May, an unidentified group fatally shot the leader of the Pashtun Tahafuz Movement near his house in Wana.",
 			[]string{"186 PAKUAF@place PTM"}},
