@@ -275,6 +275,11 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 		if subj == nil {
 			subj = fallback
 		}
+		if q := st.bodyOf(subj); q != nil {
+			subj = q
+		} else if q := st.apposBody(subj); q != nil {
+			subj = q
+		}
 	}()
 	if j >= 0 && st.commonSubject(j) {
 		return nil
@@ -490,6 +495,53 @@ var timeNoun = map[string]bool{"week": true, "month": true, "year": true, "weeke
 // for plural nouns.
 var adverbS = map[string]bool{"always": true, "sometimes": true, "perhaps": true, "nevertheless": true, "thus": true,
 	"afterwards": true, "besides": true, "nonetheless": true, "towards": true, "backwards": true, "forwards": true}
+
+// bodyOf returns Y when p, an unnamed leader or official (a GOV agent:
+// "leader", "head", "spokesman") with no name of its own, is the X of "X
+// of Y" and Y a coded actor: "the leader of the opposition in
+// Zimbabwe decided …" is the opposition's act (ZWEOPP), as the parse's
+// nmod reading gives it (clauses.go) where the walk decides alone. A
+// quantity ("dozens of protesters"), a possessive Y or an abstract X
+// ("the admission of China") is no such phrase; nil otherwise.
+func (st *state) bodyOf(p *np) *np {
+	if p == nil || !p.uncoded || p.agent != "GOV" || p.name || p.e >= len(st.toks) || !st.isWord(p.e, "of") ||
+		st.toks[p.e-1].Flags&text.Cap != 0 || abstractNoun(st.normOf(p.e-1)) {
+		return nil
+	}
+	k := p.e + 1
+	for k < len(st.toks) && k <= p.e+2 && st.cls[k]&cDet != 0 {
+		k++
+	}
+	if k >= len(st.toks) {
+		return nil
+	}
+	x := st.npAt[k]
+	if x < 0 {
+		return nil
+	}
+	q := &st.nps[x]
+	if q.s != k || q.uncoded || q.poss {
+		return nil
+	}
+	return q
+}
+
+// apposBody returns Y when p is a name no dictionary knows set off by
+// commas after "X of Y" ("The leader of the opposition in Zimbabwe, Nelson
+// Chamisa, decided …"): the name is X's, so the act is Y's; nil otherwise.
+func (st *state) apposBody(p *np) *np {
+	if p == nil || !p.uncoded || !p.name || p.s < 3 || p.e >= len(st.toks) || !st.isWord(p.s-1, ",") || !st.isWord(p.e, ",") {
+		return nil
+	}
+	for k := p.s - 2; k >= 0 && !st.isWord(k, ",") && !st.boundary(k); k-- {
+		if x := st.npAt[k]; x >= 0 && st.nps[x].s == k {
+			if q := st.bodyOf(&st.nps[x]); q != nil {
+				return q
+			}
+		}
+	}
+	return nil
+}
 
 // agentOfHead returns the unnamed agent that heads "X of Y" when p, an
 // unnamed agent too, is its Y: "supporters of a jailed cleric" are the
