@@ -10,10 +10,12 @@ import (
 )
 
 // TestFloors keeps the embedded model's accuracy on the EWT test file at
-// or just under what it reaches today (UPOS 0.9584, UAS 0.8617, LAS
-// 0.8281), so no change can make it worse unnoticed. Issue 10 asks for UAS
-// 0.86 and LAS 0.83; this perceptron parser does not reach the second yet
-// (docs/PARSER.md); raise the floors as the parser improves.
+// or just under what it reaches today (UPOS 0.9600, UAS 0.8663, LAS
+// 0.8339: the shipped model, a final fit on the training and development
+// splits; trained on the training split alone, as for tuning, 0.9584,
+// 0.8617, 0.8281), so no change can make it worse unnoticed. Issue 10
+// asks for UPOS 0.95, UAS 0.86 and LAS 0.83 (docs/PARSER.md); raise the
+// floors as the parser improves.
 func TestFloors(t *testing.T) {
 	m := benchModel(t)
 	gold := readGold(t, "en_ewt-ud-test.conllu")
@@ -25,7 +27,7 @@ func TestFloors(t *testing.T) {
 	for _, c := range []struct {
 		name      string
 		got, want float64
-	}{{"UPOS", sc.UPOS, 0.956}, {"UAS", sc.UAS, 0.860}, {"LAS", sc.LAS, 0.826}} {
+	}{{"UPOS", sc.UPOS, 0.958}, {"UAS", sc.UAS, 0.864}, {"LAS", sc.LAS, 0.831}} {
 		if c.got < c.want {
 			t.Errorf("%s = %.4f, floor %.3f", c.name, c.got, c.want)
 		}
