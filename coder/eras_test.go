@@ -41,15 +41,7 @@ func TestEras(t *testing.T) {
 	c := builtinCoder(t)
 	for _, tt := range tests {
 		doc := c.Code(&petrel.Article{ID: "t", Text: tt.text, Date: tt.date})
-		var got []string
-		for _, e := range doc.Events {
-			tgt := "-"
-			if e.Target != nil {
-				tgt = e.Target.Code
-			}
-			got = append(got, e.Code+" "+e.Source.Code+" "+tgt)
-		}
-		if g := strings.Join(got, ";"); g != tt.want {
+		if g := codeSourceTarget(doc); g != tt.want {
 			t.Errorf("%q on %s: got %q, want %q", tt.text, tt.date.Format("2006-01-02"), g, tt.want)
 		}
 	}
@@ -67,16 +59,22 @@ func TestUpperNames(t *testing.T) {
 	c := builtinCoder(t)
 	for _, tt := range tests {
 		doc := c.Code(&petrel.Article{ID: "t", Text: tt.text, Date: time.Date(2013, 3, 14, 0, 0, 0, 0, time.UTC)})
-		var got []string
-		for _, e := range doc.Events {
-			tgt := "-"
-			if e.Target != nil {
-				tgt = e.Target.Code
-			}
-			got = append(got, e.Code+" "+e.Source.Code+" "+tgt)
-		}
-		if g := strings.Join(got, ";"); g != tt.want {
+		if g := codeSourceTarget(doc); g != tt.want {
 			t.Errorf("%q: got %q, want %q", tt.text, g, tt.want)
 		}
 	}
+}
+
+// codeSourceTarget writes a document's events as "CODE SOURCE TARGET"
+// ("-" for no target), joined by ";".
+func codeSourceTarget(doc *petrel.Document) string {
+	var got []string
+	for _, e := range doc.Events {
+		tgt := "-"
+		if e.Target != nil {
+			tgt = e.Target.Code
+		}
+		got = append(got, e.Code+" "+e.Source.Code+" "+tgt)
+	}
+	return strings.Join(got, ";")
 }
