@@ -215,6 +215,8 @@ func TestUnnamedActors(t *testing.T) {
 		{"protesters storming a residence riot", "Protesters stormed the governor's official residence in Goma.", []string{"145 CODOPP@place -"}},
 		{"rockets fired deep into a state", "Hezbollah fired rockets deep into northern Israel.", []string{"195 HEZ ISR"}},
 		{"a state holding drills, the drills' adjective no agent", "China held large military drills around Taiwan.", []string{"150 CHN TWN"}},
+		{"praise won from an uncoded giver is nobody's", "Zaire won praise from Western creditors.", nil},
+		{"praise won from a coded giver is the giver's", "Poland earned praise from the European Union for its reforms.", []string{"051 IGOEUREEC -"}},
 		{"state forces do not protest: their storming is a raid", "Police stormed the French embassy in Niamey.", []string{"1711 NERCOP@place FRAGOV"}},
 		{"an agentless arrest of unnamed people where it happened", "Hundreds of students were arrested in Dhaka.",
 			[]string{"173 ---@agentless BGDEDU@place"}},
