@@ -44,10 +44,7 @@ func (st *state) inEra(m *member, date string) *member {
 	if m == nil || len(st.c.eras) == 0 || date == "" {
 		return m
 	}
-	country := m.country
-	if country == "" && len(m.code) >= 3 && m.kind == petrel.KindCountry {
-		country = m.code[:3]
-	}
+	country := stateOf(m)
 	rs := st.c.eras[country]
 	for _, r := range rs {
 		if (r.From == "" || r.From <= date) && (r.To == "" || date <= r.To) {
@@ -67,12 +64,17 @@ func (st *state) hasEra(m *member) bool {
 	if m == nil || len(st.c.eras) == 0 {
 		return false
 	}
-	country := m.country
-	if country == "" && len(m.code) >= 3 && m.kind == petrel.KindCountry {
-		country = m.code[:3]
-	}
-	_, ok := st.c.eras[country]
+	_, ok := st.c.eras[stateOf(m)]
 	return ok
+}
+
+// stateOf returns the state of member m: its country, or for a state's
+// own code the code's first three letters.
+func stateOf(m *member) string {
+	if m.country == "" && len(m.code) >= 3 && m.kind == petrel.KindCountry {
+		return m.code[:3]
+	}
+	return m.country
 }
 
 // isStateEntry reports whether a is a state's own entry, not one of its
