@@ -312,7 +312,7 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 				}
 				return p
 			}
-			if (p.mod || p.poss && p.pron == "") && !p.oblique && !p.uncoded && fallback == nil && !st.economicHead(p) && !st.businessOwner(p) {
+			if (p.mod || p.poss && p.pron == "") && !p.oblique && !p.uncoded && fallback == nil && !st.economicHead(p) && !st.businessOwner(p) && !st.relationalHead(p) {
 				// "Ukrainian drones struck...", "Ukraine's grain exports
 				// were blocked": the state, failing anything better.
 				fallback = p
@@ -495,6 +495,35 @@ var timeNoun = map[string]bool{"week": true, "month": true, "year": true, "weeke
 // for plural nouns.
 var adverbS = map[string]bool{"always": true, "sometimes": true, "perhaps": true, "nevertheless": true, "thus": true,
 	"afterwards": true, "besides": true, "nonetheless": true, "towards": true, "backwards": true, "forwards": true}
+
+// relationalNouns name parties by their relation to another ("Israel's
+// allies", "Zambia's creditors"): never the other party itself.
+var relationalNouns = map[string]bool{"allies": true, "ally": true, "partners": true, "partner": true,
+	"creditors": true, "creditor": true, "donors": true, "donor": true, "backers": true, "backer": true,
+	"neighbours": true, "neighbors": true, "neighbour": true, "neighbor": true, "critics": true, "critic": true,
+	"rivals": true, "rival": true, "foes": true, "foe": true, "opponents": true, "adversaries": true,
+	"lenders": true, "detractors": true}
+
+// relationalHead reports whether the state's possessive or adjective p
+// modifies a noun that names other parties by their relation to it:
+// "Israel's allies condemned the attack", "Zambia's traditional
+// financial backers had pledged": the allies and backers act, not Israel
+// or Zambia, so p is no fallback subject.
+func (st *state) relationalHead(p *np) bool {
+	for k := p.e; k < len(st.toks) && k < p.e+4; k++ {
+		t := st.toks[k]
+		if t.Kind == text.Possessive {
+			continue
+		}
+		if t.Kind != text.Word || t.Flags&text.Cap != 0 || st.cls[k] != 0 || st.npAt[k] >= 0 {
+			return false
+		}
+		if relationalNouns[st.normOf(k)] {
+			return true
+		}
+	}
+	return false
+}
 
 // bodyOf returns Y when p, an unnamed leader or official (a GOV agent:
 // "leader", "head", "spokesman") with no name of its own, is the X of "X

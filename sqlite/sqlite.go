@@ -202,7 +202,7 @@ func Open(path string) (*Store, error) {
 		s.wdb.SetConnMaxLifetime(0)
 		s.wdb.SetConnMaxIdleTime(0)
 	}
-	if err := s.migrate(context.Background()); err != nil {
+	if err := s.migrateRetry(context.Background()); err != nil {
 		s.wdb.Close()
 		return nil, err
 	}
@@ -325,11 +325,35 @@ const (
 // process past busy_timeout, into EUNAVAILABLE: the caller may retry (the
 // HTTP API answers 503).
 func busyError(err error) error {
-	var e *msqlite.Error
-	if errors.As(err, &e) && e.Code()&0xff == sqliteBusy {
+	if isBusy(err) {
 		return petrel.Errorf(petrel.EUNAVAILABLE, "the store is locked by another writer; retry later")
 	}
 	return err
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY, of any extended kind.
+func isBusy(err error) bool {
+	var e *msqlite.Error
+	return errors.As(err, &e) && e.Code()&0xff == sqliteBusy
+}
+
+// migrateRetry runs migrate until it succeeds, fails otherwise than with
+// SQLITE_BUSY, or busyTimeout has passed. SQLite may answer SQLITE_BUSY
+// at once, without waiting out busy_timeout (where waiting could
+// deadlock, or while another process recovers the write-ahead log of a
+// killed one): TestScaleQueue once saw a restarted worker fail to start
+// with "migrate: database is locked" 2.6 s into the test, under load. The
+// store now opens once the other process is done, instead of the worker
+// exiting.
+func (s *Store) migrateRetry(ctx context.Context) error {
+	deadline := time.Now().Add(time.Duration(busyTimeout) * time.Millisecond)
+	for {
+		err := s.migrate(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // sqliteBusy is SQLite's primary result code SQLITE_BUSY.
