@@ -217,6 +217,8 @@ func TestUnnamedActors(t *testing.T) {
 		{"a state holding drills, the drills' adjective no agent", "China held large military drills around Taiwan.", []string{"150 CHN TWN"}},
 		{"praise won from an uncoded giver is nobody's", "Zaire won praise from Western creditors.", nil},
 		{"praise won from a coded giver is the giver's", "Poland earned praise from the European Union for its reforms.", []string{"051 IGOEUREEC -"}},
+		{"a state's allies are not the state", "Israel's allies condemned the attack.", nil},
+		{"a state's partners pledging arms are not the state", "Ukraine's partners pledged more weapons.", nil},
 		{"state forces do not protest: their storming is a raid", "Police stormed the French embassy in Niamey.", []string{"1711 NERCOP@place FRAGOV"}},
 		{"an agentless arrest of unnamed people where it happened", "Hundreds of students were arrested in Dhaka.",
 			[]string{"173 ---@agentless BGDEDU@place"}},
