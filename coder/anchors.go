@@ -499,16 +499,13 @@ func (st *state) accusationOf(prev, a *anchor) {
 				code = "1121"
 			}
 		}
-		cc := cameo.Lookup(code)
-		if cc == nil {
+		if cameo.Lookup(code) == nil {
 			continue
 		}
 		if st.trace != nil {
 			st.tracef("  accusation 112 -> %s: it alleges %q (%s)", code, st.toks2text(a.s, a.e), act)
 		}
-		ev.Code, ev.RootCode = code, code[:2]
-		ev.QuadClass, ev.Goldstein = cc.QuadClass, cc.Goldstein
-		ev.Plover = petrel.Plover{Type: cc.PloverType, Mode: cc.PloverMode}
+		recode(ev, code)
 	}
 }
 

@@ -142,6 +142,19 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 	return true
 }
 
+// recode gives event e the code c with its root, quad class, Goldstein
+// value and PLOVER type: a rule that reads the sentence further than the
+// pattern did changes an event already assembled (an accusation's
+// sub-code, a meeting in a third country, repression where a protest is
+// reported).
+func recode(e *petrel.Event, c string) {
+	e.Code, e.RootCode = c, c[:2]
+	if cc := cameo.Lookup(c); cc != nil {
+		e.QuadClass, e.Goldstein = cc.QuadClass, cc.Goldstein
+		e.Plover = petrel.Plover{Type: cc.PloverType, Mode: cc.PloverMode}
+	}
+}
+
 // inferredTrace notes where an inferred member's state came from.
 func inferredTrace(m *member) string {
 	if m == nil || m.inferred == "" {

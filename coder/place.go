@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"petrel"
-	"petrel/cameo"
 	"petrel/dict"
 	"petrel/place"
 	"petrel/text"
@@ -1448,13 +1447,7 @@ func thirdPlace(e *petrel.Event) {
 	default:
 		return
 	}
-	cc := cameo.Lookup("044")
-	if cc == nil {
-		return
-	}
-	e.Code = "044"
-	e.QuadClass, e.Goldstein = cc.QuadClass, cc.Goldstein
-	e.Plover = petrel.Plover{Type: cc.PloverType, Mode: cc.PloverMode}
+	recode(e, "044")
 }
 
 // eventLocation is the place of the event whose verb is at token a and

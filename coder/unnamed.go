@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"petrel"
-	"petrel/cameo"
 	"petrel/dict"
 	"petrel/text"
 )
@@ -1507,16 +1506,6 @@ func (st *state) protestRepression(idx, first int) {
 			st.tracef("  %q: police or troops' violence where the sentence reports a protest: repression (175)", e.Verb.Text)
 		}
 		recode(e, "175")
-	}
-}
-
-// recode gives event e the code c with its root, quad class, Goldstein
-// value and PLOVER type.
-func recode(e *petrel.Event, c string) {
-	e.Code, e.RootCode = c, c[:2]
-	if cc := cameo.Lookup(c); cc != nil {
-		e.QuadClass, e.Goldstein = cc.QuadClass, cc.Goldstein
-		e.Plover = petrel.Plover{Type: cc.PloverType, Mode: cc.PloverMode}
 	}
 }
 
