@@ -28,7 +28,7 @@ func (c *compiled) addEras(a *dict.Actor) {
 			dated = append(dated, r)
 		}
 	}
-	if len(dated) == 0 || !isStateEntry(a) {
+	if len(dated) == 0 || !a.StateEntry() {
 		return
 	}
 	if c.eras == nil {
@@ -75,15 +75,4 @@ func stateOf(m *member) string {
 		return m.code[:3]
 	}
 	return m.country
-}
-
-// isStateEntry reports whether a is a state's own entry, not one of its
-// seats of power: its default code is the state's.
-func isStateEntry(a *dict.Actor) bool {
-	for _, r := range a.Roles {
-		if r.From == "" && r.To == "" {
-			return r.Code == a.Country
-		}
-	}
-	return false
 }

@@ -90,6 +90,22 @@ func (a *Actor) CodeOn(date string) string {
 	return def
 }
 
+// StateEntry reports whether a is a state's own entry, not one of its
+// seats of power (RUSGOV for "Kremlin"): a country actor whose default
+// (undated) code is its state's. A state with dated codes ("East
+// Germany" is DEU from 1990-10-03) is still its own entry.
+func (a *Actor) StateEntry() bool {
+	if a.Kind != petrel.KindCountry {
+		return false
+	}
+	for _, r := range a.Roles {
+		if r.From == "" && r.To == "" {
+			return r.Code == a.Country
+		}
+	}
+	return false
+}
+
 // InOffice reports whether one of the actor's dated roles covers date
 // (YYYY-MM-DD); false with no date.
 func (a *Actor) InOffice(date string) bool {

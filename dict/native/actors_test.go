@@ -291,7 +291,7 @@ func TestActorBuiltinCountries(t *testing.T) {
 	d := builtin(t)
 	countries := map[string]*dict.Actor{}
 	for _, a := range d.Actors {
-		if a.Kind != "country" || !stateEntry(a) {
+		if a.Kind != "country" || !a.StateEntry() {
 			continue // seats of power are country actors coded CODE+ROLE
 		}
 		if !isISO3(a.Country) {
@@ -482,16 +482,4 @@ func TestPlaceEntry(t *testing.T) {
 	if got, want := len(diags), 3; got != want {
 		t.Errorf("diagnostics = %v, want %d", diags, want)
 	}
-}
-
-// stateEntry reports whether a is a state's own entry rather than a seat
-// of power: its default (undated) code is the state's. A state with dated
-// codes ("East Germany" is DEU from 1990-10-03) is still its own entry.
-func stateEntry(a *dict.Actor) bool {
-	for _, r := range a.Roles {
-		if r.From == "" && r.To == "" {
-			return r.Code == a.Country
-		}
-	}
-	return false
 }
