@@ -206,6 +206,9 @@ func (st *state) handOver(all bool) {
 	for i := range d.Mentions {
 		if c := d.Mentions[i].Country; c != "" {
 			st.handedCountries[c]++
+			if d.Mentions[i].Kind != petrel.KindPronoun {
+				st.handedNamed[c]++
+			}
 		}
 	}
 	st.mBase += len(d.Mentions)
@@ -428,10 +431,12 @@ type state struct {
 	// are final; mBase is the index of doc.Mentions[0] in the whole
 	// document, handed the number of mentions and events handed over so
 	// far, handedCountries the countries of the mentions handed over
-	// (dominantCountry counts them), partErr part's error.
+	// (dominantCountry counts them), handedNamed those of the mentions
+	// that name their state rather than refer to it, partErr part's error.
 	part            func(*petrel.Document) error
 	mBase, handed   int
 	handedCountries map[string]int
+	handedNamed     map[string]int
 	partErr         error
 }
 
@@ -471,8 +476,10 @@ func (st *state) reset(c *Coder, a *petrel.Article, doc *petrel.Document, trace 
 	st.mBase, st.handed = 0, 0
 	if st.handedCountries == nil {
 		st.handedCountries = map[string]int{}
+		st.handedNamed = map[string]int{}
 	} else {
 		clear(st.handedCountries)
+		clear(st.handedNamed)
 	}
 }
 

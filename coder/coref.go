@@ -359,6 +359,9 @@ func (st *state) resolveRef(idx int, p *np) {
 	case p.descr == "gov":
 		if st.lastCountry != nil {
 			m := *st.lastCountry
+			if c := st.govState(idx, p); c != "" && c != codeCountry(m) {
+				m.code, m.country = c, c
+			}
 			m.code = codeCountry(m) + "GOV"
 			ref = &m
 		}
@@ -656,4 +659,40 @@ func (st *state) speakerOf(idx int, p *np) *member {
 		}
 	}
 	return nil
+}
+
+// govState is the state whose government an unqualified "the
+// government" or "the administration" at p is, when the last state named
+// need not be it: the speaker's ("Fitzwater said the administration had
+// asked … but Ottawa" is the U.S.'s), else the article's dominant
+// country ("Canada may begin monitoring steel … The officials said the
+// government will investigate whether steel is diverted to the U.S.").
+// It returns "" when neither says.
+func (st *state) govState(idx int, p *np) string {
+	for k := p.s - 1; k > 0; k-- {
+		if st.cls[k]&cSay == 0 || !pureSay[st.normOf(k)] && !tellWord[st.normOf(k)] {
+			continue
+		}
+		if x := st.npAt[k-1]; x >= 0 {
+			q := &st.nps[x]
+			if !q.uncoded && !q.oblique && !q.poss && len(q.members) == 1 && q.members[0].code != "" {
+				if c := codeCountry(q.members[0]); len(c) == 3 && !strings.HasPrefix(c, "-") && !strings.HasPrefix(c, "IGO") {
+					return c
+				}
+			}
+		}
+		break
+	}
+	start := st.toks[p.s].Start
+	for i := len(st.doc.Mentions) - 1; i >= 0; i-- {
+		m := &st.doc.Mentions[i]
+		if m.Sentence < idx-2 {
+			break
+		}
+		if m.Span.Start >= start || m.Kind == petrel.KindPronoun || len(m.Code) < 6 || m.Code[3:6] != "GOV" || m.Country == "" {
+			continue
+		}
+		return m.Country
+	}
+	return st.dominantOf(idx, true)
 }

@@ -178,3 +178,48 @@ func TestAgentSpeakerIt(t *testing.T) {
 		}
 	}
 }
+
+// TestGovernmentIsWhose codes short articles and reads which state an
+// unqualified "the government" or "the administration" of the last
+// sentence resolved to. It is the government of the state that speaks or
+// acts as one, not of the last state named: the speaker's, else that of
+// the last government actor named, else the state the article names
+// most.
+func TestGovernmentIsWhose(t *testing.T) {
+	tests := []struct {
+		name, text, descr, want string
+	}{
+		{"the state the article is about, not the last one named",
+			"Canada will tighten checks on steel shipments, trade sources said. Canada's steel exports to the United States rose by a fifth last year. The sources said the government would investigate the claims.",
+			"the government", "CANGOV"},
+		{"the speaker's administration",
+			"Japan raised its tariffs on American beef on Monday. A White House spokesman said Japan's move was unfair and the administration had asked Tokyo for talks.",
+			"the administration", "USAGOV"},
+		{"the government of the last government actor named",
+			"Japan's trade surplus widened in May. The U.S. trade representative said on Monday that Japan must open its markets. Officials said the administration would ask Congress for new powers.",
+			"the administration", "USAGOV"},
+		{"one state named: its government",
+			"Kenya raised fuel prices by a tenth on Monday. Traders said the government had no choice.",
+			"the government", "KENGOV"},
+		{"two states named equally often: the last one",
+			"Chile sold copper to China last year. Bankers said the government would raise its export tax.",
+			"the government", "CHNGOV"},
+	}
+	c := builtinCoder(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := c.Code(&petrel.Article{ID: "t", Text: tt.text, Date: time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)})
+			last := strings.LastIndex(tt.text, ". ") + 1
+			got := ""
+			for _, m := range doc.Mentions {
+				if m.Kind == petrel.KindPronoun && m.Span.Start >= last && strings.EqualFold(m.Text, tt.descr) {
+					got = m.Code
+					break
+				}
+			}
+			if got != tt.want {
+				t.Errorf("%q: %q resolved to %q, want %q", tt.text, tt.descr, got, tt.want)
+			}
+		})
+	}
+}

@@ -59,15 +59,25 @@ func (st *state) datelineCountry(k int) string {
 // sentences before sentence idx (mentions and their countries), or "" when
 // none is named or two are named equally often.
 func (st *state) dominantCountry(idx int) string {
+	return st.dominantOf(idx, false)
+}
+
+// dominantOf is dominantCountry, counting with named only the mentions
+// that name their state, not the pronouns and descriptions resolved to
+// it (which would count a wrong resolution again).
+func (st *state) dominantOf(idx int, named bool) string {
 	var best string
 	var bestN, second int
 	// The mentions CodeParts handed over are all of sentences before idx.
 	counts := maps.Clone(st.handedCountries)
+	if named {
+		counts = maps.Clone(st.handedNamed)
+	}
 	if counts == nil {
 		counts = map[string]int{}
 	}
 	for _, m := range st.doc.Mentions {
-		if m.Sentence >= idx || m.Country == "" {
+		if m.Sentence >= idx || m.Country == "" || named && m.Kind == petrel.KindPronoun {
 			continue
 		}
 		counts[m.Country]++
