@@ -561,14 +561,10 @@ func splitLong(txt string, spans []petrel.Span) []petrel.Span {
 }
 
 // prepare tokenises a sentence and computes each token's normalised form,
-// candidate word ids and word classes.
+// candidate word ids and word classes; a headline in title case or
+// capitals is read in ordinary case first (truecase.go).
 func (st *state) prepare(sp petrel.Span) {
 	st.toks = text.Tokenize(st.text, sp, st.toks[:0])
-	st.norm = st.norm[:0]
-	st.noff = append(st.noff[:0], 0)
-	st.cands = st.cands[:0]
-	st.coff = append(st.coff[:0], 0)
-	st.cls = st.cls[:0]
 	// An underscore joining words ("Dol_Amroth", as PETRARCH's test texts
 	// write names) is read as a space.
 	if strings.IndexByte(st.text[sp.Start:sp.End], '_') >= 0 {
@@ -581,6 +577,20 @@ func (st *state) prepare(sp petrel.Span) {
 		}
 		st.toks = st.toks[:k]
 	}
+	st.index()
+	if st.truecase() {
+		st.index()
+	}
+}
+
+// index computes each token's normalised form, candidate word ids and word
+// classes from st.toks.
+func (st *state) index() {
+	st.norm = st.norm[:0]
+	st.noff = append(st.noff[:0], 0)
+	st.cands = st.cands[:0]
+	st.coff = append(st.coff[:0], 0)
+	st.cls = st.cls[:0]
 	for _, t := range st.toks {
 		if t.Flags&text.AllCaps != 0 && !st.opt.NullActors && t.Of(st.text) == "US" {
 			// "US" in capitals is the United States, not the pronoun

@@ -212,6 +212,9 @@ func (st *state) placeInSentence() string {
 	if st.sentLoc != nil {
 		return st.sentLoc.Country
 	}
+	if c := st.headingState(); c != "" {
+		return c
+	}
 	s := st.sentView()
 	for k := range st.toks {
 		if e, vals := st.c.placeT.longest(s, k); e > k {
@@ -224,6 +227,33 @@ func (st *state) placeInSentence() string {
 		p := &st.nps[i]
 		if p.mod && !p.uncoded && len(p.members) == 1 && p.members[0].kind == petrel.KindCountry && p.e < len(st.toks) &&
 			placeNouns[st.normOf(p.e)] {
+			return p.members[0].country
+		}
+	}
+	return ""
+}
+
+// headingState is the state a heading names alone before a colon at the
+// start of the sentence ("Nigeria: Gunmen kill five in Kaduna",
+// "Central African Republic: a town attacked by rebel groups"), the
+// kicker by which news agencies and aggregators file a story under its
+// country: it places the sentence as "in Nigeria" would. It is "" when the
+// heading is anything else ("Ukraine says:", "Kenya and Uganda:").
+func (st *state) headingState() string {
+	c := -1
+	for k := 1; k < len(st.toks) && k <= 5; k++ {
+		if st.isWord(k, ":") {
+			c = k
+			break
+		}
+	}
+	if c < 0 {
+		return ""
+	}
+	for i := range st.nps {
+		p := &st.nps[i]
+		if p.s == 0 && p.e == c && !p.uncoded && len(p.members) == 1 && p.members[0].kind == petrel.KindCountry &&
+			len(p.members[0].code) == 3 && p.members[0].code == p.members[0].country {
 			return p.members[0].country
 		}
 	}

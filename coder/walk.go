@@ -921,15 +921,25 @@ func (st *state) npLeft(j, limit int) *np {
 
 // npRight finds the nearest coded actor phrase starting at or after token j.
 func (st *state) npRight(j, limit int) *np {
+	skipped := false // an uncoded phrase was passed over
 	for k := j; k < len(st.toks) && k < j+limit; k++ {
 		if x := st.npAt[k]; x >= 0 && st.nps[x].uncoded && st.nps[x].agent != "" && st.participleAfter(st.nps[x].e) {
 			return nil // "arrested three people suspected of spying for China": the people
+		}
+		if x := st.npAt[k]; x >= 0 && st.nps[x].uncoded {
+			skipped = true
 		}
 		if x := st.npAt[k]; x >= 0 && !st.nps[x].uncoded {
 			p := &st.nps[x]
 			if p.poss && p.pron != "" {
 				k = p.e - 1 // "met his Chinese counterpart": not "his"
 				continue
+			}
+			if skipped && p.oblique && st.c.locPrep[p.prep] && j > 0 && st.isWord(j-1, "by") {
+				// "killed by UPDF in the Central African Republic": the
+				// slot's own phrase is the unknown name; the state after
+				// "in" is where it happened.
+				return nil
 			}
 			return p
 		}

@@ -6,6 +6,9 @@ import "petrel"
 // that ends a dateline.
 const maxDateline = 120
 
+// maxPlaceWords bounds the words of a dateline's place name.
+const maxPlaceWords = 5
+
 // Dateline returns the byte offset at which the body of sentence s starts
 // after a leading dateline such as "MOSCOW (Reuters) - " or
 // "WASHINGTON, Oct 20 (AP) — ", or s.Start if the sentence has none.
@@ -40,12 +43,18 @@ func Dateline(text string, s petrel.Span) int {
 	}
 	paren := false
 	depth := 0
+	// placeWords counts the words before the first comma or parenthesis:
+	// a place name has few ("SANTA CRUZ DE LA SIERRA"); a headline in
+	// capitals before a dash has more ("TROOPS SHOT 20 DEAD IN THE
+	// CAPITAL - OPPOSITION") and is no dateline.
+	placeWords, inPlace := 1, true
 	for i < lim {
 		c := text[i]
 		switch {
 		case c == '(':
 			depth++
 			paren = true
+			inPlace = false
 			i++
 			continue
 		case c == ')':
@@ -66,7 +75,7 @@ func Dateline(text string, s petrel.Span) int {
 			spacedAfter := after < lim && spaceLen(text, after) > 0
 			unicodeDash := text[i] != '-'
 			if (spacedBefore && spacedAfter) || unicodeDash {
-				if letters < 3 && !paren {
+				if letters < 3 && !paren || placeWords > maxPlaceWords {
 					return s.Start
 				}
 				body, _ := skipSpace(text, after, s.End)
@@ -82,6 +91,7 @@ func Dateline(text string, s petrel.Span) int {
 			continue
 		}
 		if c == ',' || c == ':' {
+			inPlace = false
 			i++ // "WASHINGTON, Oct 20 (AP) —", "CEBU CITY: --"
 			continue
 		}
@@ -91,6 +101,9 @@ func Dateline(text string, s petrel.Span) int {
 			return s.Start
 		}
 		i += size
+		if inPlace {
+			placeWords++
+		}
 		for i < lim {
 			r, size := runeAt(text, i, lim)
 			if !isAlnum(r) && r != '.' && r != '\'' && r != rsquo && !(r == '-' && i+1 < lim && text[i+1] != '-' && text[i+1] != ' ') {

@@ -117,6 +117,8 @@ func TestDateline(t *testing.T) {
 		{"NATO said it would respond.", ""},
 		{"MOSCOW (Reuters) -", ""},
 		{"AL-ARISH, Egypt (Reuters) - Gunmen attacked.", "Gunmen attacked."},
+		{"SANTA CRUZ DE LA SIERRA - Miners marched.", "Miners marched."},
+		{"TROOPS SHOT 20 DEAD IN THE NORTH - OPPOSITION.", ""},
 		{"", ""},
 	}
 	for _, tc := range tests {

@@ -1,0 +1,53 @@
+package coder_test
+
+import (
+	"testing"
+	"time"
+
+	"petrel"
+)
+
+// TestHeadlines holds headline forms: title case and capitals read in
+// ordinary case, a state filed before a colon as the place, and the slot
+// after "by" that an unknown name fills.
+func TestHeadlines(t *testing.T) {
+	c := builtinCoder(t)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"title case", "Gunmen Kill Nine Villagers in Northern Mali",
+			[]string{"180 MLIUAF@place MLICVL"}},
+		{"title case with a known name kept", "Rwandan Troops Shell Rebel Positions Near Goma",
+			[]string{"194 RWAMIL CODREB@place"}},
+		{"capitals", "POLICE FIRE TEAR GAS AT PROTESTERS IN NAIROBI",
+			[]string{"175 KENCOP@place KENOPP"}},
+		{"an ordinary sentence crowded with names is left alone", "French President Emmanuel Macron met Chadian President Mahamat Deby in Paris.",
+			[]string{"040 FRAGOV TCDGOV"}},
+		{"a state filed before a colon places the sentence", "Burkina Faso: gunmen kill 12 worshippers at a church",
+			[]string{"180 BFAUAF@place BFACVL@place"}},
+		{"a heading that says something is no place", "Kenya says: militants attacked the border post", nil},
+		{"a long headline in capitals before a dash is no dateline", "SOLDIERS SHOT 12 DEAD IN THE NORTH - OPPOSITION",
+			[]string{"1823 ---MIL -"}},
+		{"an unknown name after by is the agent, not the state after in", "Two farmers were killed by the Zorvani in Nigeria.", nil},
+	}
+	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := c.Code(&petrel.Article{ID: "t", Text: tt.text, Date: base})
+			var got []string
+			for _, e := range doc.Events {
+				got = append(got, e.Code+" "+partyString(e.Source)+" "+partyString(e.Target))
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("%q\n got  %q\n want %q", tt.text, got, tt.want)
+			}
+			for i, w := range tt.want {
+				if !partyMatch(got[i], w) {
+					t.Errorf("%q\n got  %q\n want %q", tt.text, got, tt.want)
+					break
+				}
+			}
+		})
+	}
+}
