@@ -11,6 +11,7 @@ import (
 
 	"petrel"
 	"petrel/cameo"
+	"petrel/text"
 )
 
 // addEvent appends an event unless an identical one was already coded from
@@ -209,15 +210,17 @@ func (st *state) pairs(ev *emission, m *match, codes []string, src, tgt *np, end
 		return
 	}
 	if tgt != nil && !tgt.uncoded && (defaultTarget || !st.opt.NullActors) && len(src.members) > 1 && reciprocal(codes[0]) &&
-		(tgt.oblique && (st.isWordID(tgt.prep, "by") || st.c.locPrep[tgt.prep] || st.isWordID(tgt.prep, "on") || st.isWordID(tgt.prep, "over") || st.isWordID(tgt.prep, "about")) ||
+		(tgt.oblique && (st.isWordID(tgt.prep, "by") || st.c.locPrep[tgt.prep] || st.isWordID(tgt.prep, "on") && !forceCode(codes[0]) || st.isWordID(tgt.prep, "over") || st.isWordID(tgt.prep, "about")) ||
 			st.hyphenBacked(tgt.e-1)) {
 		// "Saudi Arabia and Iran agreed to restore relations in a deal
 		// brokered by China": mutual, and China is no party to it; nor is
 		// the topic ("agreed to work closely on North Korea"), nor the
-		// sponsor ("held EU-brokered talks").
+		// sponsor ("held EU-brokered talks"). Force "on" someone is
+		// aimed at them: "police and soldiers opened fire on
+		// demonstrators" is no clash between police and soldiers.
 		tgt = nil
 	}
-	if (tgt == nil || tgt.uncoded) && len(src.members) > 1 && (reciprocal(codes[0]) && !(codes[0] == "030" && len(src.members) > 2) || len(codes) == 2 || st.eachOther(a.e, end)) && (!st.withPhrase(end) || st.eachOther(a.e, end)) {
+	if (tgt == nil || tgt.uncoded) && len(src.members) > 1 && (reciprocal(codes[0]) && !(codes[0] == "030" && len(src.members) > 2) && !forceOnVictims(codes[0], tgt) && !(forceCode(codes[0]) && st.countedObject(a.e)) || len(codes) == 2 || st.eachOther(a.e, end)) && (!st.withPhrase(end) || st.eachOther(a.e, end)) {
 		// (a pair code says the act is mutual: "exchanged accusations";
 		// so does "each other": "Israel and Hamas accused each other";
 		// a bare proposal by three or more is made to a third party:
@@ -243,6 +246,36 @@ func (st *state) pairs(ev *emission, m *match, codes []string, src, tgt *np, end
 			}
 		}
 	}
+}
+
+// forceCode reports whether code is coercion, assault, fighting or mass
+// violence (CAMEO 17-20).
+func forceCode(code string) bool {
+	return len(code) >= 2 && code[:2] >= "17" && code[:2] <= "20"
+}
+
+// forceOnVictims reports whether a compound subject's act of force has
+// victims of its own: an object named by a role or a number but no actor
+// ("Myanmar police and soldiers opened fire on demonstrators", "soldiers
+// and police killed at least 38 people"). The members then act together
+// on them, not on one another; only force with no object ("Russian and
+// Ukrainian troops clashed") is mutual.
+func forceOnVictims(code string, tgt *np) bool {
+	return tgt != nil && tgt.uncoded && (!tgt.oblique || tgt.agent != "") && forceCode(code)
+}
+
+// countedObject reports whether the verb ending before token j takes an
+// object counted by a number ("killed at least 38 people", "shot dead
+// dozens of villagers"): the victims, not the other member of a compound
+// subject.
+func (st *state) countedObject(j int) bool {
+	for k := j; k < len(st.toks) && k < j+4; k++ {
+		if st.isDate(k) || st.cls[k]&cAdv != 0 || st.isWord(k, "at") || st.isWord(k, "least") || st.isWord(k, "more") || st.isWord(k, "than") || st.isWord(k, "nearly") || st.isWord(k, "about") {
+			continue
+		}
+		return st.cls[k]&cNumber != 0 || st.toks[k].Kind == text.Number || st.isWord(k, "dozens") || st.isWord(k, "scores") || st.isWord(k, "hundreds") || st.isWord(k, "thousands")
+	}
+	return false
 }
 
 // multilateral is the number of parties from which a mutual act is

@@ -1040,11 +1040,11 @@ func (st *state) placeAgents(idx int, code string, src, tgt *np) (_, _ *np) {
 		// Arrests and protests are mostly domestic: "Hong Kong police
 		// arrested activist Joshua Wong" → HKGCOP → HKGOPP.
 		home := ""
-		if src != nil && !src.uncoded && len(src.members) == 1 && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "14") ||
+		if src != nil && !src.uncoded && oneState(src) && (strings.HasPrefix(code, "17") || strings.HasPrefix(code, "14") ||
 			strings.HasPrefix(code, "08") || code == "1243" || code == "116") { // "Belarus released 16 opposition activists"
 			home = src.members[0].country
 		}
-		if src != nil && !src.uncoded && len(src.members) == 1 && strings.HasSuffix(src.members[0].code, "COP") && localCode(code) {
+		if src != nil && !src.uncoded && oneState(src) && strings.HasSuffix(src.members[0].code, "COP") && localCode(code) {
 			// Police act at home: "police in Bangladesh opened fire on
 			// student protesters" → BGDCOP → BGDOPP.
 			home = src.members[0].country
@@ -1083,6 +1083,20 @@ func (st *state) placeAgents(idx int, code string, src, tgt *np) (_, _ *np) {
 		tgt = st.unnamedAgent(tgt, idx)
 	}
 	return src, tgt
+}
+
+// oneState reports whether every member of p has one and the same state:
+// "Myanmar police and soldiers" act at home as "Myanmar police" does.
+func oneState(p *np) bool {
+	if len(p.members) == 0 || p.members[0].country == "" {
+		return false
+	}
+	for _, m := range p.members[1:] {
+		if m.country != p.members[0].country {
+			return false
+		}
+	}
+	return true
 }
 
 // homeAgent gives an uncoded agent phrase p (a role with no state:

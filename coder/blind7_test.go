@@ -1,0 +1,47 @@
+package coder_test
+
+import (
+	"testing"
+	"time"
+
+	"petrel"
+)
+
+// TestBlind7Causes holds one case per general cause of wrong events fixed
+// in session 7 (issue 11), found on the first-sight output of the blind
+// conflict sets (testdata/eval/conflict8.json–conflict10.json). The
+// sentences are written for the test, not copied from the sets. Each want
+// is "CODE SOURCE TARGET" as in TestUnnamedActors.
+func TestBlind7Causes(t *testing.T) {
+	c := builtinCoder(t)
+	base := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a compound subject firing on an uncoded crowd acts on it, not on itself", "Kenyan police and soldiers opened fire on demonstrators in Kisumu.",
+			[]string{"175 KENCOP KENOPP", "175 KENMIL KENOPP"}},
+		{"a compound subject killing a counted object acts on it", "Chadian soldiers and police killed at least 12 people in Moundou.",
+			[]string{"190 TCDMIL TCD", "190 TCDCOP TCD"}},
+		{"a compound subject that clashes is mutual", "Kenyan and Somali troops clashed near Mandera.",
+			[]string{"190 KENMIL SOMMIL", "190 SOMMIL KENMIL"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := c.Code(&petrel.Article{ID: "t", Text: tt.text, Date: base})
+			var got []string
+			for _, e := range doc.Events {
+				got = append(got, e.Code+" "+partyString(e.Source)+" "+partyString(e.Target))
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("%q\n got  %q\n want %q", tt.text, got, tt.want)
+			}
+			for i, w := range tt.want {
+				if !partyMatch(got[i], w) {
+					t.Errorf("%q\n got  %q\n want %q", tt.text, got, tt.want)
+					break
+				}
+			}
+		})
+	}
+}
