@@ -76,7 +76,7 @@ type patFilter struct {
 func newPatFilter(p *pattern) patFilter {
 	f := patFilter{
 		skip:     p.code == "+++",
-		nounSkip: !p.hasSource && !p.hasTarget && !(p.code == "---" && len(p.pre) > 0),
+		nounSkip: !p.hasSource && !p.hasTarget && p.code != "---",
 	}
 	for _, w := range p.need {
 		if int(f.nneed) == len(f.need) {
