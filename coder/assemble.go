@@ -336,6 +336,11 @@ func (st *state) emit(ev *emission, code string, s, t *member) {
 		labourS := labourRole(agentRole(s.code))
 		labourT := t != nil && labourRole(agentRole(t.code)) && !facilityRule(t.rule) && !st.isWord(ev.a.s, "struck")
 		if ev.verb.lemma == "strike" && (labourS || labourT) {
+			if strings.HasPrefix(code, "13") {
+				// "workers would strike next month": a labour strike to
+				// come, no threat of force (events.go, modality)
+				return
+			}
 			if labourT && !labourS {
 				s = t
 			}

@@ -25,6 +25,11 @@ func TestBlind7Causes(t *testing.T) {
 			[]string{"190 TCDMIL TCD", "190 TCDCOP TCD"}},
 		{"a compound subject that clashes is mutual", "Kenyan and Somali troops clashed near Mandera.",
 			[]string{"190 KENMIL SOMMIL", "190 SOMMIL KENMIL"}},
+		{"a strike to come is no strike", "Dockers in Mombasa will strike next week unless the port raises wages, their union said.", nil},
+		{"a rally to come is no rally", "The opposition said it would hold a rally in Lusaka on Saturday.", nil},
+		{"what forces were ordered to do is not done", "Troops in Yangon were ordered to fire on protesters.", nil},
+		{"a protest held is a protest", "Dockers in Mombasa went on strike over pay, their union said.",
+			[]string{"143 KENLAB@place -"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

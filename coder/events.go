@@ -836,6 +836,15 @@ func (st *state) modality(a *anchor, code string, neg, intent bool, qual []strin
 			return ic, "intent: " + q, true
 		}
 	}
+	if intent && st.opt.Modality && !st.opt.NullActors && strings.HasPrefix(code, "14") && !st.possible {
+		// "workers would strike next month unless …", "the opposition
+		// said it would hold a rally next week": a protest announced or
+		// planned has not been held (CAMEO has no intent code for it).
+		if st.trace != nil {
+			st.dropped(a, code, "a protest or strike to come ("+q+"), not one held")
+		}
+		return code, q, false
+	}
 	if st.obliged && st.opt.Modality && !st.opt.NullActors && !strings.HasPrefix(code, "01") {
 		// "Turkey told Sweden it must crack down", "Russia must withdraw":
 		// what is demanded has not happened. (A statement, "must be

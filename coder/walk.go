@@ -188,6 +188,12 @@ func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []st
 				st.obliged = true // "Russia must withdraw": what someone demands
 			}
 			qual = append(qual, w)
+		case orderedWord[st.normOf(j)] && j >= 1 && st.cls[j-1]&cBe != 0 && j+1 < len(st.toks) && st.cls[j+1]&cTo != 0:
+			// "security forces were ordered to shoot rioters": what
+			// someone ordered has not happened, as with "must".
+			st.obliged = true
+			qual = append(qual, st.normOf(j)+" to")
+			j-- // (the "were" before it makes no passive of the verb)
 		case c&cBe != 0 || passiveAux[st.normOf(j)]:
 			passiveBe = true
 		case c&cAux != 0:
@@ -230,6 +236,12 @@ var speechVerb = map[string]bool{"comment": true, "disclose": true, "elaborate":
 // passive: "remains banned", "got arrested".
 var passiveAux = map[string]bool{"remain": true, "remains": true, "remained": true, "get": true, "got": true,
 	"gets": true, "become": true, "became": true, "becomes": true}
+
+// orderedWord are participles of ordering and allowing that, passive
+// before "to", say what an actor was told or allowed to do, not what it
+// did: "were ordered to shoot", "was told to leave".
+var orderedWord = map[string]bool{"ordered": true, "told": true, "instructed": true, "authorised": true,
+	"authorized": true, "allowed": true, "permitted": true, "asked": true, "urged": true, "directed": true}
 
 var refusalWord = map[string]bool{"refused": true, "refuses": true, "refuse": true, "declined": true,
 	"declines": true, "failed": true, "fails": true, "unwilling": true, "unable": true, "reluctant": true}
