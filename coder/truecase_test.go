@@ -30,6 +30,10 @@ func TestHeadlines(t *testing.T) {
 		{"a long headline in capitals before a dash is no dateline", "SOLDIERS SHOT 12 DEAD IN THE NORTH - OPPOSITION",
 			[]string{"1823 ---MIL -"}},
 		{"an unknown name after by is the agent, not the state after in", "Two farmers were killed by the Zorvani in Nigeria.", nil},
+		{"reported killed is a passive", "Three Ukrainian border guards were reported killed near Sumy.", []string{"190 --- UKRMIL"}},
+		{"reported killed in a headline", "One Ukrainian soldier reported killed in Donbas", []string{"190 --- UKRMIL"}},
+		{"a subject denied by no", "No civilians were wounded by the shelling of the port.", nil},
+		{"an abbreviation of Ukraine's armed forces", "AFU shelled enemy positions near Bakhmut", []string{"194 UKRMIL ---MIL"}},
 	}
 	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)
 	for _, tt := range tests {

@@ -820,6 +820,9 @@ func (st *state) headlinePassive(a *anchor) bool {
 		return false
 	}
 	prev := a.s - 1
+	if hearsayWord[st.normOf(prev)] && prev > 0 {
+		prev-- // "One Ukrainian soldier reported killed in Donbas"
+	}
 	if a.verb.lemma == "strike" && st.npAt[prev] >= 0 && labourRole(npRole(&st.nps[st.npAt[prev]])) && (a.e >= len(st.toks) || !st.isWord(a.e, "by")) {
 		return false // "nurses struck over pay": workers who strike ("struck by a car" stays passive)
 	}
@@ -1133,6 +1136,20 @@ func (st *state) protestNominal(idx int) bool {
 	return false
 }
 
+// deniedToll reports whether the toll word at token k ("killed",
+// "wounded") is denied: "no civilians were wounded", "nobody was killed",
+// "no one was hurt", "were not injured".
+func (st *state) deniedToll(k int) bool {
+	j := k - 1
+	for j >= 0 && st.cls[j]&(cBe|cAux|cAdv|cNeg) != 0 {
+		if st.cls[j]&cNeg != 0 {
+			return true
+		}
+		j--
+	}
+	return j >= 0 && (st.noSubject(j) || st.isWord(j, "nobody") || st.isWord(j, "one") && st.isWord(j-1, "no"))
+}
+
 // notMeansBefore are words that make the means noun after them no act of
 // violence: "a heart attack", "a time bomb", "a shark attack".
 var notMeansBefore = map[string]bool{"heart": true, "time": true, "panic": true, "shark": true, "crocodile": true,
@@ -1156,6 +1173,9 @@ func (st *state) nominalEvent(idx int) {
 				if blastWord[st.normOf(k)] {
 					blast = true // keep looking for a toll or a fight
 					break
+				}
+				if st.deniedToll(k) {
+					return // "No civilians were wounded by the shelling"
 				}
 				hit = true
 				break

@@ -32,6 +32,10 @@ type clause struct {
 func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 	v := a.verb
 	before, neg, intent, passiveBe, qual := st.verbGroup(a.s)
+	if !v.noun && st.noSubject(before) {
+		neg = true
+		qual = append(qual, "no")
+	}
 	passive := passiveBe && !v.noun && st.anchorParticiple(a)
 	if !passive && !v.noun && a.s >= 2 && (st.isWord(a.s-1, "found") || st.isWord(a.s-1, "discovered")) && st.beBetween(a.s-2, a.s-1) && st.anchorParticiple(a) {
 		// "an activist was found beaten to death": what was found had
@@ -144,6 +148,26 @@ func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 	return clause{before: before, neg: neg, intent: intent, passive: passive, headline: headline, qual: qual, subj: subj}
 }
 
+// noSubject reports whether the phrase that ends at token before, right of
+// which the verb group starts, is a subject denied by "no": "No soldiers
+// were killed", "no Ukrainian troops have crossed the border", "No major
+// battles have been fought": nothing happened.
+func (st *state) noSubject(before int) bool {
+	if before < 0 || before >= len(st.toks) || st.toks[before].Kind != text.Word {
+		return false
+	}
+	k := before
+	if x := st.npAt[before]; x >= 0 {
+		k = st.nps[x].s - 1
+	} else {
+		k--
+	}
+	for k >= 0 && (st.isAdj(k) || st.toks[k].Kind == text.Word && st.cls[k] == 0 && st.toks[k].Flags&text.Cap == 0 && k+3 > before) {
+		k-- // "No major battles", "no foreign troops"
+	}
+	return k >= 0 && st.isWord(k, "no") && (k == 0 || st.toks[k-1].Kind == text.Punct || st.cls[k-1]&(cConj|cThat|cSubord) != 0)
+}
+
 // likelihoodAdverb are the adverbs that make "will" or "would" a guess
 // about what may happen rather than an intent: "would probably request".
 var likelihoodAdverb = map[string]bool{"probably": true, "possibly": true, "perhaps": true, "maybe": true}
@@ -207,6 +231,9 @@ func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []st
 				return j, neg, intent, passiveBe, qual
 			}
 		case c&cAdv != 0:
+		case hearsayWord[st.normOf(j)] && j == a-1 && j > 0 && (st.cls[j-1]&cBe != 0 || st.npAt[j-1] >= 0) && st.participle(a):
+			// "were reported killed", "are feared dead": what is
+			// reported of the victims, read as "were killed"
 		case t.Kind == text.Word && t.Flags&text.Cap == 0 && strings.HasSuffix(st.normOf(j), "ly") && len(st.normOf(j)) > 4:
 		case refusalWord[st.normOf(j)] && j+1 < len(st.toks) && st.cls[j+1]&cTo != 0:
 			neg = true
@@ -242,6 +269,11 @@ var passiveAux = map[string]bool{"remain": true, "remains": true, "remained": tr
 // did: "were ordered to shoot", "was told to leave".
 var orderedWord = map[string]bool{"ordered": true, "told": true, "instructed": true, "authorised": true,
 	"authorized": true, "allowed": true, "permitted": true, "asked": true, "urged": true, "directed": true}
+
+// hearsayWord are the participles by which a passive reports what is said
+// or feared of its subject: "two soldiers were reported killed", "three
+// more were feared abducted", "one serviceman reported wounded".
+var hearsayWord = map[string]bool{"reported": true, "feared": true, "believed": true, "confirmed": true, "presumed": true}
 
 var refusalWord = map[string]bool{"refused": true, "refuses": true, "refuse": true, "declined": true,
 	"declines": true, "failed": true, "fails": true, "unwilling": true, "unable": true, "reluctant": true}
