@@ -27,7 +27,9 @@ import (
 //     killed five soldiers", and so one between the determiner and such
 //     an attack: "the March 2022 shelling of the theatre killed
 //     hundreds"), so does one on the attack in which it was
-//     done ("were killed in Saturday's ambush"), and one on an event noun
+//     done ("were killed in Saturday's ambush", and a past year before
+//     an attack or war noun: "killed 800,000 people in the 1994
+//     genocide"), and one on an event noun
 //     dates that noun's event ("Friday's Iran attack"), unless it lies
 //     more than futureDays ahead ("next week's OPEC meeting"). A time
 //     noun's "of" ("on the night of Dec. 25") is no noun phrase.
@@ -313,7 +315,17 @@ func (st *state) judgeDate(d *when.Expr, a, ae, prevStart, prevEnd int, verbal b
 		// "two soldiers were killed in Saturday's ambush": the attack
 		// in which the act was done is dated.
 		return dateUsable, attachAfter, ds, de
-	case ds > 0 && st.cls[ds-1]&cDet != 0 && hasYear(st.text[d.Span.Start:d.Span.End]) && (!verbal && de+1 < a && st.meansNoun(de) || de <= a && st.premodifiers(de, a)):
+	case !verbal && ds >= ae && ds >= 2 && st.cls[ds-1]&cDet != 0 && (st.isWord(ds-2, "in") || st.isWord(ds-2, "during")) &&
+		hasYear(st.text[d.Span.Start:d.Span.End]) && st.eventNounAt(de) && !st.base.IsZero() && d.Date.Before(st.base) && !st.sameYear(d) &&
+		st.pastVerb(a) && !st.clauseBetween(ae, ds-2, false) && !st.commaBetween(ae, ds-2):
+		// "Hutu militias killed 800,000 people in the 1994 genocide",
+		// "troops killed civilians in Bucha during the 2022 invasion":
+		// the past attack or war in which the act was done is dated by
+		// the year before its noun, as by a possessive date ("in
+		// Saturday's ambush").
+		return dateUsable, attachAfter, ds, de
+	case ds > 0 && st.cls[ds-1]&cDet != 0 && hasYear(st.text[d.Span.Start:d.Span.End]) && !st.sameYear(d) &&
+		(!verbal && de+1 < a && (ds < 2 || st.cls[ds-2]&cPrep == 0) && st.meansNoun(de) || de <= a && st.premodifiers(de, a)):
 		// "The 2015 attack on the Bataclan killed 90 people", "the
 		// victims of the 1945 atomic bombing", "the 1994 genocide": a
 		// date between the determiner and the attack that is the
@@ -321,7 +333,10 @@ func (st *state) judgeDate(d *when.Expr, a, ae, prevStart, prevEnd int, verbal b
 		// as a possessive one is ("Monday's attack"); a past event
 		// named by its year is dated then, not on the article's date.
 		// A month with no year is not enough: "the June summit" may be
-		// the next one.
+		// the next one. The attack must not follow a preposition ("had
+		// liberated territory during the 1987 offensive and taken over
+		// islands": not the subject), and a bare year that is the
+		// article's own says less than the article's date.
 		if !st.base.IsZero() && d.Date.After(st.base.AddDate(0, 0, futureDays)) {
 			return dateFuture, attachClause, ds, de
 		}
@@ -563,6 +578,44 @@ func (st *state) premodifiers(lo, hi int) bool {
 		}
 	}
 	return true
+}
+
+// sameYear reports whether d is a bare year ("the 1987 offensive") that is
+// the article's own year: it says less than the article's date.
+func (st *state) sameYear(d *when.Expr) bool {
+	return d.Precision == when.Year && !st.base.IsZero() && d.Date.Year() == st.base.Year()
+}
+
+// eventNouns name a violent event, past once it has a year: "the 1994
+// genocide", "the 2022 invasion". The attack nouns (meansNoun) are
+// others.
+var eventNouns = map[string]bool{"genocide": true, "invasion": true, "massacre": true, "massacres": true,
+	"war": true, "coup": true, "uprising": true, "revolution": true, "crackdown": true, "riots": true,
+	"pogrom": true, "insurgency": true, "rebellion": true, "intervention": true, "occupation": true}
+
+// eventNounAt reports whether the words at k are an event noun or an
+// attack noun, after at most two lower-case premodifiers ("the 2015
+// terrorist attack", "the 1945 atomic bombing").
+func (st *state) eventNounAt(k int) bool {
+	for i := k; i < len(st.toks) && i <= k+2; i++ {
+		if eventNouns[st.normOf(i)] || st.meansNoun(i) {
+			return true
+		}
+		if !st.premodifiers(i, i+1) {
+			return false
+		}
+	}
+	return false
+}
+
+// commaBetween reports whether a comma lies in tokens [lo, hi).
+func (st *state) commaBetween(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if st.isWord(k, ",") {
+			return true
+		}
+	}
+	return false
 }
 
 // actorsOnly reports whether tokens [lo, hi) all lie in coded actor

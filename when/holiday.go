@@ -20,6 +20,12 @@ const (
 	RuleThanksgiving              // US Thanksgiving: the fourth Thursday of November
 	RuleCanadianThanksgiving      // the second Monday of October
 	RuleLunarNewYear              // the first day of the Chinese calendar's year, from a table (1901–2099)
+	RuleRamadan                   // the first day of Ramadan, from a table (lunar.go, 2000–2035)
+	RuleEidAlFitr                 // Eid al-Fitr, from a table
+	RuleEidAlAdha                 // Eid al-Adha, from a table
+	RuleEid                       // "Eid" alone: Eid al-Fitr or Eid al-Adha, whichever is nearer before the base date
+	RuleDiwali                    // Diwali, from a table
+	RuleNowruz                    // Nowruz, the Iranian new year, from a table
 )
 
 var ruleNames = [...]string{
@@ -31,6 +37,12 @@ var ruleNames = [...]string{
 	RuleThanksgiving:         "US Thanksgiving, the fourth Thursday of November",
 	RuleCanadianThanksgiving: "Canadian Thanksgiving, the second Monday of October",
 	RuleLunarNewYear:         "Lunar New Year, from a table of the Chinese calendar",
+	RuleRamadan:              "Ramadan, from a table of the Umm al-Qura calendar",
+	RuleEidAlFitr:            "Eid al-Fitr, from a table of the Umm al-Qura calendar",
+	RuleEidAlAdha:            "Eid al-Adha, from a table of the Umm al-Qura calendar",
+	RuleEid:                  "Eid al-Fitr or Eid al-Adha, from a table of the Umm al-Qura calendar",
+	RuleDiwali:               "Diwali, from a table",
+	RuleNowruz:               "Nowruz, from a table of the Iranian calendar",
 }
 
 // String describes how a date was resolved by the rule, or "" for a date
@@ -43,12 +55,29 @@ func (r Rule) String() string {
 }
 
 // holiday is a day of the year named by a holiday: a fixed month and day,
-// or a number of days from Easter or from a weekday rule.
+// a number of days from Easter or from a weekday rule, or a day from a
+// table (lunar.go).
 type holiday struct {
 	rule   Rule
 	month  time.Month // fixed holidays
 	day    int
 	offset int // days after the rule's day: Good Friday is Easter −2
+	days   int // how many days the holiday lasts, when more than one (Ramadan)
+}
+
+// dates appends to dst the holiday's dates in years y0 to y1, in order:
+// one a year, or, for a holiday of the Islamic calendar, none, one or two.
+// A year a table does not cover has none.
+func (h holiday) dates(y0, y1 int, loc *time.Location, dst []time.Time) []time.Time {
+	if h.rule >= RuleRamadan {
+		return h.tableDates(y0, y1, loc, dst)
+	}
+	for y := y0; y <= y1; y++ {
+		if d := h.in(y, loc); !d.IsZero() {
+			dst = append(dst, d)
+		}
+	}
+	return dst
 }
 
 // in returns the holiday's date in year y, in location loc, or the zero
@@ -108,41 +137,100 @@ func orthodoxEaster(y int) (time.Month, int) {
 	return t.Month(), t.Day()
 }
 
-// resolveHoliday resolves the holiday h named by text[start:end] like a
-// month and day without a year (see nearest), shifted by shift days ("the
-// eve of", "the day after"). The year before's date is kept in Earlier.
-// The holiday must follow a preposition (holidayPreps) or be shifted.
+// resolveHoliday resolves the holiday h named by text[start:end], shifted
+// by shift days ("the eve of", "the day after"). The holiday must follow a
+// preposition (holidayPreps), be shifted, or follow "last", "this" or
+// "next". With none of those words it is resolved like a month and day
+// without a year (see nearest): the latest date no more than two months
+// after the base date, the one before that kept in Earlier. "last
+// Christmas" is the latest before the base date (for a holiday of several
+// days, the latest over before it: "last Ramadan" in Ramadan is the year
+// before's), "next Easter" the first after it, "this Christmas" the
+// nearest to it. A date beyond a table's years is no date.
 func (f *finder) resolveHoliday(start, end int, h holiday, shift int) (Expr, bool) {
 	if !f.hasBase {
 		return Expr{}, false
 	}
 	s0 := start
+	mode := modNone
 	if start, shift = f.holidayShift(start, shift); start == s0 {
-		var buf [12]byte
-		if !holidayPreps[string(f.word(f.prev(start), &buf))] {
-			return Expr{}, false // "to celebrate May Day": a name, not a time
+		if mode, start = f.holidayModifier(start); mode == modNone {
+			var buf [12]byte
+			if !holidayPreps[string(f.word(f.prev(start), &buf))] {
+				return Expr{}, false // "to celebrate May Day": a name, not a time
+			}
 		}
 	}
+	var buf [8]time.Time
 	y := f.base.Year()
-	c := h.in(y, f.loc)
-	if c.IsZero() {
+	occ := h.dates(y-2, y+1, f.loc, buf[:0])
+	for k := range occ {
+		occ[k] = occ[k].AddDate(0, 0, shift)
+	}
+	e := Expr{Span: petrel.Span{Start: start, End: end}, Precision: Day, Rule: h.rule}
+	i := -1
+	switch mode {
+	case modLast:
+		for k, c := range occ {
+			if c.AddDate(0, 0, max(h.days, 1)-1).Before(f.base) {
+				i = k
+			}
+		}
+	case modNext:
+		for k := len(occ) - 1; k >= 0; k-- {
+			if occ[k].After(f.base) {
+				i = k
+			}
+		}
+	case modThis:
+		best := time.Duration(1<<63 - 1)
+		for k, c := range occ {
+			d := c.Sub(f.base)
+			if d < 0 {
+				d = -d
+				if !c.AddDate(0, 0, max(h.days, 1)-1).Before(f.base) {
+					d = 0 // the base date lies in it
+				}
+			}
+			if d < best {
+				i, best = k, d
+			}
+		}
+	default:
+		limit := f.base.AddDate(0, 2, 0)
+		for k, c := range occ {
+			if !c.After(limit) {
+				i = k
+			}
+		}
+		if i >= 0 && occ[i].Before(f.base.AddDate(-1, 0, 0)) {
+			i = -1 // past the end of a table
+		}
+		e.YearGuessed = true
+		if i > 0 {
+			e.Earlier = occ[i-1]
+		}
+	}
+	if i < 0 {
 		return Expr{}, false
 	}
-	switch c = c.AddDate(0, 0, shift); {
-	case c.After(f.base.AddDate(0, 2, 0)):
-		y--
-	case c.Before(f.base.AddDate(0, -10, 0)):
-		y++
-	}
-	e := Expr{Span: petrel.Span{Start: start, End: end}, Precision: Day, YearGuessed: true, Rule: h.rule}
-	if e.Date = h.in(y, f.loc); e.Date.IsZero() {
-		return Expr{}, false
-	}
-	e.Date = e.Date.AddDate(0, 0, shift)
-	if e.Earlier = h.in(y-1, f.loc); !e.Earlier.IsZero() {
-		e.Earlier = e.Earlier.AddDate(0, 0, shift)
-	}
+	e.Date = occ[i]
 	return e, true
+}
+
+// holidayModifier reads "last", "next", "this" or "this coming" before a
+// holiday starting at start ("last Christmas", "next Ramadan"), not after
+// "the" ("the last Christmas before the war"), and returns the direction
+// and where the expression starts.
+func (f *finder) holidayModifier(start int) (int, int) {
+	mode, s := f.modifier(tok{start: start, end: start, kind: kAlpha})
+	if mode == modNone {
+		return modNone, start
+	}
+	if p := f.prev(s); f.is(p, "the") {
+		return modNone, start
+	}
+	return mode, s
 }
 
 // lunarNewYear holds the day of the Chinese calendar's new year (Lunar
@@ -186,9 +274,9 @@ var holidayPreps = map[string]bool{"on": true, "at": true, "over": true, "during
 	"to": true, "through": true, "around": true, "in": true, "of": true, "and": true, "or": true,
 	"between": true, "throughout": true}
 
-// holidayShift reads "the eve of", "the day before" or "the day after"
-// before a holiday starting at start, and returns where the expression
-// starts and the shift in days.
+// holidayShift reads "the eve of", "the day before", "the day after" or
+// "the first (second, third) day of" before a holiday starting at start,
+// and returns where the expression starts and the shift in days.
 func (f *finder) holidayShift(start, shift int) (int, int) {
 	p := f.prev(start)
 	var d int
@@ -196,7 +284,20 @@ func (f *finder) holidayShift(start, shift int) (int, int) {
 	case f.is(p, "of"):
 		d = -1
 		p = f.prev(p.start)
-		if !f.is(p, "eve") {
+		if f.is(p, "day") {
+			// "the first day of Eid al-Adha", "the second day of Eid"
+			p = f.prev(p.start)
+			switch {
+			case f.is(p, "first"):
+				d = 0
+			case f.is(p, "second"):
+				d = 1
+			case f.is(p, "third"):
+				d = 2
+			default:
+				return start, shift
+			}
+		} else if !f.is(p, "eve") {
 			return start, shift
 		}
 	case f.is(p, "before"):
@@ -538,6 +639,10 @@ func (f *finder) newYear(t tok) (e Expr, matched, ok bool) {
 	start := p.start
 	if q := f.prev(p.start); f.is(q, "lunar") || f.is(q, "chinese") {
 		h.rule, start = RuleLunarNewYear, q.start
+	} else if f.is(q, "persian") || f.is(q, "iranian") {
+		h.rule, start = RuleNowruz, q.start // Nowruz
+	} else if f.is(q, "kurdish") {
+		h.month, h.day, start = time.March, 21, q.start // Newroz
 	} else if otherNewYears[string(f.word(q, &buf))] {
 		return Expr{}, true, false
 	}
@@ -546,13 +651,16 @@ func (f *finder) newYear(t tok) (e Expr, matched, ok bool) {
 		end, eve = f.dayWord(t.end, false)
 	}
 	if end == 0 {
-		if h.rule != RuleLunarNewYear || !f.bareHoliday(t.end) {
-			return Expr{}, h.rule == RuleLunarNewYear, false
+		if start == p.start || !f.bareHoliday(t.end) {
+			return Expr{}, start != p.start, false
 		}
-		end = t.end // "on Lunar New Year"
+		end = t.end // "on Lunar New Year", "on the Persian New Year"
 	}
 	if eve {
 		h.offset = -1
+	}
+	if r := f.prev(start); start != p.start && end == t.end && f.is(r, "the") {
+		start = r.start // "on the Persian New Year"
 	}
 	e, ok = f.resolveHoliday(start, end, h, 0)
 	return e, true, ok
@@ -573,7 +681,8 @@ func (f *finder) springFestival(t tok) (Expr, bool) {
 
 // otherNewYears are the words before "New Year" that name another
 // calendar's: those New Years fall on other days, which only a table of
-// dates could give ("Lunar" and "Chinese" have one: lunarNewYear).
+// dates could give ("Lunar" and "Chinese" have one, lunarNewYear, and so
+// have "Persian" and "Iranian", nowruz; the Kurdish one is March 21).
 var otherNewYears = map[string]bool{"vietnamese": true, "korean": true,
 	"tibetan": true, "persian": true, "iranian": true, "kurdish": true, "jewish": true, "islamic": true,
 	"hijri": true, "muslim": true, "orthodox": true, "julian": true, "old": true, "thai": true, "khmer": true,

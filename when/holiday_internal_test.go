@@ -143,3 +143,51 @@ func TestAnchorFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestLunarTables checks the Islamic, Diwali and Nowruz tables against
+// dates of public record, and the Islamic ones for the calendar's shape:
+// Ramadan lasts 29 or 30 days, Eid al-Adha comes 67 to 69 days after Eid
+// al-Fitr, and an Islamic year is 354 or 355 days long (one off by a day
+// where an announced day replaces the calendar's).
+func TestLunarTables(t *testing.T) {
+	dates := func(r Rule, y int) string {
+		var s []string
+		for _, d := range (holiday{rule: r}).dates(y, y, time.UTC, nil) {
+			s = append(s, d.Format("2006-01-02"))
+		}
+		return strings.Join(s, " ")
+	}
+	for _, tc := range []struct {
+		r    Rule
+		y    int
+		want string
+	}{
+		{RuleEidAlFitr, 2000, "2000-01-08 2000-12-27"}, {RuleEidAlFitr, 2023, "2023-04-21"}, {RuleEidAlFitr, 2024, "2024-04-10"},
+		{RuleEidAlFitr, 2025, "2025-03-30"}, {RuleEidAlAdha, 2006, "2006-01-10 2006-12-31"}, {RuleEidAlAdha, 2015, "2015-09-24"},
+		{RuleEidAlAdha, 2024, "2024-06-16"}, {RuleEidAlAdha, 2025, "2025-06-06"}, {RuleRamadan, 2018, "2018-05-17"},
+		{RuleRamadan, 2024, "2024-03-11"}, {RuleRamadan, 2025, "2025-03-01"}, {RuleRamadan, 2030, "2030-01-05 2030-12-26"},
+		{RuleEid, 2024, "2024-04-10 2024-06-16"}, {RuleDiwali, 2000, "2000-10-26"}, {RuleDiwali, 2023, "2023-11-12"},
+		{RuleDiwali, 2024, "2024-10-31"}, {RuleDiwali, 2035, "2035-10-30"}, {RuleDiwali, 2036, ""}, {RuleDiwali, 1999, ""},
+		{RuleNowruz, 2024, "2024-03-20"}, {RuleNowruz, 2025, "2025-03-21"}, {RuleEidAlFitr, 2037, ""},
+	} {
+		if got := dates(tc.r, tc.y); got != tc.want {
+			t.Errorf("%v in %d = %q, want %q", tc.r, tc.y, got, tc.want)
+		}
+	}
+	for i := range ramadanStart {
+		if n := eidAlFitr[i] - ramadanStart[i]; n != 29 && n != 30 {
+			t.Errorf("Ramadan %d lasts %d days", islamicFirstYear+i, n)
+		}
+		if n := eidAlAdha[i] - eidAlFitr[i]; n < 67 || n > 70 {
+			t.Errorf("Eid al-Adha %d is %d days after Eid al-Fitr", islamicFirstYear+i, n)
+		}
+		if i > 0 {
+			if n := eidAlFitr[i] - eidAlFitr[i-1]; n != 354 && n != 355 {
+				t.Errorf("Eid al-Fitr %d is %d days after the year before's", islamicFirstYear+i, n)
+			}
+		}
+	}
+	if len(diwali) != len(nowruz) || tableFirstYear+len(diwali)-1 != 2035 {
+		t.Errorf("diwali and nowruz tables: %d and %d years", len(diwali), len(nowruz))
+	}
+}

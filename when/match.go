@@ -45,6 +45,14 @@ func (f *finder) alpha(t tok) (Expr, bool) {
 	case "christmas", "halloween", "valentine", "boxing", "bastille", "women", "easter", "pentecost", "whitsun":
 		e, _, ok := f.holidayWord(t, w)
 		return e, ok
+	case "eid":
+		return f.islamicHoliday(t)
+	case "ramadan", "ramazan", "ramzan":
+		return f.ramadan(t)
+	case "diwali", "divali", "deepavali", "deepawali":
+		return f.diwaliWord(t)
+	case "nowruz", "norouz", "noruz", "nowrouz", "nawruz", "newroz", "navruz", "nauryz":
+		return f.nowruzWord(t, w)
 	}
 	if wd, ok := weekdayOf(w); ok {
 		return f.weekday(t, wd)
@@ -466,6 +474,13 @@ func (f *finder) num(t tok) (Expr, bool) {
 	case "in", "since", "until", "till", "from", "to", "by", "of", "during", "before", "after",
 		"between", "and", "early", "late", "mid", "end", "for", "through", "throughout", "around",
 		"year", "fiscal", "circa", "spring", "summer", "autumn", "fall", "winter":
+	case "the":
+		// "the 1994 genocide", "the 2015 attack", "the 2020 election": a
+		// year before a word, which the coder judges (a noun's date, or
+		// its event's when the noun is the event).
+		if n := f.next(yend); n.kind != kAlpha || yend < f.hi && f.text[yend] != ' ' {
+			return Expr{}, false
+		}
 	default:
 		return Expr{}, false
 	}

@@ -113,7 +113,8 @@ func Find(text string, s petrel.Span, base time.Time, dst []Expr) []Expr {
 var anchorWords = [...]string{
 	"yesterday", "today", "tonight", "tomorrow", "day", "days", "week", "weeks", "month", "months",
 	"year", "years", "weekend", "spring", "christmas", "halloween", "valentine", "boxing", "bastille",
-	"women", "easter", "pentecost", "whitsun",
+	"women", "easter", "pentecost", "whitsun", "eid", "ramadan", "ramazan", "ramzan", "diwali", "divali",
+	"deepavali", "deepawali", "nowruz", "norouz", "noruz", "nowrouz", "nawruz", "newroz", "navruz", "nauryz",
 	"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
 	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

@@ -160,6 +160,11 @@ func TestFindArticle(t *testing.T) {
 func TestFindHolidays(t *testing.T) {
 	hb := time.Date(2024, 5, 8, 0, 0, 0, 0, time.UTC)
 	jan := time.Date(2025, 1, 9, 0, 0, 0, 0, time.UTC)
+	apr := time.Date(2024, 4, 15, 0, 0, 0, 0, time.UTC)
+	jun := time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC)
+	may := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
+	mar25 := time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC)
+	jan24 := time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
 		in   string
 		base time.Time
@@ -250,6 +255,45 @@ func TestFindHolidays(t *testing.T) {
 		{"Retail sales fell because Easter falls in April.", hb, "April=2024-04-01/month"},
 		{"Thanksgivings were held.", hb, ""},
 		{"Missiles hit Kyiv on Christmas Day.", time.Time{}, ""},
+		// Islamic, Hindu and Persian holidays, from tables (2000–2035).
+		{"Shells hit a market on Eid al-Fitr.", apr, "Eid al-Fitr=2024-04-10/day"},
+		{"Police detained women on the eve of Eid al-Fitr.", apr, "the eve of Eid al-Fitr=2024-04-09/day"},
+		{"Strikes killed 17 on the first day of Eid al-Adha and on the second day of Eid-ul-Azha.", jun, "the first day of Eid al-Adha=2024-06-16/day; the second day of Eid-ul-Azha=2024-06-17/day"},
+		{"Police arrested 20 people on Eid ul-Fitr.", mar25, "Eid ul-Fitr=2025-03-30/day"},
+		{"Militants attacked a checkpoint on Eid, killing four.", jun, "Eid=2024-06-16/day"},
+		{"Militants attacked a checkpoint on Eid.", may, "Eid=2024-06-16/day"},
+		{"Thousands attended Eid prayers and the Eid al-Adha holiday.", jun, ""},
+		{"He said Eid Mubarak.", jun, ""},
+		{"Police stormed the mosque on the first day of Ramadan.", apr, "the first day of Ramadan=2024-03-11/day"},
+		{"Israel cut off aid at the start of Ramadan.", mar25, "the start of Ramadan=2025-03-01/day"},
+		{"Talks resumed at the end of Ramadan.", mar25, "the end of Ramadan=2025-03-29/day"},
+		{"Police restricted access during Ramadan.", mar25, "Ramadan=2025-03-01/month"},
+		{"Police restricted access during Ramadan.", time.Date(2025, 3, 23, 0, 0, 0, 0, time.UTC), "Ramadan=2025-03-23/month"},
+		{"Police restricted access during the holy month of Ramadan.", jun, "the holy month of Ramadan=2024-03-11/month"},
+		{"Last Ramadan, police stormed the mosque.", time.Date(2025, 3, 23, 0, 0, 0, 0, time.UTC), "Last Ramadan=2024-03-11/month"},
+		{"Saudi Arabia will host talks next Ramadan.", mar25, "next Ramadan=2026-02-18/month"},
+		{"Ramadan lanterns were sold.", mar25, ""},
+		{"Police arrested 25 people on Diwali.", time.Date(2024, 11, 13, 0, 0, 0, 0, time.UTC), "Diwali=2024-10-31/day"},
+		{"Troops fired on the night of Deepavali.", time.Date(2023, 11, 24, 0, 0, 0, 0, time.UTC), "Deepavali=2023-11-12/day"},
+		{"Diwali sales rose.", time.Date(2023, 11, 24, 0, 0, 0, 0, time.UTC), ""},
+		{"Police arrested activists on Nowruz.", apr, "Nowruz=2024-03-20/day"},
+		{"Police arrested activists on Nowruz.", mar25, "Nowruz=2025-03-21/day"},
+		{"Kurds rallied on Newroz and on the Persian New Year.", apr, "Newroz=2024-03-21/day; the Persian New Year=2024-03-20/day"},
+		{"Police arrested activists on Eid al-Fitr.", time.Date(1995, 3, 20, 0, 0, 0, 0, time.UTC), ""},
+		{"Police arrested activists on Diwali.", time.Date(2040, 12, 1, 0, 0, 0, 0, time.UTC), ""},
+		// Holidays counted from the base date.
+		{"Missiles hit Kherson last Christmas.", jan24, "last Christmas=2023-12-25/day"},
+		{"Missiles hit Kherson last Christmas.", time.Date(2024, 11, 13, 0, 0, 0, 0, time.UTC), "last Christmas=2023-12-25/day"},
+		{"Missiles hit Kherson last Christmas.", time.Date(2024, 12, 25, 0, 0, 0, 0, time.UTC), "last Christmas=2023-12-25/day"},
+		{"Drones hit Kharkiv this Easter and last Easter.", time.Date(2025, 4, 28, 0, 0, 0, 0, time.UTC), "this Easter=2025-04-20/day; last Easter=2025-04-20/day"},
+		{"Drones hit Kharkiv last Easter.", time.Date(2025, 4, 20, 0, 0, 0, 0, time.UTC), "last Easter=2024-03-31/day"},
+		{"Russia will declare a truce this Christmas.", time.Date(2024, 11, 13, 0, 0, 0, 0, time.UTC), "this Christmas=2024-12-25/day"},
+		{"The pope will visit next Easter.", time.Date(2025, 4, 28, 0, 0, 0, 0, time.UTC), "next Easter=2026-04-05/day"},
+		{"It was the last Christmas before the war.", jan24, ""},
+		// A year before a noun.
+		{"Militias killed 800,000 people in the 1994 genocide.", apr, "1994=1994-01-01/year"},
+		{"The 2015 attack killed 90 people, and the 2000 tonnes arrived.", apr, "2015=2015-01-01/year"},
+		{"He won the 2020.", apr, ""},
 	}
 	for _, tc := range tests {
 		got := render(tc.in, find(tc.in, tc.base))
