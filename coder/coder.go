@@ -414,7 +414,10 @@ type state struct {
 	// clause stage (clauses.go): the parse of sentence treeSent-1, its
 	// words, and where the subject, passive agent and shared object of the
 	// anchor being coded came from.
-	treeSent                     int
+	treeSent int
+	// sentIdx is the index of the sentence whose anchor is being coded
+	// (codeAnchor), for the pattern checks that parse it (tellTo).
+	sentIdx                      int
 	ptree                        parse.Tree
 	pwords                       []string
 	nParsed                      int

@@ -17,6 +17,7 @@ import (
 // codeAnchor tries the anchor's patterns and adds the events it gives.
 func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 	end = a.e
+	st.sentIdx = idx
 	v := a.verb
 	if prev != nil && prev.coded && prev.e <= a.s && st.purposeNoun(a.s) {
 		// "hosted the group for international talks": the talks are the

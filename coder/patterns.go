@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"petrel/dict"
+	"petrel/parse"
 )
 
 // match is the outcome of a pattern tried at an anchor.
@@ -45,10 +46,38 @@ func (st *state) bestPattern(a *anchor) (match, bool) {
 			continue // as tryPattern: a word of the pattern is not in the sentence
 		}
 		if m, ok := st.tryPattern(p, a); ok {
+			if a.verb.lemma == "tell" && p.hasTarget && len(p.post) > 1 && !st.tellTo(p, a, &m) {
+				continue
+			}
 			return m, true
 		}
 	}
 	return match{}, false
+}
+
+// tellTo reports whether a pattern of "tell" that asks for "+ to" found
+// what the addressee is told to do: the actor, coded, right before "to",
+// and, when the sentence can be parsed, the object of "told" with the
+// verb after "to" its complement ("told Japan to open its markets"). A
+// slot need not stand next to the word after it, so without this "told
+// reporters in Tokyo that Japan was ready to" would match; "told the
+// meeting to mark the opening" has no actor to tell.
+func (st *state) tellTo(p *pattern, a *anchor, m *match) bool {
+	if p.post[len(p.post)-1].kind == dict.ElemTarget {
+		return true // "010 * +"
+	}
+	t := m.tgt
+	if t == nil || t.uncoded || t.oblique || t.e+1 >= len(st.toks) || !st.isWord(t.e, "to") {
+		return false
+	}
+	if st.tree(st.sentIdx) == nil {
+		return true
+	}
+	v, h, o := t.e+1, st.spanHead(a.s, a.e), st.spanHead(t.s, t.e)
+	if st.ptree.Tags[v] != parse.VERB || st.head(v) != h || st.ptree.Rels[v] != parse.Xcomp {
+		return false
+	}
+	return st.head(o) == h && (st.ptree.Rels[o] == parse.Obj || st.ptree.Rels[o] == parse.Iobj)
 }
 
 // tryPattern matches p around anchor a.

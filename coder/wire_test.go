@@ -165,3 +165,34 @@ func TestSharedName(t *testing.T) {
 		}
 	}
 }
+
+// TestToldTo codes "told X to do Y": a demand on X (10x, the sub-code from
+// what X is told to do), not a statement; "told X that …" and "told X it
+// would …" stay statements, and a "to" that is not what X is told to do
+// makes no demand.
+func TestToldTo(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Britain told Japan to open its telecommunications market.", []string{"100 GBR→JPN"}, []string{"010 GBR→JPN"}},
+		{"Iran told Iraq to release the prisoners.", []string{"1053 IRN→IRQ"}, []string{"010 IRN→IRQ"}},
+		{"Egypt told Israel it would attend the talks.", []string{"010 EGY→ISR"}, []string{"100 EGY→ISR"}},
+		{"France told the Security Council on Monday that it was ready to send troops.", nil, []string{"100 FRA→IGOUNO"}},
+		{"Chile told Peru that talks were due to resume in May.", []string{"010 CHL→PER"}, []string{"100 CHL→PER"}},
+	}
+	c := builtinCoder(t)
+	for _, tt := range tests {
+		got := triples(c, tt.text)
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: want %s, got %v", tt.text, w, got)
+			}
+		}
+		for _, n := range tt.not {
+			if slices.Contains(got, n) {
+				t.Errorf("%q: coded %s, got %v", tt.text, n, got)
+			}
+		}
+	}
+}
