@@ -18,8 +18,16 @@
 // "b/report" for the arguments a/report.txt and b/report.txt), and with its
 // extension when nothing else does ("r.txt" and "r.html"). A JSON line without "id" gets
 // its file's ID, ":" and its line number. A second article with an ID
-// already read in the run is reported ("duplicate article id") and
-// skipped: the first one is kept.
+// already read in the run (a JSON line's "id" equal to a file's ID, to a
+// generated one or to another line's) is kept under the ID, "@" and where
+// it was read: "7@x:3" for line 3 of x.jsonl, "7@7.txt" for the file
+// 7.txt (its path under its argument), with "#2", "#3" … should that be
+// taken too; a diagnostic names both places ("article id "7" already read
+// at x.jsonl:1 with another text, kept as "7@x:3""). Only the same text
+// (and title) under the same ID is the same article: it is reported
+// ("duplicate article id") and skipped, since storing it again would
+// store its events twice. Either way no article is lost, and a run over
+// the same input gives the same IDs again.
 //
 // A directory is walked recursively in lexical order and only files with the
 // extensions above are read (hidden files and directories are skipped; the
@@ -41,10 +49,12 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -113,10 +123,18 @@ type Scanner struct {
 
 	skipped []string // files of directories left out for their type
 
-	// seen maps every article ID read so far to where it was read, so
-	// that a second article under one ID is reported, not stored over
-	// the first.
-	seen map[string]string
+	// seen maps every article ID read so far to where it was read and a
+	// hash of its title and text, so that a second article under one ID
+	// is kept under another, not stored over the first.
+	seen map[string]seenID
+	hash maphash.Hash
+}
+
+// seenID is where an article ID was first read in a run, and a hash of
+// that article's title and text.
+type seenID struct {
+	origin string
+	sum    uint64
 }
 
 // NewScanner returns a Scanner over paths ("-" is stdin). Directories are
@@ -126,7 +144,7 @@ func NewScanner(paths []string, stdin io.Reader, opts Options) *Scanner {
 	if opts.MaxLineBytes <= 0 {
 		opts.MaxLineBytes = DefaultMaxLineBytes
 	}
-	s := &Scanner{opts: opts, stdin: stdin, seen: make(map[string]string)}
+	s := &Scanner{opts: opts, stdin: stdin, seen: make(map[string]seenID)}
 	for _, p := range paths {
 		s.add(p)
 	}
@@ -294,7 +312,7 @@ func (s *Scanner) Next() (*petrel.Article, error) {
 			a := s.jl.next()
 			if a == nil {
 				s.finish()
-			} else if s.unique(a, s.jl.name, s.jl.line) {
+			} else if s.unique(a, s.jl.name, s.jl.line, s.jl.idBase+":"+strconv.Itoa(s.jl.line)) {
 				return a, nil
 			}
 			continue
@@ -308,20 +326,45 @@ func (s *Scanner) Next() (*petrel.Article, error) {
 		if s.jl == nil {
 			s.finish()
 		}
-		if a != nil && s.unique(a, in.path, 0) {
+		where := in.rel
+		if where == "" {
+			where = in.path // stdin
+		}
+		if a != nil && s.unique(a, in.path, 0, where) {
 			return a, nil
 		}
 	}
 }
 
-// unique reports whether a's ID is new to the run, and records it; a
-// repeated ID is reported at file:line.
-func (s *Scanner) unique(a *petrel.Article, file string, line int) bool {
-	if first, ok := s.seen[a.ID]; ok {
-		s.diag(file, line, fmt.Sprintf("duplicate article id %q (first read at %s), skipped", clipID(a.ID), first))
+// unique makes a's ID new to the run and records it. An ID read before
+// with another title or text is changed to the ID, "@" and where (where
+// a was read: "x:3", "7.txt"), and reported at file:line; the same
+// article under the same ID again is reported and unique returns false.
+func (s *Scanner) unique(a *petrel.Article, file string, line int, where string) bool {
+	s.hash.Reset()
+	s.hash.WriteString(a.Title)
+	s.hash.WriteByte(0)
+	s.hash.WriteString(a.Text)
+	sum := s.hash.Sum64()
+	first, ok := s.seen[a.ID]
+	if !ok {
+		s.seen[a.ID] = seenID{a.Origin, sum}
+		return true
+	}
+	if first.sum == sum {
+		s.diag(file, line, fmt.Sprintf("duplicate article id %q with the same text as at %s, skipped", clipID(a.ID), first.origin))
 		return false
 	}
-	s.seen[a.ID] = a.Origin
+	id := a.ID + "@" + where
+	for n := 2; ; n++ {
+		if _, taken := s.seen[id]; !taken {
+			break
+		}
+		id = a.ID + "@" + where + "#" + strconv.Itoa(n)
+	}
+	s.diag(file, line, fmt.Sprintf("article id %q already read at %s with another text, kept as %q", clipID(a.ID), first.origin, clipID(id)))
+	a.ID = id
+	s.seen[id] = seenID{a.Origin, sum}
 	return true
 }
 

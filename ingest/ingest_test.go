@@ -321,10 +321,37 @@ func TestScanner(t *testing.T) {
 			wantArts: []art{
 				{"7", "2000-01-02", "", "First.", "", "", "x.jsonl:1"},
 				{"8", "2000-01-02", "", "Other.", "", "", "x.jsonl:2"},
+				{"7@x:3", "2000-01-02", "", "Second.", "", "", "x.jsonl:3"},
+				{"7@7.txt", "2000-01-02", "", "Third.", "", "", "7.txt"},
 			},
 			wantDiags: []string{
-				`x.jsonl:3: duplicate article id "7" (first read at x.jsonl:1), skipped`,
-				`7.txt: duplicate article id "7" (first read at x.jsonl:1), skipped`,
+				`x.jsonl:3: article id "7" already read at x.jsonl:1 with another text, kept as "7@x:3"`,
+				`7.txt: article id "7" already read at x.jsonl:1 with another text, kept as "7@7.txt"`,
+			},
+		},
+		{
+			// A file's ID, a line without "id" and a line whose "id" is
+			// another's generated one: every article is kept; only the
+			// same text under the same ID again is skipped.
+			name: "CollidingIDs",
+			files: []file{
+				{"d/feed.jsonl", `{"text":"No id."}` + "\n" + `{"id":"report","text":"A line."}` + "\n" + `{"id":"feed:1","text":"Taken."}` + "\n" + `{"id":"report","text":"A line."}` + "\n" + `{"id":"report@feed:6","text":"Squatter."}` + "\n" + `{"id":"report","text":"Third."}`},
+				{"d/report.txt", "A file."},
+			},
+			args: []string{"d"},
+			wantArts: []art{
+				{"feed:1", "2000-01-02", "", "No id.", "", "", "d/feed.jsonl:1"},
+				{"report", "2000-01-02", "", "A line.", "", "", "d/feed.jsonl:2"},
+				{"feed:1@feed:3", "2000-01-02", "", "Taken.", "", "", "d/feed.jsonl:3"},
+				{"report@feed:6", "2000-01-02", "", "Squatter.", "", "", "d/feed.jsonl:5"},
+				{"report@feed:6#2", "2000-01-02", "", "Third.", "", "", "d/feed.jsonl:6"},
+				{"report@report.txt", "2000-01-02", "", "A file.", "", "", "d/report.txt"},
+			},
+			wantDiags: []string{
+				`d/feed.jsonl:3: article id "feed:1" already read at d/feed.jsonl:1 with another text, kept as "feed:1@feed:3"`,
+				`d/feed.jsonl:4: duplicate article id "report" with the same text as at d/feed.jsonl:2, skipped`,
+				`d/feed.jsonl:6: article id "report" already read at d/feed.jsonl:2 with another text, kept as "report@feed:6#2"`,
+				`d/report.txt: article id "report" already read at d/feed.jsonl:2 with another text, kept as "report@report.txt"`,
 			},
 		},
 		{

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -198,6 +199,55 @@ func TestIngestSameNames(t *testing.T) {
 		if _, err := s.Article(context.Background(), id); err != nil {
 			t.Errorf("article %s: %v", id, err)
 		}
+	}
+}
+
+// TestIngestCollidingIDs checks that inputs of one run with the same
+// article ID are all stored: a JSON line's "id" equal to a file's ID,
+// and two lines with one "id" and different texts; that the run names
+// each collision at file:line; and that ingesting the same input again
+// changes nothing.
+func TestIngestCollidingIDs(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	line := func(id string, i int) string {
+		a := storetest.Article(i)
+		b, _ := json.Marshal(map[string]string{"id": id, "date": a.Date.Format("2006-01-02"), "text": a.Text})
+		return string(b) + "\n"
+	}
+	if err := os.WriteFile(filepath.Join(in, "feed.jsonl"), []byte(line("report", 1)+line("report", 2)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(in, "report.txt"), []byte(storetest.Article(4).Text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "petrel.db")
+	for run := 1; run <= 2; run++ {
+		_, stderr, err := runMain(t, nil, "ingest", "--db", db, in)
+		want := "3 articles: 3 new"
+		if run == 2 {
+			want = "3 articles: 0 new, 0 updated, 0 recoded, 3 unchanged"
+		}
+		if !errors.Is(err, errReported) || !strings.Contains(stderr, want) ||
+			!strings.Contains(stderr, `feed.jsonl:2: article id "report" already read at `) ||
+			!strings.Contains(stderr, `report.txt: article id "report" already read at `) {
+			t.Fatalf("run %d: ingest: %v %q, want %q and both collisions named", run, err, stderr, want)
+		}
+	}
+	s := mustOpenStore(t, db)
+	for id, i := range map[string]int{"report": 1, "report@feed:2": 2, "report@report.txt": 4} {
+		a, err := s.Article(context.Background(), id)
+		if err != nil {
+			t.Errorf("article %s: %v", id, err)
+			continue
+		}
+		if a.Article.Text != storetest.Article(i).Text || len(a.Events) == 0 {
+			t.Errorf("article %s: text %.40q, %d events; want article %d's with its events", id, a.Article.Text, len(a.Events), i)
+		}
+	}
+	if c, err := s.Counts(context.Background()); err != nil || c.Articles != 3 {
+		t.Errorf("store counts %+v, %v; want 3 articles", c, err)
 	}
 }
 
