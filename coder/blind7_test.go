@@ -30,6 +30,14 @@ func TestBlind7Causes(t *testing.T) {
 		{"what forces were ordered to do is not done", "Troops in Yangon were ordered to fire on protesters.", nil},
 		{"a protest held is a protest", "Dockers in Mombasa went on strike over pay, their union said.",
 			[]string{"143 KENLAB@place -"}},
+		{"a name no dictionary knows after a possessive is no subject", "Police in Kenya's Kisumu shot dead a man during a protest over taxes, witnesses said.",
+			[]string{"175 KENCOP -"}},
+		{"nor is its possessor, after a verb with no code", "Riot police entered Lagos University's Jaja Hall and arrested 30 students.",
+			[]string{"173 NGACOP@place NGAEDU@place"}},
+		{"a named leader shot by no one named: an attempt on the leader's life", "Kenyan President William Ruto was shot several times in Kisumu.",
+			[]string{"185 ---@agentless KENGOV"}},
+		{"the reporters after a comma are no object", "Gunmen shot dead a man in Benue, police said.",
+			[]string{"1823 NGAUAF@place -"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -399,6 +399,18 @@ func violenceKind(code, lemma string, s, t *member) string {
 	if s != nil && agentRole(s.code) == "CVL" && lemma == "kill" && (code == "190" || code == "180") {
 		return "1823" // a mob or villagers killing: by physical assault
 	}
+	if s != nil && t != nil && s.code == "---" && lemma == "shoot" && (code == "193" || code == "1823") {
+		switch r := agentRole(t.code); {
+		case r == "GOV" || r == "LEG" || r == "ELI" || r == "JUD" || r == "PTY" || r == "OPP" && t.kind == petrel.KindPerson:
+			// a named leader shot by no one named: an attempt on the
+			// leader's life, or the killing of one ("Robert Fico was
+			// shot several times", "was shot dead at a rally")
+			if code == "1823" {
+				return "186"
+			}
+			return "185"
+		}
+	}
 	if s != nil && civilianRole(agentRole(s.code)) && code == "191" {
 		return "144" // students or farmers blockading: a protest, not a siege
 	}
@@ -909,6 +921,15 @@ func (st *state) agentlessOK(v *verb, m *match, subj *np) bool {
 	case "kill", "hit", "strike", "attack", "wound", "injure", "destroy", "damage", "fight", "shoot", "target", "burn":
 		if m != nil && m.p.literals > 0 {
 			return true
+		}
+		if v.lemma == "shoot" && subj != nil && !subj.uncoded && len(subj.members) == 1 && subj.members[0].kind != petrel.KindCountry {
+			// A named leader, lawmaker, judge or reporter who "was shot":
+			// an attack on the person, not an accident ("Slovak Prime
+			// Minister Robert Fico was shot several times").
+			switch agentRole(subj.members[0].code) {
+			case "GOV", "LEG", "JUD", "ELI", "OPP", "PTY", "MED", "MIL", "COP":
+				return true
+			}
 		}
 		// Soldiers, police or fighters killed or wounded: casualties of
 		// the conflict ("Three Ukrainian soldiers killed in past 24 hours").

@@ -307,6 +307,23 @@ func (st *state) boundary(j int) bool {
 	return false
 }
 
+// obliquePossessor reports whether p is a name no dictionary knows right
+// after a possessive: a place or a thing of the possessor, not the
+// subject ("Police in Sri Lanka's Rambukkana shot dead a man": the
+// police shot; "entered Columbia University's Hamilton Hall and arrested
+// dozens": not the hall).
+func (st *state) obliquePossessor(p *np) bool {
+	if p.s < 1 || !p.uncoded || p.agent != "" {
+		return false
+	}
+	j := p.s - 1
+	if j < 1 || !(st.isWord(j, "'s") || st.isWord(j, "'") || st.isWord(j, "’s")) {
+		return false
+	}
+	k := st.npAt[j-1]
+	return k >= 0 && st.nps[k].e == j
+}
+
 // subject finds the subject of the verb whose group starts before token j:
 // walking left, the nearest actor phrase that is neither the object of a
 // preposition nor a possessive, within the clause; a coordinated verb
@@ -339,6 +356,16 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 		steps++
 		if k := st.npAt[j]; k >= 0 {
 			p := &st.nps[k]
+			if st.obliquePossessor(p) {
+				// the possessor is no subject either, but a state may
+				// stand in ("Sri Lanka's"); "Police in Sri Lanka" too
+				q := &st.nps[st.npAt[p.s-2]]
+				if !q.uncoded && fallback == nil && !q.oblique {
+					fallback = q
+				}
+				j = q.s - 1
+				continue
+			}
 			if (!p.oblique || p.e == j0+1 && st.quantified(p)) && !p.poss {
 				// (a quantity right before the verb group is its subject:
 				// "more than 200 activists were rounded up")
@@ -663,6 +690,11 @@ func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
 			p := &st.nps[x]
 			if p.s < j {
 				continue
+			}
+			if p.uncoded && p.e < n && st.cls[p.e]&cSay != 0 && p.s > j && st.isWord(p.s-1, ",") {
+				// "shot dead a man during a protest, police said": the
+				// reporters of the sentence, not the verb's object
+				return poss
 			}
 			if p.uncoded {
 				if poss == nil && p.agent != "" && !p.name && p.pron == "" && !(p.oblique && st.isWordID(p.prep, "with") && st.weaponAgent(p)) {
