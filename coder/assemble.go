@@ -248,6 +248,23 @@ func (st *state) pairs(ev *emission, m *match, codes []string, src, tgt *np, end
 	}
 }
 
+// strikeOfForces reports whether the strike noun ending before token j is
+// made by armed forces named after it ("the strike of the Russian
+// Aerospace Forces", "a strike by Israeli jets"): an attack, whoever its
+// victims were, not a labour strike ("a strike by bank officers").
+func (st *state) strikeOfForces(j int) bool {
+	if j >= len(st.toks) || !(st.isWord(j, "of") || st.isWord(j, "by")) {
+		return false
+	}
+	for k := j + 1; k < len(st.toks) && k < j+4; k++ {
+		if x := st.npAt[k]; x >= 0 {
+			p := &st.nps[x]
+			return armedRole(p) || st.armedMembers(p) || st.weaponAgent(p)
+		}
+	}
+	return false
+}
+
 // forceCode reports whether code is coercion, assault, fighting or mass
 // violence (CAMEO 17-20).
 func forceCode(code string) bool {
@@ -335,7 +352,12 @@ func (st *state) emit(ev *emission, code string, s, t *member) {
 		// a refinery").
 		labourS := labourRole(agentRole(s.code))
 		labourT := t != nil && labourRole(agentRole(t.code)) && !facilityRule(t.rule) && !st.isWord(ev.a.s, "struck")
-		if ev.verb.lemma == "strike" && (labourS || labourT) {
+		if ev.verb.lemma == "strike" && labourS && !labourT && t != nil && st.strikeOfForces(ev.a.e) {
+			// "employees were killed during the strike of the Russian
+			// Aerospace Forces": the forces struck, the workers are its
+			// victims
+			s, t = t, s
+		} else if ev.verb.lemma == "strike" && (labourS || labourT) && !st.strikeOfForces(ev.a.e) {
 			if strings.HasPrefix(code, "13") {
 				// "workers would strike next month": a labour strike to
 				// come, no threat of force (events.go, modality)

@@ -7,9 +7,10 @@ import (
 	"petrel"
 )
 
-// TestHeadlines holds headline forms: title case and capitals read in
-// ordinary case, a state filed before a colon as the place, and the slot
-// after "by" that an unknown name fills.
+// TestHeadlines holds headline and casualty-report forms: title case and
+// capitals read in ordinary case, a state filed before a colon as the
+// place, the slot after "by" that an unknown name fills, tolls reported
+// or denied, and a strike by armed forces.
 func TestHeadlines(t *testing.T) {
 	c := builtinCoder(t)
 	tests := []struct {
@@ -33,6 +34,9 @@ func TestHeadlines(t *testing.T) {
 		{"reported killed is a passive", "Three Ukrainian border guards were reported killed near Sumy.", []string{"190 --- UKRMIL"}},
 		{"reported killed in a headline", "One Ukrainian soldier reported killed in Donbas", []string{"190 --- UKRMIL"}},
 		{"a subject denied by no", "No civilians were wounded by the shelling of the port.", nil},
+		{"the strike of armed forces is an attack, not a labour strike", "Twelve railway workers were killed in the strike of the Russian air force on the depot",
+			[]string{"190 RUSMIL ---LAB"}},
+		{"workers going on strike is a labour strike", "Dock workers in Antwerp went on strike over pay.", []string{"143 BELLAB -"}},
 		{"an abbreviation of Ukraine's armed forces", "AFU shelled enemy positions near Bakhmut", []string{"194 UKRMIL ---MIL"}},
 	}
 	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)
