@@ -26,6 +26,7 @@ const (
 	RuleEid                       // "Eid" alone: Eid al-Fitr or Eid al-Adha, whichever is nearer before the base date
 	RuleDiwali                    // Diwali, from a table
 	RuleNowruz                    // Nowruz, the Iranian new year, from a table
+	RuleReference                 // "the day before", "overnight": counted from the date before it in the sentence
 )
 
 var ruleNames = [...]string{
@@ -43,6 +44,7 @@ var ruleNames = [...]string{
 	RuleEid:                  "Eid al-Fitr or Eid al-Adha, from a table of the Umm al-Qura calendar",
 	RuleDiwali:               "Diwali, from a table",
 	RuleNowruz:               "Nowruz, from a table of the Iranian calendar",
+	RuleReference:            "counted from the date before it in the sentence",
 }
 
 // String describes how a date was resolved by the rule, or "" for a date

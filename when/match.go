@@ -26,7 +26,12 @@ func (f *finder) alpha(t tok) (Expr, bool) {
 	case "tomorrow":
 		return f.day(t.start, t.end, 1)
 	case "day", "days":
+		if e, ok := f.relativeDay(t, len(w) == 4); ok {
+			return e, true
+		}
 		return f.period(t, 'd', len(w) == 4)
+	case "overnight":
+		return f.overnight(t)
 	case "week", "weeks":
 		return f.period(t, 'w', len(w) == 5)
 	case "month", "months":
@@ -661,3 +666,91 @@ func (f *finder) weekend(t tok) (Expr, bool) {
 var weekendFollowers = map[string]bool{"and": true, "or": true, "but": true, "in": true, "at": true, "on": true,
 	"to": true, "for": true, "with": true, "after": true, "before": true, "when": true, "while": true, "as": true,
 	"that": true, "by": true, "from": true, "near": true, "against": true, "amid": true, "during": true, "despite": true}
+
+// relativeDay matches a day counted from the date before it in the
+// sentence (the reference, f.ref): "the day before", "the previous day",
+// "a day earlier" (reference − 1), "the day after", "the next day", "the
+// following day", "two days later" (reference + n). With no day-precision
+// date before it in the sentence there is nothing to count from, and it
+// is no date: "The day before, rebels had shelled Sumy" gives way to the
+// article's date rather than guess that the article's day is meant. "the
+// day before" and "the day after" must end their phrase ("the day before
+// the talks" counts from the talks). t is "day" or "days".
+func (f *finder) relativeDay(t tok, plural bool) (Expr, bool) {
+	if !f.hasRef {
+		return Expr{}, false
+	}
+	p, n := f.prev(t.start), f.next(t.end)
+	start, end, delta := 0, 0, 0
+	switch {
+	case !plural && f.is(p, "the") && (f.is(n, "before") || f.is(n, "after")):
+		if !f.phraseEnd(n.end) {
+			return Expr{}, false
+		}
+		start, end, delta = p.start, n.end, 1
+		if f.is(n, "before") {
+			delta = -1
+		}
+	case !plural && (f.is(p, "previous") || f.is(p, "next") || f.is(p, "following")):
+		if q := f.prev(p.start); f.is(q, "the") {
+			start, end, delta = q.start, t.end, 1
+			if f.is(p, "previous") {
+				delta = -1
+			}
+		}
+	case f.is(n, "earlier") || f.is(n, "later"):
+		count := 0
+		if p.kind == kNum && p.end-p.start <= 2 {
+			count = f.numValue(p)
+		} else {
+			var buf [12]byte
+			count = numberWord(f.word(p, &buf))
+		}
+		if count <= 0 || count > 14 || (count == 1) == plural && p.kind != kNum {
+			return Expr{}, false
+		}
+		start, end, delta = p.start, n.end, count
+		if f.is(n, "earlier") {
+			delta = -count
+		}
+	}
+	if delta == 0 {
+		return Expr{}, false
+	}
+	return Expr{Span: petrel.Span{Start: start, End: end}, Date: f.ref.AddDate(0, 0, delta), Precision: Day, Rule: RuleReference}, true
+}
+
+// overnight matches "overnight" after a day-precision date in the
+// sentence: the night that ends on that day ("said on Monday that Russia
+// had launched 90 drones overnight" is Monday's). With no such date it is
+// no date: the event keeps the article's date, which a report of the
+// night before usually bears.
+func (f *finder) overnight(t tok) (Expr, bool) {
+	if !f.hasRef {
+		return Expr{}, false
+	}
+	if n := f.next(t.end); n.kind == kAlpha && !f.capital(n) && !weekendFollowers[f.lower(n)] {
+		return Expr{}, false // "overnight talks", "an overnight curfew"
+	}
+	return Expr{Span: petrel.Span{Start: t.start, End: t.end}, Date: f.ref, Precision: Day, Rule: RuleReference}, true
+}
+
+// phraseEnd reports whether nothing that could be a noun follows i: the
+// end of the sentence, punctuation, or a lower-case function word.
+func (f *finder) phraseEnd(i int) bool {
+	n := f.next(i)
+	switch n.kind {
+	case kEnd, kPunct:
+		return true
+	case kAlpha:
+		return !f.capital(n) && weekendFollowers[f.lower(n)] && !f.is(n, "on") && !f.is(n, "in") && !f.is(n, "at")
+	}
+	return false
+}
+
+// lower returns token t lower-cased as a string, for a map look-up (which
+// does not allocate), or "" for a long word.
+func (f *finder) lower(t tok) string {
+	var buf [12]byte
+	return string(f.word(t, &buf))
+}

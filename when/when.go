@@ -103,6 +103,9 @@ func Find(text string, s petrel.Span, base time.Time, dst []Expr) []Expr {
 			dst = append(dst, e)
 			i = e.Span.End
 			f.floor = i
+			if e.Precision == Day {
+				f.ref, f.hasRef = e.Date, true
+			}
 		}
 	}
 	return dst
@@ -112,7 +115,7 @@ func Find(text string, s petrel.Span, base time.Time, dst []Expr) []Expr {
 // has bit c-'a' set when one of them is n letters long and starts with c.
 var anchorWords = [...]string{
 	"yesterday", "today", "tonight", "tomorrow", "day", "days", "week", "weeks", "month", "months",
-	"year", "years", "weekend", "spring", "christmas", "halloween", "valentine", "boxing", "bastille",
+	"year", "years", "weekend", "overnight", "spring", "christmas", "halloween", "valentine", "boxing", "bastille",
 	"women", "easter", "pentecost", "whitsun", "eid", "ramadan", "ramazan", "ramzan", "diwali", "divali",
 	"deepavali", "deepawali", "nowruz", "norouz", "noruz", "nowrouz", "nawruz", "newroz", "navruz", "nauryz",
 	"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -148,6 +151,8 @@ type finder struct {
 	floor   int // expressions may not start before the end of the last one
 	base    time.Time
 	hasBase bool
+	ref     time.Time // the last day-precision date found in the sentence, for "the day before"
+	hasRef  bool
 	loc     *time.Location
 }
 
