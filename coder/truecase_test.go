@@ -37,6 +37,10 @@ func TestHeadlines(t *testing.T) {
 		{"the strike of armed forces is an attack, not a labour strike", "Twelve railway workers were killed in the strike of the Russian air force on the depot",
 			[]string{"190 RUSMIL ---LAB"}},
 		{"workers going on strike is a labour strike", "Dock workers in Antwerp went on strike over pay.", []string{"143 BELLAB -"}},
+		{"killed in a state's missile strike", "Six farmers were killed in a Russian missile strike on a grain store in Odesa",
+			[]string{"195 RUS UKRAGR"}},
+		{"wounded in a state's drone strike", "Four aid workers were wounded in an Israeli drone strike in Rafah",
+			[]string{"195 ISR PSENGO"}},
 		{"an abbreviation of Ukraine's armed forces", "AFU shelled enemy positions near Bakhmut", []string{"194 UKRMIL ---MIL"}},
 	}
 	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)
