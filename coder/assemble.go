@@ -372,6 +372,12 @@ func (st *state) emit(ev *emission, code string, s, t *member) {
 			return
 		}
 	}
+	if (code == "140" || code == "141") && ev.verb.lemma == "protest" && st.protestVerb(ev.a) && st.officialSide(s) {
+		// "Britain protested the Japanese limits", "the French government
+		// protests against the closing of Canadian ports": a state's
+		// protest is an official complaint (114), not a demonstration.
+		code = "114"
+	}
 	if st.commercial(code, s, t) || st.ownTrade(code, t, ev.a.s, ev.a.e) || st.homeVisit(code, s, t) {
 		if st.trace != nil {
 			st.dropped(ev.a, code, "commerce, a cut in one's own trade or a trip at home, not an event between states (commercial.go)")
@@ -400,4 +406,51 @@ func (st *state) emit(ev *emission, code string, s, t *member) {
 func selfVictim(code string, src, tgt *member) bool {
 	return strings.HasPrefix(code, "18") && !strings.HasPrefix(tgt.rule, "place ") &&
 		(tgt.end <= src.start || tgt.start >= src.end)
+}
+
+// officialSide reports whether m speaks for a state: a state named by its
+// name or capital ("Britain", "Tokyo"), not by its people ("Serbians",
+// "Kenyans", "the Japanese"), or a government agent ("the French
+// government"). A name that looks like a plural demonym counts as people.
+func (st *state) officialSide(m *member) bool {
+	if m == nil {
+		return false
+	}
+	if r := agentRole(m.code); r != "" {
+		return strings.HasPrefix(r, "GOV")
+	}
+	if len(m.code) != 3 || m.kind != petrel.KindCountry || m.end <= m.start {
+		return false
+	}
+	w := strings.ToLower(st.text[m.start:m.end])
+	if i := strings.LastIndexByte(w, ' '); i >= 0 {
+		w = w[i+1:]
+	}
+	if demonym(w) {
+		return false // "the Japanese", "the French": people, or unclear
+	}
+	stem, plural := strings.CutSuffix(w, "s")
+	return !(plural && (demonym(stem) || strings.HasSuffix(stem, "an")))
+}
+
+// protestVerb reports whether the anchor "protest" is a verb whose
+// subject stands right before it ("Britain protested", "the government
+// strongly protests"), not the noun ("their protest", "Washington-led
+// protests", "in response to protests by").
+func (st *state) protestVerb(a *anchor) bool {
+	if a.nounUse || a.verb.noun {
+		return false
+	}
+	if strings.HasSuffix(st.normOf(a.s), "ed") {
+		return true
+	}
+	k := a.s - 1
+	for k >= 0 && strings.HasSuffix(st.normOf(k), "ly") {
+		k-- // "strongly protests"
+	}
+	if k < 0 || st.cls[k]&(cPossPron|cDet) != 0 || st.npAt[k] < 0 || strings.ContainsRune(st.text[st.toks[k].Start:st.toks[k].End], '-') || st.toks[k].Start > 0 && st.text[st.toks[k].Start-1] == '-' {
+		return false // "their protest", "Washington-led protests"
+	}
+	p := &st.nps[st.npAt[k]]
+	return p.e == k+1 && !p.poss && !p.mod && !p.oblique
 }
