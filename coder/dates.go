@@ -56,7 +56,8 @@ import (
 // clause ("In December 1985, Britain signed …"), stands between the
 // subject and the verb ("Moscow on Tuesday rejected …"), or follows the
 // verb with nothing between them but adverbs, prepositions and actor
-// phrases ("nationalised five years ago", "invaded Kuwait in 1990").
+// phrases with their determiners ("nationalised five years ago", "invaded
+// Kuwait in 1990", "expelled the Argentine ambassador in 2024").
 // Otherwise it is merely in the verb's clause. Two rules need attachment:
 //
 //   - An expression that names a year with month or year precision ("in
@@ -496,6 +497,9 @@ func (st *state) adjunctsOnly(lo, hi int) bool {
 		switch {
 		case st.cls[k]&(cAdv|cPrep) != 0:
 		case k < len(st.npAt) && st.npAt[k] >= 0 && !st.nps[st.npAt[k]].uncoded:
+		case st.cls[k]&cDet != 0 && k+1 < hi && k+1 < len(st.npAt) && st.npAt[k+1] >= 0 && !st.nps[st.npAt[k+1]].uncoded:
+			// "expelled the Argentine ambassador in 2024": the
+			// determiner of a coded actor
 		default:
 			return false
 		}
