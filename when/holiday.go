@@ -63,8 +63,9 @@ type holiday struct {
 	rule   Rule
 	month  time.Month // fixed holidays
 	day    int
-	offset int // days after the rule's day: Good Friday is Easter −2
-	days   int // how many days the holiday lasts, when more than one (Ramadan)
+	offset int  // days after the rule's day: Good Friday is Easter −2
+	days   int  // how many days the holiday lasts, when more than one (Ramadan)
+	name   bool // the word is also a surname ("Eid", "Ramadan"): not after "to", "and", "or"
 }
 
 // dates appends to dst the holiday's dates in years y0 to y1, in order:
@@ -158,8 +159,12 @@ func (f *finder) resolveHoliday(start, end int, h holiday, shift int) (Expr, boo
 	if start, shift = f.holidayShift(start, shift); start == s0 {
 		if mode, start = f.holidayModifier(start); mode == modNone {
 			var buf [12]byte
-			if !holidayPreps[string(f.word(f.prev(start), &buf))] {
+			w := string(f.word(f.prev(start), &buf))
+			if !holidayPreps[w] {
 				return Expr{}, false // "to celebrate May Day": a name, not a time
+			}
+			if h.name && (w == "to" || w == "and" || w == "or") {
+				return Expr{}, false // "according to Eid, …", "Saddam and Ramadan"
 			}
 		}
 	}

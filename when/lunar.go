@@ -132,7 +132,7 @@ func (f *finder) islamicHoliday(t tok) (Expr, bool) {
 	if !f.capital(t) {
 		return Expr{}, false
 	}
-	h := holiday{rule: RuleEid}
+	h := holiday{rule: RuleEid, name: true}
 	end := t.end
 	n := f.next(end)
 	if f.isPunct(n, '-') && n.start == end {
@@ -147,9 +147,9 @@ func (f *finder) islamicHoliday(t tok) (Expr, bool) {
 		}
 		switch string(f.word(k, &buf)) {
 		case "fitr", "fiter", "fitri":
-			h.rule, end = RuleEidAlFitr, k.end
+			h.rule, h.name, end = RuleEidAlFitr, false, k.end
 		case "adha", "azha", "zuha", "adhaa", "kebir", "kabir":
-			h.rule, end = RuleEidAlAdha, k.end
+			h.rule, h.name, end = RuleEidAlAdha, false, k.end
 		default:
 			return Expr{}, false
 		}
@@ -211,7 +211,7 @@ func (f *finder) ramadan(t tok) (Expr, bool) {
 		return f.resolveHoliday(start, t.end, holiday{rule: RuleRamadan}, 0)
 	}
 	// Ramadan itself is a month.
-	e, ok := f.resolveHoliday(start, t.end, holiday{rule: RuleRamadan, days: ramadanDays}, 0)
+	e, ok := f.resolveHoliday(start, t.end, holiday{rule: RuleRamadan, days: ramadanDays, name: start == t.start}, 0)
 	if !ok {
 		return e, false
 	}
