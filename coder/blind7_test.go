@@ -38,6 +38,21 @@ func TestBlind7Causes(t *testing.T) {
 			[]string{"185 ---@agentless KENGOV"}},
 		{"the reporters after a comma are no object", "Gunmen shot dead a man in Benue, police said.",
 			[]string{"1823 NGAUAF@place -"}},
+		{"a participle with by after the subject describes it", "Rebels backed by Rwanda captured the town of Sake in North Kivu.",
+			[]string{"192 CODREB@place -"}},
+		{"a passive headline with by is the event", "Ukraine soldier killed by rebel fire at Donetsk airport",
+			[]string{"190 UKRREB@place UKRMIL"}},
+		{"a state across a border from where force is used is no target", "Rebels captured the town of Kamanyola in South Kivu near the border with Rwanda and Burundi.",
+			[]string{"192 CODREB@place -"}},
+		{"a posture along a border aims at the state across it", "India put its troops on high alert along the border with Pakistan.",
+			[]string{"152 IND PAK"}},
+		{"a state beating a state is a match", "Senegal beat Egypt on penalties in Yaounde.", nil},
+		{"troops' assault is military", "Sudanese troops pressed their assault on RSF positions in Omdurman.",
+			[]string{"190 SDNMIL RSF"}},
+		{"the toll after a participle that coded nothing is the toll", "A suicide bomber blew himself up among worshippers gathered at a mosque in Peshawar, killing 59 people.",
+			[]string{"1831 PAKUAF@place PAKCVL@place"}},
+		{"a strike held is a strike", "Dockers in Haifa held a one-day general strike.",
+			[]string{"143 ISRLAB -"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

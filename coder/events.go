@@ -1228,6 +1228,21 @@ func (st *state) describesObject(a, prev *anchor) bool {
 // 12"); an event noun after a verb of stopping is what stops ("stop
 // attacks on Gaza"); an event noun after "over" is the topic of another act
 // ("expelled a diplomat over the killing of a separatist").
+// lastCodedViolent reports whether the last anchor before a that coded an
+// event coded violence: a participle between them that coded nothing
+// ("detonated explosives among crowds gathered outside the airport,
+// killing 13") does not make the toll a new event.
+func (st *state) lastCodedViolent(a *anchor) bool {
+	for i := len(st.anchors) - 1; i >= 0; i-- {
+		p := &st.anchors[i]
+		if p.e > a.s || !p.coded {
+			continue
+		}
+		return p.violent
+	}
+	return false
+}
+
 func (st *state) notOwnEvent(a, prev *anchor, m *match, code string, tgt *np) (why string, consume bool) {
 	noun := a.nounUse || a.verb.noun
 	switch {
@@ -1249,7 +1264,7 @@ func (st *state) notOwnEvent(a, prev *anchor, m *match, code string, tgt *np) (w
 		return "what is to stop or end, not an event", true
 	case !st.opt.NullActors && st.describesObject(a, prev):
 		return "a participle describing the object of the verb before it: what had happened to it", false
-	case st.opt.UnnamedActors && prev != nil && (prev.violent && st.isWord(a.s-1, ",") || st.tollAnd(a)) && a.s > 0 &&
+	case st.opt.UnnamedActors && prev != nil && ((prev.violent || st.lastCodedViolent(a)) && st.isWord(a.s-1, ",") || st.tollAnd(a)) && a.s > 0 &&
 		strings.HasSuffix(st.normOf(a.s), "ing") && (agentlessCode(code) || strings.HasPrefix(code, "17")) &&
 		code != "181":
 		// (but an abduction or hostage-taking is no toll: "attacked a

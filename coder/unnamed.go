@@ -396,6 +396,15 @@ func violenceKind(code, lemma string, s, t *member) string {
 	if code == "195" && lemma == "bomb" && s != nil && nonState(s) {
 		return "183" // "ELN guerrillas bombed a pipeline": no air force, a bombing
 	}
+	if s != nil && t != nil && lemma == "beat" && strings.HasPrefix(code, "18") && s.kind == petrel.KindCountry && t.kind == petrel.KindCountry && len(s.code) == 3 && len(t.code) == 3 {
+		return "" // "as Nigeria beat Ghana in Marrakech": a match won, no assault by one state on another
+	}
+	if s != nil && lemma == "assault" && code == "182" {
+		switch agentRole(s.code) {
+		case "MIL", "REB":
+			return "190" // "Russian forces pressed their assault on the village": a military assault
+		}
+	}
 	if s != nil && agentRole(s.code) == "CVL" && lemma == "kill" && (code == "190" || code == "180") {
 		return "1823" // a mob or villagers killing: by physical assault
 	}

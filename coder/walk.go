@@ -683,6 +683,7 @@ func agentHead(p *np) bool {
 func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
 	n := len(st.toks)
 	var poss *np
+	placed := false // a place was passed: "captured the town in Chin State"
 	// poss holds an agent with no state ("arrested dozens of protesters"):
 	// the target only if no coded actor follows; agentInPlace may code it.
 	for k := j; k < n && k < j+limit; k++ {
@@ -707,6 +708,14 @@ func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
 				// the students, not the place.
 				return poss
 			}
+			if p.oblique && st.isWordID(p.prep, "with") && p.s >= 2 && (st.isWord(p.s-2, "border") || st.isWord(p.s-2, "borders") || st.isWord(p.s-2, "frontier")) && (placed || forceCode(st.curCode)) && !st.opt.NullActors {
+				// "captured the town of Paletwa in Chin State near the
+				// border with India and Bangladesh": where force was used,
+				// not on whom (but "put its forces on high alert along
+				// the border with Pakistan" aims at Pakistan)
+				k = p.e - 1
+				continue
+			}
 			if p.oblique && st.isWordID(p.prep, "off") && !st.opt.NullActors {
 				// "attacked a ship off Yemen": where, not whom
 				k = p.e - 1
@@ -716,6 +725,7 @@ func (st *state) objectAfter(j, limit int, locativeNotTarget bool) *np {
 				// "announced the package in Berlin": a place, not a target
 				// (but "threw stones at police in Nairobi": an agent
 				// after "at" is aimed at)
+				placed = true
 				k = p.e - 1
 				continue
 			}
@@ -1177,6 +1187,37 @@ func (st *state) quantified(p *np) bool {
 	return false
 }
 
+// reducedByPhrase reports whether anchor a is a past participle with "by"
+// right after an actor phrase and before that phrase's own verb: a
+// reduced relative that describes the actor ("M23 fighters backed by
+// Rwanda entered Goma": the fighters entered; the backing is who they
+// are).
+func (st *state) reducedByPhrase(a *anchor) bool {
+	if a.s == 0 || a.e+1 >= len(st.toks) || st.cls[a.e]&cBy == 0 || a.nounUse || a.verb.noun {
+		return false
+	}
+	w := st.normOf(a.e - 1)
+	if !strings.HasSuffix(w, "ed") && !irregularParticiple[w] {
+		return false
+	}
+	if x := st.npAt[a.s-1]; x < 0 || st.nps[x].e != a.s || st.nps[x].oblique {
+		return false
+	}
+	x := st.npAt[a.e+1]
+	if x < 0 {
+		return false
+	}
+	k := st.nps[x].e
+	for k < len(st.toks) && st.cls[k]&cAdv != 0 {
+		k++
+	}
+	if k >= len(st.toks) || st.npAt[k] >= 0 || st.toks[k].Kind != text.Word || st.toks[k].Flags&text.Cap != 0 {
+		return false
+	}
+	n := st.normOf(k)
+	return st.cls[k]&(cAux|cModal|cSay) != 0 || st.cls[k] == 0 && (strings.HasSuffix(n, "ed") || irregularParticiple[n])
+}
+
 // backgroundClause says why the verb of anchor a, whose verb group starts
 // before token before and whose subject the walk found (subj, maybe
 // nil), stands in a clause that gives background rather than news, or
@@ -1212,6 +1253,9 @@ func (st *state) backgroundClause(a *anchor, before int, subj *np) (why string, 
 	}
 	if open >= 0 {
 		why = "in a relative clause: background, not news"
+	} else if st.reducedByPhrase(a) {
+		// (only the participle and its agent: the verb after them is news)
+		return "a participle with \"by\" describing the actor before it, whose own verb follows: background, not news", st.nps[st.npAt[a.e+1]].e
 	} else if st.objectParticiple(a, before, subj) || st.obliqueParticiple(a) {
 		why = "a participle describing the object of the verb before it: background, not news"
 	} else {
