@@ -444,6 +444,16 @@ func (st *state) mentionAfter(i int) (placeMention, bool) {
 	return m, true
 }
 
+// verbAfterName reports whether token e, right after a state's name, is a
+// verb that begins the clause's predicate: in the past ("A rebel attack in
+// Nigeria killed seven civilians") or a headline's present before its
+// object ("Rebel attack in Mali leaves seven dead"): the name is the
+// place, where "in Afghan villages" names none.
+func (st *state) verbAfterName(e int) bool {
+	w := st.normOf(e)
+	return (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && e+1 < len(st.toks) && (st.cls[e+1]&(cNumber|cDet) != 0 || st.toks[e+1].Kind == text.Number)) && st.verbAt(e)
+}
+
 // attackerBefore reports whether the name that ends at token e is the
 // attacker of an attack noun whose own place follows it: "killed in Kyiv
 // shelling of Donetsk", "died in Moscow strikes on Kharkiv", "killed in
@@ -644,7 +654,7 @@ func (st *state) resolvePlace(j int, want place.Kind) (petrel.Location, int, boo
 				return petrel.Location{}, 0, false
 			}
 			if e < n && st.toks[e].Kind == text.Word && st.toks[e].Flags&text.Cap == 0 && st.cls[e] == 0 && !st.isDate(e) && !countryUseWords[st.normOf(e)] && !divWord(st.normOf(e)) &&
-				!timeAdverb(st.normOf(e)) {
+				!timeAdverb(st.normOf(e)) && !st.verbAfterName(e) {
 				return petrel.Location{}, 0, false // "in Afghan villages"
 			}
 			ctry, ce = actorCountry(a), e

@@ -41,6 +41,9 @@ func TestHeadlines(t *testing.T) {
 			[]string{"195 RUS UKRAGR"}},
 		{"wounded in a state's drone strike", "Four aid workers were wounded in an Israeli drone strike in Rafah",
 			[]string{"195 ISR PSENGO"}},
+		{"a state named before a verb is still the place", "A rebel attack in Mali killed five soldiers",
+			[]string{"190 MLIREB@place MLI"}},
+		{"a state's adjective before a noun is no place", "Two soldiers were killed in Malian villages", []string{"190 --- ---MIL"}},
 		{"an abbreviation of Ukraine's armed forces", "AFU shelled enemy positions near Bakhmut", []string{"194 UKRMIL ---MIL"}},
 	}
 	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)
