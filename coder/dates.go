@@ -19,7 +19,7 @@ import (
 //   - An expression governed by "since", "until", "by", "before", "after",
 //     "from", "to", "through", "between" or "for" bounds a period or sets a
 //     deadline ("suspended since 2018", "from 1981 to 1985", "cuts promised
-//     for 1990").
+//     for 1990"), but "overnight into Sunday" is a time.
 //   - One inside a noun phrase names something else: "the collapse of
 //     1929", "the September 1985 earthquake", "a 1985 loan", "last year's
 //     talks", "March 1990 bonds"; but a possessive date on the means or
@@ -56,7 +56,7 @@ import (
 // clause ("In December 1985, Britain signed …"), stands between the
 // subject and the verb ("Moscow on Tuesday rejected …"), or follows the
 // verb with nothing between them but adverbs, prepositions and actor
-// phrases with their determiners ("nationalised five years ago", "invaded
+// phrases, with their determiners ("nationalised five years ago", "invaded
 // Kuwait in 1990", "expelled the Argentine ambassador in 2024").
 // Otherwise it is merely in the verb's clause. Two rules need attachment:
 //
@@ -293,6 +293,10 @@ func (st *state) judgeDate(d *when.Expr, a, ae, prevStart, prevEnd int, verbal b
 		gw = st.normOf(g)
 	}
 	switch {
+	case (gw == "into" || gw == "to") && g > 0 && (st.isWord(g-1, "overnight") || st.isWord(g-1, "night")) && !st.isDate(g-1):
+		// "overnight into Sunday", "Saturday night into Sunday": the
+		// night that ends on Sunday, a time, not a bound; judged like
+		// any other date below.
 	case boundWords[gw]:
 		return dateBounds, attachClause, ds, de
 	case compareWords[gw] && !(gw == "over" && strings.HasSuffix(st.text[d.Span.Start:d.Span.End], "weekend")) || // "over the weekend" is a time
@@ -490,14 +494,15 @@ func (st *state) verbGroupOnly(lo, hi int) bool {
 }
 
 // adjunctsOnly reports whether tokens [lo, hi) after a verb hold only
-// adverbs, prepositions and actor phrases: "invaded Kuwait in 1990",
+// adverbs, prepositions and coded actor phrases, with their determiners:
+// "invaded Kuwait in 1990", "expelled the Argentine ambassador in 2024",
 // "met with the Saudi king on Tuesday".
 func (st *state) adjunctsOnly(lo, hi int) bool {
 	for k := lo; k < hi; k++ {
 		switch {
 		case st.cls[k]&(cAdv|cPrep) != 0:
-		case k < len(st.npAt) && st.npAt[k] >= 0 && !st.nps[st.npAt[k]].uncoded:
-		case st.cls[k]&cDet != 0 && k+1 < hi && k+1 < len(st.npAt) && st.npAt[k+1] >= 0 && !st.nps[st.npAt[k+1]].uncoded:
+		case st.codedActorAt(k):
+		case st.cls[k]&cDet != 0 && k+1 < hi && st.codedActorAt(k+1):
 			// "expelled the Argentine ambassador in 2024": the
 			// determiner of a coded actor
 		default:
@@ -620,6 +625,13 @@ func (st *state) commaBetween(lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// codedActorAt reports whether token k lies in a coded actor phrase. (Not
+// an uncoded proper name: "Russia attacked Kharkiv on June 7" in an
+// article of June 5 would then be dated a year back.)
+func (st *state) codedActorAt(k int) bool {
+	return k < len(st.npAt) && st.npAt[k] >= 0 && !st.nps[st.npAt[k]].uncoded
 }
 
 // actorsOnly reports whether tokens [lo, hi) all lie in coded actor
