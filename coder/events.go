@@ -391,6 +391,24 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 			}
 		}
 	}
+	if !neg && st.opt.Modality && !st.opt.NullActors {
+		if cc, ok := st.conditional(a, code); ok {
+			if cc == "" {
+				// "if the price rose, miners would press for new mines",
+				// "Mexico would have announced it if …": what would
+				// happen on a condition has not happened.
+				if st.trace != nil {
+					st.dropped(a, code, "what would happen on a condition (if/unless), not an event")
+				}
+				a.consumed = true
+				return end
+			}
+			// "Britain would use its powers to ban Japanese banks if …":
+			// force or sanctions on a condition are a threat.
+			code = cc
+			qual = append(qual, "conditional")
+		}
+	}
 	code, q, ok := st.modality(a, code, neg, intent, qual)
 	if !ok {
 		a.consumed = true
@@ -1560,6 +1578,82 @@ func (st *state) tallyBefore(j int) bool {
 	case "number":
 		return st.isWord(k-2, "the")
 	case "toll", "tally":
+		return true
+	}
+	return false
+}
+
+// conditional maps the code of anchor a when its clause says what would
+// happen on a condition: "would" before the verb in its clause (not
+// across a comma or a conjunction), and an "if" or "unless" clause in the
+// sentence ("Britain would use its powers to ban Japanese banks if it was
+// not satisfied"). Force and sanctions on a condition are threats (138,
+// 131, 132, 130); an appeal or a statement that would be made on a
+// condition, and anything that "would have" happened, is no event ("");
+// a conditional offer of aid or talks stays an intent; demands, complaints,
+// refusals, threats and a policy considered (014) keep their code, and
+// "could" or "might" is left to modality, a possibility (ok false).
+func (st *state) conditional(a *anchor, code string) (string, bool) {
+	if len(code) < 2 || code[:2] >= "10" && code[:2] <= "14" || code == "014" {
+		return "", false
+	}
+	modal := -1
+	for j := a.s - 1; j >= 0 && a.s-j <= 10; j-- {
+		if st.boundary(j) || st.isWord(j, ",") || st.isWord(j, "and") || st.isWord(j, "but") {
+			break
+		}
+		if w := st.normOf(j); w == "would" || w == "could" || w == "might" {
+			modal = j
+			break
+		}
+	}
+	if modal < 0 || !st.isWord(modal, "would") || !st.conditionIn(modal) {
+		// ("might agree to the tax if …", "could revoke licences if …":
+		// a possibility, which modality codes)
+		return "", false
+	}
+	if code[:2] < "10" && intend(code) != "" && !(modal+1 < a.s && st.isWord(modal+1, "have")) {
+		// "would provide aid if elections are held": a conditional
+		// offer, an intent (modality); not "would have signed"
+		return "", false
+	}
+	switch code[:2] {
+	case "15", "18", "19", "20":
+		return "138", true
+	case "16":
+		return "131", true
+	case "17":
+		if code == "172" {
+			return "132", true
+		}
+		return "130", true
+	}
+	return "", true
+}
+
+// conditionIn reports whether the sentence has an "if" or "unless" clause
+// that conditions the clause of the modal at token modal: before it in
+// the same sentence ("if the price rose, miners would …") or after it
+// ("would retaliate if attacked"), but not "as if", "even if", "if any",
+// "if necessary", nor "whether" after a verb of asking ("asked if").
+func (st *state) conditionIn(modal int) bool {
+	for k := range st.toks {
+		w := st.normOf(k)
+		if w != "if" && w != "unless" {
+			continue
+		}
+		if k > 0 {
+			switch st.normOf(k - 1) {
+			case "as", "even", "asked", "ask", "asking", "asks", "know", "see", "wonder", "wondered", "decide", "doubt", "whether", "what":
+				continue
+			}
+		}
+		if k+1 < len(st.toks) {
+			switch st.normOf(k + 1) {
+			case "any", "necessary", "possible", "needed", "so", "not", "ever":
+				continue
+			}
+		}
 		return true
 	}
 	return false

@@ -218,3 +218,35 @@ func TestToldTo(t *testing.T) {
 		}
 	}
 }
+
+// TestConditional codes what "would" happen on a condition: force or
+// sanctions are a threat, an appeal or a statement and what "would have"
+// happened are no event, a conditional offer stays an intent, and
+// "might" is a possibility as before.
+func TestConditional(t *testing.T) {
+	tests := []struct {
+		text      string
+		want, not []string
+	}{
+		{"Officials said that if cocoa prices rose, Ghana would press for new quotas.", nil, []string{"020 GHA→-"}},
+		{"Britain would use its powers to ban Japanese banks from London if Tokyo did not open its market.", []string{"132 GBR→JPNBUS"}, []string{"172 GBR→JPNBUS"}},
+		{"Chile would have signed the accord with Peru if the two governments had agreed on prices.", nil, []string{"032 CHL→PER", "057 CHL→PER"}},
+		{"Syria would attack Israel if Israel struck Lebanon.", []string{"138 SYR→ISR"}, nil},
+		{"Canada would provide aid to Haiti if the election was held.", []string{"033 CAN→HTI"}, nil},
+		{"Denmark might agree to the tax if oils were excluded.", []string{"014 DNK→-"}, nil},
+	}
+	c := builtinCoder(t)
+	for _, tt := range tests {
+		got := triples(c, tt.text)
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: want %s, got %v", tt.text, w, got)
+			}
+		}
+		for _, n := range tt.not {
+			if slices.Contains(got, n) {
+				t.Errorf("%q: coded %s, got %v", tt.text, n, got)
+			}
+		}
+	}
+}
