@@ -28,6 +28,10 @@ type anchor struct {
 	// it, to be coded as an unnamed actor (unnamed.go).
 	subjAgent *np
 	coded     bool // the anchor gave at least one event
+	// background is set when the anchor was dropped as background: in a
+	// relative or temporal clause, or describing the object of the verb
+	// before it. A verb coordinated right after it is background too.
+	background bool
 	// violent is set when the anchor coded protest violence, coercion,
 	// assault, fighting or mass violence: "…, killing three" after it is
 	// the same attack's toll, not an event of its own.
@@ -99,6 +103,7 @@ func (st *state) events(idx int) {
 	}
 	st.speaker = st.sentenceSpeaker()
 	var prev, pending *anchor
+	var bg *anchor // the last verb of a relative clause dropped as background
 	skipTo := 0
 	for k := range st.anchors {
 		a := &st.anchors[k]
@@ -151,6 +156,18 @@ func (st *state) events(idx int) {
 			if st.trace != nil {
 				st.dropped(a, "", "what the people the coercion before it names had done")
 			}
+			a.background = true
+			bg = a
+			continue
+		}
+		if bg != nil && !st.opt.NullActors && a.s >= 1 && st.isWord(a.s-1, "and") && bg.e < a.s && !st.commaBetween(bg.e, a.s) {
+			// "fired tear gas at youths who smashed shop windows and set
+			// rubbish bins alight": the youths set them alight
+			if st.trace != nil {
+				st.dropped(a, "", "a verb coordinated with what the people the coercion before it names had done")
+			}
+			a.background = true
+			bg = a
 			continue
 		}
 		if st.cls[a.e-1]&cIntent != 0 && a.e+1 < n && st.cls[a.e]&cTo != 0 && st.verbAfterTo(a.e+1) {

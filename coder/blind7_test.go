@@ -53,6 +53,15 @@ func TestBlind7Causes(t *testing.T) {
 			[]string{"1831 PAKUAF@place PAKCVL@place"}},
 		{"a strike held is a strike", "Dockers in Haifa held a one-day general strike.",
 			[]string{"143 ISRLAB -"}},
+		{"troops entering a city occupy it", "Russian troops entered the outskirts of Kharkiv on Sunday.",
+			[]string{"192 RUSMIL UKR"}},
+		{"rebels sweeping into a capital occupy it", "Rebels swept into Bangui overnight.",
+			[]string{"192 CAFREB@place CAF"}},
+		{"a state entering an organisation occupies nothing", "Russia entered the World Trade Organization in 2012.", nil},
+		{"a verb coordinated in a relative clause is background too", "Police in Lyon fired tear gas at youths who smashed shop windows and set cars alight.",
+			[]string{"175 FRACOP FRACVL@place"}},
+		{"a ban after over is the topic of the protest", "Police in Kathmandu fired on protesters angry over a social media ban.",
+			[]string{"175 NPLCOP NPLOPP@place"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

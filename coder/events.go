@@ -71,7 +71,7 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		if st.trace != nil {
 			st.dropped(a, "", why)
 		}
-		a.consumed = true
+		a.consumed, a.background = true, true
 		// A violent verb in a temporal clause owns its toll and the
 		// sentence's attack nouns, background too (summary.go).
 		a.violent = strings.Contains(why, "clause after") && violentVerb(a)
@@ -1281,6 +1281,7 @@ func (st *state) notOwnEvent(a, prev *anchor, m *match, code string, tgt *np) (w
 	case !st.opt.NullActors && st.stopBefore(a.s):
 		return "what is to stop or end, not an event", true
 	case !st.opt.NullActors && st.describesObject(a, prev):
+		a.background = true
 		return "a participle describing the object of the verb before it: what had happened to it", false
 	case st.opt.UnnamedActors && prev != nil && ((prev.violent || st.lastCodedViolent(a)) && st.isWord(a.s-1, ",") || st.tollAnd(a)) && a.s > 0 &&
 		strings.HasSuffix(st.normOf(a.s), "ing") && (agentlessCode(code) || strings.HasPrefix(code, "17")) &&
@@ -1299,7 +1300,7 @@ func (st *state) notOwnEvent(a, prev *anchor, m *match, code string, tgt *np) (w
 		return "the toll of the event before it (\", leaving four soldiers wounded\"), not another event", true
 	case st.opt.UnnamedActors && strings.HasPrefix(code, "14") && st.coveredBefore(a.s):
 		return "a protest reporters cover, not theirs (\"journalists covering an opposition rally\")", true
-	case st.opt.UnnamedActors && noun && localCode(code) && st.topicBefore(a.s):
+	case st.opt.UnnamedActors && (localCode(code) || strings.HasPrefix(code, "17")) && st.topicBefore(a.s):
 		return "the topic of another act (after \"over\")", true
 	case st.opt.UnnamedActors && noun && localCode(code) && st.causeBefore(a.s) && st.eventBefore(a):
 		return "what led to the event before it (after \"after\" or \"following\"), not another event", true

@@ -441,6 +441,14 @@ func violenceKind(code, lemma string, s, t *member) string {
 			return "192" // "rebels were occupying the headquarters building": armed men seize it
 		}
 	}
+	if s != nil && code == "192" && (lemma == "enter" || lemma == "sweep into" || lemma == "push into" || lemma == "roll into") {
+		switch r := agentRole(s.code); {
+		case r == "MIL" || r == "REB" || r == "UAF" || r == "CRM" || civilianRole(r):
+		case s.kind == petrel.KindGroup:
+		default:
+			return "" // "Russia entered the WTO", "the president entered the hall": no occupation
+		}
+	}
 	if s != nil && civilianRole(agentRole(s.code)) && code == "192" {
 		return "144" // protesters occupying a palace or an oil field: a sit-in, not a conquest
 	}
@@ -1952,7 +1960,7 @@ func slugLen(s string) int {
 // of", "talks about the attacks".
 func (st *state) topicBefore(j int) bool {
 	k := j - 1
-	for k >= 0 && j-k <= 3 && (st.cls[k]&cDet != 0 || st.toks[k].Kind == text.Word && st.cls[k] == 0 && st.npAt[k] < 0) {
+	for k >= 0 && j-k <= 3 && (st.cls[k]&cDet != 0 || st.toks[k].Kind == text.Word && st.cls[k] == 0 && (st.npAt[k] < 0 || st.nps[st.npAt[k]].uncoded && st.nps[st.npAt[k]].e == j)) {
 		k--
 	}
 	return k >= 0 && (st.isWord(k, "over") || st.isWord(k, "about"))
