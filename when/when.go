@@ -98,6 +98,10 @@ func Find(text string, s petrel.Span, base time.Time, dst []Expr) []Expr {
 			}
 		case kNum:
 			e, ok = f.num(t)
+		case kPunct:
+			if f.hasRef && f.newClause(t) {
+				f.hasRef = false // "the day before" counts within its clause's reach
+			}
 		}
 		if ok {
 			dst = append(dst, e)
@@ -338,4 +342,20 @@ func addMonths(t time.Time, n int) time.Time {
 	y, m, d := t.Date()
 	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, t.Location())
 	return first.AddDate(0, 0, min(d, daysIn(first.Year(), first.Month()))-1)
+}
+
+// newClause reports whether the punctuation t starts a new main clause, so
+// that a date before it is no reference for "the day before" or
+// "overnight" after it: a semicolon, or a comma before "and", "but",
+// "while" or "whereas" ("Talks are due on Tuesday, and Russia said
+// overnight that …").
+func (f *finder) newClause(t tok) bool {
+	switch {
+	case f.isPunct(t, ';'):
+		return true
+	case f.isPunct(t, ','):
+		n := f.next(t.end)
+		return f.is(n, "and") || f.is(n, "but") || f.is(n, "while") || f.is(n, "whereas")
+	}
+	return false
 }

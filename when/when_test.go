@@ -295,13 +295,17 @@ func TestFindHolidays(t *testing.T) {
 		{"It was the last Christmas before the war.", jan24, ""},
 		// Counted from the date before it in the sentence.
 		{"Police said on Thursday that gunmen had attacked a bus the day before.", mar25, "Thursday=2025-03-27/day; the day before=2025-03-26/day"},
-		{"Russia attacked Kyiv on March 3 and Ukraine struck back the next day, and again two days later.", mar25, "March 3=2025-03-03/day; the next day=2025-03-04/day; two days later=2025-03-06/day"},
+		{"Russia attacked Kyiv on March 3 and Ukraine struck back the next day, and again two days later.", mar25, "March 3=2025-03-03/day; the next day=2025-03-04/day"},
+		{"Russia attacked Kyiv on March 3 and Ukraine struck back two days later.", mar25, "March 3=2025-03-03/day; two days later=2025-03-05/day"},
 		{"Ukraine said on Monday that Russia had launched 90 drones overnight.", mar25, "Monday=2025-03-31/day; overnight=2025-03-31/day"},
 		{"The day before, Russian forces had shelled Sumy.", mar25, ""},
 		{"Russia launched 90 drones overnight.", mar25, ""},
 		{"On Monday, the day before the talks, Russia shelled Kyiv.", mar25, "Monday=2025-03-31/day"},
 		{"On Monday, a day after an ambush, troops raided the town.", mar25, "Monday=2025-03-31/day"},
 		{"On Monday the overnight curfew ended.", mar25, "Monday=2025-03-31/day"},
+		{"Talks are due on Tuesday, and Russia said overnight that it would attend.", mar25, "Tuesday=2025-03-25/day"},
+		{"Troops left on Tuesday; rebels had attacked the day before.", mar25, "Tuesday=2025-03-25/day"},
+		{"On Tuesday, troops said rebels had attacked the day before.", mar25, "Tuesday=2025-03-25/day; the day before=2025-03-24/day"},
 		// A year before a noun.
 		{"Militias killed 800,000 people in the 1994 genocide.", apr, "1994=1994-01-01/year"},
 		{"The 2015 attack killed 90 people, and the 2000 tonnes arrived.", apr, "2015=2015-01-01/year"},
