@@ -23,9 +23,9 @@ type PublishStats struct {
 // safe for concurrent use.
 type Publisher struct {
 	q *Queue
-	// Tag, when set, is appended to each message ID ("ID#tag") so that a
-	// deliberate second run (a recode after a dictionary change) is not
-	// dropped as a duplicate within the window.
+	// Tag, when set, is appended to each message ID ("ID@hash#tag") so
+	// that a deliberate second run of the same articles (a recode after a
+	// dictionary change) is not dropped as a duplicate within the window.
 	Tag     string
 	pending []jetstream.PubAckFuture
 	stats   PublishStats
@@ -58,7 +58,7 @@ func (p *Publisher) Publish(ctx context.Context, a *petrel.Article) error {
 	if int64(len(b))+256 > p.q.MaxPayload() {
 		return ErrTooLarge
 	}
-	id := msgID(a.ID)
+	id := msgID(a)
 	if p.Tag != "" {
 		id += "#" + p.Tag
 	}

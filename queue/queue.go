@@ -2,9 +2,11 @@
 // JetStream work-queue stream. The engine is NATS: it persists, clusters
 // and redelivers; this package only maps petrel's articles onto it.
 //
-// A Publisher puts articles on the stream with the article ID as the
-// message ID (the Nats-Msg-Id header), so the server drops a repeat within
-// the stream's duplicate window. A Worker pulls messages from one durable
+// A Publisher puts articles on the stream with the article ID and a hash
+// of its title and text as the message ID (the Nats-Msg-Id header), so the
+// server drops a repeat of the same article within the stream's duplicate
+// window, but not an article sent again under its ID with another text:
+// that is an update, which the store applies. A Worker pulls messages from one durable
 // consumer shared by every worker process, codes them, stores them and
 // acknowledges each message only after the store transaction that holds it
 // has committed: a worker killed at any point leaves its messages
@@ -23,6 +25,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
+	"strconv"
 	"strings"
 	"time"
 
@@ -198,13 +202,20 @@ func check(a *petrel.Article) error {
 	return nil
 }
 
-// msgID is the message ID of an article: its ID, or for an ID a header
-// cannot carry (a line break, a control character) or a very long one,
-// a hash of it.
-func msgID(id string) string {
-	if len(id) <= 256 && !strings.ContainsFunc(id, func(r rune) bool { return r < ' ' || r == 0x7f }) {
-		return id
+// msgID is the message ID of an article: its ID (or, for an ID a header
+// cannot carry, a line break or a control character, or a very long one,
+// a hash of it), "@" and a hash of its title and text. The same article
+// published twice has one message ID, and the server drops the second;
+// an edited one (the same ID, another text) has another and is kept.
+func msgID(a *petrel.Article) string {
+	id := a.ID
+	if len(id) > 256 || strings.ContainsFunc(id, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		h := sha256.Sum256([]byte(id))
+		id = "sha256:" + hex.EncodeToString(h[:])
 	}
-	h := sha256.Sum256([]byte(id))
-	return "sha256:" + hex.EncodeToString(h[:])
+	h := fnv.New64a()
+	h.Write([]byte(a.Title))
+	h.Write([]byte{0})
+	h.Write([]byte(a.Text))
+	return id + "@" + strconv.FormatUint(h.Sum64(), 16)
 }

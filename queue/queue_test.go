@@ -86,6 +86,13 @@ func TestPublishWorker(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// An article sent again under its ID with another text is an update,
+	// not a duplicate: it is kept (and its repeat dropped).
+	for range 2 {
+		if err := p.Publish(ctx, &petrel.Article{ID: "a1", Text: "text 1, edited", Date: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if err := p.Publish(ctx, &petrel.Article{ID: "nul", Title: "a\x00b", Text: "t"}); petrel.ErrorCode(err) != petrel.EINVALID {
 		t.Errorf("publishing a NUL title: %v, want EINVALID", err)
 	}
@@ -93,11 +100,11 @@ func TestPublishWorker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Published != 41 || st.Duplicates != 11 {
-		t.Errorf("published %+v, want 41 stored and 11 duplicates", st)
+	if st.Published != 42 || st.Duplicates != 12 {
+		t.Errorf("published %+v, want 42 stored and 12 duplicates", st)
 	}
-	if n, _ := q.Pending(ctx); n != 41 {
-		t.Errorf("%d messages in the stream, want 41", n)
+	if n, _ := q.Pending(ctx); n != 42 {
+		t.Errorf("%d messages in the stream, want 42", n)
 	}
 	// A message that is no article is dropped, not redelivered forever.
 	nc, err := nats.Connect(url)
@@ -125,13 +132,13 @@ func TestPublishWorker(t *testing.T) {
 		t.Fatal("worker did not stop on an empty stream")
 	}
 	if len(store.docs) != 41 || store.docs["line\nbreak"] == nil {
-		t.Errorf("%d articles stored, want 41", len(store.docs))
+		t.Errorf("%d articles stored, want 41 (a1 twice, the second an update)", len(store.docs))
 	}
 	if d := store.docs["a7"]; d == nil || d.Events[0].Sentence != "TEXT 7" || !d.Article.Date.Equal(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("a7 stored as %+v", d)
 	}
-	if s := w.Stats(); s.Bad != 1 || s.Articles != 41 || s.Redelivered == 0 {
-		t.Errorf("worker stats %+v: want 41 articles, 1 bad message, some redelivered", s)
+	if s := w.Stats(); s.Bad != 1 || s.Articles != 42 || s.Redelivered == 0 {
+		t.Errorf("worker stats %+v: want 42 articles, 1 bad message, some redelivered", s)
 	}
 	if n, _ := q.Pending(ctx); n != 0 {
 		t.Errorf("%d messages left", n)
