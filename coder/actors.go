@@ -33,6 +33,12 @@ func (st *state) findSegs() {
 		ea, va := st.c.actorT.longest(s, i)
 		eg, vg := st.c.agentT.longest(s, i)
 		switch {
+		case ea > i && ea >= eg && st.date != "" && st.c.actors[va[len(va)-1]].Since > st.date:
+			// "the ICC" in a 1987 story: an organisation founded later
+			// (dict.Actor.Since), so the name stands for something else.
+			st.segs = append(st.segs, seg{s: i, e: ea, kind: segName})
+			i = ea
+			continue
 		case ea > i && ea >= eg && st.insideName(i, ea, va[len(va)-1]):
 			// "Texas American Energy Corp", "British Gas": a state's name
 			// inside a company's is no mention of the state.

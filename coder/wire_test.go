@@ -250,3 +250,24 @@ func TestConditional(t *testing.T) {
 		}
 	}
 }
+
+// TestFoundedLater codes an organisation's name in a story dated before it
+// was founded as an unknown name: "the ICC" of 1987 is not the
+// International Criminal Court.
+func TestFoundedLater(t *testing.T) {
+	c := builtinCoder(t)
+	text := "The ICC rejected the proposed merger of the two railroads."
+	code := func(date time.Time) []string {
+		var out []string
+		for _, e := range c.Code(&petrel.Article{ID: "t", Text: text, Date: date}).Events {
+			out = append(out, e.Code+" "+e.Source.Code)
+		}
+		return out
+	}
+	if got := code(time.Date(1987, 3, 2, 0, 0, 0, 0, time.UTC)); slices.Contains(got, "120 IGOJUDICC") {
+		t.Errorf("1987: %q coded as the International Criminal Court: %v", text, got)
+	}
+	if got := code(time.Date(2023, 3, 2, 0, 0, 0, 0, time.UTC)); !slices.Contains(got, "120 IGOJUDICC") {
+		t.Errorf("2023: want 120 IGOJUDICC, got %v", got)
+	}
+}

@@ -56,7 +56,11 @@ type Actor struct {
 	Country string
 	// Display is a readable name ("Vladimir Putin").
 	Display string
-	Rule    Source
+	// Since is, for an organisation, the date (YYYY-MM-DD) it was founded,
+	// or "": before it its names stand for something else ("the ICC" in
+	// 1987 is the Interstate Commerce Commission) and code nothing.
+	Since string
+	Rule  Source
 }
 
 // CodeOn returns the actor's code on date (YYYY-MM-DD). Dated roles win

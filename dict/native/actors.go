@@ -193,7 +193,7 @@ func addOrg(d *dict.Dictionary, e entry, diags *dict.Diagnostics) {
 		return
 	}
 	kind := petrel.KindIGO
-	allowed := []string{"names"}
+	allowed := []string{"names", "since"}
 	if e.kind == "group" {
 		kind = petrel.KindGroup
 		allowed = append(allowed, "country")
@@ -216,6 +216,12 @@ func addOrg(d *dict.Dictionary, e entry, diags *dict.Diagnostics) {
 			if c, ok := oneCountry(e, f, diags); ok {
 				a.Country = c
 			}
+		case "since":
+			if len(f.values) != 1 || f.values[0] == "" || !isDate(f.values[0]) {
+				report(diags, e.file, f.line, "since: want one date YYYY-MM-DD, got "+quote(strings.Join(f.values, "; ")))
+				continue
+			}
+			a.Since = f.values[0]
 		}
 	}
 	finishActor(d, e, a, diags)

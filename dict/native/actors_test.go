@@ -224,6 +224,7 @@ func TestActorErrors(t *testing.T) {
 		{"MissingIGOCode", "igo\n", 1, "missing code", 0, 0},
 		{"BadGroupCode", "group Taliban\n  country: AFG\n", 1, "bad code", 0, 0},
 		{"IGOCountryField", "igo IGOUNO United Nations\n  country: USA\n", 2, "unknown field", 1, 0},
+		{"BadSince", "igo IGOJUDICC International Criminal Court\n  since: 2002\n", 2, "since: want one date", 1, 0},
 		{"BadGroupCountry", "group TAL Taliban\n  country: Afghanistan\n", 2, "country: want one", 1, 0},
 		{"BadDateRange", "person Sergey Lavrov\n  country: RUS\n  roles: RUSGOV 2004-03-09..2004-02-01 Foreign Minister\n", 3, "bad date range", 1, 0},
 		{"BadDate", "person Sergey Lavrov\n  country: RUS\n  roles: RUSGOV 2004-13-09.. Foreign Minister\n", 3, "bad date range", 1, 0},
@@ -481,5 +482,16 @@ func TestPlaceEntry(t *testing.T) {
 	}
 	if got, want := len(diags), 3; got != want {
 		t.Errorf("diagnostics = %v, want %d", diags, want)
+	}
+}
+
+// TestIGOSince reads an organisation's founding date.
+func TestIGOSince(t *testing.T) {
+	d, diags := load(t, "igo IGOJUDICC International Criminal Court\n  names: International Criminal Court; ICC\n  since: 2002-07-01\n")
+	if len(diags) != 0 {
+		t.Fatalf("diagnostics = %v", diags)
+	}
+	if len(d.Actors) != 1 || d.Actors[0].Since != "2002-07-01" {
+		t.Fatalf("actors = %+v, want one with Since 2002-07-01", d.Actors)
 	}
 }
