@@ -19,6 +19,10 @@ func TestHeadlines(t *testing.T) {
 	}{
 		{"title case", "Gunmen Kill Nine Villagers in Northern Mali",
 			[]string{"180 MLIUAF@place MLICVL"}},
+		{"title case with a compass word before a place", "Gunmen Abduct 30 Students in Northwest Nigeria",
+			[]string{"181 NGAUAF@place NGAEDU"}},
+		{"title case with a compass word in a known name", "South Sudan Troops Clash With Rebels Near Juba",
+			[]string{"190 SSDMIL SSDREB", "190 SSDREB SSDMIL"}},
 		{"title case with a known name kept", "Rwandan Troops Shell Rebel Positions Near Goma",
 			[]string{"194 RWAMIL CODREB@place"}},
 		{"capitals", "POLICE FIRE TEAR GAS AT PROTESTERS IN NAIROBI",
