@@ -62,6 +62,10 @@ func TestBlind7Causes(t *testing.T) {
 			[]string{"175 FRACOP FRACVL@place"}},
 		{"a ban after over is the topic of the protest", "Police in Kathmandu fired on protesters angry over a social media ban.",
 			[]string{"175 NPLCOP NPLOPP@place"}},
+		{"a past form before and a verb with a counted object is active, one attack", "Bandits ambushed and killed 12 soldiers in Zamfara.",
+			[]string{"190 NGACRM@place NGAMIL@place"}},
+		{"bombers with a state before them are its air force", "Russian strategic bombers fired cruise missiles at Kyiv.",
+			[]string{"195 RUSMIL UKR"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

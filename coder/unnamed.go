@@ -868,8 +868,10 @@ func (st *state) headlinePassive(a *anchor) bool {
 	if st.toks[a.e].Kind == text.Punct && !st.isWord(a.e, "(") {
 		return true
 	}
-	if st.isWord(a.e, "and") && a.e+2 < len(st.toks) && st.verbAt(a.e+1) && st.toks[a.e+2].Kind == text.Word && !headlinePassiveNext[st.normOf(a.e+2)] &&
-		!resultWord[st.normOf(a.e+2)] {
+	if st.isWord(a.e, "and") && a.e+2 < len(st.toks) && st.verbAt(a.e+1) && (st.toks[a.e+2].Kind == text.Word && !headlinePassiveNext[st.normOf(a.e+2)] &&
+		!resultWord[st.normOf(a.e+2)] || st.toks[a.e+2].Kind == text.Number) {
+		// (and "gunmen ambushed and killed 13 police officers": a
+		// number starts the shared object)
 		// "rioters looted and burned shops", "demonstrators stormed and
 		// set fire to the parliament": the verb after "and" has an
 		// object, which both share; the first is active too ("two
@@ -1551,8 +1553,8 @@ func (st *state) oneAct(idx, first int) {
 			case assaultCode(e.Code) && f.Code == "175":
 				drop = i
 			case personViolence(e.Code) && personViolence(f.Code) &&
-				(f.Target == nil || casualtyVerb[st.lemmaAt(st.tokenStarting(f.Verb.Start))]):
-				drop = j
+				(f.Target == nil || casualtyVerb[st.lemmaAt(st.tokenStarting(f.Verb.Start))] || st.onlyJoints(e.Verb.End, f.Verb.Start)):
+				drop = j // (and "ambushed and killed 13 police officers": one object, one attack)
 			}
 			if drop < 0 {
 				continue
