@@ -309,17 +309,24 @@ func (st *state) actorTail(p *np, m member, k int) int {
 }
 
 // agentAt returns the agent of segment sg, as "ELI" (a former office
-// holder) when "former" or "ex-" stands before it or before the phrase
-// that starts at token from.
+// holder) when "former" or "ex-", or a word that says the holder was put
+// out of office ("fired", "ousted", "deposed", "sacked"; right before it,
+// not in "fired on police"), stands before it or before the phrase that
+// starts at token from.
 func (st *state) agentAt(sg seg, from int) *dict.Agent {
 	ag := st.c.agents[sg.val]
-	for _, j := range []int{sg.s - 1, sg.s - 2, from - 1} {
-		if j >= 0 && j < len(st.toks) && (st.isWord(j, "former") || st.isWord(j, "ex")) {
+	for i, j := range []int{sg.s - 1, sg.s - 2, from - 1} {
+		if j >= 0 && j < len(st.toks) && (st.isWord(j, "former") || st.isWord(j, "ex") || i != 1 && outOfOffice[st.normOf(j)]) {
 			return &dict.Agent{Code: "ELI", Names: ag.Names, Rule: ag.Rule}
 		}
 	}
 	return ag
 }
+
+// outOfOffice are the participles that put an office holder out of office
+// when they stand before the title: "fired White House aide Oliver North"
+// is a former official (ELI), not the government.
+var outOfOffice = map[string]bool{"fired": true, "ousted": true, "deposed": true, "sacked": true}
 
 // titleOverrides reports whether a title before a person whose dictionary
 // role is a former one ("...ELI") should code them instead: unless the text

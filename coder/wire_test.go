@@ -148,6 +148,12 @@ func TestWireSenses(t *testing.T) {
 			[]string{"051 KWT→IRQ"}, nil},
 		{"options executed are trades", "Put options tend to bunch because they are executed as the market starts to fall.",
 			nil, []string{"1823 ---→-"}},
+		{"an ousted minister is a former official", "Ousted Peruvian prime minister Carlos Vela met Chile's president on Monday.",
+			[]string{"040 PERELI→CHLGOV"}, []string{"040 PERGOV→CHLGOV"}},
+		{"a fired aide is a former official", "A judge dismissed a lawsuit by fired White House aide Dan Morrow.",
+			[]string{"115 USAELI→-"}, []string{"115 USAGOV→-"}},
+		{"fired on an agent is no firing from office", "Soldiers fired on police in Lima.",
+			nil, []string{"190 PERMIL→PERELI", "190 ---MIL→PERELI"}},
 		{"releasing prisoners stays", "Chad released 40 Libyan prisoners of war on Monday.",
 			[]string{"0841 TCD→LBYMIL"}, nil},
 	}
