@@ -27,6 +27,9 @@ const (
 	RuleDiwali                    // Diwali, from a table
 	RuleNowruz                    // Nowruz, the Iranian new year, from a table
 	RuleReference                 // "the day before", "overnight": counted from the date before it in the sentence
+	RuleTishrei                   // Rosh Hashanah, or counted from it (Yom Kippur, Sukkot), from a table of the Hebrew calendar
+	RulePassover                  // Passover, or counted from it (Purim, Shavuot), from a table
+	RuleHanukkah                  // Hanukkah, from a table
 )
 
 var ruleNames = [...]string{
@@ -45,6 +48,9 @@ var ruleNames = [...]string{
 	RuleDiwali:               "Diwali, from a table",
 	RuleNowruz:               "Nowruz, from a table of the Iranian calendar",
 	RuleReference:            "counted from the date before it in the sentence",
+	RuleTishrei:              "counted from Rosh Hashanah, from a table of the Hebrew calendar",
+	RulePassover:             "counted from Passover, from a table of the Hebrew calendar",
+	RuleHanukkah:             "Hanukkah, from a table of the Hebrew calendar",
 }
 
 // String describes how a date was resolved by the rule, or "" for a date
@@ -72,7 +78,7 @@ type holiday struct {
 // one a year, or, for a holiday of the Islamic calendar, none, one or two.
 // A year a table does not cover has none.
 func (h holiday) dates(y0, y1 int, loc *time.Location, dst []time.Time) []time.Time {
-	if h.rule >= RuleRamadan {
+	if h.rule >= RuleRamadan && h.rule != RuleReference {
 		return h.tableDates(y0, y1, loc, dst)
 	}
 	for y := y0; y <= y1; y++ {
@@ -281,9 +287,10 @@ var holidayPreps = map[string]bool{"on": true, "at": true, "over": true, "during
 	"to": true, "through": true, "around": true, "in": true, "of": true, "and": true, "or": true,
 	"between": true, "throughout": true}
 
-// holidayShift reads "the eve of", "the day before", "the day after" or
-// "the first (second, third) day of" before a holiday starting at start,
-// and returns where the expression starts and the shift in days.
+// holidayShift reads "the eve of", "the day before", "the day after",
+// "the first (second, third) day of" or "the first night of" before a
+// holiday starting at start, and returns where the expression starts and
+// the shift in days.
 func (f *finder) holidayShift(start, shift int) (int, int) {
 	p := f.prev(start)
 	var d int
@@ -302,6 +309,12 @@ func (f *finder) holidayShift(start, shift int) (int, int) {
 			case f.is(p, "third"):
 				d = 2
 			default:
+				return start, shift
+			}
+		} else if f.is(p, "night") {
+			// "the first night of Hanukkah": the evening before the
+			// first day, on which Jewish and Islamic days begin.
+			if p = f.prev(p.start); !f.is(p, "first") {
 				return start, shift
 			}
 		} else if !f.is(p, "eve") {

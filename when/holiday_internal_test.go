@@ -191,3 +191,42 @@ func TestLunarTables(t *testing.T) {
 		t.Errorf("diwali and nowruz tables: %d and %d years", len(diwali), len(nowruz))
 	}
 }
+
+// TestHebrewTables checks the Jewish holiday tables against dates of public
+// record and the calendar's shape: Passover comes 163 days before the next
+// Rosh Hashanah, Hanukkah 83 to 85 days after Rosh Hashanah, and a Hebrew
+// year is 353–355 or 383–385 days long.
+func TestHebrewTables(t *testing.T) {
+	for _, tc := range []struct {
+		h    holiday
+		y    int
+		want string
+	}{
+		{holiday{rule: RuleTishrei}, 2023, "2023-09-16"}, {holiday{rule: RuleTishrei, offset: 9}, 1999, "1999-09-20"},
+		{holiday{rule: RuleTishrei, offset: 9}, 2024, "2024-10-12"}, {holiday{rule: RuleTishrei, offset: 21}, 2023, "2023-10-07"},
+		{holiday{rule: RulePassover}, 2000, "2000-04-20"}, {holiday{rule: RulePassover}, 2025, "2025-04-13"},
+		{holiday{rule: RulePassover, offset: -30}, 2024, "2024-03-24"}, {holiday{rule: RulePassover, offset: 50}, 2025, "2025-06-02"},
+		{holiday{rule: RuleHanukkah}, 2024, "2024-12-26"}, {holiday{rule: RuleHanukkah}, 2035, "2035-12-26"},
+	} {
+		var got []string
+		for _, d := range tc.h.dates(tc.y, tc.y, time.UTC, nil) {
+			got = append(got, d.Format("2006-01-02"))
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("%v%+d in %d = %q, want %q", tc.h.rule, tc.h.offset, tc.y, g, tc.want)
+		}
+	}
+	for i := range roshHashanah {
+		if n := hanukkah[i] - roshHashanah[i]; n < 83 || n > 85 {
+			t.Errorf("Hanukkah %d is %d days after Rosh Hashanah", hebrewFirstYear+i, n)
+		}
+		if i+1 < len(roshHashanah) {
+			if n := roshHashanah[i+1] - passover[i]; n != 163 {
+				t.Errorf("Rosh Hashanah %d is %d days after Passover", hebrewFirstYear+i+1, n)
+			}
+			if n := roshHashanah[i+1] - roshHashanah[i]; !(n >= 353 && n <= 355 || n >= 383 && n <= 385) {
+				t.Errorf("Hebrew year %d is %d days long", hebrewFirstYear+i, n)
+			}
+		}
+	}
+}

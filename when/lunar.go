@@ -2,7 +2,7 @@ package when
 
 import "time"
 
-// Islamic, Hindu and Persian holidays
+// Islamic, Hindu, Persian and Jewish holidays
 //
 // Eid al-Fitr, Eid al-Adha and Ramadan follow the Islamic lunar calendar,
 // whose months begin with a sighting of the new moon and so fall on
@@ -28,6 +28,8 @@ import "time"
 //   - Nowruz: 1 Farvardin of the Iranian calendar (March 20 or 21), from
 //     jalaali-js. The Kurdish Newroz and the Central Asian Navruz and
 //     Nauryz are kept on March 21.
+//   - Jewish holidays: Rosh Hashanah, Hanukkah and Passover of the Hebrew
+//     years 5760–5796 from @hebcal/core; the others are counted from them.
 
 // islamicFirstYear is the Islamic year of the first entry of the Islamic
 // holiday tables.
@@ -83,9 +85,40 @@ var nowruz = [...]uint8{
 // to lie in it: 29 days, the shorter of its two lengths.
 const ramadanDays = 29
 
+// hebrewFirstYear is the Hebrew year of the first entry of the Jewish
+// holiday tables (5760 began in September 1999).
+const hebrewFirstYear = 5760
+
+// roshHashanah, hanukkah and passover hold, for each Hebrew year from
+// hebrewFirstYear, the first day of Rosh Hashanah (1 Tishrei), of Hanukkah
+// (25 Kislev) and of Passover (15 Nisan), in days after January 1, 2000.
+// Yom Kippur, Sukkot and Simchat Torah are counted from Rosh Hashanah (10,
+// 15 and 22 Tishrei), Purim and Shavuot from Passover (30 days before, 50
+// after).
+var (
+	roshHashanah = [...]int16{
+		-112, 273, 626, 980, 1365, 1720, 2103, 2457, 2812, 3195, // 5760–5769
+		3549, 3904, 4289, 4643, 4996, 5381, 5735, 6120, 6473, 6827, // 5770–5779
+		7212, 7567, 7920, 8304, 8659, 9042, 9397, 9751, 10136, 10491, // 5780–5789
+		10845, 11228, 11583, 11937, 12320, 12675, 13060, // 5790–5796
+	}
+	hanukkah = [...]int16{
+		-28, 356, 709, 1064, 1449, 1803, 2186, 2541, 2895, 3278, // 5760–5769
+		3633, 3988, 4372, 4726, 5080, 5464, 5819, 6203, 6556, 6911, // 5770–5779
+		7296, 7650, 8003, 8388, 8742, 9126, 9480, 9835, 10220, 10574, // 5780–5789
+		10928, 11312, 11666, 12020, 12404, 12759, 13143, // 5790–5796
+	}
+	passover = [...]int16{
+		110, 463, 817, 1202, 1557, 1940, 2294, 2649, 3032, 3386, // 5760–5769
+		3741, 4126, 4480, 4833, 5218, 5572, 5957, 6310, 6664, 7049, // 5770–5779
+		7404, 7757, 8141, 8496, 8879, 9234, 9588, 9973, 10328, 10682, // 5780–5789
+		11065, 11420, 11774, 12157, 12512, 12897, 13251, // 5790–5796
+	}
+)
+
 // tableDates appends to dst the dates of a table holiday (h.rule one of
-// the Islamic rules, RuleDiwali or RuleNowruz) that fall in years y0 to y1,
-// in order, each moved by h.offset days.
+// the Islamic or Jewish rules, RuleDiwali or RuleNowruz) that fall in years
+// y0 to y1, in order, each moved by h.offset days.
 func (h holiday) tableDates(y0, y1 int, loc *time.Location, dst []time.Time) []time.Time {
 	switch h.rule {
 	case RuleDiwali, RuleNowruz:
@@ -101,6 +134,22 @@ func (h holiday) tableDates(y0, y1 int, loc *time.Location, dst []time.Time) []t
 		return dst
 	}
 	epoch := time.Date(2000, time.January, 1, 0, 0, 0, 0, loc)
+	switch h.rule {
+	case RuleTishrei, RulePassover, RuleHanukkah:
+		table := roshHashanah[:]
+		if h.rule == RulePassover {
+			table = passover[:]
+		} else if h.rule == RuleHanukkah {
+			table = hanukkah[:]
+		}
+		for _, dd := range table {
+			d := epoch.AddDate(0, 0, int(dd)+h.offset)
+			if y := d.Year(); y >= y0 && y <= y1 {
+				dst = append(dst, d)
+			}
+		}
+		return dst
+	}
 	for i := range ramadanStart {
 		var days [2]int16
 		n := 1
@@ -244,4 +293,71 @@ func (f *finder) nowruzWord(t tok, w []byte) (Expr, bool) {
 		h = holiday{rule: RuleFixedHoliday, month: time.March, day: 21}
 	}
 	return f.resolveHoliday(t.start, t.end, h, 0)
+}
+
+// jewishHoliday matches a Jewish holiday anchored at the word t (lower-cased
+// w): "Rosh Hashanah", "Yom Kippur", "Sukkot", "Simchat Torah", "Shemini
+// Atzeret", "Passover" ("Pesach"), "Purim", "Shavuot", "Hanukkah"
+// ("Chanukah"). A holiday of several days (Sukkot, Passover, Hanukkah) is
+// its first day, or the article's date after "during", "throughout" or
+// "over" when that lies in it.
+func (f *finder) jewishHoliday(t tok, w []byte) (Expr, bool) {
+	if !f.capital(t) {
+		return Expr{}, false
+	}
+	var h holiday
+	end := t.end
+	second := func(words ...string) bool {
+		n := f.next(t.end)
+		for _, x := range words {
+			if f.is(n, x) && f.capital(n) {
+				end = n.end
+				return true
+			}
+		}
+		return false
+	}
+	switch string(w) {
+	case "rosh":
+		if !second("hashanah", "hashana") {
+			return Expr{}, false
+		}
+		h = holiday{rule: RuleTishrei, days: 2}
+	case "yom":
+		if !second("kippur") {
+			return Expr{}, false
+		}
+		h = holiday{rule: RuleTishrei, offset: 9}
+	case "sukkot", "succot", "sukkoth", "succoth":
+		h = holiday{rule: RuleTishrei, offset: 14, days: 7}
+	case "simchat", "simhat", "simchas":
+		if !second("torah") {
+			return Expr{}, false
+		}
+		h = holiday{rule: RuleTishrei, offset: 21}
+	case "shemini":
+		if !second("atzeret") {
+			return Expr{}, false
+		}
+		h = holiday{rule: RuleTishrei, offset: 21}
+	case "passover", "pesach":
+		h = holiday{rule: RulePassover, days: 7}
+	case "purim":
+		h = holiday{rule: RulePassover, offset: -30}
+	case "shavuot", "shavuos":
+		h = holiday{rule: RulePassover, offset: 50}
+	default: // "hanukkah", "chanukah", "hanukah", "chanukkah"
+		h = holiday{rule: RuleHanukkah, days: 8}
+	}
+	if !f.bareHoliday(end) {
+		return Expr{}, false // "the Yom Kippur War", "Passover seder"
+	}
+	e, ok := f.resolveHoliday(t.start, end, h, 0)
+	if ok && h.days > 1 && e.Span.Start == t.start && !e.Date.After(f.base) && !e.Date.AddDate(0, 0, h.days-1).Before(f.base) {
+		switch f.lower(f.prev(t.start)) {
+		case "during", "throughout", "over":
+			e.Date, e.Earlier, e.YearGuessed = f.base, time.Time{}, false // the holiday holds the article date
+		}
+	}
+	return e, ok
 }

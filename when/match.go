@@ -58,6 +58,9 @@ func (f *finder) alpha(t tok) (Expr, bool) {
 		return f.diwaliWord(t)
 	case "nowruz", "norouz", "noruz", "nowrouz", "nawruz", "newroz", "navruz", "nauryz":
 		return f.nowruzWord(t, w)
+	case "rosh", "yom", "sukkot", "succot", "sukkoth", "succoth", "simchat", "simhat", "simchas", "shemini",
+		"passover", "pesach", "purim", "shavuot", "shavuos", "hanukkah", "chanukah", "hanukah", "chanukkah":
+		return f.jewishHoliday(t, w)
 	}
 	if wd, ok := weekdayOf(w); ok {
 		return f.weekday(t, wd)

@@ -122,6 +122,8 @@ var anchorWords = [...]string{
 	"year", "years", "weekend", "overnight", "spring", "christmas", "halloween", "valentine", "boxing", "bastille",
 	"women", "easter", "pentecost", "whitsun", "eid", "ramadan", "ramazan", "ramzan", "diwali", "divali",
 	"deepavali", "deepawali", "nowruz", "norouz", "noruz", "nowrouz", "nawruz", "newroz", "navruz", "nauryz",
+	"rosh", "yom", "sukkot", "succot", "sukkoth", "succoth", "simchat", "simhat", "simchas", "shemini", "passover",
+	"pesach", "purim", "shavuot", "shavuos", "hanukkah", "chanukah", "hanukah", "chanukkah",
 	"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
 	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",

@@ -284,6 +284,16 @@ func TestFindHolidays(t *testing.T) {
 		{"Kurds rallied on Newroz and on the Persian New Year.", apr, "Newroz=2024-03-21/day; the Persian New Year=2024-03-20/day"},
 		{"Police arrested activists on Eid al-Fitr.", time.Date(1995, 3, 20, 0, 0, 0, 0, time.UTC), ""},
 		{"Police arrested activists on Diwali.", time.Date(2040, 12, 1, 0, 0, 0, 0, time.UTC), ""},
+		// Jewish holidays, from tables of the Hebrew calendar (2000–2035).
+		{"Gunmen attacked towns on Simchat Torah and on Yom Kippur.", time.Date(2023, 10, 9, 0, 0, 0, 0, time.UTC), "Simchat Torah=2023-10-07/day; Yom Kippur=2023-09-25/day"},
+		{"Troops raided Jenin on Rosh Hashanah and on the first day of Sukkot.", time.Date(2023, 10, 9, 0, 0, 0, 0, time.UTC), "Rosh Hashanah=2023-09-16/day; the first day of Sukkot=2023-09-30/day"},
+		{"Rockets hit Israel on the eve of Passover, on Purim and on Shavuot.", time.Date(2024, 6, 20, 0, 0, 0, 0, time.UTC), "the eve of Passover=2024-04-22/day; Purim=2024-03-24/day; Shavuot=2024-06-12/day"},
+		{"A missile hit Tel Aviv on the first night of Hanukkah.", time.Date(2024, 12, 27, 0, 0, 0, 0, time.UTC), "the first night of Hanukkah=2024-12-25/day"},
+		{"Police barred worshippers during Passover.", time.Date(2025, 4, 16, 0, 0, 0, 0, time.UTC), "Passover=2025-04-16/day"},
+		{"Police barred worshippers on Passover.", time.Date(2025, 4, 16, 0, 0, 0, 0, time.UTC), "Passover=2025-04-13/day"},
+		{"Rockets hit Israel last Passover.", time.Date(2025, 4, 16, 0, 0, 0, 0, time.UTC), "last Passover=2024-04-23/day"},
+		{"Jets struck during the Yom Kippur War, at a Passover seder and in the Yom Kippur war.", jun, ""},
+		{"Yom HaShoah and Rosh Pina are no holidays here.", jun, ""},
 		// Holidays counted from the base date.
 		{"Missiles hit Kherson last Christmas.", jan24, "last Christmas=2023-12-25/day"},
 		{"Missiles hit Kherson last Christmas.", time.Date(2024, 11, 13, 0, 0, 0, 0, time.UTC), "last Christmas=2023-12-25/day"},
