@@ -81,6 +81,12 @@ func (st *state) addEvent(idx int, code string, src, tgt *member, verbS, verbE i
 		// fire": the agent is the source and no target)
 		tgt = nil
 	}
+	if tgt != nil && tgt.code == src.code && strings.HasPrefix(code, "14") && !facilityRule(tgt.rule) && !selfVictim(code, src, tgt) && !st.opt.NullActors {
+		// "Belgrade residents marched on the state broadcaster": a
+		// protest by people of a state at something read as those people
+		// again stands without a target (no one protests at themselves)
+		tgt = nil
+	}
 	if tgt != nil && tgt.code == src.code && !facilityRule(tgt.rule) && !selfVictim(code, src, tgt) {
 		if st.trace != nil {
 			st.tracef("  DROPPED %s %s → %s: source and target are the same actor", code, src.code, tgt.code)

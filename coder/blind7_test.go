@@ -66,6 +66,14 @@ func TestBlind7Causes(t *testing.T) {
 			[]string{"190 NGACRM@place NGAMIL@place"}},
 		{"bombers with a state before them are its air force", "Russian strategic bombers fired cruise missiles at Kyiv.",
 			[]string{"195 RUSMIL UKR"}},
+		{"crowds converging on a seat of power protest", "Thousands of Malians converged on the presidential palace in Bamako to demand that the president resign.",
+			[]string{"141 MLI -"}},
+		{"troops converging on a town move", "Troops converged on the rebel-held town of Kidal.", nil},
+		{"a protest at its own people's words stands without a target", "Thousands of Belgrade residents marched on the state broadcaster.",
+			[]string{"141 SRBCVL -"}},
+		{"an event noun after last week's is an earlier event", "Mourners carried the coffins of five soldiers killed in last week's ambush through Niamey.", nil},
+		{"an event noun after a span of time and after is background", "A year after Russia's invasion, Ukrainians gathered in Kyiv to remember the dead.",
+			[]string{"044 UKR -"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

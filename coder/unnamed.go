@@ -441,6 +441,12 @@ func violenceKind(code, lemma string, s, t *member) string {
 			return "192" // "rebels were occupying the headquarters building": armed men seize it
 		}
 	}
+	if s != nil && strings.HasPrefix(code, "14") && lemma == "converge on" {
+		switch agentRole(s.code) {
+		case "MIL", "COP", "REB", "UAF", "CRM", "SPY":
+			return "" // "troops converged on the city": a movement, no protest
+		}
+	}
 	if s != nil && code == "192" && (lemma == "enter" || lemma == "sweep into" || lemma == "push into" || lemma == "roll into") {
 		switch r := agentRole(s.code); {
 		case r == "MIL" || r == "REB" || r == "UAF" || r == "CRM" || civilianRole(r):
@@ -1195,6 +1201,18 @@ func (st *state) deniedToll(k int) bool {
 var notMeansBefore = map[string]bool{"heart": true, "time": true, "panic": true, "shark": true, "crocodile": true,
 	"bear": true, "dog": true, "animal": true, "lion": true, "tiger": true, "snake": true, "elephant": true}
 
+// backgroundAt reports whether an anchor at token k was dropped as
+// background ("killed in last week's ambush", "a year after Russia's
+// invasion"): its noun is no means of the sentence's news either.
+func (st *state) backgroundAt(k int) bool {
+	for i := range st.anchors {
+		if a := &st.anchors[i]; a.s == k && a.background {
+			return true
+		}
+	}
+	return false
+}
+
 func (st *state) nominalEvent(idx int) {
 	hit := false
 	for _, w := range st.c.signal {
@@ -1226,7 +1244,7 @@ func (st *state) nominalEvent(idx int) {
 		return // "fighting has killed thousands since April" (summary.go)
 	}
 	for k := 0; k < len(st.toks); k++ {
-		if st.npAt[k] >= 0 || st.isDate(k) || st.backgroundOpener(k-1) || st.inRelative(k) {
+		if st.npAt[k] >= 0 || st.isDate(k) || st.backgroundOpener(k-1) || st.inRelative(k) || st.backgroundAt(k) {
 			continue // "fled since fighting erupted" (summary.go); "Refugees who fled the shelling of Kharkiv arrived"
 		}
 		code, e := st.meansAt(k)

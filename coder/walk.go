@@ -1218,6 +1218,29 @@ func (st *state) reducedByPhrase(a *anchor) bool {
 	return st.cls[k]&(cAux|cModal|cSay) != 0 || st.cls[k] == 0 && (strings.HasSuffix(n, "ed") || irregularParticiple[n])
 }
 
+// beforeNounPhrase returns the token before the words that open the noun
+// phrase of an event noun at token j: its adjectives, determiner and
+// possessor ("Russia's", "the brutal"), so that the word before them can
+// be read ("after", "last week's").
+func (st *state) beforeNounPhrase(j int) int {
+	k := j - 1
+	for k >= 0 && j-k <= 4 {
+		switch {
+		case st.cls[k]&cDet != 0, st.toks[k].Kind == text.Word && st.cls[k] == 0 && st.toks[k].Flags&text.Cap == 0 && st.npAt[k] < 0:
+			k--
+			continue
+		case st.isWord(k, "'s") && k >= 1 && st.npAt[k-1] >= 0:
+			k = st.nps[st.npAt[k-1]].s - 1 // "Russia's"
+			continue
+		}
+		break
+	}
+	if k >= 0 && st.isWord(k+1, "last") {
+		return k + 3 // "last week's": point at "'s"
+	}
+	return k
+}
+
 // backgroundClause says why the verb of anchor a, whose verb group starts
 // before token before and whose subject the walk found (subj, maybe
 // nil), stands in a clause that gives background rather than news, or
@@ -1239,6 +1262,13 @@ func (st *state) backgroundClause(a *anchor, before int, subj *np) (why string, 
 			// "a journalist who covered the siege of Marawi won an
 			// award": the noun's event says who the journalist is
 			return "a noun in a relative clause: background, not news", a.e
+		}
+		if k := st.beforeNounPhrase(a.s); k >= 1 && st.isWord(k, "'s") && st.isWord(k-2, "last") && durationWords[st.normOf(k-1)] {
+			// "soldiers killed in last week's ambush": an earlier event
+			return "an event noun after \"last " + st.normOf(k-1) + "'s\": an earlier event, background", a.e
+		} else if k >= 0 && st.backgroundOpener(k) {
+			// "A year after Russia's invasion, Ukrainians gathered"
+			return "an event noun after \"" + st.normOf(k) + "\" and a span of time: background, not news", a.e
 		}
 		return "", a.e
 	}
