@@ -135,6 +135,7 @@ func (st *state) clauseSubject(idx int, a, prev *anchor, before int, subj *np, n
 			return nil, false, r, false // nothing the parse could find
 		}
 	case participle || st.inserted(before, subj):
+	case st.vpConjunct(before, subj):
 	default:
 		return nil, false, r, false
 	}
@@ -930,4 +931,26 @@ func (st *state) addressee(n int) bool {
 		return k >= 0 && st.cls[k]&cSay != 0
 	}
 	return false
+}
+
+// vpConjunct reports whether the verb group ends right after "and" or
+// "but" with no subject of its own, and the clause walk found a subject
+// that stands inside the clause of an earlier verb rather than before it:
+// "The U.S. has said it will not allow Iran to use the missiles and has
+// offered its warships" (the walk reaches Iran; the parse coordinates
+// "offered" with "said", whose subject is the U.S.).
+func (st *state) vpConjunct(before int, subj *np) bool {
+	if before < 1 || subj == nil || subj.uncoded || !(st.isWord(before, "and") || st.isWord(before, "but")) {
+		return false
+	}
+	// the walk's subject is a verb's object, or the subject of a clause
+	// reported by a verb of saying: not the subject of the sentence
+	if st.objectOfVerb(subj.s) {
+		return true
+	}
+	k := subj.s - 1
+	if k >= 0 && st.isWord(k, "that") {
+		k--
+	}
+	return k >= 0 && st.cls[k]&cSay != 0
 }

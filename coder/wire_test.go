@@ -154,6 +154,10 @@ func TestWireSenses(t *testing.T) {
 			[]string{"115 USAELI→-"}, []string{"115 USAGOV→-"}},
 		{"fired on an agent is no firing from office", "Soldiers fired on police in Lima.",
 			nil, []string{"190 PERMIL→PERELI", "190 ---MIL→PERELI"}},
+		{"a verb after 'and' with no subject shares the subject of the verb it is coordinated with", "Egypt said the United States was urging Israel to halt the raids and was talking with Jordanian officials.",
+			[]string{"040 USA→JORGOV"}, []string{"040 ISR→JORGOV"}},
+		{"a coordinated verb after its own subject keeps it", "Kenya said Uganda had closed the border and Uganda denied it.",
+			[]string{"016 UGA→-"}, nil},
 		{"releasing prisoners stays", "Chad released 40 Libyan prisoners of war on Monday.",
 			[]string{"0841 TCD→LBYMIL"}, nil},
 	}
