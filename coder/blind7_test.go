@@ -72,8 +72,14 @@ func TestBlind7Causes(t *testing.T) {
 		{"a protest at its own people's words stands without a target", "Thousands of Belgrade residents marched on the state broadcaster.",
 			[]string{"141 SRBCVL -"}},
 		{"an event noun after last week's is an earlier event", "Mourners carried the coffins of five soldiers killed in last week's ambush through Niamey.", nil},
-		{"an event noun after a span of time and after is background", "A year after Russia's invasion, Ukrainians gathered in Kyiv to remember the dead.",
-			[]string{"044 UKR -"}},
+		{"an event noun after a span of time and after is background", "A year after Russia's invasion, Ukrainians gathered in Kyiv to remember the dead.", nil},
+		{"the attack a killing was done in is no other event", "Jihadists killed nine soldiers in an attack on an army post in northern Benin.",
+			[]string{"190 BENREB@place BENMIL@place"}},
+		{"an attack joined by and to an abduction is the abduction", "Bandits attacked a bus in Zamfara and kidnapped 20 passengers.",
+			[]string{"181 NGACRM@place NGACVL@place"}},
+		{"one protest told with two verbs keeps the specific code", "Climate activists glued themselves to trains and blocked bridges in central London.",
+			[]string{"144 GBROPP@place -"}},
+		{"a crowd gathering is no meeting", "Thousands of Ukrainians gathered in Kyiv to remember the dead.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

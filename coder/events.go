@@ -1280,6 +1280,11 @@ func (st *state) notOwnEvent(a, prev *anchor, m *match, code string, tgt *np) (w
 		return "a participle between a determiner and its noun: an adjective (\"a detained businessman\")", false
 	case !st.opt.NullActors && st.stopBefore(a.s):
 		return "what is to stop or end, not an event", true
+	case !st.opt.NullActors && noun && prev != nil && prev.coded && prev.violent && !prev.passive && (prev.subject != nil && !prev.subject.uncoded || prev.subjAgent != nil) &&
+		a.s >= 2 && st.cls[a.s-1]&cDet != 0 && (st.isWord(a.s-2, "in") || st.isWord(a.s-2, "during")) && prev.e <= a.s-2 && !st.commaBetween(prev.e, a.s):
+		// "jihadists killed nine soldiers in an attack on a military
+		// post": the attack the killing was done in, not another event
+		return "the act the violent verb before it was done in, not another event", false
 	case !st.opt.NullActors && st.describesObject(a, prev):
 		a.background = true
 		return "a participle describing the object of the verb before it: what had happened to it", false

@@ -519,6 +519,9 @@ func violenceKind(code, lemma string, s, t *member) string {
 // bus, a market, a school, a place of worship, a polling station) with no
 // armed foe named commit unconventional violence (180).
 func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) string {
+	if s != nil && (t == nil || strings.HasPrefix(t.rule, "place ") || t.code == s.code) && code == "044" && lemma == "gather" && (st.pluralDemonym(s) || civilianRole(agentRole(s.code))) {
+		return "" // "Ukrainians gathered in Kyiv to remember the dead": a crowd, no meeting of parties
+	}
 	if s != nil && lemma == "storm" && strings.HasPrefix(code, "145") {
 		switch agentRole(s.code) {
 		case "UAF", "CRM", "REB":
@@ -1570,6 +1573,13 @@ func (st *state) oneAct(idx, first int) {
 				drop = j // ("tear-gassed and beat students": the beating at a protest is 175 too)
 			case assaultCode(e.Code) && f.Code == "175":
 				drop = i
+			case strings.HasPrefix(e.Code, "14") && strings.HasPrefix(f.Code, "14") && !damageCode(e.Code) && !damageCode(f.Code):
+				// "glued themselves to trains and blocked bridges": one
+				// protest; the more specific code stays
+				drop = j
+				if (f.Code != "140" && f.Code != "141") && (e.Code == "140" || e.Code == "141") {
+					drop = i
+				}
 			case personViolence(e.Code) && personViolence(f.Code) &&
 				(f.Target == nil || casualtyVerb[st.lemmaAt(st.tokenStarting(f.Verb.Start))] || st.onlyJoints(e.Verb.End, f.Verb.Start)):
 				drop = j // (and "ambushed and killed 13 police officers": one object, one attack)
@@ -1668,6 +1678,11 @@ var casualtyVerb = map[string]bool{"wound": true, "injure": true, "maim": true, 
 // hostage" is the hostage-taking (181), "raided the home and took him
 // into custody" the arrest (173), "stormed the legislature and smashed
 // windows" one riot (145).
+//
+// An attack joined by "and" alone to an abduction is the abduction alone
+// too: "bandits attacked a train and kidnapped dozens of passengers" is
+// 181 (but "attacked a school, killing 41 and abducting six others" is
+// two acts).
 func (st *state) entryThenAct(idx, first int) {
 	for i := first; i+1 < len(st.doc.Events); i++ {
 		e := &st.doc.Events[i]
@@ -1675,13 +1690,14 @@ func (st *state) entryThenAct(idx, first int) {
 			continue
 		}
 		k := st.tokenStarting(e.Verb.Start)
-		if l := st.lemmaAt(k); l != "storm" && l != "raid" {
+		l := st.lemmaAt(k)
+		if l != "storm" && l != "raid" && l != "attack" {
 			continue
 		}
 		for j := i + 1; j < len(st.doc.Events); j++ {
 			f := &st.doc.Events[j]
 			if f.SentenceIndex != idx || f.Source == nil || f.Source.Code != e.Source.Code || f.Verb.Start <= e.Verb.End ||
-				f.RootCode != "14" && f.RootCode != "17" && f.RootCode != "18" ||
+				f.RootCode != "14" && f.RootCode != "17" && f.RootCode != "18" || l == "attack" && (f.Code != "181" || !st.andBetween(e.Verb.End, f.Verb.Start) || st.commaBetween(st.tokenStarting(e.Verb.Start), st.tokenStarting(f.Verb.Start))) ||
 				!st.andBetween(e.Verb.End, f.Verb.Start) && !(f.Code == "181" && st.commaParticiple(e.Verb.End, f.Verb.Start)) {
 				continue
 			}
