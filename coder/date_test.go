@@ -44,6 +44,7 @@ func TestEventDate(t *testing.T) {
 		{"the day before, no reference", "The day before, Russia attacked Kharkiv.", "190", "2024-06-05"},
 		{"year before an event noun, in", "Russia killed hundreds of people in the 2022 invasion.", "190", "2022-01-01"},
 		{"year before a noun, object", "Russia condemned the 2023 attack on its embassy.", "111", "2024-06-05"},
+		{"year before an event noun, arrest", "Police arrested a man in the 2015 attack on the embassy.", "173", "2024-06-05"},
 		{"this year's, same year", "Iran attacked Israel during the 2024 offensive.", "190", "2024-06-05"},
 		{"Eid", "Russia attacked Ukraine on Eid al-Adha.", "190", "2023-06-28"},
 		{"last Christmas", "Russia attacked Kharkiv last Christmas.", "190", "2023-12-25"},

@@ -322,12 +322,14 @@ func (st *state) judgeDate(d *when.Expr, a, ae, prevStart, prevEnd int, verbal b
 		return dateUsable, attachAfter, ds, de
 	case !verbal && ds >= ae && ds >= 2 && st.cls[ds-1]&cDet != 0 && (st.isWord(ds-2, "in") || st.isWord(ds-2, "during")) &&
 		hasYear(st.text[d.Span.Start:d.Span.End]) && st.eventNounAt(de) && !st.base.IsZero() && d.Date.Before(st.base) && !st.sameYear(d) &&
-		st.pastVerb(a) && !st.clauseBetween(ae, ds-2, false) && !st.commaBetween(ae, ds-2):
+		st.pastVerb(a) && harmVerbs[st.normOf(a)] && !st.clauseBetween(ae, ds-2, false) && !st.commaBetween(ae, ds-2):
 		// "Hutu militias killed 800,000 people in the 1994 genocide",
 		// "troops killed civilians in Bucha during the 2022 invasion":
 		// the past attack or war in which the act was done is dated by
 		// the year before its noun, as by a possessive date ("in
-		// Saturday's ambush").
+		// Saturday's ambush"). Only a killing or wounding is done in
+		// it: "arrested a man in the 2015 attack" is an arrest over it,
+		// now.
 		return dateUsable, attachAfter, ds, de
 	case ds > 0 && st.cls[ds-1]&cDet != 0 && hasYear(st.text[d.Span.Start:d.Span.End]) && !st.sameYear(d) &&
 		(!verbal && de+1 < a && (ds < 2 || st.cls[ds-2]&cPrep == 0) && st.meansNoun(de) || de <= a && st.premodifiers(de, a)):
@@ -594,6 +596,12 @@ func (st *state) premodifiers(lo, hi int) bool {
 func (st *state) sameYear(d *when.Expr) bool {
 	return d.Precision == when.Year && !st.base.IsZero() && d.Date.Year() == st.base.Year()
 }
+
+// harmVerbs are the past forms of killing and wounding, the acts done in
+// an attack or war rather than over it.
+var harmVerbs = map[string]bool{"killed": true, "wounded": true, "injured": true, "murdered": true,
+	"massacred": true, "slaughtered": true, "died": true, "executed": true, "maimed": true,
+	"slain": true, "raped": true, "tortured": true, "burned": true, "destroyed": true}
 
 // eventNouns name a violent event, past once it has a year: "the 1994
 // genocide", "the 2022 invasion". The attack nouns (meansNoun) are
