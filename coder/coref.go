@@ -291,7 +291,9 @@ func (st *state) resolveRef(idx int, p *np) {
 		ref = st.speakerOf(idx, p)
 	case p.pron == "it" && st.uncodedSpeakerBefore(p):
 		// "Disney said it will seek investors", "the company said it
-		// had signed": the company, with no code.
+		// had signed": the company, with no code; a later "it" of the
+		// sentence is the company again, not the state named before.
+		st.lastActor = nil
 	case p.pron == "it" && st.expletiveIt(p):
 		// "it is up to Ecuador to request", "it would be foolish for
 		// Japan to": no one.
@@ -454,6 +456,9 @@ func (st *state) speakerEnd(p *np) int {
 	k--
 	if st.cls[k]&cAdv != 0 && k > 0 {
 		k-- // "the company also said it"
+	}
+	if k > 0 && st.isWord(k, ",") && st.npAt[k-1] >= 0 && st.nps[st.npAt[k-1]].agent == "BUS" {
+		k-- // "Halvor Gas Plc, a Bergen oil company, said it": the appositive's company
 	}
 	return k
 }

@@ -24,6 +24,8 @@ func TestUnknownNameBlocksIt(t *testing.T) {
 			"it", ""},
 		{"an unknown company in the same sentence as the state", "Belvaro Industries of France said on Monday that it would close two plants.",
 			"it", ""},
+		{"a company set off as an appositive speaks", "France raised its gas tax. Halvor Gas Plc, a Lyon, France, oil company, said it had bought a stake in a refinery.",
+			"it", ""},
 		{"a possessive name is no antecedent", "Indonesia raised its fuel prices. The Fentoria Fund's largest debtor, it has borrowed from the World Bank.",
 			"it", "IDN"},
 		{"a person's name keeps the person for he", "Canada's foreign minister arrived in Tokyo on Monday. Hollbrook said he would meet Japan's prime minister.",

@@ -158,6 +158,10 @@ func TestWireSenses(t *testing.T) {
 			[]string{"040 USA→JORGOV"}, []string{"040 ISR→JORGOV"}},
 		{"a coordinated verb after its own subject keeps it", "Kenya said Uganda had closed the border and Uganda denied it.",
 			[]string{"016 UGA→-"}, nil},
+		{"what a company said it would do is the company's", "Halvor Gas Plc, a Bergen, Norway, oil company, said it had bought a stake in Dunmore Corp and took steps to help it consider seeking control.",
+			nil, []string{"014 NOR→-"}},
+		{"a conference on native Indian rights is not India", "Peru's minister will speak to a conference on native Indian rights in Lima.",
+			nil, []string{"036 PERGOV→IND", "040 PERGOV→IND"}},
 		{"releasing prisoners stays", "Chad released 40 Libyan prisoners of war on Monday.",
 			[]string{"0841 TCD→LBYMIL"}, nil},
 	}
