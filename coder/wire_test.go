@@ -162,6 +162,12 @@ func TestWireSenses(t *testing.T) {
 			nil, []string{"014 NOR→-"}},
 		{"a conference on native Indian rights is not India", "Peru's minister will speak to a conference on native Indian rights in Lima.",
 			nil, []string{"036 PERGOV→IND", "040 PERGOV→IND"}},
+		{"a commitment tested is no new commitment", "The ASEAN statement represented a test for Korea's commitment to open markets.",
+			nil, []string{"030 IGOSEAASN→-", "030 KOR→-"}},
+		{"a commitment violated is no new commitment", "Chile accused Peru of violating a commitment to free trade.",
+			nil, []string{"030 PER→-", "0311 PER→-", "030 CHL→-"}},
+		{"a commitment reaffirmed stays", "Egypt reaffirmed its commitment to the peace treaty.",
+			[]string{"030 EGY→-"}, nil},
 		{"releasing prisoners stays", "Chad released 40 Libyan prisoners of war on Monday.",
 			[]string{"0841 TCD→LBYMIL"}, nil},
 	}
