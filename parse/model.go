@@ -111,14 +111,14 @@ func Default() (*Model, error) {
 // to report the model's size.
 func EmbeddedModel() []byte { return embedded }
 
-const magic = "petrel-parse 9\n"
+const magic = "petrel-parse 10\n"
 
 // Write writes m in petrel's model format: a magic line, then sections,
 // each a uvarint length and its bytes: the tagger's XPOS names, tag
-// dictionary and ambiguity classes, then the weight tables (the tagger's,
-// the transitions', the labels' and the second tagger pass's), each
-// stored as its nonzero entries (index gap and zigzag value, as uvarints),
-// a big table in several parts. Separate sections let Load decode them in
+// dictionary, ambiguity classes and (UPOS, XPOS) pairs, then the weight
+// tables (the tagger's, the transitions', the labels' and the second
+// tagger pass's), each stored as its nonzero entries (index gap and
+// zigzag value, as uvarints), a big table in several parts. Separate sections let Load decode them in
 // parallel. The sections are not compressed: gzip made the file a quarter
 // smaller and loading it twice as slow. The output depends only on m.
 func (m *Model) Write(w io.Writer) error {
@@ -159,6 +159,22 @@ func (m *Model) Write(w io.Writer) error {
 	for _, k := range keys {
 		sec = binary.LittleEndian.AppendUint64(sec, k)
 		uv(m.tg.amb[k])
+	}
+	// the (UPOS, XPOS) pairs of the training treebank
+	var pairs [][2]uint64
+	if p := m.tg.pairs; p != nil {
+		for u := Tag(1); u < numTags; u++ {
+			for x := 1; x < len(m.tg.xnames); x++ {
+				if p.has(u, uint8(x)) {
+					pairs = append(pairs, [2]uint64{uint64(u), uint64(x)})
+				}
+			}
+		}
+	}
+	uv(uint64(len(pairs)))
+	for _, p := range pairs {
+		uv(p[0])
+		uv(p[1])
 	}
 	if err := flush(); err != nil {
 		return err
@@ -320,7 +336,8 @@ func (m *Model) tables() [numTables]*table {
 	return [numTables]*table{m.tg.w, m.ps.act, m.ps.lab, m.tg.w2}
 }
 
-// decode reads the tagger's names, dictionary and ambiguity classes.
+// decode reads the tagger's names, dictionary, ambiguity classes and
+// (UPOS, XPOS) pairs.
 func (t *tagger) decode(d *decoder) error {
 	nx := d.uv()
 	if nx > 255 {
@@ -350,6 +367,20 @@ func (t *tagger) decode(d *decoder) error {
 	for i := uint64(0); i < na && d.err == nil; i++ {
 		k := binary.LittleEndian.Uint64(d.bytes(8))
 		t.amb[k] = d.uv()
+	}
+	np := d.uv()
+	if np > uint64(numTags)*nx {
+		return errCorrupt
+	}
+	if np > 0 {
+		t.pairs = new(tagPairs)
+	}
+	for i := uint64(0); i < np && d.err == nil; i++ {
+		u, x := d.uv(), d.uv()
+		if u == 0 || u >= uint64(numTags) || x == 0 || x >= nx {
+			return errCorrupt
+		}
+		t.pairs.add(Tag(u), uint8(x))
 	}
 	return d.err
 }

@@ -163,6 +163,11 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 		trainSecondPass(&m.tg, all, opt.bits(0), opt.TagIters, opt.Seed+99)
 		logf("tagger: second pass trained\n")
 	}
+	// The taggers are trained, and the parser's training tags given, with
+	// UPOS and XPOS chosen each on its own; the shipped tagger chooses the
+	// best pair the treebank has (tagger.best). Training with the pairs
+	// too scored lower on dev (docs/PARSER.md, tuning record).
+	m.tg.pairs = treebankPairs(all)
 	var dev func(*parser) Score
 	if len(opt.Dev) > 0 {
 		dev = func(p *parser) Score {
@@ -276,6 +281,19 @@ func trainTagger(data []*sample, xnames []string, bits uint, iters int, seed uin
 	tg.w = newTable(bits, int(numTags)+nx)
 	trainTagPass(tg, tg.w, data, false, iters, rand.New(rand.NewPCG(seed, 0x7a6)))
 	return tg
+}
+
+// treebankPairs returns the (UPOS, XPOS) pairs of the gold tags of data.
+func treebankPairs(data []*sample) *tagPairs {
+	p := new(tagPairs)
+	for _, x := range data {
+		for i, g := range x.gold {
+			if g != TagNone && x.xgold[i] != 0 {
+				p.add(g, x.xgold[i])
+			}
+		}
+	}
+	return p
 }
 
 // trainSecondPass trains tg's second pass on data, whose pred and xpred

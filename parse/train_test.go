@@ -82,6 +82,36 @@ func TestTrainTiny(t *testing.T) {
 	if loaded.tg.w2 == nil {
 		t.Error("no second tagger pass after jackknifed training")
 	}
+	if loaded.tg.pairs == nil || *loaded.tg.pairs != *m.tg.pairs {
+		t.Error("the tagger's (UPOS, XPOS) pairs do not load back the same")
+	}
+}
+
+// TestBestPair checks that the tagger gives a word the best-scoring
+// (UPOS, XPOS) pair that the treebank has where the best UPOS and the
+// best XPOS are not such a pair.
+func TestBestPair(t *testing.T) {
+	tg := &tagger{xnames: []string{"_", "NN", "VB", "JJ"}}
+	const nn, vb, jj = 1, 2, 3
+	sc := make([]int32, int(numTags)+len(tg.xnames))
+	sc[VERB], sc[NOUN], sc[ADJ] = 50, 40, 10
+	x := sc[numTags:]
+	x[nn], x[vb], x[jj] = 45, 30, 44
+	if u, xp, m := tg.best(sc); u != VERB || xp != nn || m != 10 {
+		t.Errorf("without pairs: %v %d margin %d, want VERB NN margin 10", u, xp, m)
+	}
+	tg.pairs = new(tagPairs)
+	tg.pairs.add(NOUN, nn)
+	tg.pairs.add(VERB, vb)
+	tg.pairs.add(ADJ, jj)
+	// VERB+VB 80, NOUN+NN 85, ADJ+JJ 54
+	if u, xp, m := tg.best(sc); u != NOUN || xp != nn || m != 10 {
+		t.Errorf("with pairs: %v %s margin %d, want NOUN NN margin 10", u, tg.xnames[xp], m)
+	}
+	x[vb] = 60 // VERB+VB 110: the best pair is the best UPOS's
+	if u, xp, _ := tg.best(sc); u != VERB || xp != vb {
+		t.Errorf("with pairs: %v %s, want VERB VB", u, tg.xnames[xp])
+	}
 }
 
 // TestSumTables checks that summed tables score as the sum of their
