@@ -80,6 +80,12 @@ func TestBlind7Causes(t *testing.T) {
 		{"one protest told with two verbs keeps the specific code", "Climate activists glued themselves to trains and blocked bridges in central London.",
 			[]string{"144 GBROPP@place -"}},
 		{"a crowd gathering is no meeting", "Thousands of Ukrainians gathered in Kyiv to remember the dead.", nil},
+		{"an unknown place set in a state after a comma", "Rebels attacked a school in Mpondwe, western Uganda, killing 42 people.",
+			[]string{"180 UGAREB@place UGA"}},
+		{"the state in the agent's own phrase", "Workers at French refineries downed tools for a second week.",
+			[]string{"143 FRALAB@place -"}},
+		{"a state after in places the agent", "Workers at a car plant in Spain went on strike.",
+			[]string{"143 ESPLAB@place -"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -108,7 +108,11 @@ func (st *state) unnamedAgent(p *np, idx int) *np {
 		return p
 	}
 	code, how := "", ""
-	if c := st.placeInSentence(); c != "" && !st.weaponAgent(p) {
+	if c := st.agentsOwnState(p); c != "" {
+		// "Workers at French refineries", "protesters at Canada's
+		// Ambassador Bridge": the state named in the agent's own phrase
+		code, how = c, inferPlace
+	} else if c := st.placeInSentence(); c != "" && !st.weaponAgent(p) {
 		// ("Drones struck residential buildings in Moscow": where a
 		// weapon strikes is its target's land, not its owner's)
 		code, how = c, inferPlace
@@ -131,6 +135,27 @@ func (st *state) unnamedAgent(p *np, idx int) *np {
 		start: st.toks[p.s].Start, end: st.toks[p.e-1].End, mention: -1, rule: "unnamed agent", inferred: how}}
 	q.uncoded = false
 	return &q
+}
+
+// agentsOwnState is the state whose adjective or possessive opens the
+// phrase after "at", "of" or "from" right after the agent phrase p:
+// "Workers at French refineries" (FRA), "protesters at Canada's
+// Ambassador Bridge" (CAN); "" if none.
+func (st *state) agentsOwnState(p *np) string {
+	k := p.e
+	if k+1 >= len(st.toks) || !(st.isWord(k, "at") || st.isWord(k, "of") || st.isWord(k, "from")) {
+		return ""
+	}
+	k++
+	for k < len(st.toks) && st.cls[k]&cDet != 0 {
+		k++
+	}
+	x := st.npAt[k]
+	if x < 0 || st.nps[x].uncoded || !(st.nps[x].mod || st.nps[x].poss || st.nps[x].e < len(st.toks) && st.toks[st.nps[x].e].Kind == text.Word && st.toks[st.nps[x].e].Flags&text.Cap == 0 && st.cls[st.nps[x].e] == 0) || len(st.nps[x].members) != 1 ||
+		st.nps[x].members[0].kind != petrel.KindCountry || st.nps[x].members[0].country == "" {
+		return ""
+	}
+	return st.nps[x].members[0].country
 }
 
 // weaponNouns are the military agents named by a weapon that strikes
@@ -219,6 +244,30 @@ func (st *state) placeInSentence() string {
 	for k := range st.toks {
 		if e, vals := st.c.placeT.longest(s, k); e > k {
 			return st.c.places[vals[len(vals)-1]].Country
+		}
+	}
+	// A name no gazetteer knows, set in a state after a comma: "in
+	// Mpondwe, western Uganda", "in Makhachkala, in Russia's Dagestan".
+	for i := range st.nps {
+		p := &st.nps[i]
+		if !p.uncoded || !p.oblique || p.agent != "" || p.e+1 >= len(st.toks) || !st.isWord(p.e, ",") {
+			continue
+		}
+		k := p.e + 1
+		for k < len(st.toks) && k-p.e <= 3 && (st.isWord(k, "in") || st.cls[k]&cDet != 0 || compassWords[st.normOf(k)]) {
+			k++
+		}
+		if x := st.npAt[k]; x >= 0 && st.nps[x].s == k && !st.nps[x].uncoded && len(st.nps[x].members) == 1 &&
+			st.nps[x].members[0].kind == petrel.KindCountry && len(st.nps[x].members[0].code) == 3 {
+			return st.nps[x].members[0].country
+		}
+	}
+	// A state itself after "in": "workers at a factory in France".
+	for i := range st.nps {
+		p := &st.nps[i]
+		if p.oblique && !p.uncoded && !p.mod && !p.poss && st.isWordID(p.prep, "in") && len(p.members) == 1 && p.members[0].kind == petrel.KindCountry && len(p.members[0].code) == 3 &&
+			!(p.e < len(st.toks) && st.toks[p.e].Kind == text.Word && st.toks[p.e].Flags&text.Cap == 0 && st.cls[p.e] == 0 && !st.verbAt(p.e)) {
+			return p.members[0].country
 		}
 	}
 	// A state's adjective before a noun of place: "in attack on Nigerian
