@@ -48,6 +48,10 @@ func TestHeadlines(t *testing.T) {
 		{"a state named before a verb is still the place", "A rebel attack in Mali killed five soldiers",
 			[]string{"190 MLIREB@place MLI"}},
 		{"a state's adjective before a noun is no place", "Two soldiers were killed in Malian villages", []string{"190 --- ---MIL"}},
+		{"a participle after a hazard's clause has no state for subject", "A typhoon lashed the Philippines' northern coast, flattening hundreds of homes.", nil},
+		{"a participle after a coded verb keeps its subject", "Russian forces shelled Kherson's port, destroying two warehouses.",
+			[]string{"194 RUSMIL UKR"}},
+		{"a final won in sport is no event", "Morocco attacked from the start but Senegal held on to win the final in Rabat.", nil},
 		{"an abbreviation of Ukraine's armed forces", "AFU shelled enemy positions near Bakhmut", []string{"194 UKRMIL ---MIL"}},
 	}
 	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)

@@ -104,6 +104,13 @@ func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 		} else if prev.subjAgent != nil && st.opt.UnnamedActors && prev.violent {
 			subj = prev.subjAgent
 		}
+	} else if prev == nil && subj != nil && (subj.poss || subj.mod) && a.s > 0 && st.isWord(a.s-1, ",") && strings.HasSuffix(st.normOf(a.s), "ing") &&
+		!v.noun && st.opt.UnnamedActors {
+		// "A cyclone battered Madagascar's east coast, destroying
+		// thousands of homes": the participle's subject is the main
+		// clause's, which no verb of the dictionaries coded; a state
+		// owning a noun of that clause stands in for no one.
+		subj = nil
 	}
 	if a.s >= 2 && !v.noun && !st.opt.NullActors && strings.HasSuffix(st.normOf(a.s), "ing") && st.toks[a.s-1].Kind == text.Word &&
 		st.toks[a.s-1].Flags&text.Cap == 0 && st.cls[a.s-1] == 0 && st.npAt[a.s-1] < 0 {
