@@ -86,6 +86,8 @@ func TestBlind7Causes(t *testing.T) {
 			[]string{"143 FRALAB@place -"}},
 		{"a state after in places the agent", "Workers at a car plant in Spain went on strike.",
 			[]string{"143 ESPLAB@place -"}},
+		{"supporters of a named leader act, as people of the leader's state", "Supporters of former Peruvian president Pedro Castillo stormed the airport in Arequipa.",
+			[]string{"145 PEROPP@party -"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -652,13 +652,15 @@ func (st *state) apposBody(p *np) *np {
 
 // agentOfHead returns the unnamed agent that heads "X of Y" when p, an
 // unnamed agent too, is its Y: "supporters of a jailed cleric" are the
-// supporters (OPP), not the cleric (REL); nil otherwise.
+// supporters (OPP), not the cleric (REL); so are supporters or followers
+// of a named actor (supporterNouns); nil otherwise.
 func (st *state) agentOfHead(p *np) *np {
-	if !p.uncoded || p.s < 2 {
+	if p.s < 2 || st.opt.NullActors {
 		return nil
 	}
 	j := p.s - 1
-	for j >= 1 && (st.cls[j]&cDet != 0 || st.isAdj(j) || st.participle(j) && st.toks[j].Flags&text.Cap == 0 && !st.isWord(j, "of")) {
+	for j >= 1 && (st.cls[j]&cDet != 0 || st.isAdj(j) || st.participle(j) && st.toks[j].Flags&text.Cap == 0 && !st.isWord(j, "of") ||
+		!p.uncoded && p.s-j <= 2 && st.isWord(j, "former")) {
 		j--
 	}
 	if j < 1 || !st.isWord(j, "of") {
@@ -672,11 +674,27 @@ func (st *state) agentOfHead(p *np) *np {
 	if h.e != j || !h.uncoded || h.agent == "" || h.oblique {
 		return nil
 	}
+	if !p.uncoded {
+		if supporterNouns[st.normOf(h.e-1)] {
+			// "Supporters of former president Jair Bolsonaro invaded
+			// Congress": the supporters, of the state of whom they support
+			if len(p.members) == 1 && p.members[0].country != "" {
+				return st.homeAgent(h, p.members[0].country)
+			}
+			return h
+		}
+		return nil
+	}
 	if p.agent == "" && !mobNouns[st.normOf(h.e-1)] {
 		return nil // (a crowd of people no agent names: "a crowd of Muslims attacked churches" is the crowd's)
 	}
 	return h
 }
+
+// supporterNouns head "X of Y" phrases whose people act, not Y, even when Y
+// is a named actor: "supporters of Imran Khan", "followers of a cleric".
+var supporterNouns = map[string]bool{"supporters": true, "followers": true, "loyalists": true, "sympathisers": true,
+	"sympathizers": true, "backers": true, "partisans": true, "devotees": true}
 
 // agentHead reports whether actor phrase p names people by a role (an
 // agent, coded by the state beside it: "police in Nairobi" KENCOP), not a
