@@ -203,6 +203,9 @@ func (st *state) handOver(all bool) {
 	}
 	p := &petrel.Document{Article: d.Article, Mentions: d.Mentions, Events: d.Events}
 	st.partErr = st.part(p)
+	if st.firstNamed == "" {
+		st.firstNamed = st.firstNamedCountry(len(st.spans))
+	}
 	for i := range d.Mentions {
 		if c := d.Mentions[i].Country; c != "" {
 			st.handedCountries[c]++
@@ -440,7 +443,10 @@ type state struct {
 	mBase, handed   int
 	handedCountries map[string]int
 	handedNamed     map[string]int
-	partErr         error
+	// firstNamed is the country of the first mention handed over that
+	// names a state (firstNamedCountry), kept once the mentions are gone.
+	firstNamed string
+	partErr    error
 }
 
 func (st *state) reset(c *Coder, a *petrel.Article, doc *petrel.Document, trace Tracer) {
@@ -477,6 +483,7 @@ func (st *state) reset(c *Coder, a *petrel.Article, doc *petrel.Document, trace 
 	st.nEv = 0
 	st.treeSent, st.nParsed = 0, 0
 	st.mBase, st.handed = 0, 0
+	st.firstNamed = ""
 	if st.handedCountries == nil {
 		st.handedCountries = map[string]int{}
 		st.handedNamed = map[string]int{}

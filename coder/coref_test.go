@@ -186,13 +186,16 @@ func TestAgentSpeakerIt(t *testing.T) {
 // sentence resolved to. It is the government of the state that speaks or
 // acts as one, not of the last state named: the speaker's, else that of
 // the last government actor named, else the state the article names
-// most.
+// most (of two named equally often, the one named first).
 func TestGovernmentIsWhose(t *testing.T) {
 	tests := []struct {
 		name, text, descr, want string
 	}{
 		{"the state the article is about, not the last one named",
 			"Canada will tighten checks on steel shipments, trade sources said. Canada's steel exports to the United States rose by a fifth last year. The sources said the government would investigate the claims.",
+			"the government", "CANGOV"},
+		{"two states named equally often in the lede: the first",
+			"Canada will tighten checks on steel shipped to the United States, trade sources said. The sources said the government would investigate the claims.",
 			"the government", "CANGOV"},
 		{"the speaker's administration",
 			"Japan raised its tariffs on American beef on Monday. A White House spokesman said Japan's move was unfair and the administration had asked Tokyo for talks.",
@@ -203,9 +206,9 @@ func TestGovernmentIsWhose(t *testing.T) {
 		{"one state named: its government",
 			"Kenya raised fuel prices by a tenth on Monday. Traders said the government had no choice.",
 			"the government", "KENGOV"},
-		{"two states named equally often: the last one",
+		{"two states named equally often: the one named first",
 			"Chile sold copper to China last year. Bankers said the government would raise its export tax.",
-			"the government", "CHNGOV"},
+			"the government", "CHLGOV"},
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {

@@ -93,10 +93,32 @@ func (st *state) dominantOf(idx int, named bool) string {
 			second = n
 		}
 	}
+	if named && bestN > 0 && bestN == second {
+		// A tie: the state the article named first, its lede's
+		// ("Canada may begin monitoring steel … to the U.S.").
+		if f := st.firstNamedCountry(idx); f != "" && counts[f] == bestN {
+			return f
+		}
+	}
 	if bestN == 0 || bestN == second {
 		return ""
 	}
 	return best
+}
+
+// firstNamedCountry is the country of the article's first mention that
+// names a state (not a pronoun or description resolved to one) in the
+// sentences before idx, or "".
+func (st *state) firstNamedCountry(idx int) string {
+	if st.firstNamed != "" {
+		return st.firstNamed
+	}
+	for _, m := range st.doc.Mentions {
+		if m.Sentence < idx && m.Country != "" && m.Kind != petrel.KindPronoun {
+			return m.Country
+		}
+	}
+	return ""
 }
 
 // unnamedAgent codes an agent phrase that neither the text beside it nor
