@@ -88,6 +88,10 @@ func TestBlind7Causes(t *testing.T) {
 			[]string{"143 ESPLAB@place -"}},
 		{"supporters of a named leader act, as people of the leader's state", "Supporters of former Peruvian president Pedro Castillo stormed the airport in Arequipa.",
 			[]string{"145 PEROPP@party -"}},
+		{"fighting between an agent and a group no dictionary names", "Fighting between the army and the Fano militia erupted in towns of Ethiopia's Amhara region.",
+			[]string{"190 ETHMIL@place ETHREB@place", "190 ETHREB@place ETHMIL@place"}},
+		{"fighting along the border between two states is between them", "Heavy fighting broke out overnight along the border between Kyrgyzstan and Tajikistan.",
+			[]string{"190 KGZ TJK", "190 TJK KGZ"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -284,6 +284,15 @@ func (st *state) placeInSentence() string {
 			return st.nps[x].members[0].country
 		}
 	}
+	// A state's possessive before a name: "in towns of Ethiopia's Amhara
+	// region".
+	for i := range st.nps {
+		p := &st.nps[i]
+		if p.oblique && p.poss && !p.uncoded && len(p.members) == 1 && p.members[0].kind == petrel.KindCountry && len(p.members[0].code) == 3 &&
+			p.e+1 < len(st.toks) && st.isWord(p.e, "'s") && st.toks[p.e+1].Flags&text.Cap != 0 {
+			return p.members[0].country
+		}
+	}
 	// A state itself after "in": "workers at a factory in France".
 	for i := range st.nps {
 		p := &st.nps[i]
@@ -2118,8 +2127,11 @@ func (st *state) eventBefore(a *anchor) bool {
 // later at most: "fighting broke out between the army and the RSF"): the
 // two phrases, or one compound phrase of two members and nil, or nil.
 func (st *state) betweenParties(j int) (*np, *np) {
-	for k := j; k < len(st.toks) && k < j+4; k++ {
-		if !st.isWord(k, "between") {
+	for k := j; k < len(st.toks) && k < j+8; k++ {
+		if !st.isWord(k, "between") || k >= j+4 && !st.isWord(k-1, "border") && !st.isWord(k-1, "frontier") {
+			// (further on only along a border: "fighting broke out
+			// overnight along the border between Armenia and
+			// Azerbaijan")
 			continue
 		}
 		i := k + 1
@@ -2150,6 +2162,9 @@ func (st *state) betweenParties(j int) (*np, *np) {
 		l++
 		if l < len(st.toks) && st.cls[l]&cDet != 0 {
 			l++
+		}
+		for n := 0; n < 2 && l < len(st.toks) && st.npAt[l] < 0 && st.toks[l].Kind == text.Word && st.cls[l] == 0 && !st.verbAt(l); n++ {
+			l++ // a name no dictionary knows before the agent: "the Fano militia"
 		}
 		if l >= len(st.toks) || st.npAt[l] < 0 {
 			return nil, nil
