@@ -92,6 +92,15 @@ func TestBlind7Causes(t *testing.T) {
 			[]string{"190 ETHMIL@place ETHREB@place", "190 ETHREB@place ETHMIL@place"}},
 		{"fighting along the border between two states is between them", "Heavy fighting broke out overnight along the border between Kyrgyzstan and Tajikistan.",
 			[]string{"190 KGZ TJK", "190 TJK KGZ"}},
+		{"people captured are arrested, not a place occupied", "Philippine troops captured a senior Abu Sayyaf commander on the island of Jolo.",
+			[]string{"173 PHLMIL ASG"}},
+		{"people seized by kidnappers are abducted", "Kidnappers seized a Catholic priest in Haiti's capital on Thursday.",
+			[]string{"181 HTICRM@place HTIREL"}},
+		{"a town captured is occupied", "M23 rebels seized the airport in Goma.",
+			[]string{"192 MTT COD"}},
+		{"pilgrims marching protest nothing", "Thousands of pilgrims marched to the shrine of Fatima in central Portugal.", nil},
+		{"a crowd out to celebrate protests nothing", "Argentine fans poured onto the streets of Buenos Aires to celebrate the World Cup victory.", nil},
+		{"an event noun after an earlier year is history", "Survivors gathered in Hiroshima to commemorate the victims of the 1945 atomic bombing.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

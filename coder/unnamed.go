@@ -180,6 +180,78 @@ func (st *state) agentsOwnState(p *np) string {
 	return st.nps[x].members[0].country
 }
 
+// gatheringNouns are people who march or gather for no cause: pilgrims to a
+// shrine, fans after a match, mourners behind a coffin.
+var gatheringNouns = map[string]bool{"pilgrims": true, "fans": true, "mourners": true, "worshippers": true, "revellers": true,
+	"tourists": true, "runners": true, "spectators": true, "devotees": true, "celebrants": true, "well-wishers": true}
+
+// celebrateWords after "to" give a march or a crowd a purpose that is no
+// protest: "poured onto the streets to celebrate the World Cup victory".
+var celebrateWords = map[string]bool{"celebrate": true, "commemorate": true, "mourn": true, "pray": true, "mark": true,
+	"remember": true, "honour": true, "honor": true, "watch": true, "welcome": true, "greet": true, "cheer": true}
+
+// noProtestCrowd reports whether a march, rally or crowd by source s, with
+// its verb ending before token from, is no protest: its people are
+// pilgrims, fans or mourners (gatheringNouns), or it gathers "to celebrate", "to
+// commemorate", "to mourn".
+func (st *state) noProtestCrowd(s *member, from int) bool {
+	for k := range st.toks {
+		if st.toks[k].End == s.end {
+			if gatheringNouns[st.normOf(k)] {
+				return true
+			}
+			break
+		}
+	}
+	for k := from; k+1 < len(st.toks) && k < from+12; k++ {
+		if st.boundary(k) && !st.isWord(k, "to") {
+			break
+		}
+		if st.isWord(k, "to") && celebrateWords[st.normOf(k+1)] {
+			return true
+		}
+	}
+	return false
+}
+
+// personNouns are heads of a target phrase that name people, whatever
+// actor code the phrase has ("an Abu Sayyaf commander" is ASG).
+var personNouns = map[string]bool{"commander": true, "commanders": true, "leader": true, "leaders": true, "chief": true,
+	"militant": true, "militants": true, "fighter": true, "fighters": true, "member": true, "members": true, "suspect": true,
+	"suspects": true, "official": true, "officials": true, "priest": true, "priests": true, "journalist": true, "journalists": true}
+
+// personTarget reports whether member t names people rather than a
+// place or a position: a civilian, official or professional role, a named
+// person, or a phrase headed by a person noun.
+func (st *state) personTarget(t *member) bool {
+	if t.kind == petrel.KindPerson {
+		return true
+	}
+	head, next := "", ""
+	for k := range st.toks {
+		if st.toks[k].End == t.end {
+			head = st.normOf(k)
+			if k+1 < len(st.toks) {
+				next = st.normOf(k + 1)
+			}
+			break
+		}
+	}
+	if buildingNouns[head] || buildingNouns[next] {
+		return false // "seized the government headquarters"
+	}
+	switch agentRole(t.code) {
+	case "REL", "GOV", "ELI", "OPP", "CVL", "MED", "JUD", "HLH", "EDU", "LAB", "AGR", "LEG":
+		return !strings.HasPrefix(t.rule, "place ") && !facilityRule(t.rule)
+	}
+	return personNouns[head]
+}
+
+// buildingNouns head a target phrase that names a building or a
+// compound, not people, whatever role its actor code has.
+var buildingNouns = map[string]bool{"headquarters": true, "building": true, "buildings": true, "office": true, "offices": true,
+	"palace": true, "compound": true, "ministry": true, "station": true, "base": true, "parliament": true, "residence": true}
+
 // weaponNouns are the military agents named by a weapon that strikes
 // from afar (aircraft, drones, ships, missiles): where they strike says
 // whose land was hit, not whose weapon it was.
@@ -618,6 +690,20 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 			// their captors: no release by whoever holds them
 			// ("soldiers freed 30 hostages in a raid on a camp")
 			return ""
+		}
+	}
+	if (code == "141" || code == "140") && s != nil && st.noProtestCrowd(s, from) {
+		return "" // "pilgrims marched to the shrine", "fans poured onto the streets to celebrate"
+	}
+	if code == "192" && (lemma == "capture" || lemma == "seize") && s != nil && t != nil && st.personTarget(t) {
+		// "captured a senior Abu Sayyaf commander on the island of
+		// Basilan", "kidnappers seized a Catholic priest in Haiti's
+		// capital": people are taken, not places occupied
+		switch r := agentRole(s.code); {
+		case r == "UAF" || r == "CRM" || r == "REB" || civilianRole(r) || s.kind == petrel.KindGroup:
+			return "181"
+		default:
+			return "173"
 		}
 	}
 	if code == "173" && (lemma == "capture" || lemma == "seize") && t != nil && t.kind == petrel.KindCountry && len(t.code) == 3 &&
@@ -1327,7 +1413,7 @@ func (st *state) nominalEvent(idx int) {
 		return // "fighting has killed thousands since April" (summary.go)
 	}
 	for k := 0; k < len(st.toks); k++ {
-		if st.npAt[k] >= 0 || st.isDate(k) || st.backgroundOpener(k-1) || st.inRelative(k) || st.backgroundAt(k) {
+		if st.npAt[k] >= 0 || st.isDate(k) || st.backgroundOpener(k-1) || st.inRelative(k) || st.backgroundAt(k) || st.pastYearBefore(k) {
 			continue // "fled since fighting erupted" (summary.go); "Refugees who fled the shelling of Kharkiv arrived"
 		}
 		code, e := st.meansAt(k)

@@ -9,6 +9,7 @@ package coder
 // share. Where the walk is in doubt, the parse decides (clauses.go).
 
 import (
+	"strconv"
 	"strings"
 
 	"petrel"
@@ -1243,6 +1244,36 @@ func (st *state) reducedByPhrase(a *anchor) bool {
 	return st.cls[k]&(cAux|cModal|cSay) != 0 || st.cls[k] == 0 && (strings.HasSuffix(n, "ed") || irregularParticiple[n])
 }
 
+// pastYearBefore reports whether a year before the article's own opens
+// the noun phrase of the event noun at token j ("the 1945 atomic
+// bombing", "the 1994 genocide").
+func (st *state) pastYearBefore(j int) bool {
+	for k := j - 1; k >= 0 && j-k <= 3; k-- {
+		if st.toks[k].Kind == text.Number {
+			w := st.normOf(k)
+			if len(w) != 4 || (w[:2] != "19" && w[:2] != "20") {
+				return false
+			}
+			y, err := strconv.Atoi(w)
+			if err != nil || st.base.IsZero() || y >= st.base.Year() {
+				return false
+			}
+			// only as the object of a preposition ("the victims of the
+			// 1945 bombing", "since the 1994 genocide"): "The March 2022
+			// shelling of the theatre killed hundreds" is news, dated
+			i := k - 1
+			for i >= 0 && (st.cls[i]&cDet != 0 || st.toks[i].Flags&text.Cap != 0 && st.isDate(i)) {
+				i--
+			}
+			return i >= 0 && (st.cls[i]&cPrep != 0 || st.isWord(i, "since"))
+		}
+		if !(st.toks[k].Kind == text.Word && st.toks[k].Flags&text.Cap == 0 && st.cls[k] == 0 && st.npAt[k] < 0) {
+			return false
+		}
+	}
+	return false
+}
+
 // beforeNounPhrase returns the token before the words that open the noun
 // phrase of an event noun at token j: its adjectives, determiner and
 // possessor ("Russia's", "the brutal"), so that the word before them can
@@ -1287,6 +1318,10 @@ func (st *state) backgroundClause(a *anchor, before int, subj *np) (why string, 
 			// "a journalist who covered the siege of Marawi won an
 			// award": the noun's event says who the journalist is
 			return "a noun in a relative clause: background, not news", a.e
+		}
+		if st.pastYearBefore(a.s) {
+			// "to commemorate the victims of the 1945 atomic bombing"
+			return "an event noun after an earlier year: history, not news", a.e
 		}
 		if k := st.beforeNounPhrase(a.s); k >= 1 && st.isWord(k, "'s") && st.isWord(k-2, "last") && durationWords[st.normOf(k-1)] {
 			// "soldiers killed in last week's ambush": an earlier event
