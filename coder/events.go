@@ -330,6 +330,13 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		if st.opt.NullActors {
 			return end // PETRARCH: a matched pattern consumes its words
 		}
+		if e := st.askedOf(a, m, code, end); e > a.e {
+			// "Officials asked Peru to release the prisoners", "he will
+			// ask Japan to offer a share of its market": what the
+			// addressee is asked to do has not happened, whoever asks.
+			a.consumed = true
+			return e
+		}
 		return a.e // its pattern's words may still be anchors of their own
 	}
 	if tgt != nil && len(tgt.members) > 1 && tgt != src {
@@ -1663,4 +1670,32 @@ func (st *state) conditionIn(modal int) bool {
 		return true
 	}
 	return false
+}
+
+// askedOf returns the end of what anchor a asks its addressee to do when
+// a is an appeal or demand (02x, 10x) whose pattern names a coded
+// addressee right before "to" ("asked Peru to release", "ask Japan to
+// offer"): the pattern's end, and past the verb right after "to" when the
+// pattern stops there, and past that verb's object up to a comma or a
+// conjunction. It returns a.e otherwise.
+func (st *state) askedOf(a *anchor, m *match, code string, end int) int {
+	if m == nil || m.tgt == nil || m.tgt.uncoded || len(code) < 2 || code[:2] != "02" && code[:2] != "10" {
+		return a.e
+	}
+	t := m.tgt.e
+	if t+1 >= len(st.toks) || !st.isWord(t, "to") {
+		return a.e
+	}
+	if end <= t+1 {
+		end = t + 2 // "ask Japan to offer": the verb after "to"
+	}
+	// and its object, up to a comma or a conjunction: "urged the U.S.
+	// government to impose trade sanctions against Japan"
+	for k := end; k < len(st.toks) && k < t+12; k++ {
+		if st.boundary(k) || st.isWord(k, ",") || st.cls[k]&cConj != 0 {
+			break
+		}
+		end = k + 1
+	}
+	return end
 }

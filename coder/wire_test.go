@@ -176,6 +176,12 @@ func TestWireSenses(t *testing.T) {
 			nil, []string{"036 DNKGOV→-"}},
 		{"rejecting an offer of talks stays", "Iraq rejected the Iranian offer of talks.",
 			[]string{"125 IRQ→IRN"}, nil},
+		{"what an uncoded asker asks for is not done", "Officials asked Peru to release the prisoners.",
+			nil, []string{"0841 PER→-"}},
+		{"sanctions urged are not imposed", "Farm lobbies urged the U.S. government to impose trade sanctions against Japan.",
+			nil, []string{"163 USAGOV→JPN"}},
+		{"a coded asker's appeal stays", "Chile asked Peru to release the prisoners.",
+			[]string{"0253 CHL→PER"}, []string{"0841 PER→-"}},
 		{"releasing prisoners stays", "Chad released 40 Libyan prisoners of war on Monday.",
 			[]string{"0841 TCD→LBYMIL"}, nil},
 	}
