@@ -122,9 +122,12 @@ type compiled struct {
 	// means holds the MEANS_<code> synsets: weapons and kinds of fighting
 	// that name the event's code (unnamed.go).
 	means []meansSet
-	// signal holds the ids of the words that make a means phrase an
-	// event by itself ("killed", "dead", "rages"; unnamed.go).
-	signal []int32
+	// signalSet holds the ids of the words that make a means phrase an
+	// event by itself ("killed", "dead", "rages"; unnamed.go): bit id&63
+	// of signalSet[id>>6]; signalBits holds them in state.words's layout,
+	// a filter with false positives.
+	signalSet  []uint64
+	signalBits [16]uint64
 	// actorRules holds each actor's rule as text, made once here rather
 	// than for every mention (a string per mention was a tenth of the
 	// document of a large article).
@@ -183,7 +186,12 @@ func compile(d *dict.Dictionary) *compiled {
 	}
 	sort.Slice(c.means, func(i, j int) bool { return c.means[i].code < c.means[j].code })
 	for _, w := range signalWords {
-		c.signal = append(c.signal, c.voc.id(dict.Word{Text: w, Exact: true}))
+		id := c.voc.id(dict.Word{Text: w, Exact: true})
+		c.signalBits[(id>>6)&15] |= 1 << (id & 63)
+		if need := int(id>>6) + 1; need > len(c.signalSet) {
+			c.signalSet = append(c.signalSet, make([]uint64, need-len(c.signalSet))...)
+		}
+		c.signalSet[id>>6] |= 1 << (id & 63)
 	}
 	c.facT, c.facAgents = compileFacilities(c, d.Synsets)
 	if t := synsets["PROPERTY"]; t != nil {

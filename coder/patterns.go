@@ -263,12 +263,11 @@ func (st *state) anyWord(t *trie) bool {
 	if !t.frozen || len(t.first) < 2 {
 		return true
 	}
-	for _, w := range t.labels[t.first[0]:t.first[1]] {
-		if st.words[(w>>6)&15]&(1<<(w&63)) != 0 {
-			return true
-		}
+	var hit uint64
+	for i := range st.words {
+		hit |= st.words[i] & t.firstBits[i]
 	}
-	return false
+	return hit != 0
 }
 
 // frontedPattern matches, for a passive verb, a pattern whose first word

@@ -103,6 +103,10 @@ type trie struct {
 	first  []int32 // node n's children are labels/kids[first[n]:first[n+1]]
 	labels []int32 // word ids, ascending within a node
 	kids   []int32
+	// firstBits has bit w&63 of word (w>>6)&15 set for each first word w,
+	// the layout of state.words, so that "may a phrase start in the
+	// sentence" is 16 ANDs (state.anyWord).
+	firstBits [16]uint64
 }
 
 func newTrie() *trie { return &trie{edges: map[uint64]int32{}, vals: [][]int32{nil}} }
@@ -157,6 +161,8 @@ func (t *trie) freeze(nwords int32) {
 		t.kids[i] = t.edges[k]
 		if p == 0 {
 			nroot++
+			w := t.labels[i]
+			t.firstBits[(w>>6)&15] |= 1 << (w & 63)
 		}
 	}
 	for n := 1; n <= nodes; n++ {

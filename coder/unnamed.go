@@ -1383,20 +1383,17 @@ func (st *state) backgroundAt(k int) bool {
 }
 
 func (st *state) nominalEvent(idx int) {
-	hit := false
-	for _, w := range st.c.signal {
-		if st.words[(w>>6)&15]&(1<<(w&63)) != 0 {
-			hit = true // maybe: the word set is a filter with false positives
-			break
-		}
+	var maybe uint64
+	for i := range st.words {
+		maybe |= st.words[i] & st.c.signalBits[i] // a filter with false positives
 	}
-	if !hit {
+	if maybe == 0 {
 		return
 	}
 	hit, blast := false, false
 	for k := 0; k < len(st.toks) && !hit; k++ {
 		for _, c := range st.candsOf(k) {
-			if slices.Contains(st.c.signal, c) {
+			if w := int(c >> 6); c >= 0 && w < len(st.c.signalSet) && st.c.signalSet[w]&(1<<(c&63)) != 0 {
 				if blastWord[st.normOf(k)] {
 					blast = true // keep looking for a toll or a fight
 					break

@@ -338,18 +338,25 @@ func (st *state) obliquePossessor(p *np) bool {
 // shares the subject of prev, a relative clause takes its antecedent. It
 // stops at a verb that already coded an event. Failing all that, a state
 // that only modifies the subject noun stands in ("Ukrainian drones").
-func (st *state) subject(j int, prev *anchor) (subj *np) {
+func (st *state) subject(j int, prev *anchor) *np {
+	// (Not a deferred closure: with subjectWalk's many returns the defer
+	// was not open-coded and went through the runtime on every call.)
 	var fallback *np
-	defer func() {
-		if subj == nil {
-			subj = fallback
-		}
-		if q := st.bodyOf(subj); q != nil {
-			subj = q
-		} else if q := st.apposBody(subj); q != nil {
-			subj = q
-		}
-	}()
+	subj := st.subjectWalk(j, prev, &fallback)
+	if subj == nil {
+		subj = fallback
+	}
+	if q := st.bodyOf(subj); q != nil {
+		subj = q
+	} else if q := st.apposBody(subj); q != nil {
+		subj = q
+	}
+	return subj
+}
+
+// subjectWalk is subject's walk left from token j; a state that only
+// modifies a noun on the way is left in *fallback.
+func (st *state) subjectWalk(j int, prev *anchor, fallback **np) *np {
 	if j >= 0 && st.commonSubject(j) {
 		return nil
 	}
@@ -368,8 +375,8 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 				// the possessor is no subject either, but a state may
 				// stand in ("Sri Lanka's"); "Police in Sri Lanka" too
 				q := &st.nps[st.npAt[p.s-2]]
-				if !q.uncoded && fallback == nil && !q.oblique {
-					fallback = q
+				if !q.uncoded && *fallback == nil && !q.oblique {
+					*fallback = q
 				}
 				j = q.s - 1
 				continue
@@ -391,10 +398,10 @@ func (st *state) subject(j int, prev *anchor) (subj *np) {
 				}
 				return p
 			}
-			if (p.mod || p.poss && p.pron == "") && !p.oblique && !p.uncoded && fallback == nil && !st.economicHead(p) && !st.businessOwner(p) && !st.relationalHead(p) {
+			if (p.mod || p.poss && p.pron == "") && !p.oblique && !p.uncoded && *fallback == nil && !st.economicHead(p) && !st.businessOwner(p) && !st.relationalHead(p) {
 				// "Ukrainian drones struck...", "Ukraine's grain exports
 				// were blocked": the state, failing anything better.
-				fallback = p
+				*fallback = p
 			}
 			if st.opt.PossessiveHeads && p.poss && !p.oblique && p.pron == "" && !p.uncoded {
 				return p // PETRARCH: "Eriador's death toll has risen" is Eriador's

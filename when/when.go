@@ -86,11 +86,11 @@ func Find(text string, s petrel.Span, base time.Time, dst []Expr) []Expr {
 		switch t.kind {
 		case kAlpha:
 			// Why: every anchor word but "Thanksgiving" is 3 to 9 letters
-			// long and starts with one of a few letters for its length;
-			// checking the length and the first letter rejects most words
-			// without lower-casing them.
+			// long and starts with one of a few pairs of letters for its
+			// length; checking the length and the first two letters
+			// rejects most words without lower-casing them.
 			if n := t.end - t.start; n >= 3 && n <= 9 {
-				if c := f.text[t.start] | 0x20; 'a' <= c && c <= 'z' && anchorFirst[n]&(1<<(c-'a')) != 0 {
+				if anchorCandidate(f.text, t.start, n) {
 					e, ok = f.alpha(t)
 				}
 			} else if n == 12 && f.text[t.start] == 'T' {
@@ -115,8 +115,9 @@ func Find(text string, s petrel.Span, base time.Time, dst []Expr) []Expr {
 	return dst
 }
 
-// anchorWords are the words alpha matches (lower case). anchorFirst[n]
-// has bit c-'a' set when one of them is n letters long and starts with c.
+// anchorWords are the words alpha matches (lower case). anchorFirst[n][c-'a']
+// has bit d-'a' set when one of them is n letters long and starts with
+// the letters c and d.
 var anchorWords = [...]string{
 	"yesterday", "today", "tonight", "tomorrow", "day", "days", "week", "weeks", "month", "months",
 	"year", "years", "weekend", "overnight", "spring", "christmas", "halloween", "valentine", "boxing", "bastille",
@@ -129,9 +130,17 @@ var anchorWords = [...]string{
 	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
 
-var anchorFirst = func() (m [10]uint32) {
+// anchorCandidate reports whether the word of n letters (3 to 9) at
+// text[start:] may be one of anchorWords: whether its first two letters,
+// in either case, begin one of that length.
+func anchorCandidate(text string, start, n int) bool {
+	c, d := text[start]|0x20, text[start+1]|0x20
+	return 'a' <= c && c <= 'z' && 'a' <= d && d <= 'z' && anchorFirst[n][c-'a']&(1<<(d-'a')) != 0
+}
+
+var anchorFirst = func() (m [10][26]uint32) {
 	for _, w := range anchorWords {
-		m[len(w)] |= 1 << (w[0] - 'a')
+		m[len(w)][w[0]-'a'] |= 1 << (w[1] - 'a')
 	}
 	return m
 }()
