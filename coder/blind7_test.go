@@ -101,6 +101,8 @@ func TestBlind7Causes(t *testing.T) {
 		{"pilgrims marching protest nothing", "Thousands of pilgrims marched to the shrine of Fatima in central Portugal.", nil},
 		{"a crowd out to celebrate protests nothing", "Argentine fans poured onto the streets of Buenos Aires to celebrate the World Cup victory.", nil},
 		{"an event noun after an earlier year is history", "Survivors gathered in Hiroshima to commemorate the victims of the 1945 atomic bombing.", nil},
+		{"marchers met with tear gas by police are repressed; their march describes them", "Farmers marching to Nairobi were met with tear gas by police.",
+			[]string{"175 KENCOP@place KENAGR@place"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

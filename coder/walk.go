@@ -1220,6 +1220,28 @@ func (st *state) quantified(p *np) bool {
 	return false
 }
 
+// subjectParticiple reports whether anchor a is a present participle
+// right after the subject phrase and before the subject's own verb group,
+// a passive ("Indian farmers marching to New Delhi were met with tear
+// gas": the farmers were met; the march says who they were).
+func (st *state) subjectParticiple(a *anchor) bool {
+	if a.s == 0 || !strings.HasSuffix(st.normOf(a.e-1), "ing") || a.s >= 1 && st.cls[a.s-1]&cDet != 0 {
+		return false
+	}
+	if x := st.npAt[a.s-1]; x < 0 || st.nps[x].e != a.s || st.nps[x].oblique || st.nps[x].s > 0 && !st.opensSentence(st.nps[x].s) {
+		return false
+	}
+	for k := a.e; k+1 < len(st.toks) && k < a.e+8; k++ {
+		if st.isWord(k, ",") || st.cls[k]&cConj != 0 {
+			return false
+		}
+		if st.cls[k]&cBe != 0 && st.participle(k+1) && strings.HasSuffix(st.normOf(k+1), "ed") || st.cls[k]&cBe != 0 && irregularParticiple[st.normOf(k+1)] {
+			return true
+		}
+	}
+	return false
+}
+
 // reducedByPhrase reports whether anchor a is a past participle with "by"
 // right after an actor phrase and before that phrase's own verb: a
 // reduced relative that describes the actor ("M23 fighters backed by
@@ -1326,6 +1348,9 @@ func (st *state) backgroundClause(a *anchor, before int, subj *np) (why string, 
 			// award": the noun's event says who the journalist is
 			return "a noun in a relative clause: background, not news", a.e
 		}
+		if st.subjectParticiple(a) {
+			return "a participle describing the subject before its own verb: background, not news", a.e
+		}
 		if st.pastYearBefore(a.s) {
 			// "to commemorate the victims of the 1945 atomic bombing"
 			return "an event noun after an earlier year: history, not news", a.e
@@ -1350,6 +1375,9 @@ func (st *state) backgroundClause(a *anchor, before int, subj *np) (why string, 
 	}
 	if open >= 0 {
 		why = "in a relative clause: background, not news"
+	} else if st.subjectParticiple(a) {
+		// (only the participle and its phrase: the verb after them is news)
+		return "a participle describing the subject before its own verb: background, not news", a.e
 	} else if st.reducedByPhrase(a) {
 		// (only the participle and its agent: the verb after them is news)
 		return "a participle with \"by\" describing the actor before it, whose own verb follows: background, not news", st.nps[st.npAt[a.e+1]].e
