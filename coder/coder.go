@@ -337,6 +337,7 @@ type state struct {
 	spans   []petrel.Span
 	toks    []text.Token
 	norm    []byte
+	normStr string  // norm as a string, made once per index, for normOf
 	noff    []int32 // norm offsets per token (len toks+1)
 	cands   []int32
 	coff    []int32 // candidate offsets per token (len toks+1)
@@ -645,6 +646,7 @@ func (st *state) index() {
 		st.coff = append(st.coff, int32(len(st.cands)))
 		st.cls = append(st.cls, cls)
 	}
+	st.normStr = string(st.norm)
 }
 
 // backedSuffix lists the participles that make "<state>-<participle>" an
@@ -657,8 +659,9 @@ var backedSuffix = map[string]bool{"led": true, "backed": true, "sponsored": tru
 // cands returns the candidate word ids of token j.
 func (st *state) candsOf(j int) []int32 { return st.cands[st.coff[j]:st.coff[j+1]] }
 
-// normOf returns the normalised form of token j.
-func (st *state) normOf(j int) string { return string(st.norm[st.noff[j]:st.noff[j+1]]) }
+// normOf returns the normalised form of token j (a substring of
+// normStr: one string per sentence rather than one per call).
+func (st *state) normOf(j int) string { return st.normStr[st.noff[j]:st.noff[j+1]] }
 
 // isWord reports whether token j normalises to w.
 func (st *state) isWord(j int, w string) bool {

@@ -197,6 +197,9 @@ func (st *state) objectOfVerb(s int) bool {
 func (st *state) pluralSpeakers() []int {
 	var out []int
 	for k := 0; k+1 < len(st.toks); k++ {
+		if st.cls[k+1]&(cSay|cAdv) == 0 {
+			continue // no verb of saying next (the test below, first)
+		}
 		t := st.toks[k]
 		if t.Kind != text.Word || st.npAt[k] >= 0 || st.cls[k] != 0 || t.Flags&text.Cap != 0 && k > 0 {
 			continue

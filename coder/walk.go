@@ -220,7 +220,7 @@ func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []st
 				st.obliged = true // "Russia must withdraw": what someone demands
 			}
 			qual = append(qual, w)
-		case orderedWord[st.normOf(j)] && j >= 1 && st.cls[j-1]&cBe != 0 && j+1 < len(st.toks) && st.cls[j+1]&cTo != 0:
+		case j >= 1 && st.cls[j-1]&cBe != 0 && j+1 < len(st.toks) && st.cls[j+1]&cTo != 0 && orderedWord[st.normOf(j)]:
 			// "security forces were ordered to shoot rioters": what
 			// someone ordered has not happened, as with "must".
 			st.obliged = true
@@ -239,11 +239,11 @@ func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []st
 				return j, neg, intent, passiveBe, qual
 			}
 		case c&cAdv != 0:
-		case hearsayWord[st.normOf(j)] && j == a-1 && j > 0 && (st.cls[j-1]&cBe != 0 || st.npAt[j-1] >= 0) && st.participle(a):
+		case j == a-1 && j > 0 && (st.cls[j-1]&cBe != 0 || st.npAt[j-1] >= 0) && hearsayWord[st.normOf(j)] && st.participle(a):
 			// "were reported killed", "are feared dead": what is
 			// reported of the victims, read as "were killed"
 		case t.Kind == text.Word && t.Flags&text.Cap == 0 && strings.HasSuffix(st.normOf(j), "ly") && len(st.normOf(j)) > 4:
-		case refusalWord[st.normOf(j)] && j+1 < len(st.toks) && st.cls[j+1]&cTo != 0:
+		case j+1 < len(st.toks) && st.cls[j+1]&cTo != 0 && refusalWord[st.normOf(j)]:
 			neg = true
 			st.volitional = true
 			w := st.normOf(j)
