@@ -726,7 +726,7 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 	}
 	if s != nil && t != nil && agentRole(s.code) == "CVL" && !st.crowdWord(s, true) {
 		switch tr := agentRole(t.code); {
-		case strings.HasPrefix(code, "145") && (lemma == "torch" || lemma == "burn" || lemma == "set") && (tr == "CVL" || tr == "REF" || tr == "REL"):
+		case strings.HasPrefix(code, "145") && (lemma == "torch" || lemma == "burn" || lemma == "set") && (tr == "CVL" || tr == "REF" || tr == "REL" || tr == "" && t.kind == petrel.KindCountry && len(t.code) == 3):
 			return "1712" // "settlers torched cars and homes": arson of people's homes, not a riot
 		case strings.HasPrefix(code, "171") && (tr == "BUS" || tr == "COP" || tr == "MED"):
 			return "145" // "villagers set fire to a mining firm's equipment": a riot against a company or the police
@@ -735,8 +735,13 @@ func (st *state) violenceKindAt(code, lemma string, s, t *member, from int) stri
 	if s != nil && strings.HasPrefix(code, "171") && civilianRole(agentRole(s.code)) && st.protestWordIn() {
 		return "145" // "rioting inmates set fire to mattresses", "detainees set mattresses alight to protest": a riot
 	}
-	if s != nil && strings.HasPrefix(code, "171") && st.crowdWord(s, false) {
-		return "145" // "youths vandalised a testing centre", "farmers torched a tax office": a riot
+	if s != nil && strings.HasPrefix(code, "171") && (st.crowdWord(s, false) || st.crowdWord(s, true) && t != nil && agentRole(t.code) != "CRM") {
+		// (a mob setting a suspect ablaze lynches him, no riot: a mob
+		// burns a thing the pattern named as its target)
+		// "youths vandalised a testing centre", "farmers torched a tax
+		// office", "a mob burned churches and homes": a riot, whoever
+		// owns what burns (testdata/eval/README.md, session 7 ruling)
+		return "145"
 	}
 	if s != nil && lemma == "attack" && (code == "190" || code == "180") && agentRole(s.code) == "CVL" && st.crowdWord(s, true) {
 		return "145" // "mobs attacked Muslim-owned shops": a riot, not a battle

@@ -442,6 +442,10 @@ func TestUnnamedActors(t *testing.T) {
 		{"helping finance a reform is no aid", "Germany's finance minister is looking for ways to help finance a planned tax reform.", nil},
 		{"a participle after a possessive is an adjective", "Germany's proposed tax reform should be brought forward, economists said.", nil},
 		{"a feared strike is no strike", "The company's shares were hit by fears of a strike at its mines in Chile.", nil},
+		{"a mob burning churches riots", "A mob burned two churches in Kaduna after a rumour of blasphemy.",
+			[]string{"145 NGACVL@place NGAREL"}},
+		{"settlers burning a state's people's cars destroy property", "Settlers set fire to Palestinian cars in Huwara overnight.",
+			[]string{"1712 ISRCVL@place PSE"}},
 		{"a crowd rallying to protest", "Hundreds rallied outside the parliament in Nairobi to protest against tax rises.", []string{"141 KENOPP@place -"}},
 	}
 	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)
