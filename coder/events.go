@@ -812,6 +812,30 @@ func intend(code string) string {
 	return ""
 }
 
+// forecastQual reports whether a verb group's qualifiers hold a forecast
+// word before "to" ("is likely to", "are expected to"): what the reporter
+// or an unnamed source expects, not what the subject says it will do.
+func forecastQual(qual []string) bool {
+	for _, q := range qual {
+		if q == "likely to" || q == "unlikely to" || q == "expected to" {
+			return true
+		}
+	}
+	return false
+}
+
+// speechCode reports whether code is a statement that an obligation does
+// not undo ("it must be said", "must stress"): 010–013 and 019. To
+// consider a policy, claim or accept responsibility, deny, or make a
+// symbolic act (014–018) under "must" is what someone demands, not done.
+func speechCode(code string) bool {
+	switch code {
+	case "010", "011", "012", "013", "019":
+		return true
+	}
+	return false
+}
+
 // hostsOthers reports whether the meeting anchor a hosts is between
 // others ("host talks between Russia and Ukraine"): "between" follows
 // within the verb's clause.
@@ -862,6 +886,19 @@ func (st *state) modality(a *anchor, code string, neg, intent bool, qual []strin
 			return ic, "intent: " + q, true
 		}
 	}
+	if intent && st.opt.Modality && !st.opt.NullActors && forecastQual(qual) && !strings.HasPrefix(code, "14") && !strings.HasPrefix(code, "03") {
+		// "the two leaders are likely to reaffirm the accord", "Norway is
+		// expected to seek mediation": a forecast, the reporter's or
+		// someone else's, of an act with no intent code is no event: the
+		// act has not happened and no one has said it will. (An act with
+		// an intent code, "is expected to sign", got it above, and an
+		// intent, "is expected to propose", stays one: a scheduled act;
+		// the subject's own "expects to reach" is its intent.)
+		if st.trace != nil {
+			st.dropped(a, code, "a forecast ("+q+") of an act with no intent code, not an event")
+		}
+		return code, q, false
+	}
 	if intent && st.opt.Modality && !st.opt.NullActors && strings.HasPrefix(code, "14") && !st.possible {
 		// "workers would strike next month unless …", "the opposition
 		// said it would hold a rally next week": a protest announced or
@@ -871,7 +908,7 @@ func (st *state) modality(a *anchor, code string, neg, intent bool, qual []strin
 		}
 		return code, q, false
 	}
-	if st.obliged && st.opt.Modality && !st.opt.NullActors && !strings.HasPrefix(code, "01") {
+	if st.obliged && st.opt.Modality && !st.opt.NullActors && !speechCode(code) {
 		// "Turkey told Sweden it must crack down", "Russia must withdraw":
 		// what is demanded has not happened. (A statement, "must be
 		// said", is still one.)

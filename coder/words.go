@@ -67,6 +67,7 @@ var classWords = map[string]uint32{
 	"seek": cIntent, "seeks": cIntent, "sought": cIntent, "want": cIntent, "wants": cIntent,
 	"wanted": cIntent, "hope": cIntent, "hopes": cIntent, "hoped": cIntent, "decided": cIntent,
 	"able": cIntent, "eager": cIntent, "keen": cIntent, "likely": cIntent, "due": cIntent,
+	"expect": cIntent, "expects": cIntent, "expecting": cIntent,
 	"one": cNumber, "two": cNumber, "three": cNumber, "four": cNumber, "five": cNumber, "six": cNumber,
 	"seven": cNumber, "eight": cNumber, "nine": cNumber, "ten": cNumber, "dozen": cNumber,
 	"say": cSay, "says": cSay, "said": cSay, "saying": cSay, "tell": cSay, "tells": cSay, "told": cSay,
