@@ -60,6 +60,10 @@ type verb struct {
 	rule string
 	// victim is victimVerb[lemma], read at every anchor.
 	victim bool
+	// coerce and violent report whether some pattern codes 17-18, or
+	// 17-20 (CAMEO's two-digit roots), for reducedRelative and
+	// headlinePassive, so that they do not walk the patterns per anchor.
+	coerce, violent bool
 }
 
 // patFilter is what bestPattern tests of a pattern before trying it: whether
@@ -256,6 +260,14 @@ func compile(d *dict.Dictionary) *compiled {
 		})
 		for _, p := range cv.patterns {
 			cv.filt = append(cv.filt, newPatFilter(p))
+			if len(p.code) >= 2 {
+				switch p.code[:2] {
+				case "17", "18":
+					cv.coerce, cv.violent = true, true
+				case "19", "20":
+					cv.violent = true
+				}
+			}
 		}
 		c.verbs = append(c.verbs, cv)
 		for _, f := range v.Forms {

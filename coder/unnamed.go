@@ -1018,14 +1018,7 @@ func (st *state) headlinePassive(a *anchor) bool {
 		intransitive[a.verb.lemma] {
 		return false
 	}
-	violent := false
-	for _, p := range a.verb.patterns {
-		if len(p.code) >= 2 && (p.code[:2] == "17" || p.code[:2] == "18" || p.code[:2] == "19" || p.code[:2] == "20") {
-			violent = true
-			break
-		}
-	}
-	if !violent {
+	if !a.verb.violent { // a pattern coding 17-20
 		return false
 	}
 	prev := a.s - 1
@@ -2176,9 +2169,10 @@ func (st *state) topicBefore(j int) bool {
 // says who the refugees are, not that shelling happened.
 func (st *state) inRelative(k int) bool {
 	for j := k - 1; j >= 0; j-- {
-		switch {
-		case casualtyVerb[st.lemmaAt(j)] || st.isWord(j, "killed") || st.isWord(j, "died"):
+		if l := st.lemmaAt(j); l != "" && casualtyVerb[l] || st.isWord(j, "killed") || st.isWord(j, "died") {
 			return false // the victim's own wounds: "a child who was wounded … by the shelling died"
+		}
+		switch {
 		case st.cls[j]&cRel != 0:
 			return true
 		case st.isWord(j, ",") || st.boundary(j):

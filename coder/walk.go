@@ -962,12 +962,7 @@ func (st *state) reducedRelative(a *anchor) bool {
 	if st.cls[a.e]&cPrep == 0 {
 		return false
 	}
-	for _, p := range a.verb.patterns {
-		if len(p.code) >= 2 && (p.code[:2] == "17" || p.code[:2] == "18") {
-			return true
-		}
-	}
-	return false
+	return a.verb.coerce // a pattern coding 17-18
 }
 
 // byAgent finds "by ACTOR" right after a passive verb.
