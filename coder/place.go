@@ -826,7 +826,10 @@ var notPlaceWords = map[string]bool{"january": true, "february": true, "march": 
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 	"president": true, "minister": true, "prime": true, "general": true, "god": true, "christmas": true, "easter": true,
 	"ramadan": true, "parliament": true, "congress": true, "senate": true, "court": true, "state": true, "city": true,
-	"gulf": true, "chinatown": true} // "the Gulf" of news is the Persian Gulf, not Papua New Guinea's Gulf Province
+	"gulf": true, "chinatown": true, // "the Gulf" of news is the Persian Gulf, not Papua New Guinea's Gulf Province
+	// words of peoples and faiths, which small towns also bear ("al-Ahli
+	// Arab hospital" is not in Arab, Alabama)
+	"arab": true, "arabs": true, "muslim": true, "christian": true, "jewish": true, "islamic": true, "catholic": true}
 
 // nameLinks are lower-case words inside place names ("Mazar-i-Sharif",
 // "Bandar-e Abbas", "Rio de Janeiro", "Ras al Ain").

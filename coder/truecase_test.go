@@ -52,6 +52,11 @@ func TestHeadlines(t *testing.T) {
 		{"a participle after a coded verb keeps its subject", "Russian forces shelled Kherson's port, destroying two warehouses.",
 			[]string{"194 RUSMIL UKR"}},
 		{"a final won in sport is no event", "Morocco attacked from the start but Senegal held on to win the final in Rabat.", nil},
+		{"a blame after an attribution is the speaker's", "A bomb exploded on a bus in Mandera, Kenyan officials said, blaming al-Shabaab.",
+			[]string{"112 KENGOV SHB"}},
+		{"a killing after an attribution stays the main clause's", "Russian forces shelled Kharkiv, Ukraine said, killing three civilians.",
+			[]string{"194 RUSMIL UKR"}},
+		{"a people's word is no small town", "Gunmen attacked an Arab village near Haifa.", []string{"180 ISRUAF ISRCVL"}},
 		{"an abbreviation of Ukraine's armed forces", "AFU shelled enemy positions near Bakhmut", []string{"194 UKRMIL ---MIL"}},
 	}
 	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)

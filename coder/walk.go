@@ -96,7 +96,12 @@ func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 			subj = l
 		}
 	}
-	if prev != nil && a.s > 0 && st.isWord(a.s-1, ",") && strings.HasSuffix(st.normOf(a.s), "ing") && !st.opt.NullActors {
+	if sp := st.speakerBefore(a.s); sp != nil && strings.HasSuffix(st.normOf(a.s), "ing") && !v.noun && verbalVerb(v) && !st.opt.NullActors {
+		// "Two drones attacked the Kremlin, Russian officials said,
+		// blaming Ukraine": the participle after the attribution is the
+		// speaker's act, not the main clause subject's.
+		subj = sp
+	} else if prev != nil && a.s > 0 && st.isWord(a.s-1, ",") && strings.HasSuffix(st.normOf(a.s), "ing") && !st.opt.NullActors {
 		// "…struck a convoy, killing seven soldiers": the participle's
 		// subject is the main clause's, coded or an unnamed agent
 		// ("militants stormed a hotel, taking guests hostage").
@@ -154,6 +159,40 @@ func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 		passive = passive || st.force.passive
 	}
 	return clause{before: before, neg: neg, intent: intent, passive: passive, headline: headline, qual: qual, subj: subj}
+}
+
+// verbalVerb reports whether every code of v's patterns is a verbal or
+// cooperative act (roots 01-13): "blaming", "accusing", "denying", not
+// "killing".
+func verbalVerb(v *verb) bool {
+	for _, p := range v.patterns {
+		if len(p.code) >= 2 && p.code[:2] >= "14" && p.code[:2] <= "20" {
+			return false
+		}
+	}
+	return true
+}
+
+// speakerBefore returns the coded speaker of an attribution that ends
+// right before token j with a comma ("…, Russian officials said, blaming",
+// "…, the military said on Sunday, claiming"), or nil.
+func (st *state) speakerBefore(j int) *np {
+	k := j - 1
+	if k < 2 || !st.isWord(k, ",") {
+		return nil
+	}
+	k--
+	for k > 0 && st.isDate(k) {
+		k--
+	}
+	if st.cls[k]&cSay == 0 || st.isWord(k, "told") || st.isWord(k, "tell") {
+		return nil
+	}
+	x := st.npAt[k-1]
+	if x < 0 || st.nps[x].e != k || st.nps[x].uncoded || st.nps[x].oblique {
+		return nil
+	}
+	return &st.nps[x]
 }
 
 // noSubject reports whether the phrase that ends at token before, right of
