@@ -72,6 +72,13 @@ func (st *state) abstain(idx, first int) {
 			// tear gas and arrested at least 40 demonstrators" →
 			// ---COP) and stays.
 			why = "an agent left without a country in a sentence that names a state (---" + e.Source.Code[3:] + ")"
+		case st.protestMessage(first, i):
+			// "Thousands marched on the state broadcaster, accusing it of
+			// bias", "Protesters attacked a U.N. base, accusing the mission
+			// of failing": what the protest says is its message, not a
+			// second act (the convention of the conflict sets, as for
+			// "protested …, demanding"; testdata/eval/README.md).
+			why = "an accusation or demand told as the message of the same source's protest (', accusing …')"
 		case st.toldAgain(first, i):
 			// "Rioters set fire to several metro stations and looted
 			// supermarkets", "Youths torched cars and threw fireworks at
@@ -184,4 +191,29 @@ func EventReliability(doc *petrel.Document, i int) (Reliability, bool) {
 // (11) nor a statement, denial or claim of responsibility (01).
 func peacefulCode(code string) bool {
 	return len(code) >= 2 && code[:2] >= "02" && code[:2] <= "13" && code[:2] != "11"
+}
+
+// protestMessage reports whether event i is an accusation, demand or
+// appeal (roots 02, 10, 11) told by a participle after a comma (",
+// accusing", ", demanding") whose source protested or rioted (14x) in an
+// earlier event of the sentence.
+func (st *state) protestMessage(first, i int) bool {
+	e := &st.doc.Events[i]
+	if len(e.Code) < 2 || (e.Code[:2] != "11" && e.Code[:2] != "10" && e.Code[:2] != "02") {
+		return false
+	}
+	v := e.Verb.Start
+	if v <= 0 || v > len(st.text) || !strings.HasSuffix(strings.TrimRight(st.text[:v], " "), ",") {
+		return false
+	}
+	if w := st.text[v:min(e.Verb.End, len(st.text))]; !strings.HasSuffix(w, "ing") {
+		return false
+	}
+	for j := first; j < i; j++ {
+		p := &st.doc.Events[j]
+		if p.SentenceIndex == e.SentenceIndex && strings.HasPrefix(p.Code, "14") && p.Source != nil && p.Source.Code == e.Source.Code {
+			return true
+		}
+	}
+	return false
 }

@@ -446,6 +446,10 @@ func TestUnnamedActors(t *testing.T) {
 			[]string{"145 NGACVL@place NGAREL"}},
 		{"settlers burning a state's people's cars destroy property", "Settlers set fire to Palestinian cars in Huwara overnight.",
 			[]string{"1712 ISRCVL@place PSE"}},
+		{"an accusation told as a protest's message is the protest", "Hundreds of farmers marched on the agriculture ministry in Lima, accusing it of neglect.",
+			[]string{"141 PERAGR@place PERGOVAGR"}},
+		{"an accusation after an expulsion stays", "Russia expelled two Polish diplomats, accusing them of spying.",
+			[]string{"174 RUS POLGOV", "1125 RUS POLGOV"}},
 		{"a crowd rallying to protest", "Hundreds rallied outside the parliament in Nairobi to protest against tax rises.", []string{"141 KENOPP@place -"}},
 	}
 	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)
