@@ -16,6 +16,14 @@ func TestWireSenses(t *testing.T) {
 		name, text string
 		want, not  []string
 	}{
+		{"crop demands met are needs, not political demands", "Dry weather hit Kenya, but moisture was adequate to meet crop demands, it said.",
+			nil, []string{"083 KEN→-", "100 KEN→-"}},
+		{"demands met stay", "Kenya said it would meet demands by Uganda for a new border commission.",
+			[]string{"0353 KEN→UGA"}, nil},
+		{"a time bomb is a metaphor", "Kenya swallowed a time bomb from Uganda.",
+			nil, []string{"195 KEN→UGA"}},
+		{"bombing stays", "Israeli jets bombed Lebanon on Tuesday.",
+			[]string{"195 ISRMIL→LBN"}, nil},
 		{"a forecast of a demand is no demand", "Peru is expected to demand a lower interest margin from its creditor banks.",
 			nil, []string{"100 PER→-"}},
 		{"a forecast of a statement is no statement", "Kenya is likely to reaffirm to Uganda that the border will stay open.",
@@ -236,6 +244,26 @@ func TestSharedName(t *testing.T) {
 	c := builtinCoder(t)
 	for _, tt := range tests {
 		doc := c.Code(&petrel.Article{ID: "t", Text: "Stoltenberg met Egypt's foreign minister in Cairo on Monday.", Date: tt.date})
+		if len(doc.Events) == 0 || doc.Events[0].Source.Code != tt.want {
+			t.Errorf("%s: want source %s, got %+v", tt.date.Format("2006"), tt.want, doc.Events)
+		}
+	}
+}
+
+// TestDatedRole codes a person by the role the article's date falls in:
+// Shevardnadze was the Soviet Union's foreign minister before he led
+// Georgia.
+func TestDatedRole(t *testing.T) {
+	tests := []struct {
+		date time.Time
+		want string
+	}{
+		{time.Date(1987, 4, 14, 0, 0, 0, 0, time.UTC), "SUNGOV"},
+		{time.Date(1995, 4, 14, 0, 0, 0, 0, time.UTC), "GEOGOV"},
+	}
+	c := builtinCoder(t)
+	for _, tt := range tests {
+		doc := c.Code(&petrel.Article{ID: "t", Text: "Shevardnadze met Egypt's foreign minister in Cairo on Monday.", Date: tt.date})
 		if len(doc.Events) == 0 || doc.Events[0].Source.Code != tt.want {
 			t.Errorf("%s: want source %s, got %+v", tt.date.Format("2006"), tt.want, doc.Events)
 		}
