@@ -19,6 +19,9 @@ var beliefWord = map[string]bool{
 	"speculation": true, "speculated": true, "rumours": true, "rumors": true, "hopeful": true,
 	"optimistic": true, "pessimistic": true, "confident": true, "likely": true, "unlikely": true,
 	"possible": true, "probable": true, "doubtful": true,
+	// what one wants another to do is no act of the other's: "Seoul wants
+	// Tokyo to ease import curbs" (Tokyo has eased nothing)
+	"want": true, "wants": true, "wanted": true, "wanting": true,
 }
 
 // forecast reports whether the verb of anchor a, whose group starts after
@@ -48,6 +51,9 @@ func (st *state) forecast(a *anchor, before int, subj *np) bool {
 	k := subj.s - 1
 	if k >= 0 && st.cls[k]&cDet != 0 {
 		k-- // "likely the government would"
+	}
+	if k >= 0 && st.cls[k]&cNumber != 0 {
+		k-- // "expect three Soviet tankers to reinforce"
 	}
 	if k >= 0 && st.isWord(k, "that") {
 		k--
