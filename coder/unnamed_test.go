@@ -450,6 +450,9 @@ func TestUnnamedActors(t *testing.T) {
 			[]string{"141 PERAGR@place PERGOVAGR"}},
 		{"an accusation after an expulsion stays", "Russia expelled two Polish diplomats, accusing them of spying.",
 			[]string{"174 RUS POLGOV", "1125 RUS POLGOV"}},
+		{"protesters dispersed by police are repressed", "Students marching to the parliament in Dhaka were dispersed by police.",
+			[]string{"175 BGDCOP@place BGDEDU"}},
+		{"funds dispersed are no repression", "The funds were dispersed by the central bank in Nairobi.", nil},
 		{"a crowd rallying to protest", "Hundreds rallied outside the parliament in Nairobi to protest against tax rises.", []string{"141 KENOPP@place -"}},
 	}
 	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)
