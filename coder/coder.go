@@ -347,6 +347,9 @@ type state struct {
 	npAt    []int32 // token → index of np covering it, or -1
 	dates   []when.Expr
 	anchors []anchor
+	// normArena holds the normStr of recent sentences end to end, so that
+	// making one is a copy, not an allocation (normString).
+	normArena strings.Builder
 	// words is a bit set of the sentence's candidate word ids (modulo
 	// its size), so tryPattern can skip patterns whose words are absent.
 	words [16]uint64
@@ -646,7 +649,26 @@ func (st *state) index() {
 		st.coff = append(st.coff, int32(len(st.cands)))
 		st.cls = append(st.cls, cls)
 	}
-	st.normStr = string(st.norm)
+	st.normStr = st.normString()
+}
+
+// normArenaChunk is the size of normArena's buffers: some dozens of
+// sentences.
+const normArenaChunk = 4 << 10
+
+// normString returns st.norm as a string, appended to normArena. Why: a
+// string per sentence was a quarter of coding's allocations. A Builder
+// never changes the bytes a String() it returned holds, and a full one
+// is replaced, not grown, so the strings of earlier sentences (the
+// article's learned names keep some) stay as they were.
+func (st *state) normString() string {
+	if st.normArena.Cap()-st.normArena.Len() < len(st.norm) {
+		st.normArena = strings.Builder{}
+		st.normArena.Grow(max(normArenaChunk, len(st.norm)))
+	}
+	start := st.normArena.Len()
+	st.normArena.Write(st.norm)
+	return st.normArena.String()[start:]
 }
 
 // backedSuffix lists the participles that make "<state>-<participle>" an
