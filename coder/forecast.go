@@ -11,7 +11,7 @@ package coder
 // nouns ("speculation that OPEC might") and adjectives ("optimistic the
 // two sides could", "it is likely the government would").
 var beliefWord = map[string]bool{
-	"believe": true, "believes": true, "believed": true, "expect": true, "expects": true, "expected": true,
+	"believe": true, "believes": true, "believed": true, "expect": true, "expects": true, "expected": true, "expecting": true,
 	"hope": true, "hopes": true, "hoped": true, "think": true, "thinks": true, "thought": true,
 	"predict": true, "predicts": true, "predicted": true, "forecast": true, "forecasts": true,
 	"fear": true, "fears": true, "feared": true, "doubt": true, "doubts": true, "doubted": true,
