@@ -337,6 +337,18 @@ func (st *state) nounContext(a int) bool {
 		if k >= 0 && st.cls[k]&cPrep != 0 && st.cls[k]&cTo == 0 {
 			return true
 		}
+		if strings.HasSuffix(st.normOf(a), "ing") && k < a-1 {
+			// "an ICO executive board meeting", "the cabinet meeting": an
+			// -ing word after a determiner, a name no dictionary codes and
+			// lowercase modifiers heads a noun compound. (A coded actor
+			// there stays a subject: "the U.S. meeting" is handled above.)
+			for n := 0; n < 2 && k >= 0 && st.toks[k].Kind == text.Word && st.toks[k].Flags&text.Cap != 0 && st.npAt[k] >= 0 && st.nps[st.npAt[k]].uncoded; n++ {
+				k--
+			}
+			if k >= 0 && st.cls[k]&(cDet|cPossPron) != 0 && !st.isWord(k, "that") {
+				return true
+			}
+		}
 	}
 	if st.cls[j]&(cDet|cPossPron) != 0 && !st.isWord(j, "that") {
 		w := st.normOf(j)
