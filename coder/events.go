@@ -1093,6 +1093,26 @@ func (st *state) recipient(tgt *np, code string) *np {
 // "protesters") its state: from the place of the sentence or the other
 // party (agentInPlace), else as an actor without a name (unnamed.go).
 func (st *state) placeAgents(idx int, code string, src, tgt *np) (_, _ *np) {
+	q := st.conjoinedAgent(src)
+	if q == nil {
+		return st.placeAgentsOf(idx, code, src, tgt)
+	}
+	// "Students and rail workers marched", "Farmers and truck drivers
+	// blocked roads": each agent of the compound acts, as the members of a
+	// compound of named actors do.
+	q1, _ := st.placeAgentsOf(idx, code, q, tgt)
+	s1, t1 := st.placeAgentsOf(idx, code, src, tgt)
+	if q1 != nil && s1 != nil && !q1.uncoded && !s1.uncoded && len(q1.members) > 0 && len(s1.members) > 0 {
+		m := *s1
+		m.s = q1.s
+		m.members = append(append([]member{}, q1.members...), s1.members...)
+		return &m, t1
+	}
+	return s1, t1
+}
+
+// placeAgentsOf is placeAgents for one source phrase.
+func (st *state) placeAgentsOf(idx int, code string, src, tgt *np) (_, _ *np) {
 	src, tgt = st.ownersAgent(src), st.ownersAgent(tgt)
 	if src != nil && src.uncoded && src.agent != "" {
 		// "Soldiers detained President Mohamed Bazoum": coercion and
@@ -1169,6 +1189,24 @@ func oneState(p *np) bool {
 		}
 	}
 	return true
+}
+
+// conjoinedAgent returns the agent phrase with no state joined by "and"
+// right before the agent phrase p with no state ("Students and rail
+// workers"), or nil.
+func (st *state) conjoinedAgent(p *np) *np {
+	if p == nil || !p.uncoded || p.agent == "" || p.oblique || p.s < 2 || !st.isWord(p.s-1, "and") || !st.opt.UnnamedActors {
+		return nil
+	}
+	x := st.npAt[p.s-2]
+	if x < 0 {
+		return nil
+	}
+	q := &st.nps[x]
+	if !q.uncoded || q.agent == "" || q.oblique || q.e != p.s-1 || q.poss || q.name {
+		return nil
+	}
+	return q
 }
 
 // homeAgent gives an uncoded agent phrase p (a role with no state:

@@ -453,6 +453,10 @@ func TestUnnamedActors(t *testing.T) {
 		{"protesters dispersed by police are repressed", "Students marching to the parliament in Dhaka were dispersed by police.",
 			[]string{"175 BGDCOP@place BGDEDU"}},
 		{"funds dispersed are no repression", "The funds were dispersed by the central bank in Nairobi.", nil},
+		{"two agents with no state joined by and both act", "Students and rail workers marched through Paris against the pension reform.",
+			[]string{"141 FRAEDU@place -", "141 FRALAB@place -"}},
+		{"a force of order and troops both arrest", "Police and soldiers arrested 30 people in Lagos.",
+			[]string{"173 NGACOP@place NGACVL", "173 NGAMIL@place NGACVL"}},
 		{"a crowd rallying to protest", "Hundreds rallied outside the parliament in Nairobi to protest against tax rises.", []string{"141 KENOPP@place -"}},
 	}
 	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)
