@@ -90,6 +90,16 @@ func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 			subj = h
 		}
 	}
+	if subj != nil && !passive && !v.noun && !st.opt.NullActors && !st.force.on && subj.s >= 1 && subj.e == a.s-1 &&
+		st.cls[a.s-1]&cTo != 0 && visitWord[st.normOf(subj.s-1)] {
+		// "Maharaz, visiting Ottawa to speak to a conference": the place
+		// visited is not who speaks; the visitor is, further left.
+		k := subj.s
+		subj = nil
+		if k >= 2 {
+			subj = st.subject(k-2, prev)
+		}
+	}
 	if subj != nil && len(subj.members) > 1 && subj.e == before+1 && !st.force.on {
 		// "Israeli jets bombed Gaza and Hamas fired rockets": Hamas only
 		if _, l, ok := st.splitAcrossClauses(subj, a, ""); ok {
@@ -294,6 +304,14 @@ func (st *state) verbGroup(a int) (j int, neg, intent, passiveBe bool, qual []st
 		j--
 	}
 	return j, neg, intent, passiveBe, qual
+}
+
+// visitWord lists the forms of verbs whose object is a place visited
+// ("visiting Ottawa to speak"): that object is not the subject of the
+// purpose clause after it.
+var visitWord = map[string]bool{
+	"visit": true, "visits": true, "visited": true, "visiting": true,
+	"tour": true, "tours": true, "toured": true, "touring": true,
 }
 
 // pureSay are verbs of saying whose following actor is the subject of the
