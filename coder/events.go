@@ -294,6 +294,15 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		a.consumed = true
 		return end
 	}
+	if st.deniedImplication(a) {
+		// "the deployment did not mean Washington was sending a new
+		// warning" (forecast.go)
+		if st.trace != nil {
+			st.dropped(a, code, "what a negated 'mean', 'signal' or 'imply' says is not so, not an event")
+		}
+		a.consumed = true
+		return end
+	}
 	if st.forecast(a, before, subj) {
 		// "Baker believes Brazil will reach a deal" (forecast.go)
 		if st.trace != nil {

@@ -60,3 +60,34 @@ func (st *state) forecast(a *anchor, before int, subj *np) bool {
 	}
 	return k >= 0 && beliefWord[st.normOf(k)]
 }
+
+// implyWord lists verbs whose complement clause says what something
+// implies: negated ("did not mean", "does not signal"), the clause is
+// denied.
+var implyWord = map[string]bool{
+	"mean": true, "means": true, "meant": true, "imply": true, "implies": true, "implied": true,
+	"signal": true, "signals": true, "signify": true, "signifies": true, "indicate": true, "indicates": true,
+}
+
+// deniedImplication reports whether anchor a stands in the complement of a
+// negated verb of implication in its clause ("reports of the fleet did not
+// mean the United States was sending a new warning to Iran", "the move does
+// not signal that Japan will cut rates"): what is denied is no event. No
+// comma or clause boundary may stand between them.
+func (st *state) deniedImplication(a *anchor) bool {
+	if st.opt.NullActors || !st.opt.Modality {
+		return false
+	}
+	for k := a.s - 1; k >= 2 && k >= a.s-20; k-- {
+		if st.isWord(k, "that") && implyWord[st.normOf(k-1)] {
+			continue // "does not signal that"
+		}
+		if st.boundary(k) || st.isWord(k, ",") {
+			return false
+		}
+		if implyWord[st.normOf(k)] && (st.cls[k-1]&cNeg != 0 || st.cls[k-2]&cNeg != 0 && st.cls[k-1]&cAdv != 0) {
+			return true
+		}
+	}
+	return false
+}
