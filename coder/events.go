@@ -141,6 +141,12 @@ func (st *state) codeAnchor(idx int, a *anchor, prev *anchor) (end int) {
 		if tgt != nil && st.cls[a.s]&cSay != 0 && !st.opt.NullActors && st.mediaAddressee(a.e) {
 			tgt = nil // "told reporters": whom it was said to, not a party
 		}
+		if code == "043" && v.code == "051" && tgt != nil && tgt.poss && !st.opt.NullActors {
+			// "welcomed Miyazawa's presentation of plans to …": whom a
+			// thing welcomed belongs to is praised, not received as a
+			// guest (the verb's default, 051).
+			code, rule = v.code, v.rule
+		}
 		if m.compound && m.compoundPost && subj != nil && !subj.uncoded && subj != m.src {
 			src, tgt = subj, m.src
 			m.compound = false
