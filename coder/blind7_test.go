@@ -3,8 +3,6 @@ package coder_test
 import (
 	"testing"
 	"time"
-
-	"petrel"
 )
 
 // TestBlind7Causes holds one case per general cause of wrong events fixed
@@ -15,10 +13,7 @@ import (
 func TestBlind7Causes(t *testing.T) {
 	c := builtinCoder(t)
 	base := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	tests := []partyCase{
 		{"a compound subject firing on an uncoded crowd acts on it, not on itself", "Kenyan police and soldiers opened fire on demonstrators in Kisumu.",
 			[]string{"175 KENCOP KENOPP", "175 KENMIL KENOPP"}},
 		{"a compound subject killing a counted object acts on it", "Chadian soldiers and police killed at least 12 people in Moundou.",
@@ -104,22 +99,5 @@ func TestBlind7Causes(t *testing.T) {
 		{"marchers met with tear gas by police are repressed; their march describes them", "Farmers marching to Nairobi were met with tear gas by police.",
 			[]string{"175 KENCOP@place KENAGR@place"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc := c.Code(&petrel.Article{ID: "t", Text: tt.text, Date: base})
-			var got []string
-			for _, e := range doc.Events {
-				got = append(got, e.Code+" "+partyString(e.Source)+" "+partyString(e.Target))
-			}
-			if len(got) != len(tt.want) {
-				t.Fatalf("%q\n got  %q\n want %q", tt.text, got, tt.want)
-			}
-			for i, w := range tt.want {
-				if !partyMatch(got[i], w) {
-					t.Errorf("%q\n got  %q\n want %q", tt.text, got, tt.want)
-					break
-				}
-			}
-		})
-	}
+	checkPartyCases(t, c, base, tests)
 }

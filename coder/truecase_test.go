@@ -3,8 +3,6 @@ package coder_test
 import (
 	"testing"
 	"time"
-
-	"petrel"
 )
 
 // TestHeadlines holds headline and casualty-report forms: title case and
@@ -13,10 +11,7 @@ import (
 // or denied, and a strike by armed forces.
 func TestHeadlines(t *testing.T) {
 	c := builtinCoder(t)
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	tests := []partyCase{
 		{"title case", "Gunmen Kill Nine Villagers in Northern Mali",
 			[]string{"180 MLIUAF@place MLICVL"}},
 		{"title case with a compass word before a place", "Gunmen Abduct 30 Students in Northwest Nigeria",
@@ -60,22 +55,5 @@ func TestHeadlines(t *testing.T) {
 		{"an abbreviation of Ukraine's armed forces", "AFU shelled enemy positions near Bakhmut", []string{"194 UKRMIL ---MIL"}},
 	}
 	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc := c.Code(&petrel.Article{ID: "t", Text: tt.text, Date: base})
-			var got []string
-			for _, e := range doc.Events {
-				got = append(got, e.Code+" "+partyString(e.Source)+" "+partyString(e.Target))
-			}
-			if len(got) != len(tt.want) {
-				t.Fatalf("%q\n got  %q\n want %q", tt.text, got, tt.want)
-			}
-			for i, w := range tt.want {
-				if !partyMatch(got[i], w) {
-					t.Errorf("%q\n got  %q\n want %q", tt.text, got, tt.want)
-					break
-				}
-			}
-		})
-	}
+	checkPartyCases(t, c, base, tests)
 }

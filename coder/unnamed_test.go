@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"petrel"
+	"petrel/coder"
 )
 
 // TestUnnamedActors holds the events a conflict analyst expects from
@@ -15,10 +16,7 @@ import (
 // target may end in "@how" to require its Inferred value.
 func TestUnnamedActors(t *testing.T) {
 	c := builtinCoder(t)
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	tests := []partyCase{
 		{"a toll after a clause of the same moment is the toll", "A rocket hit a market in Kharkiv as shoppers queued for bread, killing nine.",
 			[]string{"195 --- UKRCVL@place"}},
 		{"a toll after leaving is the toll", "Rebels ambushed a convoy in Tillaberi, leaving six soldiers wounded.",
@@ -460,6 +458,21 @@ func TestUnnamedActors(t *testing.T) {
 		{"a crowd rallying to protest", "Hundreds rallied outside the parliament in Nairobi to protest against tax rises.", []string{"141 KENOPP@place -"}},
 	}
 	base := time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)
+	checkPartyCases(t, c, base, tests)
+}
+
+// partyCase is a sentence and the events it should code, each written
+// "CODE SOURCE TARGET" (partyString; a party without "@how" matches any
+// inference).
+type partyCase struct {
+	name, text string
+	want       []string
+}
+
+// checkPartyCases codes each case's sentence as an article dated base and
+// compares its events with the wanted ones, in order.
+func checkPartyCases(t *testing.T, c *coder.Coder, base time.Time, tests []partyCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := c.Code(&petrel.Article{ID: "t", Text: tt.text, Date: base})
