@@ -274,6 +274,14 @@ func TestWireSenses(t *testing.T) {
 			nil, []string{"051 KEN→-", "051 KEN→UGA"}},
 		{"supporting a state stays", "Kenya supports Uganda in the border dispute.",
 			[]string{"051 KEN→UGA"}, nil},
+		{"a joint venture of companies is no state's", "The mill is run by a joint venture between <Acme Plc> of Kenya and two Ugandan trading houses.",
+			nil, []string{"061 KEN→UGABUS"}},
+		{"a joint venture of states stays", "Kenya formed a joint venture with Uganda.",
+			[]string{"061 KEN→UGA"}, nil},
+		{"a commitment to customers is a firm's", "Kenyan officials said they have a commitment to their customers.",
+			nil, []string{"030 KENGOV→-"}},
+		{"a commitment to a state stays", "Kenya made a commitment to Uganda to reopen the border.",
+			[]string{"030 KEN→UGA"}, nil},
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {
