@@ -282,6 +282,12 @@ func TestWireSenses(t *testing.T) {
 			nil, []string{"030 KENGOV→-"}},
 		{"a commitment to a state stays", "Kenya made a commitment to Uganda to reopen the border.",
 			[]string{"030 KEN→UGA"}, nil},
+		{"a programme calling for something is no appeal", "Kenya's parliament passed a national programme to cut waste, calling for better grain storage.",
+			nil, []string{"020 KENLEG→-"}},
+		{"a state calling for something stays", "Kenya called for better grain storage.",
+			[]string{"020 KEN→-"}, nil},
+		{"a state's plan calling for a withdrawal stays", "The Kenyan foreign minister's plan calls for Uganda to withdraw its troops.",
+			[]string{"0256 KENGOV→UGA"}, nil},
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {
