@@ -36,6 +36,22 @@ func walkOnlyCoder(tb testing.TB) *coder.Coder {
 	return walkOnly.c
 }
 
+// checkTriples reports each event of want that got (triples of text)
+// lacks and each event of not that it has.
+func checkTriples(t *testing.T, text string, got, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("%q: want %s, got %v", text, w, got)
+		}
+	}
+	for _, n := range not {
+		if slices.Contains(got, n) {
+			t.Errorf("%q: coded %s, got %v", text, n, got)
+		}
+	}
+}
+
 // triples codes text and returns its events as "code SRC→TGT".
 func triples(c *coder.Coder, text string) []string {
 	doc := c.Code(&petrel.Article{ID: "t", Text: text, Date: time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)})
@@ -238,16 +254,7 @@ func TestClauseStructure(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := triples(builtinCoder(t), tt.text)
-			for _, w := range tt.want {
-				if !slices.Contains(got, w) {
-					t.Errorf("%q: want %s, got %v", tt.text, w, got)
-				}
-			}
-			for _, w := range tt.notWant {
-				if slices.Contains(got, w) {
-					t.Errorf("%q: do not want %s, got %v", tt.text, w, got)
-				}
-			}
+			checkTriples(t, tt.text, got, tt.want, tt.notWant)
 			if tt.parsed {
 				off := triples(walkOnlyCoder(t), tt.text)
 				same := true

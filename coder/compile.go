@@ -62,8 +62,10 @@ type verb struct {
 	victim bool
 	// coerce and violent report whether some pattern codes 17-18, or
 	// 17-20 (CAMEO's two-digit roots), for reducedRelative and
-	// headlinePassive, so that they do not walk the patterns per anchor.
-	coerce, violent bool
+	// headlinePassive, so that they do not walk the patterns per anchor;
+	// verbal that none codes 14-20 (every pattern a verbal or
+	// cooperative act: "blaming", not "killing"; walk.go speakerBefore).
+	coerce, violent, verbal bool
 }
 
 // patFilter is what bestPattern tests of a pattern before trying it: whether
@@ -258,6 +260,7 @@ func compile(d *dict.Dictionary) *compiled {
 			}
 			return pa.elems() > pb.elems()
 		})
+		cv.verbal = true
 		for _, p := range cv.patterns {
 			cv.filt = append(cv.filt, newPatFilter(p))
 			if len(p.code) >= 2 {
@@ -266,6 +269,9 @@ func compile(d *dict.Dictionary) *compiled {
 					cv.coerce, cv.violent = true, true
 				case "19", "20":
 					cv.violent = true
+				}
+				if p.code[:2] >= "14" && p.code[:2] <= "20" {
+					cv.verbal = false
 				}
 			}
 		}

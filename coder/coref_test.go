@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"petrel"
+	"petrel/coder"
 )
 
 // TestUnknownNameBlocksIt codes short articles and reads which actor a
@@ -52,16 +53,7 @@ func TestUnknownNameBlocksIt(t *testing.T) {
 	c := builtinCoder(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := c.Code(&petrel.Article{ID: "t", Text: tt.text, Date: time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)})
-			last := strings.LastIndex(tt.text, ". ") + 1
-			got := ""
-			for _, m := range doc.Mentions {
-				if m.Kind == petrel.KindPronoun && m.Span.Start >= last && strings.EqualFold(m.Text, tt.pron) {
-					got = m.Code
-					break
-				}
-			}
-			if got != tt.want {
+			if got := lastResolved(c, tt.text, tt.pron); got != tt.want {
 				t.Errorf("%q: %q resolved to %q, want %q", tt.text, tt.pron, got, tt.want)
 			}
 		})
@@ -213,18 +205,23 @@ func TestGovernmentIsWhose(t *testing.T) {
 	c := builtinCoder(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := c.Code(&petrel.Article{ID: "t", Text: tt.text, Date: time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)})
-			last := strings.LastIndex(tt.text, ". ") + 1
-			got := ""
-			for _, m := range doc.Mentions {
-				if m.Kind == petrel.KindPronoun && m.Span.Start >= last && strings.EqualFold(m.Text, tt.descr) {
-					got = m.Code
-					break
-				}
-			}
-			if got != tt.want {
+			if got := lastResolved(c, tt.text, tt.descr); got != tt.want {
 				t.Errorf("%q: %q resolved to %q, want %q", tt.text, tt.descr, got, tt.want)
 			}
 		})
 	}
+}
+
+// lastResolved codes text and returns the code its last sentence's
+// pronoun or description phrase (a mention of kind pronoun) resolved to,
+// or "".
+func lastResolved(c *coder.Coder, text, phrase string) string {
+	doc := c.Code(&petrel.Article{ID: "t", Text: text, Date: time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)})
+	last := strings.LastIndex(text, ". ") + 1
+	for _, m := range doc.Mentions {
+		if m.Kind == petrel.KindPronoun && m.Span.Start >= last && strings.EqualFold(m.Text, phrase) {
+			return m.Code
+		}
+	}
+	return ""
 }

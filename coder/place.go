@@ -172,18 +172,23 @@ func (st *state) locate(idx int) {
 	}
 }
 
+// headingColon is the token of a colon that ends a heading of the
+// sentence, among its first limit tokens (not the first), or -1.
+func (st *state) headingColon(limit int) int {
+	for k := 1; k < len(st.toks) && k < limit; k++ {
+		if st.isWord(k, ":") {
+			return k
+		}
+	}
+	return -1
+}
+
 // headingPlace reads a heading before a colon ("Shelling in the Kherson
 // region: three civilians were killed", "Airstrikes in Chernihiv Oblast:
 // one person was killed"): its place, the last mention before the colon,
 // places the whole sentence, as a fronted "In Kabul," does.
 func (st *state) headingPlace() {
-	c := -1
-	for k := 1; k < len(st.toks) && k < 12; k++ {
-		if st.isWord(k, ":") {
-			c = k
-			break
-		}
-	}
+	c := st.headingColon(12)
 	if c < 0 {
 		return
 	}
@@ -1569,7 +1574,7 @@ func (st *state) placeAdjectives(j int) int {
 	if k == j || k >= n || st.toks[k].Kind != text.Word || st.toks[k].Flags&text.Cap == 0 || st.isDate(k) {
 		return j
 	}
-	if w := st.normOf(k - 1); !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ern") && !strings.HasSuffix(w, "held") && w != "central" && !directionWords[w] {
+	if w := st.normOf(k - 1); !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ern") && !strings.HasSuffix(w, "held") && !compassWords[w] {
 		return j
 	}
 	for x := range st.anchors {
@@ -1582,9 +1587,13 @@ func (st *state) placeAdjectives(j int) int {
 	return k
 }
 
-// directionWords name a point of the compass.
-var directionWords = map[string]bool{"north": true, "south": true, "east": true, "west": true,
-	"northeast": true, "northwest": true, "southeast": true, "southwest": true}
+// compassWords name a point or side of the compass ("north", "northern",
+// "north-west"): before a place ("in northwest Nigeria"; a headline's
+// "Northwest Nigeria", truecase.go) or as the place itself.
+var compassWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "northwest": true, "northeast": true, "southwest": true, "southeast": true,
+	"northwestern": true, "northeastern": true, "southwestern": true, "southeastern": true, "north-west": true, "north-east": true,
+	"south-west": true, "south-east": true, "north-western": true, "north-eastern": true, "south-western": true, "south-eastern": true}
 
 // actorCountry is the state of a country actor (its code's first three
 // letters when the entry gives no country).

@@ -105,14 +105,5 @@ func (st *state) truecase() bool {
 	return changed
 }
 
-// compassWords are the words of direction a headline capitalises before a
-// place ("in Northwest Nigeria", "Eastern Ukraine"); the names they begin
-// ("North Korea", "South Sudan", "Western Sahara") are known names and keep
-// their capitals.
-var compassWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
-	"eastern": true, "western": true, "central": true, "northwest": true, "northeast": true, "southwest": true, "southeast": true,
-	"northwestern": true, "northeastern": true, "southwestern": true, "southeastern": true, "north-west": true, "north-east": true,
-	"south-west": true, "south-east": true, "north-western": true, "north-eastern": true, "south-western": true, "south-eastern": true}
-
 // maxTruecase bounds the sentences truecase reads: headlines are short.
 const maxTruecase = 64

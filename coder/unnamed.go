@@ -392,13 +392,7 @@ func (st *state) placeInSentence() string {
 // country: it places the sentence as "in Nigeria" would. It is "" when the
 // heading is anything else ("Ukraine says:", "Kenya and Uganda:").
 func (st *state) headingState() string {
-	c := -1
-	for k := 1; k < len(st.toks) && k <= 5; k++ {
-		if st.isWord(k, ":") {
-			c = k
-			break
-		}
-	}
+	c := st.headingColon(6)
 	if c < 0 {
 		return ""
 	}

@@ -106,7 +106,7 @@ func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 			subj = l
 		}
 	}
-	if sp := st.speakerBefore(a.s); sp != nil && strings.HasSuffix(st.normOf(a.s), "ing") && !v.noun && verbalVerb(v) && !st.opt.NullActors {
+	if sp := st.speakerBefore(a.s); sp != nil && strings.HasSuffix(st.normOf(a.s), "ing") && !v.noun && v.verbal && !st.opt.NullActors {
 		// "Two drones attacked the Kremlin, Russian officials said,
 		// blaming Ukraine": the participle after the attribution is the
 		// speaker's act, not the main clause subject's.
@@ -169,18 +169,6 @@ func (st *state) clauseOf(idx int, a, prev *anchor) clause {
 		passive = passive || st.force.passive
 	}
 	return clause{before: before, neg: neg, intent: intent, passive: passive, headline: headline, qual: qual, subj: subj}
-}
-
-// verbalVerb reports whether every code of v's patterns is a verbal or
-// cooperative act (roots 01-13): "blaming", "accusing", "denying", not
-// "killing".
-func verbalVerb(v *verb) bool {
-	for _, p := range v.patterns {
-		if len(p.code) >= 2 && p.code[:2] >= "14" && p.code[:2] <= "20" {
-			return false
-		}
-	}
-	return true
 }
 
 // speakerBefore returns the coded speaker of an attribution that ends

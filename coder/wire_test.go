@@ -292,17 +292,7 @@ func TestWireSenses(t *testing.T) {
 	c := builtinCoder(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := triples(c, tt.text)
-			for _, w := range tt.want {
-				if !slices.Contains(got, w) {
-					t.Errorf("%q: want %s, got %v", tt.text, w, got)
-				}
-			}
-			for _, n := range tt.not {
-				if slices.Contains(got, n) {
-					t.Errorf("%q: coded %s, got %v", tt.text, n, got)
-				}
-			}
+			checkTriples(t, tt.text, triples(c, tt.text), tt.want, tt.not)
 		})
 	}
 }
@@ -363,17 +353,7 @@ func TestToldTo(t *testing.T) {
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {
-		got := triples(c, tt.text)
-		for _, w := range tt.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("%q: want %s, got %v", tt.text, w, got)
-			}
-		}
-		for _, n := range tt.not {
-			if slices.Contains(got, n) {
-				t.Errorf("%q: coded %s, got %v", tt.text, n, got)
-			}
-		}
+		checkTriples(t, tt.text, triples(c, tt.text), tt.want, tt.not)
 	}
 }
 
@@ -395,17 +375,7 @@ func TestConditional(t *testing.T) {
 	}
 	c := builtinCoder(t)
 	for _, tt := range tests {
-		got := triples(c, tt.text)
-		for _, w := range tt.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("%q: want %s, got %v", tt.text, w, got)
-			}
-		}
-		for _, n := range tt.not {
-			if slices.Contains(got, n) {
-				t.Errorf("%q: coded %s, got %v", tt.text, n, got)
-			}
-		}
+		checkTriples(t, tt.text, triples(c, tt.text), tt.want, tt.not)
 	}
 }
 
